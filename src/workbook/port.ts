@@ -1,0 +1,70 @@
+/**
+ * The Workbook port: everything the core needs from a spreadsheet, and nothing more.
+ * Adapters: in memory (tests, benchmarks), Apps Script (SpreadsheetApp) and an .xlsx file.
+ *
+ * Coordinates are 1-based, as in Sheets. A sheet is read whole, once per operation, and written back in blocks:
+ * never a call per cell or per row.
+ */
+
+/** A cell as a spreadsheet hands it over: '' when empty, numbers and dates typed. */
+export type Cell = string | number | boolean | Date;
+
+/** A rectangle of values whose top-left corner is at (row, column). */
+export interface Block<T> {
+  row: number;
+  column: number;
+  values: T[][];
+}
+
+/** What validation puts on a cell: a note and a background colour (`#rrggbb`), or nothing. */
+export interface CellMark {
+  note: string;
+  background: string | null;
+}
+
+export const NO_MARK: CellMark = { note: "", background: null };
+
+/** A dropdown on a column below its header: a fixed list, or the values of another sheet's column. */
+export type Dropdown =
+  | { column: number; kind: "list"; values: string[] }
+  | { column: number; kind: "column"; sheet: string; sourceColumn: number };
+
+/** How a sheet is presented: its header frozen, text-formatted columns, dropdowns, protection. */
+export interface SheetLayout {
+  frozenRows: number;
+  /** 1-based columns formatted as plain text, so `0101` stays `0101`. */
+  textColumns: number[];
+  dropdowns: Dropdown[];
+  /** Protected sheets are written only by the add-in. */
+  protected: boolean;
+}
+
+export interface SheetRef {
+  name: string;
+  /** The stable marker that identifies one of our tabs even after a rename, or null. */
+  marker: string | null;
+}
+
+export interface Workbook {
+  /** Sheets in tab order. */
+  sheets(): SheetRef[];
+  addSheet(name: string): void;
+  setMarker(sheet: string, marker: string): void;
+  /** The used range from A1, rectangular, '' for empty cells; [] for an empty sheet. */
+  read(sheet: string): Cell[][];
+  write(sheet: string, block: Block<Cell>): void;
+  /** Removes `count` whole rows starting at `row`; rows below move up. */
+  deleteRows(sheet: string, row: number, count: number): void;
+  mark(sheet: string, block: Block<CellMark>): void;
+  marks(sheet: string, block: { row: number; column: number; rows: number; columns: number }): CellMark[][];
+  applyLayout(sheet: string, layout: SheetLayout): void;
+  layout(sheet: string): SheetLayout;
+}
+
+/** A sheet name that is not in the workbook: a programming error, not a user's. */
+export class MissingSheetError extends Error {
+  constructor(sheet: string) {
+    super(`There is no sheet named "${sheet}".`);
+    this.name = "MissingSheetError";
+  }
+}
