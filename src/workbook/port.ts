@@ -6,8 +6,9 @@
  * never a call per cell or per row.
  */
 
-/** A cell as a spreadsheet hands it over: '' when empty, numbers and dates typed. */
-export type Cell = string | number | boolean | Date;
+import type { Cell } from "../domain/cell";
+
+export type { Cell };
 
 /** A rectangle of values whose top-left corner is at (row, column). */
 export interface Block<T> {

@@ -1,0 +1,97 @@
+/**
+ * `npm run build`: writes dist/, which is clasp's rootDir.
+ * - dist/Code.js: the server bundle for Apps Script (ES2019, one file). Apps Script calls only top-level function
+ *   declarations, so after bundling, every key of src/server/index.ts's `functions` and `triggers` gets one.
+ * - dist/sidebar.html: the sidebar, one self-contained HTML file for HtmlService.
+ * - dist/appsscript.json: the manifest.
+ * - dist/cli/rcsheets.mjs: the CLI, for the package's bin.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import { build } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const GLOBAL = "RcSheets";
+
+async function buildServer(): Promise<string[]> {
+  const result = await build({
+    entryPoints: [join(root, "src/server/index.ts")],
+    bundle: true,
+    format: "iife",
+    globalName: GLOBAL,
+    target: "es2019",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    write: false,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  const bundle = result.outputFiles[0]?.text ?? "";
+  const names = surfaceOf(bundle);
+  const wrappers = names.map(({ group, name }) => `function ${name}() { return ${GLOBAL}.${group}.${name}.apply(this, arguments); }`);
+  const code = `${bundle}\n// Top-level functions Apps Script calls, generated from src/server/index.ts.\n${wrappers.join("\n")}\n`;
+  writeFileSync(join(dist, "Code.js"), code);
+  return names.map((n) => n.name);
+}
+
+/** The exported names, read by loading the bundle: it touches no Apps Script service at load time. */
+function surfaceOf(bundle: string): { group: "functions" | "triggers"; name: string }[] {
+  const context: Record<string, unknown> = {};
+  vm.runInNewContext(`${bundle}\nthis.surface = ${GLOBAL};`, context);
+  const surface = context.surface as Record<"functions" | "triggers", Record<string, unknown>>;
+  const names = (["functions", "triggers"] as const).flatMap((group) => Object.keys(surface[group]).map((name) => ({ group, name })));
+  const seen = new Set<string>();
+  for (const { name } of names) {
+    if (seen.has(name)) throw new Error(`Two server functions are named ${name}: Apps Script would see only one.`);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${name} cannot be a top-level function name.`);
+    seen.add(name);
+  }
+  return names;
+}
+
+async function buildSidebar(): Promise<void> {
+  const result = await build({
+    entryPoints: [join(root, "sidebar/main.tsx")],
+    bundle: true,
+    format: "iife",
+    target: "es2019",
+    minify: true,
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    write: false,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  // "</script" inside the script would end it early in the HTML.
+  const script = (result.outputFiles[0]?.text ?? "").replace(/<\/script/gi, "<\\/script");
+  const css = readFileSync(join(root, "sidebar/sidebar.css"), "utf8");
+  const page = readFileSync(join(root, "sidebar/index.html"), "utf8")
+    .replace("/*STYLE*/", () => css)
+    .replace("/*SCRIPT*/", () => script);
+  writeFileSync(join(dist, "sidebar.html"), page);
+}
+
+async function buildCli(): Promise<void> {
+  mkdirSync(join(dist, "cli"), { recursive: true });
+  await build({
+    entryPoints: [join(root, "src/node/cli/main.ts")],
+    outfile: join(dist, "cli/rcsheets.mjs"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    banner: { js: "#!/usr/bin/env node" },
+    logLevel: "warning",
+  });
+}
+
+mkdirSync(dist, { recursive: true });
+const names = await buildServer();
+await buildSidebar();
+await buildCli();
+copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+console.log(`dist/: Code.js (${names.length} top-level functions), sidebar.html, appsscript.json, cli/rcsheets.mjs`);

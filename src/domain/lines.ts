@@ -1,0 +1,164 @@
+import { parseE164 } from "./phone";
+import type { UnassignedLineRecord } from "./records";
+import { type LineType, USER_TYPE_RULES, type UserType } from "./user-type";
+import type { Workspace } from "./workspace";
+
+/** A row that needs a line: which type, from which country and area code, or one specific line. */
+export interface LineDemand {
+  row: number;
+  userType: UserType;
+  lineType: LineType;
+  country: string;
+  /** '' for any area code. */
+  areaCode: string;
+  /** An unassigned extension's RC Id or phone number, or ''. */
+  specific: string;
+}
+
+/** Rows of one kind of demand that the pool could not serve. */
+export interface LineShortfall {
+  userType: UserType;
+  country: string;
+  areaCode: string;
+  needed: number;
+  available: number;
+  /** Rows left without a line. */
+  rows: number[];
+}
+
+/** A specific line asked for that cannot be had, and why. */
+export interface LineRefusal {
+  row: number;
+  reason: string;
+}
+
+export interface LineAssignment {
+  /** Sheet row → the line it takes. */
+  lines: Map<number, UnassignedLineRecord>;
+  shortfalls: LineShortfall[];
+  refusals: LineRefusal[];
+}
+
+/**
+ * The lines the workspace's not-yet-synced rows need. Country: the location's Number Country, else the site's
+ * country, else the workspace default; area code and a specific line come from the Locations tab.
+ */
+export function lineDemands(workspace: Workspace): LineDemand[] {
+  const locations = new Map(workspace.locations.map((l) => [l.email.toLowerCase(), l]));
+  const siteCountry = new Map<string, string>();
+  for (const site of workspace.account.sites) if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
+  for (const site of workspace.sites) if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
+  const demands: LineDemand[] = [];
+  for (const user of workspace.users) {
+    const rule = USER_TYPE_RULES[user.userType as UserType];
+    if (!rule?.line || user.rcId) continue;
+    const location = locations.get(user.email.toLowerCase());
+    const country = location?.numberCountry.toUpperCase() || siteCountry.get(user.site) || workspace.settings.defaultCountry;
+    demands.push({
+      row: user.row,
+      userType: user.userType as UserType,
+      lineType: rule.line,
+      country,
+      areaCode: location?.areaCode ?? "",
+      specific: location?.unassignedExt ?? "",
+    });
+  }
+  return demands;
+}
+
+/**
+ * Gives each demand its own line. Specific choices first, then rows that ask for an area code, then rows that take
+ * any line of their country: each later kind accepts a superset of the earlier kinds' lines, so serving the narrow
+ * ones first serves the most rows. Deterministic: rows in sheet order, lines in pool order.
+ */
+export function assignLines(demands: readonly LineDemand[], pool: readonly UnassignedLineRecord[]): LineAssignment {
+  const free = new Set(pool);
+  const lines = new Map<number, UnassignedLineRecord>();
+  const refusals: LineRefusal[] = [];
+  const takenBy = new Map<UnassignedLineRecord, number>();
+
+  for (const demand of demands.filter((d) => d.specific)) {
+    const line = findSpecific(pool, demand.specific);
+    const refusal = line ? refuseSpecific(demand, line, takenBy.get(line)) : `${demand.specific} is not an unassigned extension of the account.`;
+    if (refusal || !line) refusals.push({ row: demand.row, reason: refusal ?? "" });
+    else {
+      lines.set(demand.row, line);
+      takenBy.set(line, demand.row);
+      free.delete(line);
+    }
+  }
+
+  const shortfalls: LineShortfall[] = [];
+  const open = demands.filter((d) => !d.specific);
+  for (const narrow of [true, false]) {
+    for (const group of groupDemands(open.filter((d) => (d.areaCode !== "") === narrow))) {
+      const first = group[0] as LineDemand;
+      const matching = [...free].filter((line) => fits(line, first));
+      group.forEach((demand, i) => {
+        const line = matching[i];
+        if (!line) return;
+        lines.set(demand.row, line);
+        free.delete(line);
+      });
+      if (group.length > matching.length) shortfalls.push(shortfallOf(group, matching.length));
+    }
+  }
+  return { lines, shortfalls, refusals };
+}
+
+function groupDemands(demands: readonly LineDemand[]): LineDemand[][] {
+  const groups = new Map<string, LineDemand[]>();
+  for (const demand of demands) {
+    const key = `${demand.userType}|${demand.country}|${demand.areaCode}`;
+    const group = groups.get(key);
+    if (group) group.push(demand);
+    else groups.set(key, [demand]);
+  }
+  return [...groups.values()];
+}
+
+function fits(line: UnassignedLineRecord, demand: LineDemand): boolean {
+  return (
+    line.lineType === demand.lineType &&
+    line.country.toUpperCase() === demand.country &&
+    (demand.areaCode === "" || line.areaCode === demand.areaCode)
+  );
+}
+
+function findSpecific(pool: readonly UnassignedLineRecord[], wanted: string): UnassignedLineRecord | undefined {
+  const asNumber = wanted.startsWith("+") ? parseE164(wanted)?.e164 : undefined;
+  return pool.find((line) => line.rcId === wanted || line.phone === wanted || (asNumber !== undefined && line.phone === asNumber));
+}
+
+function refuseSpecific(demand: LineDemand, line: UnassignedLineRecord, takenByRow: number | undefined): string | null {
+  if (takenByRow !== undefined) return `Unassigned Ext ${demand.specific} is already chosen by row ${takenByRow}.`;
+  if (line.lineType !== demand.lineType)
+    return `Unassigned Ext ${demand.specific} is a ${line.lineType} line; a ${demand.userType} needs a ${demand.lineType} line.`;
+  return null;
+}
+
+function shortfallOf(group: LineDemand[], available: number): LineShortfall {
+  const first = group[0] as LineDemand;
+  return {
+    userType: first.userType,
+    country: first.country,
+    areaCode: first.areaCode,
+    needed: group.length,
+    available,
+    rows: group.slice(available).map((d) => d.row),
+  };
+}
+
+/** "12 Users need US 650 lines; 8 are unassigned." */
+export function describeShortfall(shortfall: LineShortfall): string {
+  const who = shortfall.needed === 1 ? shortfall.userType : pluralType(shortfall.userType);
+  const need = shortfall.needed === 1 ? "needs" : "need";
+  const where = [shortfall.country, shortfall.areaCode].filter(Boolean).join(" ");
+  const have = shortfall.available === 1 ? "1 is" : `${shortfall.available} are`;
+  const after = shortfall.areaCode ? "" : " (after rows that ask for an area code or a specific line)";
+  return `${shortfall.needed} ${who} ${need} ${where} lines; ${have} unassigned${after}.`;
+}
+
+function pluralType(type: UserType): string {
+  return type.endsWith("User") || type.endsWith("Extension") ? `${type}s` : `${type} extensions`;
+}

@@ -1,0 +1,76 @@
+import type { Finding } from "./finding";
+import { isCountryCode } from "./phone";
+import type { SettingRecord } from "./records";
+
+/** Workspace settings, kept as rows of the Settings tab so that they travel with the workbook. */
+export interface Settings {
+  /** The account signs in with SSO: passwords cannot be set, only PINs. */
+  sso: boolean;
+  /** The account sends welcome emails to created users (off while building). */
+  welcomeEmails: boolean;
+  /** ISO country of lines and phone numbers when neither the site nor the location says. */
+  defaultCountry: string;
+  /** When the account tabs were last refreshed (ISO time), or '' when never: uniqueness and capacity wait for it. */
+  accountRefreshedAt: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = { sso: false, welcomeEmails: false, defaultCountry: "US", accountRefreshedAt: "" };
+
+/** Setting names as they stand in the Setting column. */
+export const SETTING_NAMES: Record<keyof Settings, string> = {
+  sso: "SSO",
+  welcomeEmails: "Welcome Emails",
+  defaultCountry: "Default Country",
+  accountRefreshedAt: "Account Refreshed At",
+};
+
+const ON = new Set(["on", "yes", "true", "1"]);
+const OFF = new Set(["off", "no", "false", "0", ""]);
+
+export function readSettings(rows: readonly SettingRecord[]): { settings: Settings; findings: Finding[] } {
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const findings: Finding[] = [];
+  const flag = (row: SettingRecord, key: "sso" | "welcomeEmails") => {
+    const value = row.value.toLowerCase();
+    if (ON.has(value) || OFF.has(value)) settings[key] = ON.has(value);
+    else findings.push(problem(row, `${row.setting} is On or Off, not "${row.value}".`));
+  };
+  for (const row of rows) {
+    const key = settingKey(row.setting);
+    if (key === "sso" || key === "welcomeEmails") flag(row, key);
+    else if (key === "defaultCountry") {
+      const code = row.value.toUpperCase();
+      if (isCountryCode(code)) settings.defaultCountry = code;
+      else findings.push(problem(row, `Default Country is a two-letter ISO code such as US, CA or GB, not "${row.value}".`));
+    } else if (key === "accountRefreshedAt") settings.accountRefreshedAt = row.value;
+    else
+      findings.push({
+        tab: "settings",
+        row: row.row,
+        column: "Setting",
+        severity: "warning",
+        rule: "setting.unknown",
+        message: `"${row.setting}" is not a setting; known settings: ${Object.values(SETTING_NAMES).join(", ")}.`,
+      });
+  }
+  return { settings, findings };
+}
+
+/** The Settings tab's rows for these settings. */
+export function settingRows(settings: Settings): [string, string][] {
+  return [
+    [SETTING_NAMES.sso, settings.sso ? "On" : "Off"],
+    [SETTING_NAMES.welcomeEmails, settings.welcomeEmails ? "On" : "Off"],
+    [SETTING_NAMES.defaultCountry, settings.defaultCountry],
+    [SETTING_NAMES.accountRefreshedAt, settings.accountRefreshedAt],
+  ];
+}
+
+function settingKey(name: string): keyof Settings | undefined {
+  const wanted = name.trim().toLowerCase();
+  return (Object.keys(SETTING_NAMES) as (keyof Settings)[]).find((k) => SETTING_NAMES[k].toLowerCase() === wanted);
+}
+
+function problem(row: SettingRecord, message: string): Finding {
+  return { tab: "settings", row: row.row, column: "Value", severity: "error", rule: "setting.value", message };
+}

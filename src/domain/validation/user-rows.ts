@@ -1,0 +1,119 @@
+import { type Finding, findingsOf } from "../finding";
+import { type PhoneNumber, parseE164, suggestE164 } from "../phone";
+import type { AccountUserRecord, UserRecord } from "../records";
+import type { Settings } from "../settings";
+import {
+  effectiveWizard,
+  isRequired,
+  isUserType,
+  type Requirement,
+  USER_TYPE_RULES,
+  type UserType,
+  type WizardState,
+} from "../user-type";
+import { passwordProblems, pinProblems } from "./credentials";
+
+export interface UserRowContext {
+  settings: Settings;
+  /** The country of each site by name, for reading national phone numbers. */
+  siteCountry: ReadonlyMap<string, string>;
+  accountUsers: ReadonlyMap<string, AccountUserRecord>;
+}
+
+/** The rules of one Users row that need only that row (and the account's record of it). */
+export function userRowFindings(user: UserRecord, context: UserRowContext): Finding[] {
+  const at = findingsOf("users", user.row);
+  const findings: Finding[] = [];
+  const country = context.siteCountry.get(user.site) ?? context.settings.defaultCountry;
+  const phone = user.phone ? checkPhone(user.phone, country, findings, at) : null;
+  if (!isUserType(user.userType)) return findings;
+  const wizard = effectiveWizard(user.userType, user.setupWizard);
+  findings.push(...wizardFindings(user, user.userType, at));
+  findings.push(...credentialFindings(user, { type: user.userType, wizard, sso: context.settings.sso, phone }, at));
+  const synced = user.rcId ? context.accountUsers.get(user.rcId) : undefined;
+  if (synced) findings.push(...transitionFindings(user, wizard, synced, at));
+  return findings;
+}
+
+type At = ReturnType<typeof findingsOf>;
+
+function checkPhone(text: string, country: string, findings: Finding[], at: At): PhoneNumber | null {
+  const phone = parseE164(text);
+  if (phone) return phone;
+  const suggestion = suggestE164(text, country);
+  const hint = suggestion ? ` Did you mean ${suggestion}?` : "";
+  findings.push(at("Phone #", "users.phone", `Phone # is not a valid E.164 number (+ country code, then the number).${hint}`));
+  return null;
+}
+
+function wizardFindings(user: UserRecord, type: UserType, at: At): Finding[] {
+  const forced = USER_TYPE_RULES[type].forcedWizard;
+  if (!forced || user.setupWizard === "" || user.setupWizard === forced) return [];
+  return [
+    at("Setup Wizard", "users.wizard.forced", `A ${type} is always ${forced}: it will sync as ${forced}.`, "warning"),
+  ];
+}
+
+interface CredentialContext {
+  type: UserType;
+  wizard: WizardState;
+  sso: boolean;
+  phone: PhoneNumber | null;
+}
+
+function credentialFindings(user: UserRecord, context: CredentialContext, at: At): Finding[] {
+  const rule = USER_TYPE_RULES[context.type];
+  const findings = [
+    ...requirementFindings("PIN", user.pin, rule.pin, context, at),
+    ...requirementFindings("Password", user.password, rule.password, context, at),
+    ...requirementFindings("Secret Question", user.secretQuestion, rule.secret, context, at),
+    ...requirementFindings("Secret Answer", user.secretAnswer, rule.secret, context, at),
+  ];
+  if (user.pin && rule.pin !== "never")
+    for (const problem of pinProblems(user.pin, { ext: user.ext, phone: context.phone }))
+      findings.push(at("PIN", "users.pin.rules", problem));
+  if (user.password && context.sso && rule.password !== "always")
+    findings.push(at("Password", "users.password.sso", "The account uses SSO, which refuses passwords: clear the Password."));
+  else if (user.password)
+    for (const problem of passwordProblems(user.password, { ...user, phone: context.phone }))
+      findings.push(at("Password", "users.password.rules", problem));
+  if (Boolean(user.secretQuestion) !== Boolean(user.secretAnswer))
+    findings.push(at(user.secretQuestion ? "Secret Answer" : "Secret Question", "users.secret.pair", "Secret Question and Secret Answer go together: give both or neither."));
+  return findings;
+}
+
+function requirementFindings(column: string, value: string, requirement: Requirement, context: CredentialContext, at: At): Finding[] {
+  if (requirement === "never" && value)
+    return [at(column, "users.credentials.never", `A ${context.type} never has a ${column}: clear it.`)];
+  if (value || !isRequired(requirement, context.wizard, context.sso)) return [];
+  return [at(column, "users.credentials.required", `${column} is required for ${requirementReason(requirement, context)}.`)];
+}
+
+function requirementReason(requirement: Requirement, context: CredentialContext): string {
+  const a = `a ${context.type}`;
+  if (requirement === "always") return `${a}, whatever the Setup Wizard and SSO say`;
+  if (requirement === "completed" && context.sso) return `${a} whose Setup Wizard is Completed, even with SSO`;
+  return `${a} whose Setup Wizard is Completed`;
+}
+
+/** Once synced, Enabled never goes back to Not Activated, and Not Activated is not made Enabled by this tool. */
+function transitionFindings(user: UserRecord, wizard: WizardState, synced: AccountUserRecord, at: At): Finding[] {
+  const findings: Finding[] = [];
+  if (synced.userType && synced.userType !== user.userType)
+    findings.push(
+      at("User Type", "users.type.synced", `This user was synced as ${synced.userType}; the type cannot change after a sync. Delete and recreate it instead.`),
+    );
+  if (synced.status === "Enabled" && wizard === "Not Started")
+    findings.push(
+      at("Setup Wizard", "users.status.enabled", "This user was synced Enabled and cannot go back to Not Activated: set Setup Wizard to Completed."),
+    );
+  if (synced.status === "NotActivated" && wizard === "Completed")
+    findings.push(
+      at(
+        "Setup Wizard",
+        "users.status.notActivated",
+        "This user was synced Not Activated and this tool cannot make it Enabled (the user activates from the welcome email): set Setup Wizard back to Not Started.",
+      ),
+    );
+  return findings;
+}

@@ -1,0 +1,32 @@
+import type {
+  AccountSiteRecord,
+  AccountUserRecord,
+  LocationRecord,
+  RoleRecord,
+  SiteRecord,
+  TagRecord,
+  UnassignedLineRecord,
+  UserRecord,
+} from "./records";
+import type { Settings } from "./settings";
+
+/** What the account held when its tabs were last refreshed. */
+export interface AccountSnapshot {
+  users: AccountUserRecord[];
+  sites: AccountSiteRecord[];
+  lines: UnassignedLineRecord[];
+}
+
+/** The whole workspace as records: what every rule reads. */
+export interface Workspace {
+  users: UserRecord[];
+  sites: SiteRecord[];
+  roles: RoleRecord[];
+  tags: TagRecord[];
+  locations: LocationRecord[];
+  settings: Settings;
+  account: AccountSnapshot;
+}
+
+/** The account's main site: every account has one, even before the snapshot is refreshed. */
+export const MAIN_SITE = "Main Site";

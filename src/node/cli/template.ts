@@ -1,0 +1,24 @@
+import { writeFile } from "node:fs/promises";
+import { extname } from "node:path";
+import type { Command } from "commander";
+import { USERS_TAB } from "../../domain/tabs";
+import { setUpWorkspace } from "../../workbook/setup";
+import { XlsxWorkbook } from "../xlsx-workbook";
+
+/** `rcsheets template --out <file.xlsx|file.csv>`: an empty workspace, or the Users header as CSV. */
+export function templateCommand(program: Command): void {
+  program
+    .command("template")
+    .description("write an empty workspace (.xlsx: every tab set up) or the Users header (.csv)")
+    .requiredOption("--out <file>", "where to write it: a .xlsx or .csv path")
+    .action(async (options: { out: string }) => {
+      const kind = extname(options.out).toLowerCase();
+      if (kind === ".csv") await writeFile(options.out, `${USERS_TAB.columns.map((c) => c.header).join(",")}\r\n`);
+      else if (kind === ".xlsx") {
+        const workbook = XlsxWorkbook.create();
+        setUpWorkspace(workbook);
+        await workbook.save(options.out);
+      } else throw new Error(`--out ${options.out}: the template is written as .xlsx or .csv.`);
+      console.log(`Wrote ${options.out}`);
+    });
+}

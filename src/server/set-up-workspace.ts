@@ -1,0 +1,6 @@
+import { z } from "zod";
+import { setUpWorkspace as setUp, type SetupReport } from "../workbook/setup";
+import { serverFunction } from "./server-function";
+
+/** Set up workspace: creates or repairs every tab. */
+export const setUpWorkspace = serverFunction(z.object({}).default({}), (home): SetupReport => setUp(home.workbook));

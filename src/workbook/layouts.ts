@@ -1,0 +1,38 @@
+import type { TabDef, TabId } from "../domain/tabs";
+import { USER_TYPES, WIZARD_STATES } from "../domain/user-type";
+import { ROLE_KINDS } from "../domain/validation/field-rules";
+import type { ColumnIndex } from "./codec";
+import type { Dropdown, SheetLayout } from "./port";
+
+/** Dropdowns by tab and column key: fixed lists, or the names on another of our tabs. */
+type DropdownSource = { values: readonly string[] } | { tab: TabId };
+
+const DROPDOWNS: Partial<Record<TabId, Record<string, DropdownSource>>> = {
+  users: {
+    userType: { values: USER_TYPES },
+    setupWizard: { values: WIZARD_STATES },
+    site: { tab: "sites" },
+    role: { tab: "roles" },
+  },
+  roles: { kind: { values: ROLE_KINDS } },
+};
+
+/**
+ * How a tab is presented: the header frozen, text columns as plain text, its dropdowns, protection when only the
+ * add-in writes it. `sheets` gives the sheet name of each located tab, for dropdowns that list another tab's names.
+ */
+export function layoutOf<K extends string>(tab: TabDef<K>, columns: ColumnIndex<K>, sheets: ReadonlyMap<TabId, string>): SheetLayout {
+  const textColumns = tab.columns.filter((c) => c.text && columns.has(c.key)).map((c) => (columns.get(c.key) as number) + 1);
+  const dropdowns: Dropdown[] = [];
+  for (const [key, source] of Object.entries(DROPDOWNS[tab.id] ?? {})) {
+    const index = columns.get(key as K);
+    if (index === undefined) continue;
+    if ("values" in source) dropdowns.push({ column: index + 1, kind: "list", values: [...source.values] });
+    else {
+      const sheet = sheets.get(source.tab);
+      if (sheet) dropdowns.push({ column: index + 1, kind: "column", sheet, sourceColumn: 1 });
+    }
+  }
+  return { frozenRows: 1, textColumns, dropdowns, protected: !tab.editable };
+}
+

@@ -1,0 +1,145 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { assignLines, describeShortfall, type LineDemand, lineDemands } from "../../src/domain/lines";
+import type { UnassignedLineRecord } from "../../src/domain/records";
+import { validateWorkspace } from "../../src/domain/validation/index";
+import { line, location, rows, site, user, workspace } from "./fixture";
+
+function demand(overrides: Partial<LineDemand>): LineDemand {
+  return { row: 2, userType: "User", lineType: "User", country: "US", areaCode: "", specific: "", ...overrides };
+}
+
+describe("which line each row takes", () => {
+  it("a row takes a line of its type and its site's country", () => {
+    const ws = workspace({
+      users: rows([user({ site: "Toronto" }, 2), user({ userType: "Limited Extension", pin: "", secretQuestion: "", secretAnswer: "" }, 3)]),
+      sites: rows([site(), site({ name: "Toronto", country: "CA", state: "ON" })]),
+      account: {
+        lines: rows([line({ rcId: "1", country: "US" }), line({ rcId: "2", country: "CA", areaCode: "416" }), line({ rcId: "3", lineType: "Limited" })]),
+      },
+    });
+    const { lines } = assignLines(lineDemands(ws), ws.account.lines);
+    expect(lines.get(2)?.rcId).toBe("2");
+    expect(lines.get(3)?.rcId).toBe("3");
+  });
+
+  it("Message Only, Announcement Only and synced rows take no line", () => {
+    const ws = workspace({ users: rows([user({ userType: "Message Only" }, 2), user({ userType: "Announcement Only" }, 3), user({ rcId: "77" }, 4)]) });
+    expect(lineDemands(ws)).toEqual([]);
+  });
+
+  it("the Locations tab narrows: number country, area code, one specific line", () => {
+    const ws = workspace({
+      users: rows([user({}, 2), user({}, 3), user({}, 4)]),
+      locations: rows([
+        location({ email: "ann.lee.2@example.com", numberCountry: "GB" }),
+        location({ email: "ann.lee.3@example.com", areaCode: "415" }),
+        location({ email: "ann.lee.4@example.com", unassignedExt: "+16505550001" }),
+      ]),
+      account: {
+        lines: rows([
+          line({ rcId: "1", phone: "+16505550001" }),
+          line({ rcId: "2", areaCode: "415" }),
+          line({ rcId: "3", country: "GB", areaCode: "20" }),
+          line({ rcId: "4" }),
+        ]),
+      },
+    });
+    const { lines, shortfalls, refusals } = assignLines(lineDemands(ws), ws.account.lines);
+    expect([lines.get(2)?.rcId, lines.get(3)?.rcId, lines.get(4)?.rcId]).toEqual(["3", "2", "1"]);
+    expect(shortfalls).toEqual([]);
+    expect(refusals).toEqual([]);
+  });
+
+  it("rows asking for an area code are served before rows that take any line", () => {
+    const pool = rows([line({ rcId: "a", areaCode: "650" }), line({ rcId: "b", areaCode: "415" })]);
+    const { lines, shortfalls } = assignLines([demand({ row: 2 }), demand({ row: 3, areaCode: "650" })], pool);
+    expect(lines.get(3)?.rcId).toBe("a");
+    expect(lines.get(2)?.rcId).toBe("b");
+    expect(shortfalls).toEqual([]);
+  });
+
+  it("refuses a specific line chosen twice, of the wrong type, or not in the pool", () => {
+    const pool = rows([line({ rcId: "1" }), line({ rcId: "2", lineType: "Limited" })]);
+    const { refusals } = assignLines(
+      [demand({ row: 2, specific: "1" }), demand({ row: 3, specific: "1" }), demand({ row: 4, specific: "2" }), demand({ row: 5, specific: "9" })],
+      pool,
+    );
+    expect(refusals).toEqual([
+      { row: 3, reason: "Unassigned Ext 1 is already chosen by row 2." },
+      { row: 4, reason: "Unassigned Ext 2 is a Limited line; a User needs a User line." },
+      { row: 5, reason: "9 is not an unassigned extension of the account." },
+    ]);
+  });
+
+  it("never gives one line to two rows, and each line fits its row (property)", () => {
+    const lineArb = fc.record({
+      rcId: fc.uuid(),
+      lineType: fc.constantFrom("User", "Virtual User", "Limited"),
+      country: fc.constantFrom("US", "CA"),
+      areaCode: fc.constantFrom("650", "415", "416"),
+    });
+    const demandArb = fc.record({
+      userType: fc.constantFrom("User" as const, "Virtual User" as const, "Limited Extension" as const),
+      country: fc.constantFrom("US", "CA"),
+      areaCode: fc.constantFrom("", "650", "416"),
+      pick: fc.option(fc.nat(30), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 30 }), fc.array(demandArb, { maxLength: 40 }), (rawLines, rawDemands) => {
+        const pool = rows(rawLines.map((l) => line({ ...l, phone: "" })));
+        const demands = rawDemands.map((d, i) =>
+          demand({
+            row: i + 2,
+            userType: d.userType,
+            lineType: d.userType === "Limited Extension" ? "Limited" : (d.userType as "User" | "Virtual User"),
+            country: d.country,
+            areaCode: d.areaCode,
+            specific: d.pick !== undefined && pool[d.pick] ? (pool[d.pick] as UnassignedLineRecord).rcId : "",
+          }),
+        );
+        const { lines, shortfalls, refusals } = assignLines(demands, pool);
+        const given = [...lines.values()];
+        expect(new Set(given).size).toBe(given.length);
+        for (const d of demands) {
+          const got = lines.get(d.row);
+          if (!got) continue;
+          expect(got.lineType).toBe(d.lineType);
+          if (!d.specific) expect(got.country).toBe(d.country);
+          if (d.areaCode && !d.specific) expect(got.areaCode).toBe(d.areaCode);
+        }
+        // every row is served, refused or counted short, exactly once
+        const short = shortfalls.flatMap((s) => s.rows);
+        const refused = refusals.map((r) => r.row);
+        expect(lines.size + short.length + refused.length).toBe(demands.length);
+      }),
+    );
+  });
+});
+
+describe("capacity", () => {
+  it("says one clear message per shortfall", () => {
+    expect(describeShortfall({ userType: "User", country: "US", areaCode: "650", needed: 12, available: 8, rows: [] })).toBe(
+      "12 Users need US 650 lines; 8 are unassigned.",
+    );
+    expect(describeShortfall({ userType: "Limited Extension", country: "GB", areaCode: "", needed: 1, available: 0, rows: [] })).toMatch(
+      /^1 Limited Extension needs GB lines; 0 are unassigned/,
+    );
+  });
+
+  it("reports the shortfall on the first row left without a line, listing every such row", () => {
+    const ws = workspace({ users: rows([user({}, 2), user({}, 3), user({}, 4)]), account: { lines: rows([line({ rcId: "1" })]) } });
+    const found = validateWorkspace(ws).filter((f) => f.rule === "lines.capacity");
+    expect(found).toEqual([expect.objectContaining({ row: 3, rows: [3, 4], severity: "error", message: expect.stringMatching(/^3 Users need US lines; 1 is unassigned/) })]);
+  });
+
+  it("a specific line that cannot be had is an error on its row", () => {
+    const ws = workspace({ users: [user()], locations: [location({ email: "ann.lee.2@example.com", unassignedExt: "424242" })] });
+    expect(validateWorkspace(ws)).toContainEqual(expect.objectContaining({ row: 2, rule: "lines.specific" }));
+  });
+
+  it("waits for the account to be refreshed, and says so once", () => {
+    const ws = workspace({ users: [user()], settings: { accountRefreshedAt: "" }, account: { lines: [] } });
+    expect(validateWorkspace(ws)).toEqual([expect.objectContaining({ row: 0, severity: "info", rule: "account.notRefreshed" })]);
+  });
+});
