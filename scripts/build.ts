@@ -31,7 +31,9 @@ async function buildServer(): Promise<string[]> {
   });
   const bundle = result.outputFiles[0]?.text ?? "";
   const names = surfaceOf(bundle);
-  const wrappers = names.map(({ group, name }) => `function ${name}() { return ${GLOBAL}.${group}.${name}.apply(this, arguments); }`);
+  const wrappers = names.map(
+    ({ group, name }) => `function ${name}() { return ${GLOBAL}.${group}.${name}.apply(this, arguments); }`,
+  );
   const code = `${bundle}\n// Top-level functions Apps Script calls, generated from src/server/index.ts.\n${wrappers.join("\n")}\n`;
   writeFileSync(join(dist, "Code.js"), code);
   return names.map((n) => n.name);
@@ -42,7 +44,9 @@ function surfaceOf(bundle: string): { group: "functions" | "triggers"; name: str
   const context: Record<string, unknown> = {};
   vm.runInNewContext(`${bundle}\nthis.surface = ${GLOBAL};`, context);
   const surface = context.surface as Record<"functions" | "triggers", Record<string, unknown>>;
-  const names = (["functions", "triggers"] as const).flatMap((group) => Object.keys(surface[group]).map((name) => ({ group, name })));
+  const names = (["functions", "triggers"] as const).flatMap((group) =>
+    Object.keys(surface[group]).map((name) => ({ group, name })),
+  );
   const seen = new Set<string>();
   for (const { name } of names) {
     if (seen.has(name)) throw new Error(`Two server functions are named ${name}: Apps Script would see only one.`);

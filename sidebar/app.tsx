@@ -97,15 +97,11 @@ function FindingList({ findings }: { findings: FindingView[] }) {
   return (
     <ul>
       {findings.map((f, i) => (
-        <li
-          key={`${f.tab}-${f.row}-${f.column}-${i}`}
-          class={`finding ${f.severity}`}
-          tabIndex={0}
-          onClick={() => select(f)}
-          onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && select(f)}
-        >
-          <span class="where">{f.row > 0 ? `Row ${f.row}${f.column ? `, ${f.column}` : ""}` : "Whole tab"}</span>
-          {f.message}
+        <li key={`${f.tab}-${f.row}-${f.column}-${i}`}>
+          <button type="button" class={`finding ${f.severity}`} onClick={() => select(f)} disabled={f.row === 0}>
+            <span class="where">{f.row > 0 ? `Row ${f.row}${f.column ? `, ${f.column}` : ""}` : "Whole tab"}</span>
+            {f.message}
+          </button>
         </li>
       ))}
     </ul>

@@ -6,7 +6,10 @@ import type { InputOf, OutputOf } from "../src/server/server-function";
  * input of the wrong shape, does not compile. In Sheets it goes through google.script.run; in the local
  * playground, over HTTP to the same functions.
  */
-export function rpc<K extends ServerFunctionName>(name: K, input?: InputOf<ServerFunctions[K]>): Promise<OutputOf<ServerFunctions[K]>> {
+export function rpc<K extends ServerFunctionName>(
+  name: K,
+  input?: InputOf<ServerFunctions[K]>,
+): Promise<OutputOf<ServerFunctions[K]>> {
   const script = (globalThis as { google?: { script?: { run?: GoogleScriptRun } } }).google?.script?.run;
   return (script ? viaAppsScript(script) : viaHttp)(name, input) as Promise<OutputOf<ServerFunctions[K]>>;
 }
@@ -22,7 +25,10 @@ type Transport = (name: string, input: unknown) => Promise<unknown>;
 function viaAppsScript(run: GoogleScriptRun): Transport {
   return (name, input) =>
     new Promise((resolve, reject) => {
-      const runner = run.withSuccessHandler(resolve).withFailureHandler(reject) as unknown as Record<string, (arg: unknown) => void>;
+      const runner = run.withSuccessHandler(resolve).withFailureHandler(reject) as unknown as Record<
+        string,
+        (arg: unknown) => void
+      >;
       const call = runner[name];
       if (typeof call !== "function") reject(new Error(`The add-in has no server function ${name}.`));
       else call(input);

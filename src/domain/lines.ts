@@ -79,7 +79,9 @@ export function assignLines(demands: readonly LineDemand[], pool: readonly Unass
 
   for (const demand of demands.filter((d) => d.specific)) {
     const line = findSpecific(pool, demand.specific);
-    const refusal = line ? refuseSpecific(demand, line, takenBy.get(line)) : `${demand.specific} is not an unassigned extension of the account.`;
+    const refusal = line
+      ? refuseSpecific(demand, line, takenBy.get(line))
+      : `${demand.specific} is not an unassigned extension of the account.`;
     if (refusal || !line) refusals.push({ row: demand.row, reason: refusal ?? "" });
     else {
       lines.set(demand.row, line);
@@ -127,7 +129,9 @@ function fits(line: UnassignedLineRecord, demand: LineDemand): boolean {
 
 function findSpecific(pool: readonly UnassignedLineRecord[], wanted: string): UnassignedLineRecord | undefined {
   const asNumber = wanted.startsWith("+") ? parseE164(wanted)?.e164 : undefined;
-  return pool.find((line) => line.rcId === wanted || line.phone === wanted || (asNumber !== undefined && line.phone === asNumber));
+  return pool.find(
+    (line) => line.rcId === wanted || line.phone === wanted || (asNumber !== undefined && line.phone === asNumber),
+  );
 }
 
 function refuseSpecific(demand: LineDemand, line: UnassignedLineRecord, takenByRow: number | undefined): string | null {

@@ -7,8 +7,8 @@ import {
   SETTINGS_TAB,
   SITES_TAB,
   SYNC_LOG_TAB,
-  type TabDef,
   TAGS_TAB,
+  type TabDef,
   UNASSIGNED_LINES_TAB,
   USERS_TAB,
 } from "./tabs";

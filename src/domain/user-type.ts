@@ -38,7 +38,13 @@ export const USER_TYPE_RULES: Record<UserType, UserTypeRule> = {
     secret: "completedWithoutSso",
   },
   "Limited Extension": { line: "Limited", forcedWizard: "Completed", pin: "never", password: "always", secret: "optional" },
-  "Message Only": { line: null, forcedWizard: null, pin: "always", password: "completedWithoutSso", secret: "completedWithoutSso" },
+  "Message Only": {
+    line: null,
+    forcedWizard: null,
+    pin: "always",
+    password: "completedWithoutSso",
+    secret: "completedWithoutSso",
+  },
   "Announcement Only": {
     line: null,
     forcedWizard: null,

@@ -1,5 +1,5 @@
-import { invoke } from "../server/server-function";
 import { serverFunctions } from "../server/functions";
+import { invoke } from "../server/server-function";
 import { appsScriptHome } from "./home";
 
 /**

@@ -7,7 +7,10 @@ export interface ServerFunction<I extends z.ZodType, O> {
   run(home: Home, input: z.output<I>): O;
 }
 
-export function serverFunction<I extends z.ZodType, O>(input: I, run: (home: Home, input: z.output<I>) => O): ServerFunction<I, O> {
+export function serverFunction<I extends z.ZodType, O>(
+  input: I,
+  run: (home: Home, input: z.output<I>) => O,
+): ServerFunction<I, O> {
   return { input, run };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { setUpWorkspace as setUp, type SetupReport } from "../workbook/setup";
+import { type SetupReport, setUpWorkspace as setUp } from "../workbook/setup";
 import { serverFunction } from "./server-function";
 
 /** Set up workspace: creates or repairs every tab. */

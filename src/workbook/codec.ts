@@ -27,7 +27,8 @@ export function decodeTab<K extends string>(tab: TabDef<K>, table: readonly Cell
       const index = columns.get(column.key);
       const cell = index === undefined ? "" : cells[index];
       (record as Record<string, unknown>)[column.key] = cellText(cell);
-      if (column.text && typeof cell === "number" && tab.editable) findings.push(numberInTextColumn(tab, r + 1, column.header, cell));
+      if (column.text && typeof cell === "number" && tab.editable)
+        findings.push(numberInTextColumn(tab, r + 1, column.header, cell));
     }
     records.push(record);
   }

@@ -7,8 +7,8 @@ import {
   ROLES_TAB,
   SETTINGS_TAB,
   SITES_TAB,
-  type TabDef,
   TAGS_TAB,
+  type TabDef,
   UNASSIGNED_LINES_TAB,
   USERS_TAB,
 } from "../domain/tabs";
@@ -49,7 +49,15 @@ export function writeDemoWorkspace(workbook: Workbook, options: DemoOptions): vo
   const write = <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) => writeRows(workbook, tab, rows);
   write(
     SITES_TAB,
-    SITES.map((s) => ({ name: s.name, ext: "", country: s.country, state: s.state, city: s.city, street: s.street, postalCode: s.postalCode })),
+    SITES.map((s) => ({
+      name: s.name,
+      ext: "",
+      country: s.country,
+      state: s.state,
+      city: s.city,
+      street: s.street,
+      postalCode: s.postalCode,
+    })),
   );
   write(ROLES_TAB, [
     { name: "Standard", kind: "Predefined", rcId: "1", description: "Standard user" },
@@ -69,13 +77,26 @@ export function writeDemoWorkspace(workbook: Workbook, options: DemoOptions): vo
   );
   write(ACCOUNT_SITES_TAB, [{ rcId: "main-site", name: "Main Site", ext: "100", country: "US" }]);
   write(ACCOUNT_USERS_TAB, [
-    { rcId: "900001", ext: "101", userType: "User", firstName: "Admin", lastName: "Owner", email: "owner@example.com", site: "Main Site", status: "Enabled" },
+    {
+      rcId: "900001",
+      ext: "101",
+      userType: "User",
+      firstName: "Admin",
+      lastName: "Owner",
+      email: "owner@example.com",
+      site: "Main Site",
+      status: "Enabled",
+    },
   ]);
   write(UNASSIGNED_LINES_TAB, demoLines(options.users));
   setSetting(workbook, SETTING_NAMES.accountRefreshedAt, "2026-11-26T09:00:00.000Z");
 }
 
-function demoUser(i: number, random: () => number, errorRate: number): Partial<Record<(typeof USERS_TAB.columns)[number]["key"], string>> {
+function demoUser(
+  i: number,
+  random: () => number,
+  errorRate: number,
+): Partial<Record<(typeof USERS_TAB.columns)[number]["key"], string>> {
   const type = USER_TYPES[i % 10 < 6 ? 0 : i % 10 < 7 ? 1 : i % 10 < 8 ? 2 : i % 10 < 9 ? 3 : 4] as UserType;
   const site = SITES[i % SITES.length] as (typeof SITES)[number];
   const first = FIRST[i % FIRST.length] as string;

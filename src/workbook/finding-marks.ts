@@ -20,7 +20,12 @@ export function markFindings(workbook: Workbook, read: ReadWorkspace, findings: 
   }
 }
 
-function markGrid(read: ReadWorkspace, tab: TabId, findings: readonly Finding[], size: { rows: number; width: number }): CellMark[][] {
+function markGrid(
+  read: ReadWorkspace,
+  tab: TabId,
+  findings: readonly Finding[],
+  size: { rows: number; width: number },
+): CellMark[][] {
   const grid: CellMark[][] = Array.from({ length: size.rows }, () => Array.from({ length: size.width }, () => NO_MARK));
   const headerIndex = new Map<string, number>();
   for (const [key, index] of read.columns.get(tab) ?? []) headerIndex.set(headerOf(tab, key), index);

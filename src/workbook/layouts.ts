@@ -21,7 +21,11 @@ const DROPDOWNS: Partial<Record<TabId, Record<string, DropdownSource>>> = {
  * How a tab is presented: the header frozen, text columns as plain text, its dropdowns, protection when only the
  * add-in writes it. `sheets` gives the sheet name of each located tab, for dropdowns that list another tab's names.
  */
-export function layoutOf<K extends string>(tab: TabDef<K>, columns: ColumnIndex<K>, sheets: ReadonlyMap<TabId, string>): SheetLayout {
+export function layoutOf<K extends string>(
+  tab: TabDef<K>,
+  columns: ColumnIndex<K>,
+  sheets: ReadonlyMap<TabId, string>,
+): SheetLayout {
   const textColumns = tab.columns.filter((c) => c.text && columns.has(c.key)).map((c) => (columns.get(c.key) as number) + 1);
   const dropdowns: Dropdown[] = [];
   for (const [key, source] of Object.entries(DROPDOWNS[tab.id] ?? {})) {
@@ -35,4 +39,3 @@ export function layoutOf<K extends string>(tab: TabDef<K>, columns: ColumnIndex<
   }
   return { frozenRows: 1, textColumns, dropdowns, protected: !tab.editable };
 }
-

@@ -40,17 +40,14 @@ export class MemoryWorkbook implements Workbook {
     const cells = this.sheet(sheet).cells;
     let rows = 0;
     let columns = 0;
-    cells.forEach((line, r) =>
+    cells.forEach((line, r) => {
       line.forEach((value, c) => {
-        if (value !== "") {
-          rows = Math.max(rows, r + 1);
-          columns = Math.max(columns, c + 1);
-        }
-      }),
-    );
-    return Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: columns }, (_, c) => cells[r]?.[c] ?? ""),
-    );
+        if (value === "") return;
+        rows = Math.max(rows, r + 1);
+        columns = Math.max(columns, c + 1);
+      });
+    });
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => cells[r]?.[c] ?? ""));
   }
 
   write(sheet: string, block: Block<Cell>): void {

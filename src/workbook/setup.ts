@@ -1,6 +1,6 @@
 import { cellText } from "../domain/cell";
 import { DEFAULT_SETTINGS, settingRows } from "../domain/settings";
-import { type TabDef, type TabId, TABS } from "../domain/tabs";
+import { TABS, type TabDef, type TabId } from "../domain/tabs";
 import { columnIndex } from "./codec";
 import { layoutOf } from "./layouts";
 import type { Workbook } from "./port";
@@ -29,7 +29,8 @@ export function setUpWorkspace(workbook: Workbook): SetupReport {
       workbook.write(sheet, { row: 1, column: header.length + 1, values: [missing] });
       if (header.length > 0) report.repaired.push(sheet);
     }
-    if (tab.id === "settings" && addMissingSettings(workbook, sheet) && !report.created.includes(sheet)) report.repaired.push(sheet);
+    if (tab.id === "settings" && addMissingSettings(workbook, sheet) && !report.created.includes(sheet))
+      report.repaired.push(sheet);
     const columns = columnIndex(tab, workbook.read(sheet)[0] ?? []);
     workbook.applyLayout(sheet, layoutOf(tab, columns, sheets));
   }
@@ -47,7 +48,8 @@ function claimSheets(workbook: Workbook, report: SetupReport): Map<TabId, string
       workbook.addSheet(sheet);
       report.created.push(sheet);
     }
-    if (!workbook.sheets().some((s) => s.name === sheet && s.marker === markerOf(tab.id))) workbook.setMarker(sheet, markerOf(tab.id));
+    if (!workbook.sheets().some((s) => s.name === sheet && s.marker === markerOf(tab.id)))
+      workbook.setMarker(sheet, markerOf(tab.id));
     located.set(tab.id, sheet);
   }
   return located;
@@ -75,4 +77,3 @@ function addMissingSettings(workbook: Workbook, sheet: string): boolean {
   workbook.write(sheet, { row: Math.max(table.length, 1) + 1, column: 1, values: missing });
   return true;
 }
-

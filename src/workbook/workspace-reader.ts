@@ -8,9 +8,9 @@ import {
   ROLES_TAB,
   SETTINGS_TAB,
   SITES_TAB,
+  TAGS_TAB,
   type TabDef,
   type TabId,
-  TAGS_TAB,
   UNASSIGNED_LINES_TAB,
   USERS_TAB,
 } from "../domain/tabs";
@@ -65,5 +65,12 @@ export function readWorkspace(workbook: Workbook): ReadWorkspace {
 
 function missingTab(tab: TabDef): Finding {
   const severity = tab.id === "users" ? "error" : "warning";
-  return { tab: tab.id, row: 0, column: "", severity, rule: "tab.missing", message: `There is no ${tab.name} tab: run Set up workspace.` };
+  return {
+    tab: tab.id,
+    row: 0,
+    column: "",
+    severity,
+    rule: "tab.missing",
+    message: `There is no ${tab.name} tab: run Set up workspace.`,
+  };
 }

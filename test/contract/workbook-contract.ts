@@ -65,7 +65,9 @@ export function workbookContract(adapter: string, harness: WorkbookHarness): voi
       expect(table[1]).toEqual(["", "", "", ""]);
       expect(table[2]?.[1]).toBe(42);
       expect(table[2]?.[2]).toBe(true);
-      expect((table[2]?.[3] as Date).getTime()).toBe(when.getTime());
+      const read = table[2]?.[3];
+      expect(read).toBeInstanceOf(Date);
+      expect(read instanceof Date && read.getTime()).toBe(when.getTime());
     });
 
     it("keeps leading zeros in text-formatted columns", () => {
@@ -75,10 +77,20 @@ export function workbookContract(adapter: string, harness: WorkbookHarness): voi
     });
 
     it("overwrites part of a block and clears cells written as ''", () => {
-      book.write("Users", { row: 1, column: 1, values: [["a", "b"], ["c", "d"]] });
+      book.write("Users", {
+        row: 1,
+        column: 1,
+        values: [
+          ["a", "b"],
+          ["c", "d"],
+        ],
+      });
       book.write("Users", { row: 2, column: 2, values: [["D"]] });
       book.write("Users", { row: 2, column: 1, values: [[""]] });
-      expect(book.read("Users")).toEqual([["a", "b"], ["", "D"]]);
+      expect(book.read("Users")).toEqual([
+        ["a", "b"],
+        ["", "D"],
+      ]);
       book.write("Users", { row: 2, column: 1, values: [["", ""]] });
       expect(book.read("Users")).toEqual([["a", "b"]]);
     });
@@ -91,7 +103,14 @@ export function workbookContract(adapter: string, harness: WorkbookHarness): voi
     });
 
     it("marks cells with notes and colours, and clears them", () => {
-      book.write("Users", { row: 1, column: 1, values: [["x", "y"], ["1", "2"]] });
+      book.write("Users", {
+        row: 1,
+        column: 1,
+        values: [
+          ["x", "y"],
+          ["1", "2"],
+        ],
+      });
       const error = { note: "Email is required.", background: "#f4c7c3" };
       book.mark("Users", { row: 2, column: 1, values: [[error, NO_MARK]] });
       expect(book.marks("Users", { row: 2, column: 1, rows: 1, columns: 2 })).toEqual([[error, NO_MARK]]);
@@ -112,12 +131,22 @@ export function workbookContract(adapter: string, harness: WorkbookHarness): voi
     it("keeps values, marks, layout and markers when opened again", async () => {
       book.setMarker("Users", "rcsheets:users");
       book.applyLayout("Users", LAYOUT);
-      book.write("Users", { row: 1, column: 1, values: [["Ext", "PIN"], ["0101", 7]] });
+      book.write("Users", {
+        row: 1,
+        column: 1,
+        values: [
+          ["Ext", "PIN"],
+          ["0101", 7],
+        ],
+      });
       const warning = { note: "Check this.", background: "#fce8b2" };
       book.mark("Users", { row: 2, column: 2, values: [[warning]] });
       const again = await harness.reopen(book);
       expect(again.sheets().find((s) => s.name === "Users")?.marker).toBe("rcsheets:users");
-      expect(again.read("Users")).toEqual([["Ext", "PIN"], ["0101", 7]]);
+      expect(again.read("Users")).toEqual([
+        ["Ext", "PIN"],
+        ["0101", 7],
+      ]);
       expect(again.marks("Users", { row: 2, column: 2, rows: 1, columns: 1 })).toEqual([[warning]]);
       expect(sorted(again.layout("Users"))).toEqual(sorted(LAYOUT));
     });

@@ -109,5 +109,7 @@ export function workspace(parts: WorkspaceParts = {}): Workspace {
 /** 10 User, 5 Virtual User and 5 Limited lines, all US 650. */
 export function pool(): UnassignedLineRecord[] {
   const types = [...Array(10).fill("User"), ...Array(5).fill("Virtual User"), ...Array(5).fill("Limited")] as string[];
-  return rows(types.map((lineType, i) => line({ rcId: String(700 + i), lineType, phone: `+1650555${String(100 + i).padStart(4, "0")}` })));
+  return rows(
+    types.map((lineType, i) => line({ rcId: String(700 + i), lineType, phone: `+1650555${String(100 + i).padStart(4, "0")}` })),
+  );
 }

@@ -12,10 +12,17 @@ function demand(overrides: Partial<LineDemand>): LineDemand {
 describe("which line each row takes", () => {
   it("a row takes a line of its type and its site's country", () => {
     const ws = workspace({
-      users: rows([user({ site: "Toronto" }, 2), user({ userType: "Limited Extension", pin: "", secretQuestion: "", secretAnswer: "" }, 3)]),
+      users: rows([
+        user({ site: "Toronto" }, 2),
+        user({ userType: "Limited Extension", pin: "", secretQuestion: "", secretAnswer: "" }, 3),
+      ]),
       sites: rows([site(), site({ name: "Toronto", country: "CA", state: "ON" })]),
       account: {
-        lines: rows([line({ rcId: "1", country: "US" }), line({ rcId: "2", country: "CA", areaCode: "416" }), line({ rcId: "3", lineType: "Limited" })]),
+        lines: rows([
+          line({ rcId: "1", country: "US" }),
+          line({ rcId: "2", country: "CA", areaCode: "416" }),
+          line({ rcId: "3", lineType: "Limited" }),
+        ]),
       },
     });
     const { lines } = assignLines(lineDemands(ws), ws.account.lines);
@@ -24,7 +31,9 @@ describe("which line each row takes", () => {
   });
 
   it("Message Only, Announcement Only and synced rows take no line", () => {
-    const ws = workspace({ users: rows([user({ userType: "Message Only" }, 2), user({ userType: "Announcement Only" }, 3), user({ rcId: "77" }, 4)]) });
+    const ws = workspace({
+      users: rows([user({ userType: "Message Only" }, 2), user({ userType: "Announcement Only" }, 3), user({ rcId: "77" }, 4)]),
+    });
     expect(lineDemands(ws)).toEqual([]);
   });
 
@@ -62,7 +71,12 @@ describe("which line each row takes", () => {
   it("refuses a specific line chosen twice, of the wrong type, or not in the pool", () => {
     const pool = rows([line({ rcId: "1" }), line({ rcId: "2", lineType: "Limited" })]);
     const { refusals } = assignLines(
-      [demand({ row: 2, specific: "1" }), demand({ row: 3, specific: "1" }), demand({ row: 4, specific: "2" }), demand({ row: 5, specific: "9" })],
+      [
+        demand({ row: 2, specific: "1" }),
+        demand({ row: 3, specific: "1" }),
+        demand({ row: 4, specific: "2" }),
+        demand({ row: 5, specific: "9" }),
+      ],
       pool,
     );
     expect(refusals).toEqual([
@@ -122,15 +136,25 @@ describe("capacity", () => {
     expect(describeShortfall({ userType: "User", country: "US", areaCode: "650", needed: 12, available: 8, rows: [] })).toBe(
       "12 Users need US 650 lines; 8 are unassigned.",
     );
-    expect(describeShortfall({ userType: "Limited Extension", country: "GB", areaCode: "", needed: 1, available: 0, rows: [] })).toMatch(
-      /^1 Limited Extension needs GB lines; 0 are unassigned/,
-    );
+    expect(
+      describeShortfall({ userType: "Limited Extension", country: "GB", areaCode: "", needed: 1, available: 0, rows: [] }),
+    ).toMatch(/^1 Limited Extension needs GB lines; 0 are unassigned/);
   });
 
   it("reports the shortfall on the first row left without a line, listing every such row", () => {
-    const ws = workspace({ users: rows([user({}, 2), user({}, 3), user({}, 4)]), account: { lines: rows([line({ rcId: "1" })]) } });
+    const ws = workspace({
+      users: rows([user({}, 2), user({}, 3), user({}, 4)]),
+      account: { lines: rows([line({ rcId: "1" })]) },
+    });
     const found = validateWorkspace(ws).filter((f) => f.rule === "lines.capacity");
-    expect(found).toEqual([expect.objectContaining({ row: 3, rows: [3, 4], severity: "error", message: expect.stringMatching(/^3 Users need US lines; 1 is unassigned/) })]);
+    expect(found).toEqual([
+      expect.objectContaining({
+        row: 3,
+        rows: [3, 4],
+        severity: "error",
+        message: expect.stringMatching(/^3 Users need US lines; 1 is unassigned/),
+      }),
+    ]);
   });
 
   it("a specific line that cannot be had is an error on its row", () => {

@@ -28,7 +28,9 @@ describe("Users row: required fields", () => {
     ["site", "Site"],
   ] as const)("%s blank is an error on %s that says it is required", (key, header) => {
     const findings = findingsFor({ [key]: "" });
-    expect(findings).toContainEqual(expect.objectContaining({ column: header, severity: "error", message: `${header} is required.` }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ column: header, severity: "error", message: `${header} is required.` }),
+    );
   });
 });
 
@@ -47,7 +49,9 @@ describe("Users row: formats and lengths", () => {
     [{ setupWizard: "Done" }, "Setup Wizard", /one of: Not Started, Completed/],
     [{ rcId: "abc" }, "RC Id", /digits only/],
   ])("%o is flagged on %s", (overrides, column, message) => {
-    expect(findingsFor(overrides)).toContainEqual(expect.objectContaining({ column, severity: "error", message: expect.stringMatching(message) }));
+    expect(findingsFor(overrides)).toContainEqual(
+      expect.objectContaining({ column, severity: "error", message: expect.stringMatching(message) }),
+    );
   });
 
   it("keeps leading zeros: Ext 0101 passes", () => {
@@ -114,8 +118,13 @@ describe("Users row: what each user type requires", () => {
 
   it("a Limited Extension never has a PIN, whatever SSO says", () => {
     for (const sso of [false, true]) {
-      const findings = findingsFor({ userType: "Limited Extension", pin: "274916", secretQuestion: "", secretAnswer: "" }, { sso });
-      expect(findings).toContainEqual(expect.objectContaining({ column: "PIN", severity: "error", message: expect.stringMatching(/never has a PIN/) }));
+      const findings = findingsFor(
+        { userType: "Limited Extension", pin: "274916", secretQuestion: "", secretAnswer: "" },
+        { sso },
+      );
+      expect(findings).toContainEqual(
+        expect.objectContaining({ column: "PIN", severity: "error", message: expect.stringMatching(/never has a PIN/) }),
+      );
     }
   });
 
@@ -131,7 +140,9 @@ describe("Users row: what each user type requires", () => {
 
   it("with SSO, a password on a User is refused", () => {
     const findings = findingsFor({ secretQuestion: "", secretAnswer: "" }, { sso: true });
-    expect(findings).toEqual([expect.objectContaining({ column: "Password", severity: "error", message: expect.stringMatching(/SSO/) })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ column: "Password", severity: "error", message: expect.stringMatching(/SSO/) }),
+    ]);
   });
 
   it("an Announcement Only may have a PIN, checked when given", () => {
@@ -159,7 +170,9 @@ describe("Users row: PIN rules", () => {
     ["277749", /repeated/],
     ["1002", /6 to 10 digits/],
   ])("PIN %s is refused: %s", (pin, message) => {
-    expect(findingsFor({ pin })).toContainEqual(expect.objectContaining({ column: "PIN", message: expect.stringMatching(message) }));
+    expect(findingsFor({ pin })).toContainEqual(
+      expect.objectContaining({ column: "PIN", message: expect.stringMatching(message) }),
+    );
   });
   it("PIN must not be the extension", () => {
     expect(findingsFor({ pin: "274916", ext: "274916" })).toContainEqual(
@@ -203,20 +216,33 @@ describe("Users row: password rules", () => {
 
 describe("Users row: status after a sync", () => {
   const synced = (status: string, userType = "User") =>
-    workspace({ users: [user({ rcId: "5001", setupWizard: "Not Started" })], account: { users: [accountUser({ rcId: "5001", status, userType })] } });
+    workspace({
+      users: [user({ rcId: "5001", setupWizard: "Not Started" })],
+      account: { users: [accountUser({ rcId: "5001", status, userType })] },
+    });
 
   it("synced Enabled cannot go back to Not Activated", () => {
     const findings = validateWorkspace(synced("Enabled")).filter((f) => f.tab === "users");
-    expect(findings).toContainEqual(expect.objectContaining({ column: "Setup Wizard", severity: "error", rule: "users.status.enabled" }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ column: "Setup Wizard", severity: "error", rule: "users.status.enabled" }),
+    );
   });
 
   it("synced Not Activated cannot be made Enabled", () => {
-    const ws = workspace({ users: [user({ rcId: "5001" })], account: { users: [accountUser({ rcId: "5001", status: "NotActivated", userType: "User" })] } });
-    expect(validateWorkspace(ws)).toContainEqual(expect.objectContaining({ column: "Setup Wizard", rule: "users.status.notActivated" }));
+    const ws = workspace({
+      users: [user({ rcId: "5001" })],
+      account: { users: [accountUser({ rcId: "5001", status: "NotActivated", userType: "User" })] },
+    });
+    expect(validateWorkspace(ws)).toContainEqual(
+      expect.objectContaining({ column: "Setup Wizard", rule: "users.status.notActivated" }),
+    );
   });
 
   it("a synced row that keeps its state passes", () => {
-    const ws = workspace({ users: [user({ rcId: "5001" })], account: { users: [accountUser({ rcId: "5001", status: "Enabled", userType: "User" })] } });
+    const ws = workspace({
+      users: [user({ rcId: "5001" })],
+      account: { users: [accountUser({ rcId: "5001", status: "Enabled", userType: "User" })] },
+    });
     expect(validateWorkspace(ws).filter((f) => f.tab === "users")).toEqual([]);
   });
 

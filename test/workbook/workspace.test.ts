@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { blankRecord } from "../../src/domain/records";
 import { readSettings } from "../../src/domain/settings";
 import { TABS, USERS_TAB } from "../../src/domain/tabs";
 import { USER_TYPES } from "../../src/domain/user-type";
+import { validateWorkspace } from "../../src/domain/validation/index";
 import { decodeTab } from "../../src/workbook/codec";
-import { markFindings, MARK_COLOURS } from "../../src/workbook/finding-marks";
+import { MARK_COLOURS, markFindings } from "../../src/workbook/finding-marks";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { NO_MARK } from "../../src/workbook/port";
 import { setUpWorkspace } from "../../src/workbook/setup";
 import { locateTabs, markerOf } from "../../src/workbook/tab-location";
 import { readWorkspace } from "../../src/workbook/workspace-reader";
-import { blankRecord } from "../../src/domain/records";
-import { validateWorkspace } from "../../src/domain/validation/index";
 
 describe("reading a tab", () => {
   it("finds columns by header whatever their order, skips blank rows, keeps sheet row numbers", () => {
@@ -25,7 +25,9 @@ describe("reading a tab", () => {
       [2, "ann@example.com", "Ann", "0101", ""],
       [4, "bob@example.com", "Bob", "102", ""],
     ]);
-    expect(findings).toEqual([expect.objectContaining({ row: 0, rule: "tab.columns", severity: "error", message: expect.stringContaining("User Type") })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ row: 0, rule: "tab.columns", severity: "error", message: expect.stringContaining("User Type") }),
+    ]);
   });
 
   it("accepts a number in a text column and says leading zeros may be gone", () => {
@@ -52,7 +54,11 @@ describe("reading a tab", () => {
 describe("settings", () => {
   const row = (setting: string, value: string, n = 2) => ({ ...blankRecord(TABS[5], n), setting, value });
   it("reads On/Off flags and the default country", () => {
-    const { settings, findings } = readSettings([row("SSO", "On"), row("Welcome Emails", "off", 3), row("Default Country", "ca", 4)]);
+    const { settings, findings } = readSettings([
+      row("SSO", "On"),
+      row("Welcome Emails", "off", 3),
+      row("Default Country", "ca", 4),
+    ]);
     expect(settings).toMatchObject({ sso: true, welcomeEmails: false, defaultCountry: "CA" });
     expect(findings).toEqual([]);
   });
@@ -83,7 +89,12 @@ describe("Set up workspace", () => {
     expect(users.dropdowns).toContainEqual({ column: 1, kind: "list", values: [...USER_TYPES] });
     expect(users.dropdowns).toContainEqual({ column: 8, kind: "column", sheet: "Sites", sourceColumn: 1 });
     expect(users.dropdowns).toContainEqual({ column: 15, kind: "column", sheet: "Roles", sourceColumn: 1 });
-    expect(book.read("Settings").slice(1).map((r) => r[0])).toEqual(["SSO", "Welcome Emails", "Default Country", "Account Refreshed At"]);
+    expect(
+      book
+        .read("Settings")
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(["SSO", "Welcome Emails", "Default Country", "Account Refreshed At"]);
   });
 
   it("running it again changes nothing", () => {
@@ -97,7 +108,14 @@ describe("Set up workspace", () => {
   it("repairs a Users tab: adopts it, keeps its data and column order, appends missing headers", () => {
     const book = new MemoryWorkbook();
     book.addSheet("Users");
-    book.write("Users", { row: 1, column: 1, values: [["Email", "First Name"], ["ann@example.com", "Ann"]] });
+    book.write("Users", {
+      row: 1,
+      column: 1,
+      values: [
+        ["Email", "First Name"],
+        ["ann@example.com", "Ann"],
+      ],
+    });
     const report = setUpWorkspace(book);
     expect(report.repaired).toContain("Users");
     const table = book.read("Users");
@@ -120,7 +138,12 @@ describe("marking findings on cells", () => {
   it("notes and colours the cells of each finding, and clears them once fixed", () => {
     const book = new MemoryWorkbook();
     setUpWorkspace(book);
-    const line = USERS_TAB.columns.map((c) => ({ userType: "User", firstName: "Ann", lastName: "Lee", email: "not-an-email", ext: "12", site: "Main Site" })[c.key as string] ?? "");
+    const line = USERS_TAB.columns.map(
+      (c) =>
+        ({ userType: "User", firstName: "Ann", lastName: "Lee", email: "not-an-email", ext: "12", site: "Main Site" })[
+          c.key as string
+        ] ?? "",
+    );
     book.write("Users", { row: 2, column: 1, values: [line] });
     const read = readWorkspace(book);
     markFindings(book, read, [...read.findings, ...validateWorkspace(read.workspace)]);

@@ -15,7 +15,8 @@ export function capacityFindings(workspace: Workspace): Finding[] {
         column: "",
         severity: "info",
         rule: "account.notRefreshed",
-        message: "The account has not been refreshed yet: line capacity and uniqueness against the account are checked after a refresh.",
+        message:
+          "The account has not been refreshed yet: line capacity and uniqueness against the account are checked after a refresh.",
       },
     ];
   const assignment = assignLines(lineDemands(workspace), workspace.account.lines);

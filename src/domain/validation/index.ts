@@ -1,16 +1,17 @@
 import { byPlace, type Finding } from "../finding";
+import type { Workspace } from "../workspace";
 import { capacityFindings } from "./capacity";
 import { fieldFindings, locationFieldRules, roleFieldRules, siteFieldRules, tagFieldRules, userFieldRules } from "./field-rules";
 import { referenceFindings } from "./references";
 import { tabRuleFindings } from "./tab-rules";
 import { uniquenessFindings } from "./uniqueness";
 import { userRowFindings } from "./user-rows";
-import type { Workspace } from "../workspace";
 
 /** Every validation rule of DOMAIN.md over a whole workspace, in sheet order. Pure: no I/O, no clock. */
 export function validateWorkspace(workspace: Workspace): Finding[] {
   const siteCountry = new Map<string, string>();
-  for (const site of [...workspace.account.sites, ...workspace.sites]) if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
+  for (const site of [...workspace.account.sites, ...workspace.sites])
+    if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
   const context = {
     settings: workspace.settings,
     siteCountry,

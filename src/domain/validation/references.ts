@@ -11,13 +11,21 @@ export function referenceFindings(workspace: Workspace): Finding[] {
   for (const user of workspace.users) {
     const at = findingsOf("users", user.row);
     if (user.site && !sites.has(user.site))
-      findings.push(at("Site", "users.site.exists", `Site "${user.site}" is not on the Sites tab nor in the account.${caseHint(user.site, sites)}`));
+      findings.push(
+        at(
+          "Site",
+          "users.site.exists",
+          `Site "${user.site}" is not on the Sites tab nor in the account.${caseHint(user.site, sites)}`,
+        ),
+      );
     if (user.role && !roles.has(user.role))
       findings.push(at("Role", "users.role.exists", `Role "${user.role}" is not on the Roles tab.${caseHint(user.role, roles)}`));
     for (const tag of userTags(user.tags)) {
       if (!tag.includes(":")) findings.push(at("Tags", "users.tags.form", `Tag "${tag}" is not a Key:Value pair.`));
       else if (!tags.has(tag))
-        findings.push(at("Tags", "users.tags.exists", `Tag "${tag}" is not on the Tags tab (tags are case-sensitive).${caseHint(tag, tags)}`));
+        findings.push(
+          at("Tags", "users.tags.exists", `Tag "${tag}" is not on the Tags tab (tags are case-sensitive).${caseHint(tag, tags)}`),
+        );
     }
   }
   return findings;

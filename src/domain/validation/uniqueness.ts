@@ -24,7 +24,8 @@ export function uniquenessFindings(workspace: Workspace): Finding[] {
     add(emails, user.email.toLowerCase(), { where: `Users row ${user.row}`, rcId: user.rcId });
     add(exts, user.ext, { where: `Users row ${user.row}`, rcId: user.rcId });
   }
-  for (const site of workspace.sites) add(exts, site.ext, { where: `site ${site.name} (Sites row ${site.row})`, rcId: site.rcId });
+  for (const site of workspace.sites)
+    add(exts, site.ext, { where: `site ${site.name} (Sites row ${site.row})`, rcId: site.rcId });
   for (const user of workspace.account.users) {
     const where = `account user ${[user.firstName, user.lastName].join(" ").trim() || user.email} (RC Id ${user.rcId})`;
     add(emails, user.email.toLowerCase(), { where, rcId: user.rcId });
@@ -39,8 +40,7 @@ export function uniquenessFindings(workspace: Workspace): Finding[] {
     const clash = (holders: Holder[] | undefined) =>
       (holders ?? []).filter((h) => h.where !== self && !(user.rcId && h.rcId === user.rcId));
     const emailClash = clash(emails.get(user.email.toLowerCase()));
-    if (user.email && emailClash.length)
-      findings.push(duplicate("users", user.row, "Email", `Email ${user.email}`, emailClash));
+    if (user.email && emailClash.length) findings.push(duplicate("users", user.row, "Email", `Email ${user.email}`, emailClash));
     const extClash = clash(exts.get(user.ext));
     if (user.ext && extClash.length) findings.push(duplicate("users", user.row, "Ext", `Ext ${user.ext}`, extClash));
   }

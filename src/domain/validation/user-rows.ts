@@ -49,9 +49,7 @@ function checkPhone(text: string, country: string, findings: Finding[], at: At):
 function wizardFindings(user: UserRecord, type: UserType, at: At): Finding[] {
   const forced = USER_TYPE_RULES[type].forcedWizard;
   if (!forced || user.setupWizard === "" || user.setupWizard === forced) return [];
-  return [
-    at("Setup Wizard", "users.wizard.forced", `A ${type} is always ${forced}: it will sync as ${forced}.`, "warning"),
-  ];
+  return [at("Setup Wizard", "users.wizard.forced", `A ${type} is always ${forced}: it will sync as ${forced}.`, "warning")];
 }
 
 interface CredentialContext {
@@ -78,11 +76,23 @@ function credentialFindings(user: UserRecord, context: CredentialContext, at: At
     for (const problem of passwordProblems(user.password, { ...user, phone: context.phone }))
       findings.push(at("Password", "users.password.rules", problem));
   if (Boolean(user.secretQuestion) !== Boolean(user.secretAnswer))
-    findings.push(at(user.secretQuestion ? "Secret Answer" : "Secret Question", "users.secret.pair", "Secret Question and Secret Answer go together: give both or neither."));
+    findings.push(
+      at(
+        user.secretQuestion ? "Secret Answer" : "Secret Question",
+        "users.secret.pair",
+        "Secret Question and Secret Answer go together: give both or neither.",
+      ),
+    );
   return findings;
 }
 
-function requirementFindings(column: string, value: string, requirement: Requirement, context: CredentialContext, at: At): Finding[] {
+function requirementFindings(
+  column: string,
+  value: string,
+  requirement: Requirement,
+  context: CredentialContext,
+  at: At,
+): Finding[] {
   if (requirement === "never" && value)
     return [at(column, "users.credentials.never", `A ${context.type} never has a ${column}: clear it.`)];
   if (value || !isRequired(requirement, context.wizard, context.sso)) return [];
@@ -101,11 +111,19 @@ function transitionFindings(user: UserRecord, wizard: WizardState, synced: Accou
   const findings: Finding[] = [];
   if (synced.userType && synced.userType !== user.userType)
     findings.push(
-      at("User Type", "users.type.synced", `This user was synced as ${synced.userType}; the type cannot change after a sync. Delete and recreate it instead.`),
+      at(
+        "User Type",
+        "users.type.synced",
+        `This user was synced as ${synced.userType}; the type cannot change after a sync. Delete and recreate it instead.`,
+      ),
     );
   if (synced.status === "Enabled" && wizard === "Not Started")
     findings.push(
-      at("Setup Wizard", "users.status.enabled", "This user was synced Enabled and cannot go back to Not Activated: set Setup Wizard to Completed."),
+      at(
+        "Setup Wizard",
+        "users.status.enabled",
+        "This user was synced Enabled and cannot go back to Not Activated: set Setup Wizard to Completed.",
+      ),
     );
   if (synced.status === "NotActivated" && wizard === "Completed")
     findings.push(

@@ -29,7 +29,11 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
   return counts;
 }
 
-function printFindings(findings: readonly Finding[], counts: Record<Severity, number>, sheets: ReadonlyMap<string, string>): void {
+function printFindings(
+  findings: readonly Finding[],
+  counts: Record<Severity, number>,
+  sheets: ReadonlyMap<string, string>,
+): void {
   for (const f of findings) {
     const sheet = sheets.get(f.tab) ?? tabById(f.tab).name;
     const where = f.row > 0 ? `${sheet} row ${f.row}${f.column ? `, ${f.column}` : ""}` : sheet;

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "acorn";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as triggers from "../../src/gas/triggers";
+import { serverFunctions } from "../../src/server/functions";
+
+/** The built files as clasp pushes them: `npm test` builds before it runs the tests. */
+const dist = join(import.meta.dirname, "../../dist");
+const read = (file: string) => {
+  const path = join(dist, file);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first.`);
+  return readFileSync(path, "utf8");
+};
+
+describe("the Apps Script bundle (dist/Code.js)", () => {
+  let code: string;
+  beforeAll(() => {
+    code = read("Code.js");
+  });
+
+  it("is ES2019 syntax, one script", () => {
+    expect(() => parse(code, { ecmaVersion: 2019, sourceType: "script" })).not.toThrow();
+  });
+
+  it("declares exactly the server's exports as top-level functions", () => {
+    const program = parse(code, { ecmaVersion: 2019, sourceType: "script" });
+    const declared = program.body.flatMap((node) => (node.type === "FunctionDeclaration" && node.id ? [node.id.name] : []));
+    const expected = [...Object.keys(serverFunctions), ...Object.keys(triggers)];
+    expect(declared.sort()).toEqual(expected.sort());
+  });
+
+  it("names in its menu only functions it declares", () => {
+    const menuTargets = [...code.matchAll(/\.addItem\("[^"]+",\s*"(\w+)"\)/g)].map((m) => m[1]);
+    expect(menuTargets.length).toBeGreaterThan(0);
+    for (const name of menuTargets) expect(code).toMatch(new RegExp(`^function ${name}\\(`, "m"));
+  });
+});
+
+describe("the sidebar (dist/sidebar.html)", () => {
+  it("is one self-contained HTML file", () => {
+    const html = read("sidebar.html");
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+href=/i);
+    expect(html).toContain("RingCentral Users");
+    expect(html.match(/<\/script>/gi)).toHaveLength(1);
+  });
+});
+
+describe("the manifest (dist/appsscript.json)", () => {
+  it("runs V8 with explicit, narrow scopes and the RingCentral servers whitelisted", () => {
+    const manifest = JSON.parse(read("appsscript.json"));
+    expect(manifest.runtimeVersion).toBe("V8");
+    expect(manifest.oauthScopes).toContain("https://www.googleapis.com/auth/spreadsheets.currentonly");
+    expect(manifest.oauthScopes).not.toContain("https://www.googleapis.com/auth/spreadsheets");
+    expect(manifest.urlFetchWhitelist).toEqual(
+      expect.arrayContaining(["https://platform.ringcentral.com/", "https://platform.ringcentral.biz/"]),
+    );
+  });
+});
