@@ -24,6 +24,8 @@ export interface LineShortfall {
   available: number;
   /** Rows left without a line. */
   rows: number[];
+  /** Lines of this type and country that rows asking for an area code or a specific line took first. */
+  takenByNarrower: number;
 }
 
 /** A specific line asked for that cannot be had, and why. */
@@ -96,13 +98,14 @@ export function assignLines(demands: readonly LineDemand[], pool: readonly Unass
     for (const group of groupDemands(open.filter((d) => (d.areaCode !== "") === narrow))) {
       const first = group[0] as LineDemand;
       const matching = [...free].filter((line) => fits(line, first));
+      const takenFirst = linesTakenFirst(lines, first);
       group.forEach((demand, i) => {
         const line = matching[i];
         if (!line) return;
         lines.set(demand.row, line);
         free.delete(line);
       });
-      if (group.length > matching.length) shortfalls.push(shortfallOf(group, matching.length));
+      if (group.length > matching.length) shortfalls.push(shortfallOf(group, matching.length, takenFirst));
     }
   }
   return { lines, shortfalls, refusals };
@@ -141,9 +144,16 @@ function refuseSpecific(demand: LineDemand, line: UnassignedLineRecord, takenByR
   return null;
 }
 
-function shortfallOf(group: LineDemand[], available: number): LineShortfall {
+/** How many lines already given away would have fitted a row that takes any line of its country. */
+function linesTakenFirst(lines: ReadonlyMap<number, UnassignedLineRecord>, demand: LineDemand): number {
+  if (demand.areaCode) return 0;
+  return [...lines.values()].filter((line) => fits(line, demand)).length;
+}
+
+function shortfallOf(group: LineDemand[], available: number, takenByNarrower: number): LineShortfall {
   const first = group[0] as LineDemand;
   return {
+    takenByNarrower,
     userType: first.userType,
     country: first.country,
     areaCode: first.areaCode,
@@ -159,7 +169,9 @@ export function describeShortfall(shortfall: LineShortfall): string {
   const need = shortfall.needed === 1 ? "needs" : "need";
   const where = [shortfall.country, shortfall.areaCode].filter(Boolean).join(" ");
   const have = shortfall.available === 1 ? "1 is" : `${shortfall.available} are`;
-  const after = shortfall.areaCode ? "" : " (after rows that ask for an area code or a specific line)";
+  const after = shortfall.takenByNarrower
+    ? ` (${shortfall.takenByNarrower} more went to rows that ask for an area code or a specific line)`
+    : "";
   return `${shortfall.needed} ${who} ${need} ${where} lines; ${have} unassigned${after}.`;
 }
 

@@ -10,7 +10,7 @@ import type { Cell } from "../domain/cell";
 
 export type { Cell };
 
-/** A rectangle of values whose top-left corner is at (row, column). */
+/** A rectangle of values whose top-left corner is at (row, column); every row has the same length. */
 export interface Block<T> {
   row: number;
   column: number;
@@ -53,11 +53,13 @@ export interface Workbook {
   setMarker(sheet: string, marker: string): void;
   /** The used range from A1, rectangular, '' for empty cells; [] for an empty sheet. */
   read(sheet: string): Cell[][];
+  /** Strings stay text whatever the cells' format (Sheets would turn '0101' into 101 and '+1…' into a formula). */
   write(sheet: string, block: Block<Cell>): void;
   /** Removes `count` whole rows starting at `row`; rows below move up. */
   deleteRows(sheet: string, row: number, count: number): void;
   mark(sheet: string, block: Block<CellMark>): void;
   marks(sheet: string, block: { row: number; column: number; rows: number; columns: number }): CellMark[][];
+  /** Replaces the sheet's layout: text formats and dropdowns the new layout drops are removed. */
   applyLayout(sheet: string, layout: SheetLayout): void;
   layout(sheet: string): SheetLayout;
 }

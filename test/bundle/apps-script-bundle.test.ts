@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import vm from "node:vm";
 import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as triggers from "../../src/gas/triggers";
 import { serverFunctions } from "../../src/server/functions";
+import { createSpreadsheetApp } from "../fakes/spreadsheet-app";
 
 /** The built files as clasp pushes them: `npm test` builds before it runs the tests. */
 const dist = join(import.meta.dirname, "../../dist");
@@ -57,5 +59,38 @@ describe("the manifest (dist/appsscript.json)", () => {
     expect(manifest.urlFetchWhitelist).toEqual(
       expect.arrayContaining(["https://platform.ringcentral.com/", "https://platform.ringcentral.biz/"]),
     );
+  });
+});
+
+describe("the bundle in an Apps Script-like global scope", () => {
+  it("builds the menu on open, and the sidebar's functions work on the active spreadsheet", () => {
+    const fake = createSpreadsheetApp();
+    const menu: [string, string][] = [];
+    const addonMenu = {
+      addItem(label: string, fn: string) {
+        menu.push([label, fn]);
+        return addonMenu;
+      },
+      addToUi: () => undefined,
+    };
+    const ui = { createAddonMenu: () => addonMenu, showSidebar: () => undefined };
+    const app = new Proxy(fake.app, { get: (target, key) => (key === "getUi" ? () => ui : Reflect.get(target, key)) });
+    const context = vm.createContext({ SpreadsheetApp: app, HtmlService: {}, console, Date });
+    vm.runInContext(read("Code.js"), context);
+
+    vm.runInContext("onOpen()", context);
+    expect(menu.map(([, fn]) => fn)).toEqual(["showSidebar", "menuValidate", "menuSetUpWorkspace"]);
+    for (const [, fn] of menu) expect(typeof context[fn]).toBe("function");
+
+    const setup = vm.runInContext("setUpWorkspace({})", context) as { created: string[] };
+    expect([...setup.created]).toContain("Users");
+    expect(fake.spreadsheet.getSheetByName("Users")?.getFrozenRows()).toBe(1);
+    fake.spreadsheet
+      .getSheetByName("Users")
+      ?.getRange(2, 1, 1, 5)
+      .setValues([["User", "Ann", "Lee", "not-an-email", "0101"]]);
+    const report = vm.runInContext("validate({ mark: true })", context) as { counts: { error: number } };
+    expect(report.counts.error).toBeGreaterThan(0);
+    expect(fake.spreadsheet.getSheetByName("Users")?.getRange(2, 4, 1, 1).getNotes()[0]?.[0]).toContain("Email");
   });
 });

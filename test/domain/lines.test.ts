@@ -133,12 +133,29 @@ describe("which line each row takes", () => {
 
 describe("capacity", () => {
   it("says one clear message per shortfall", () => {
-    expect(describeShortfall({ userType: "User", country: "US", areaCode: "650", needed: 12, available: 8, rows: [] })).toBe(
-      "12 Users need US 650 lines; 8 are unassigned.",
-    );
+    const shortfall = {
+      userType: "User" as const,
+      country: "US",
+      areaCode: "650",
+      needed: 12,
+      available: 8,
+      rows: [],
+      takenByNarrower: 0,
+    };
+    expect(describeShortfall(shortfall)).toBe("12 Users need US 650 lines; 8 are unassigned.");
     expect(
-      describeShortfall({ userType: "Limited Extension", country: "GB", areaCode: "", needed: 1, available: 0, rows: [] }),
-    ).toMatch(/^1 Limited Extension needs GB lines; 0 are unassigned/);
+      describeShortfall({
+        ...shortfall,
+        userType: "Limited Extension",
+        country: "GB",
+        areaCode: "",
+        needed: 1,
+        available: 0,
+        takenByNarrower: 2,
+      }),
+    ).toBe(
+      "1 Limited Extension needs GB lines; 0 are unassigned (2 more went to rows that ask for an area code or a specific line).",
+    );
   });
 
   it("reports the shortfall on the first row left without a line, listing every such row", () => {
@@ -152,7 +169,7 @@ describe("capacity", () => {
         row: 3,
         rows: [3, 4],
         severity: "error",
-        message: expect.stringMatching(/^3 Users need US lines; 1 is unassigned/),
+        message: "3 Users need US lines; 1 is unassigned. Rows without a line: 3, 4.",
       }),
     ]);
   });

@@ -1,0 +1,250 @@
+import {
+  type Block,
+  type Cell,
+  type CellMark,
+  type Dropdown,
+  MissingSheetError,
+  type SheetLayout,
+  type SheetRef,
+  type Workbook,
+} from "../workbook/port";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+/** Sheet-level developer metadata: it stays with the sheet through renames and moves, and people never see it. */
+const MARKER_KEY = "rcsheets.tab";
+/** How we recognise our own protection among any a person added. */
+const PROTECTION_DESCRIPTION = "rcsheets: written by the add-in";
+const TEXT_FORMAT = "@";
+/** Sheets' default number format ("Automatic" in its menu), for columns that stop being text. */
+const AUTOMATIC_FORMAT = "General";
+/** What Sheets reports for a cell without a background. */
+const NO_BACKGROUND = "#ffffff";
+
+/**
+ * The Workbook port on Apps Script's SpreadsheetApp. Each operation reads a sheet once and writes whole blocks,
+ * because every SpreadsheetApp call is a round trip to Sheets.
+ */
+export class SheetsWorkbook implements Workbook {
+  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+
+  sheets(): SheetRef[] {
+    return this.spreadsheet
+      .getSheets()
+      .map((sheet) => ({ name: sheet.getName(), marker: markersOf(sheet)[0]?.getValue() ?? null }));
+  }
+
+  /** Appends the sheet after the last tab (Sheets would otherwise put it after the active one). */
+  addSheet(name: string): void {
+    this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
+  }
+
+  setMarker(sheet: string, marker: string): void {
+    const target = this.sheet(sheet);
+    const [first, ...extra] = markersOf(target);
+    for (const duplicate of extra) duplicate.remove();
+    if (first) first.setValue(marker);
+    else target.addDeveloperMetadata(MARKER_KEY, marker);
+  }
+
+  read(sheet: string): Cell[][] {
+    const target = this.sheet(sheet);
+    const rows = target.getLastRow();
+    const columns = target.getLastColumn();
+    if (rows === 0 || columns === 0) return [];
+    const values: unknown[][] = target.getRange(1, 1, rows, columns).getValues();
+    return usedRange(values.map((line) => line.map(toCell)));
+  }
+
+  /**
+   * One setValues for the block. Sheets parses strings as if typed in ('0101' → 101, 'TRUE' → true) except in
+   * plain-text cells, so strings it could reinterpret get the apostrophe that makes Sheets keep them as text.
+   */
+  write(sheet: string, block: Block<Cell>): void {
+    const range = this.blockRange(sheet, block);
+    if (!range) return;
+    const formats = range.getNumberFormats();
+    range.setValues(block.values.map((line, r) => line.map((value, c) => literal(value, formats[r]?.[c]))));
+  }
+
+  deleteRows(sheet: string, row: number, count: number): void {
+    const target = this.sheet(sheet);
+    const max = target.getMaxRows();
+    // Rows past the grid's edge are empty already; Sheets would call them out of bounds.
+    const howMany = Math.min(count, max - row + 1);
+    if (howMany < 1) return;
+    // Sheets refuses to delete every non-frozen row, so keep one spare row at the bottom.
+    if (max - howMany <= target.getFrozenRows()) target.insertRowsAfter(max, 1);
+    target.deleteRows(row, howMany);
+  }
+
+  mark(sheet: string, block: Block<CellMark>): void {
+    const range = this.blockRange(sheet, block);
+    if (!range) return;
+    range.setNotes(block.values.map((line) => line.map((mark) => mark.note)));
+    range.setBackgrounds(block.values.map((line) => line.map((mark) => mark.background)));
+  }
+
+  marks(sheet: string, block: { row: number; column: number; rows: number; columns: number }): CellMark[][] {
+    const target = this.sheet(sheet);
+    if (block.rows < 1 || block.columns < 1) return Array.from({ length: Math.max(block.rows, 0) }, () => []);
+    const range = target.getRange(block.row, block.column, block.rows, block.columns);
+    const backgrounds = range.getBackgrounds();
+    return range.getNotes().map((line, r) => line.map((note, c) => ({ note, background: background(backgrounds[r]?.[c]) })));
+  }
+
+  /**
+   * Makes the sheet look like `layout`: what an earlier layout set and this one drops (text columns, dropdowns, our
+   * protection) is undone, so applying a layout twice, or after columns moved, leaves exactly this one.
+   */
+  applyLayout(sheet: string, layout: SheetLayout): void {
+    const target = this.sheet(sheet);
+    const current = this.layout(sheet);
+    if (current.frozenRows !== layout.frozenRows) target.setFrozenRows(layout.frozenRows);
+    this.applyTextColumns(target, current.textColumns, layout.textColumns);
+    this.applyDropdowns(target, current.dropdowns, layout.dropdowns);
+    this.applyProtection(target, layout.protected);
+  }
+
+  /** Reads formats and dropdowns off the first data row, where applyLayout put them (on every row below the header). */
+  layout(sheet: string): SheetLayout {
+    const target = this.sheet(sheet);
+    const maxRows = target.getMaxRows();
+    const probe = target.getRange(Math.min(2, maxRows), 1, 1, target.getMaxColumns());
+    const textColumns = columnsWhere(probe.getNumberFormats()[0] ?? [], (format) => format === TEXT_FORMAT);
+    const rules = maxRows >= 2 ? (probe.getDataValidations()[0] ?? []) : [];
+    return {
+      frozenRows: target.getFrozenRows(),
+      textColumns,
+      dropdowns: rules.flatMap((rule, c) => (rule ? dropdownOf(rule, c + 1) : [])),
+      protected: ourProtections(target).length > 0,
+    };
+  }
+
+  private sheet(name: string): Sheet {
+    const found = this.spreadsheet.getSheetByName(name);
+    if (!found) throw new MissingSheetError(name);
+    return found;
+  }
+
+  /** The range a block covers, or null for an empty block; Sheets only takes rectangles. */
+  private blockRange<T>(sheet: string, block: Block<T>): Range | null {
+    const target = this.sheet(sheet);
+    const rows = block.values.length;
+    const columns = block.values[0]?.length ?? 0;
+    if (block.values.some((line) => line.length !== columns)) {
+      throw new Error(`A block written to "${sheet}" must be rectangular: its rows have different lengths.`);
+    }
+    return rows > 0 && columns > 0 ? target.getRange(block.row, block.column, rows, columns) : null;
+  }
+
+  /** The whole height of the sheet, so rows people add at the bottom keep the format. */
+  private applyTextColumns(target: Sheet, current: number[], wanted: number[]): void {
+    const rows = target.getMaxRows();
+    for (const column of current.filter((c) => !wanted.includes(c)))
+      target.getRange(1, column, rows, 1).setNumberFormat(AUTOMATIC_FORMAT);
+    for (const column of wanted) target.getRange(1, column, rows, 1).setNumberFormat(TEXT_FORMAT);
+  }
+
+  /** Rows 2 to the bottom. Invalid values are allowed so that validation, not Sheets, reports them, with a reason. */
+  private applyDropdowns(target: Sheet, current: Dropdown[], wanted: Dropdown[]): void {
+    const rows = target.getMaxRows() - 1;
+    if (rows < 1) return;
+    const stale = current.filter((old) => !wanted.some((d) => d.column === old.column));
+    for (const { column } of stale) target.getRange(2, column, rows, 1).setDataValidation(null);
+    for (const dropdown of wanted) target.getRange(2, dropdown.column, rows, 1).setDataValidation(this.rule(dropdown));
+  }
+
+  private rule(dropdown: Dropdown): DataValidation {
+    const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+    if (dropdown.kind === "list") return builder.requireValueInList(dropdown.values, true).build();
+    const source = this.sheet(dropdown.sheet);
+    const rows = Math.max(source.getMaxRows() - 1, 1);
+    return builder.requireValueInRange(source.getRange(2, dropdown.sourceColumn, rows, 1), true).build();
+  }
+
+  /**
+   * A new sheet protection mirrors the spreadsheet's editors, which protects nothing; removing the editors leaves the
+   * owner and the person running the add-in, which Sheets never removes.
+   */
+  private applyProtection(target: Sheet, wanted: boolean): void {
+    const [ours, ...duplicates] = ourProtections(target);
+    for (const duplicate of duplicates) duplicate.remove();
+    if (!wanted) {
+      ours?.remove();
+      return;
+    }
+    if (ours) return;
+    const protection = target.protect().setDescription(PROTECTION_DESCRIPTION);
+    protection.removeEditors(protection.getEditors());
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  }
+}
+
+function markersOf(sheet: Sheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+  return sheet.getDeveloperMetadata().filter((metadata) => metadata.getKey() === MARKER_KEY);
+}
+
+function ourProtections(sheet: Sheet): Protection[] {
+  return sheet
+    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+    .filter((protection) => protection.getDescription() === PROTECTION_DESCRIPTION);
+}
+
+/** getValues hands over strings, numbers, booleans and dates; anything else is shown as text. */
+function toCell(value: unknown): Cell {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/** Without trailing empty rows and columns: a cell can count as used in Sheets (a formula giving '') yet be ''. */
+function usedRange(table: Cell[][]): Cell[][] {
+  let rows = table.length;
+  while (rows > 0 && (table[rows - 1] as Cell[]).every((value) => value === "")) rows -= 1;
+  const kept = table.slice(0, rows);
+  const columns = kept.reduce((widest, line) => Math.max(widest, filledWidth(line)), 0);
+  return kept.map((line) => line.slice(0, columns));
+}
+
+function filledWidth(line: Cell[]): number {
+  let width = line.length;
+  while (width > 0 && line[width - 1] === "") width -= 1;
+  return width;
+}
+
+/**
+ * Sheets would parse such a string into a number, date, boolean, formula or error: anything with a digit, a leading
+ * sign, '=', '#' or apostrophe, and TRUE/FALSE. Words without digits stay words.
+ */
+const REINTERPRETED = /^\s*[-+=#']|\d|^\s*(true|false)\s*$/i;
+
+/** The value to hand setValues so the cell ends up holding `value` itself. */
+function literal(value: Cell, format: string | undefined): Cell {
+  if (typeof value !== "string" || format === TEXT_FORMAT || !REINTERPRETED.test(value)) return value;
+  return `'${value}`;
+}
+
+function background(color: string | undefined): string | null {
+  return !color || color.toLowerCase() === NO_BACKGROUND ? null : color.toLowerCase();
+}
+
+function columnsWhere<T>(line: T[], test: (value: T) => boolean): number[] {
+  return line.flatMap((value, c) => (test(value) ? [c + 1] : []));
+}
+
+/** Only the dropdowns a layout can set: a list, or one column of another sheet. Other rules are someone else's. */
+function dropdownOf(rule: DataValidation, column: number): Dropdown[] {
+  const [source]: unknown[] = rule.getCriteriaValues();
+  const criteria = rule.getCriteriaType();
+  if (criteria === SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST && Array.isArray(source)) {
+    return [{ column, kind: "list", values: source.map(String) }];
+  }
+  if (criteria === SpreadsheetApp.DataValidationCriteria.VALUE_IN_RANGE && source) {
+    const range = source as Range;
+    return [{ column, kind: "column", sheet: range.getSheet().getName(), sourceColumn: range.getColumn() }];
+  }
+  return [];
+}
