@@ -1,0 +1,270 @@
+import { ApiError } from "./api-error";
+import { type Clock, systemClock } from "./clock";
+import { Governor } from "./governor";
+import { type HttpRequest, type HttpResponse, type HttpTransport, NetworkError } from "./http";
+import { fillPath, OPERATIONS, type OperationName } from "./operations";
+import { MemoryTokenStore, needsRefresh, type Token, type TokenInfoBody, type TokenStore, tokenFromInfo } from "./token";
+import type { UsageGroup } from "./usage-group";
+
+export interface ClientOptions {
+  /** The platform: https://platform.ringcentral.com, the .biz partner platform, or a local sandbox. */
+  server: string;
+  clientId: string;
+  /** For confidential apps; public (PKCE) apps have none. */
+  clientSecret?: string;
+  transport: HttpTransport;
+  clock?: Clock;
+  store?: TokenStore;
+  /** A JWT credential: signs in without a person, and again whenever the session cannot be refreshed. */
+  jwt?: string;
+  retry?: RetryPolicy;
+}
+
+/** Backoff for 5xx and lost responses on calls that are safe to repeat: base, doubling, capped, so many times. */
+export interface RetryPolicy {
+  attempts: number;
+  baseMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseMs: 2000, maxMs: 60_000 };
+
+export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
+
+export interface CallOptions {
+  path?: Record<string, string | number>;
+  query?: Query;
+  body?: unknown;
+}
+
+/** Someone must sign in first: there is no token and no JWT credential to get one. */
+export class NotSignedInError extends Error {
+  constructor() {
+    super("Not signed in to RingCentral: connect an account first.");
+    this.name = "NotSignedInError";
+  }
+}
+
+/**
+ * The RingCentral REST client: tokens kept fresh, every call paced by the governor of its usage group, 429s waited
+ * out, 5xx and lost responses retried with backoff where repeating is safe (never a create), pages followed.
+ * It logs nothing: tokens, PINs and passwords pass through it.
+ */
+export class RingCentralClient {
+  readonly governor: Governor;
+  private readonly server: string;
+  private readonly clock: Clock;
+  private readonly store: TokenStore;
+  private readonly retry: RetryPolicy;
+  private refreshing: Promise<Token> | null = null;
+
+  constructor(private readonly options: ClientOptions) {
+    this.server = options.server.replace(/\/+$/, "");
+    this.clock = options.clock ?? systemClock;
+    this.store = options.store ?? new MemoryTokenStore();
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.governor = new Governor(this.clock);
+  }
+
+  /** Signs in with a JWT credential (the one given, or the client's own). */
+  async loginWithJwt(jwt = this.options.jwt): Promise<Token> {
+    if (!jwt) throw new NotSignedInError();
+    return this.requestToken({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: jwt });
+  }
+
+  /** Finishes the authorization code flow (with PKCE when a verifier is given). */
+  async exchangeCode(exchange: { code: string; redirectUri: string; codeVerifier?: string }): Promise<Token> {
+    return this.requestToken({
+      grant_type: "authorization_code",
+      code: exchange.code,
+      redirect_uri: exchange.redirectUri,
+      ...(exchange.codeVerifier ? { code_verifier: exchange.codeVerifier } : {}),
+    });
+  }
+
+  /** Ends the session. The platform's answer is ignored, as its docs advise: the local token goes either way. */
+  async revoke(): Promise<void> {
+    const token = this.store.load();
+    this.store.clear();
+    if (!token) return;
+    await this.send(
+      "auth",
+      this.tokenRequest("/restapi/oauth/revoke", { token: token.refreshToken ?? token.accessToken }),
+      false,
+    ).catch(() => undefined);
+  }
+
+  isSignedIn(): boolean {
+    return this.store.load() !== null || Boolean(this.options.jwt);
+  }
+
+  /** One call. Throws ApiError for a refusal, NetworkError when no answer came back. */
+  async call<T>(name: OperationName, options: CallOptions = {}): Promise<T> {
+    const operation = OPERATIONS[name];
+    const url = `${this.server}${fillPath(operation.path, options.path)}${queryString(options.query)}`;
+    return this.authorized<T>(operation.group, { method: operation.method, url, body: options.body }, operation.idempotent);
+  }
+
+  /** Every record of a paged list, following `navigation.nextPage`. */
+  async listAll<T>(name: OperationName, options: CallOptions = {}): Promise<T[]> {
+    const operation = OPERATIONS[name];
+    const records: T[] = [];
+    let page = await this.call<Paged<T>>(name, options);
+    records.push(...(page.records ?? []));
+    while (page.navigation?.nextPage?.uri) {
+      // Only the path and query of the link: the token never goes to another host than the configured server.
+      const url = `${this.server}${page.navigation.nextPage.uri.replace(/^[a-z]+:\/\/[^/]+/i, "")}`;
+      page = await this.authorized<Paged<T>>(operation.group, { method: "GET", url }, true);
+      records.push(...(page.records ?? []));
+    }
+    return records;
+  }
+
+  private async authorized<T>(
+    group: UsageGroup,
+    call: { method: HttpRequest["method"]; url: string; body?: unknown },
+    idempotent: boolean,
+  ) {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.accessToken(attempt > 0);
+      const request: HttpRequest = {
+        method: call.method,
+        url: call.url,
+        headers: { authorization: `Bearer ${token.accessToken}`, accept: "application/json" },
+        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+      };
+      if (call.body !== undefined) request.headers["content-type"] = "application/json";
+      const response = await this.send(group, request, idempotent);
+      // An expired or revoked token was refused before anything happened: one fresh token, one more try.
+      if (response.status === 401 && attempt === 0) continue;
+      if (response.status >= 400) throw ApiError.from(response);
+      return (response.body ? JSON.parse(response.body) : undefined) as T;
+    }
+  }
+
+  /** A token good for a while yet: the stored one, refreshed ahead of expiry, or a new JWT login. */
+  private async accessToken(forceNew: boolean): Promise<Token> {
+    const token = this.store.load();
+    const now = this.clock.now();
+    if (token && !forceNew && !needsRefresh(token, now)) return token;
+    this.refreshing ??= this.renew(token).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async renew(token: Token | null): Promise<Token> {
+    const refreshable = token?.refreshToken && (token.refreshExpiresAt ?? Number.POSITIVE_INFINITY) > this.clock.now();
+    if (token?.refreshToken && refreshable) {
+      try {
+        return await this.requestToken({ grant_type: "refresh_token", refresh_token: token.refreshToken });
+      } catch (error) {
+        if (!this.options.jwt) {
+          this.store.clear();
+          throw error;
+        }
+      }
+    }
+    if (this.options.jwt) return this.loginWithJwt();
+    throw new NotSignedInError();
+  }
+
+  private async requestToken(form: Record<string, string>): Promise<Token> {
+    const response = await this.send("auth", this.tokenRequest("/restapi/oauth/token", form), true);
+    if (response.status >= 400) throw ApiError.from(response);
+    const token = tokenFromInfo(JSON.parse(response.body) as TokenInfoBody, this.clock.now());
+    this.store.save(token);
+    return token;
+  }
+
+  /** A form POST to the OAuth endpoints: Basic auth for confidential apps, client_id in the body for public ones. */
+  private tokenRequest(path: string, form: Record<string, string>): HttpRequest {
+    const { clientId, clientSecret } = this.options;
+    const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+    if (clientSecret) headers.authorization = `Basic ${base64(`${clientId}:${clientSecret}`)}`;
+    const body = formEncode(clientSecret ? form : { ...form, client_id: clientId });
+    return { method: "POST", url: `${this.server}${path}`, headers, body };
+  }
+
+  /** Paced by the group's governor; 429s waited out and resent; 5xx and lost answers retried when safe. */
+  private async send(group: UsageGroup, request: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
+    for (let attempt = 0; ; attempt++) {
+      await this.governor.acquire(group);
+      let response: HttpResponse;
+      try {
+        response = await this.options.transport.send(request);
+      } catch (error) {
+        if (!(error instanceof NetworkError) || !idempotent || attempt >= this.retry.attempts) throw error;
+        await this.clock.sleep(this.backoff(attempt));
+        continue;
+      }
+      this.governor.observe(group, response.status, response.headers);
+      // A 429 was not processed, so even a create may go again once the penalty is over.
+      if (response.status === 429 && attempt < this.retry.attempts) continue;
+      if (response.status >= 500 && idempotent && attempt < this.retry.attempts) {
+        await this.clock.sleep(this.backoff(attempt));
+        continue;
+      }
+      return response;
+    }
+  }
+
+  private backoff(attempt: number): number {
+    return Math.min(this.retry.maxMs, this.retry.baseMs * 2 ** attempt);
+  }
+}
+
+interface Paged<T> {
+  records?: T[];
+  navigation?: { nextPage?: { uri?: string } };
+}
+
+// Apps Script has no URL, URLSearchParams, TextEncoder or btoa: the client builds its strings by hand.
+
+/** Arrays repeat the parameter (`type=User&type=Limited`), as the platform reads them. */
+function queryString(query: Query | undefined): string {
+  if (!query) return "";
+  const pairs: [string, string][] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) pairs.push([key, String(item)]);
+  }
+  return pairs.length ? `?${encodePairs(pairs)}` : "";
+}
+
+function formEncode(form: Record<string, string>): string {
+  return encodePairs(Object.entries(form));
+}
+
+function encodePairs(pairs: [string, string][]): string {
+  return pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&");
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Base64 of UTF-8 text, for the Basic authorization of the app's id and secret. */
+export function base64(text: string): string {
+  const bytes = utf8(text);
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+    const n = (a << 16) | (b << 8) | c;
+    out += BASE64[(n >> 18) & 63] ?? "";
+    out += BASE64[(n >> 12) & 63] ?? "";
+    out += i + 1 < bytes.length ? (BASE64[(n >> 6) & 63] ?? "") : "=";
+    out += i + 2 < bytes.length ? (BASE64[n & 63] ?? "") : "=";
+  }
+  return out;
+}
+
+function utf8(text: string): number[] {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x80) bytes.push(code);
+    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
+    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+  }
+  return bytes;
+}

@@ -1,0 +1,86 @@
+import type { Clock } from "./clock";
+import { DEFAULT_LIMITS, isUsageGroup, type UsageGroup } from "./usage-group";
+
+/** What the governor keeps per usage group: the limit as the platform last stated it, and when we sent. */
+interface GroupPace {
+  limit: number;
+  windowMs: number;
+  /** Send times still inside the window, oldest first. */
+  sent: number[];
+  /** Nothing is sent in this group before then: any request during a penalty restarts it. */
+  penaltyUntil: number;
+}
+
+/**
+ * Paces each usage group so that a steady client never receives a 429: at most `limit` sends in any window, as the
+ * platform's sliding window counts them, with a small margin for the time a request takes to arrive. It learns the
+ * limit and window from the `X-Rate-Limit-*` headers, takes a server count above its own as other clients sharing
+ * the quota, and honours `Retry-After` by sending nothing in that group until the penalty is over.
+ */
+export class Governor {
+  private readonly groups = new Map<UsageGroup, GroupPace>();
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Waits until a request in `group` may go, and counts it as sent. */
+  async acquire(group: UsageGroup): Promise<void> {
+    const pace = this.pace(group);
+    for (;;) {
+      const now = this.clock.now();
+      this.prune(pace, now);
+      const wait = Math.max(
+        pace.penaltyUntil - now,
+        pace.sent.length < pace.limit ? 0 : this.expiry(pace, pace.sent[0] as number) - now,
+      );
+      if (wait <= 0) {
+        pace.sent.push(now);
+        return;
+      }
+      await this.clock.sleep(wait);
+    }
+  }
+
+  /** Learns from a response: the group's limit and window, the server's count, a penalty. */
+  observe(group: UsageGroup, status: number, headers: Record<string, string>): void {
+    const named = headers["x-rate-limit-group"]?.toLowerCase();
+    const pace = this.pace(named && isUsageGroup(named) ? named : group);
+    const now = this.clock.now();
+    const limit = Number(headers["x-rate-limit-limit"]);
+    const window = Number(headers["x-rate-limit-window"]);
+    if (limit > 0) pace.limit = limit;
+    if (window > 0) pace.windowMs = window * 1000;
+    this.prune(pace, now);
+    const remaining = Number(headers["x-rate-limit-remaining"]);
+    const serverUsed = Number.isFinite(remaining) && headers["x-rate-limit-remaining"] !== undefined ? pace.limit - remaining : 0;
+    while (pace.sent.length < serverUsed) pace.sent.push(now);
+    if (status === 429) {
+      const retryAfter = Number(headers["retry-after"]);
+      const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 30;
+      pace.penaltyUntil = Math.max(pace.penaltyUntil, now + seconds * 1000 + this.margin(pace));
+    }
+  }
+
+  private pace(group: UsageGroup): GroupPace {
+    let pace = this.groups.get(group);
+    if (!pace) {
+      const defaults = DEFAULT_LIMITS[group];
+      pace = { limit: defaults.limit, windowMs: defaults.windowSeconds * 1000, sent: [], penaltyUntil: 0 };
+      this.groups.set(group, pace);
+    }
+    return pace;
+  }
+
+  /** When a send stops counting against the window, as the server will see it. */
+  private expiry(pace: GroupPace, sentAt: number): number {
+    return sentAt + pace.windowMs + this.margin(pace);
+  }
+
+  /** 1% of the window, at least 5 ms: the request's travel time, which the server's clock adds to ours. */
+  private margin(pace: GroupPace): number {
+    return Math.max(5, pace.windowMs * 0.01);
+  }
+
+  private prune(pace: GroupPace, now: number): void {
+    while (pace.sent.length > 0 && this.expiry(pace, pace.sent[0] as number) <= now) pace.sent.shift();
+  }
+}

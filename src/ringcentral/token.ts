@@ -1,0 +1,55 @@
+/** A person's tokens, as the token endpoint gave them (times in ms since the epoch). Never logged. */
+export interface Token {
+  accessToken: string;
+  issuedAt: number;
+  expiresAt: number;
+  refreshToken?: string;
+  refreshExpiresAt?: number;
+  ownerId?: string;
+}
+
+/** Where a person's token is kept: user properties in Apps Script, a file under the user's config dir in Node. */
+export interface TokenStore {
+  load(): Token | null;
+  save(token: Token): void;
+  clear(): void;
+}
+
+export class MemoryTokenStore implements TokenStore {
+  private token: Token | null = null;
+  load(): Token | null {
+    return this.token;
+  }
+  save(token: Token): void {
+    this.token = { ...token };
+  }
+  clear(): void {
+    this.token = null;
+  }
+}
+
+/** The token endpoint's answer (TokenInfo) as a Token. */
+export function tokenFromInfo(info: TokenInfoBody, now: number): Token {
+  return {
+    accessToken: info.access_token,
+    issuedAt: now,
+    expiresAt: now + Number(info.expires_in) * 1000,
+    ...(info.refresh_token ? { refreshToken: info.refresh_token } : {}),
+    ...(info.refresh_token_expires_in ? { refreshExpiresAt: now + Number(info.refresh_token_expires_in) * 1000 } : {}),
+    ...(info.owner_id ? { ownerId: String(info.owner_id) } : {}),
+  };
+}
+
+export interface TokenInfoBody {
+  access_token: string;
+  expires_in: number | string;
+  refresh_token?: string;
+  refresh_token_expires_in?: number | string;
+  owner_id?: string;
+}
+
+/** Refresh ahead of expiry (the last tenth of its life, at most 5 minutes), so that no call meets an expired token. */
+export function needsRefresh(token: Token, now: number): boolean {
+  const lifetime = token.expiresAt - token.issuedAt;
+  return token.expiresAt - now < Math.min(lifetime * 0.1, 5 * 60_000);
+}
