@@ -6,6 +6,7 @@ import {
   ROLES_TAB,
   SETTINGS_TAB,
   SITES_TAB,
+  SYNC_LEDGER_TAB,
   SYNC_LOG_TAB,
   TAGS_TAB,
   type TabDef,
@@ -32,6 +33,7 @@ export const AccountUserRecordSchema = recordSchema(ACCOUNT_USERS_TAB);
 export const AccountSiteRecordSchema = recordSchema(ACCOUNT_SITES_TAB);
 export const UnassignedLineRecordSchema = recordSchema(UNASSIGNED_LINES_TAB);
 export const SyncLogRecordSchema = recordSchema(SYNC_LOG_TAB);
+export const SyncLedgerRecordSchema = recordSchema(SYNC_LEDGER_TAB);
 
 export type UserRecord = z.infer<typeof UserRecordSchema>;
 export type SiteRecord = z.infer<typeof SiteRecordSchema>;
@@ -43,6 +45,7 @@ export type AccountUserRecord = z.infer<typeof AccountUserRecordSchema>;
 export type AccountSiteRecord = z.infer<typeof AccountSiteRecordSchema>;
 export type UnassignedLineRecord = z.infer<typeof UnassignedLineRecordSchema>;
 export type SyncLogRecord = z.infer<typeof SyncLogRecordSchema>;
+export type SyncLedgerRecord = z.infer<typeof SyncLedgerRecordSchema>;
 
 /** An empty record of a tab, for building rows in code (demo data, tests, import). */
 export function blankRecord<K extends string>(tab: TabDef<K>, row = 0): { row: number } & Record<K, string> {

@@ -30,7 +30,8 @@ export type TabId =
   | "accountUsers"
   | "accountSites"
   | "unassignedLines"
-  | "syncLog";
+  | "syncLog"
+  | "syncLedger";
 
 function tab<const K extends string>(def: Omit<TabDef<K>, "columns"> & { columns: readonly ColumnDef<K>[] }) {
   return def;
@@ -153,6 +154,8 @@ export const ACCOUNT_USERS_TAB = tab({
     { key: "site", header: "Site" },
     { key: "status", header: "Status" },
     { key: "phone", header: "Phone #", text: true },
+    { key: "dept", header: "Dept" },
+    { key: "role", header: "Role" },
   ],
 });
 
@@ -198,6 +201,27 @@ export const SYNC_LOG_TAB = tab({
   ],
 });
 
+/**
+ * What syncs left in the account, one row per user: the values the last sync set (to tell drift from an edit and to
+ * find rows removed by hand), and, while a run is under way, the users it is creating (State Creating), so that a
+ * run cut short adopts what it made instead of making it twice.
+ */
+export const SYNC_LEDGER_TAB = tab({
+  id: "syncLedger",
+  name: "Sync Ledger",
+  editable: false,
+  columns: [
+    { key: "rcId", header: "RC Id", text: true },
+    { key: "email", header: "Email" },
+    { key: "ext", header: "Ext", text: true },
+    { key: "site", header: "Site" },
+    { key: "line", header: "Line", text: true },
+    { key: "state", header: "State" },
+    { key: "values", header: "Values" },
+    { key: "at", header: "At" },
+  ],
+});
+
 /** Every tab, in the order "Set up workspace" lays them out. */
 export const TABS = [
   USERS_TAB,
@@ -210,6 +234,7 @@ export const TABS = [
   ACCOUNT_SITES_TAB,
   UNASSIGNED_LINES_TAB,
   SYNC_LOG_TAB,
+  SYNC_LEDGER_TAB,
 ] as const;
 
 export type UsersKey = (typeof USERS_TAB.columns)[number]["key"];
@@ -222,6 +247,7 @@ export type AccountUsersKey = (typeof ACCOUNT_USERS_TAB.columns)[number]["key"];
 export type AccountSitesKey = (typeof ACCOUNT_SITES_TAB.columns)[number]["key"];
 export type UnassignedLinesKey = (typeof UNASSIGNED_LINES_TAB.columns)[number]["key"];
 export type SyncLogKey = (typeof SYNC_LOG_TAB.columns)[number]["key"];
+export type SyncLedgerKey = (typeof SYNC_LEDGER_TAB.columns)[number]["key"];
 
 export function tabById(id: TabId): TabDef {
   const found = TABS.find((t) => t.id === id);

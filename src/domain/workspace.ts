@@ -30,3 +30,19 @@ export interface Workspace {
 
 /** The account's main site: every account has one, even before the snapshot is refreshed. */
 export const MAIN_SITE = "Main Site";
+
+/** An account role: predefined rows of the Roles tab come from these, and custom ones get their RC Id. */
+export interface AccountRole {
+  rcId: string;
+  name: string;
+  custom: boolean;
+  description: string;
+}
+
+/** The account as the account tabs show it. */
+export interface AccountState {
+  users: Omit<AccountUserRecord, "row">[];
+  sites: Omit<AccountSiteRecord, "row">[];
+  lines: Omit<UnassignedLineRecord, "row">[];
+  roles: AccountRole[];
+}

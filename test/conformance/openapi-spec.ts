@@ -73,7 +73,7 @@ export class OpenApiSpec {
   private problems(what: string, schema: unknown, body: unknown): string[] {
     let validate = this.validators.get(schema);
     if (!validate) {
-      validate = this.ajv.compile(withSpecRefs(schema));
+      validate = this.ajv.compile(withSpecRefs(schema) as object);
       this.validators.set(schema, validate);
     }
     if (validate(body)) return [];

@@ -1,0 +1,254 @@
+import type { Finding } from "../domain/finding";
+import { assignLines, describeShortfall, type LineShortfall, lineDemands } from "../domain/lines";
+import type { AccountUserRecord, RoleRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
+import { isUserType, USER_TYPE_RULES, type UserType } from "../domain/user-type";
+import { MAIN_SITE, type Workspace } from "../domain/workspace";
+import { changedFields, type LedgerEntry, type SyncedField, type SyncedValues, syncedValues } from "./ledger";
+import { inScope, type SyncScope } from "./scope";
+
+export interface PlanInput {
+  workspace: Workspace;
+  /** Validation's findings: a row with an error does not sync. */
+  findings: readonly Finding[];
+  ledger: readonly LedgerEntry[];
+  scope: SyncScope;
+}
+
+export interface FieldChange {
+  field: SyncedField;
+  from: string;
+  to: string;
+}
+
+export interface SiteCreate {
+  row: number;
+  name: string;
+}
+export interface RoleCreate {
+  row: number;
+  name: string;
+  basedOn: string;
+}
+export interface RoleDelete {
+  row: number;
+  name: string;
+  rcId: string;
+}
+export interface UserCreate {
+  row: number;
+  email: string;
+  userType: UserType;
+  /** The unassigned extension it is made from; null for the types created new. */
+  line: UnassignedLineRecord | null;
+}
+export interface UserUpdate {
+  row: number;
+  rcId: string;
+  changes: FieldChange[];
+}
+export interface RoleAssignment {
+  role: string;
+  rows: number[];
+}
+export interface UserDelete {
+  /** The sheet row, or null when the row was removed from the sheet by hand. */
+  row: number | null;
+  /** The account's id, or null for a row never synced (it only leaves the sheet). */
+  rcId: string | null;
+  name: string;
+  /** The phone number of the line that goes back to the pool, or ''. */
+  releases: string;
+  /** Rows removed by hand are deleted only once the person confirms. */
+  needsConfirmation: boolean;
+}
+export interface BlockedRow {
+  row: number;
+  reasons: string[];
+}
+export interface DriftedRow {
+  row: number;
+  rcId: string;
+  /** What changed in the account since the last sync. */
+  changes: FieldChange[];
+}
+
+/** Exactly what a sync of the scope will change, before anything is sent. */
+export interface SyncPlan {
+  scope: SyncScope;
+  sites: SiteCreate[];
+  roles: { create: RoleCreate[]; delete: RoleDelete[] };
+  creates: UserCreate[];
+  updates: UserUpdate[];
+  roleAssignments: RoleAssignment[];
+  deletes: UserDelete[];
+  blocked: BlockedRow[];
+  shortfalls: LineShortfall[];
+  drift: DriftedRow[];
+}
+
+/**
+ * The sync plan: a pure diff of the workspace against the account snapshot and the ledger of the last sync. A plan
+ * that has been applied plans nothing the next time.
+ */
+export function planSync(input: PlanInput): SyncPlan {
+  const { workspace, scope } = input;
+  const accountById = new Map(workspace.account.users.map((u) => [u.rcId, u]));
+  const ledgerById = new Map(input.ledger.map((e) => [e.rcId, e]));
+  const errors = errorsByRow(input.findings);
+  const plan = emptyPlan(scope);
+  const siteProblems = planSites(workspace, scope, plan);
+  const candidates: UserRecord[] = [];
+
+  for (const user of workspace.users.filter((u) => inScope(u, scope))) {
+    if (user.status === "Pending Delete") {
+      plan.deletes.push(deletionOf(user, accountById.get(user.rcId)));
+      continue;
+    }
+    const reasons = [...(errors.get(user.row) ?? []), ...(siteProblems.get(user.site) ?? [])];
+    if (reasons.length) plan.blocked.push({ row: user.row, reasons });
+    else if (!user.rcId) candidates.push(user);
+    else planSyncedRow(user, accountById.get(user.rcId), ledgerById.get(user.rcId), plan);
+  }
+  planCreates(workspace, candidates, plan);
+  planRemovedByHand(workspace, input.ledger, accountById, plan);
+  planRoles(workspace, plan);
+  return plan;
+}
+
+/** Nothing to send: every change is made, or blocked. */
+export function isSettled(plan: SyncPlan): boolean {
+  return (
+    plan.sites.length + plan.roles.create.length + plan.roles.delete.length + plan.creates.length + plan.updates.length === 0 &&
+    plan.roleAssignments.length + plan.deletes.length === 0
+  );
+}
+
+function emptyPlan(scope: SyncScope): SyncPlan {
+  return {
+    scope,
+    sites: [],
+    roles: { create: [], delete: [] },
+    creates: [],
+    updates: [],
+    roleAssignments: [],
+    deletes: [],
+    blocked: [],
+    shortfalls: [],
+    drift: [],
+  };
+}
+
+function errorsByRow(findings: readonly Finding[]): Map<number, string[]> {
+  const byRow = new Map<number, string[]>();
+  for (const finding of findings) {
+    // Line capacity is the plan's own business: it assigns lines for the scope alone.
+    if (finding.tab !== "users" || finding.severity !== "error" || finding.rule.startsWith("lines.")) continue;
+    for (const row of finding.rows ?? [finding.row]) byRow.set(row, [...(byRow.get(row) ?? []), finding.message]);
+  }
+  return byRow;
+}
+
+/** Sites of the scope the account lacks are created; a site that cannot be created blocks its rows. */
+function planSites(workspace: Workspace, scope: SyncScope, plan: SyncPlan): Map<string, string[]> {
+  const problems = new Map<string, string[]>();
+  const inAccount = new Set([MAIN_SITE, ...workspace.account.sites.map((s) => s.name)]);
+  for (const name of scope.sites) {
+    if (inAccount.has(name)) continue;
+    const site = workspace.sites.find((s) => s.name === name);
+    if (!site) problems.set(name, [`Site ${name} is neither on the Sites tab nor in the account.`]);
+    else if (site.rcId) problems.set(name, [`Site ${name} (RC Id ${site.rcId}) is gone from the account: refresh, then clear its RC Id to create it again.`]);
+    else plan.sites.push({ row: site.row, name });
+  }
+  return problems;
+}
+
+function planSyncedRow(user: UserRecord, account: AccountUserRecord | undefined, ledger: LedgerEntry | undefined, plan: SyncPlan): void {
+  if (!account) {
+    plan.blocked.push({ row: user.row, reasons: [`RC Id ${user.rcId} is not in the account: it was deleted there. Clear the RC Id to create the user again.`] });
+    return;
+  }
+  const now = accountValues(account);
+  const drift = ledger ? changedFields(ledger.values, now) : [];
+  if (drift.length) {
+    plan.drift.push({ row: user.row, rcId: user.rcId, changes: drift.map((field) => change(field, ledger?.values ?? now, now)) });
+    return;
+  }
+  const wanted = syncedValues(user);
+  const changes = changedFields(now, wanted).filter((field) => field !== "role");
+  if (changes.length) plan.updates.push({ row: user.row, rcId: user.rcId, changes: changes.map((field) => change(field, now, wanted)) });
+  if (wanted.role && wanted.role !== now.role) assignRole(plan, wanted.role, user.row);
+}
+
+/** Each new row takes its own line; rows the pool cannot serve are blocked with the shortfall's words. */
+function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncPlan): void {
+  const assignment = assignLines(lineDemands({ ...workspace, users: candidates }), workspace.account.lines);
+  plan.shortfalls.push(...assignment.shortfalls);
+  const refused = new Map(assignment.refusals.map((r) => [r.row, r.reason]));
+  const short = new Map(assignment.shortfalls.flatMap((s) => s.rows.map((row) => [row, describeShortfall(s)] as const)));
+  for (const user of candidates) {
+    if (!isUserType(user.userType)) continue;
+    const needsLine = USER_TYPE_RULES[user.userType].line !== null;
+    const line = assignment.lines.get(user.row) ?? null;
+    const reason = refused.get(user.row) ?? short.get(user.row);
+    if (needsLine && !line) {
+      plan.blocked.push({ row: user.row, reasons: [reason ?? "No unassigned line fits this row."] });
+      continue;
+    }
+    plan.creates.push({ row: user.row, email: user.email, userType: user.userType, line });
+    if (user.role) assignRole(plan, user.role, user.row);
+  }
+}
+
+/** Users the last sync made whose rows are gone from the sheet: deletions the person must confirm. */
+function planRemovedByHand(workspace: Workspace, ledger: readonly LedgerEntry[], accountById: Map<string, AccountUserRecord>, plan: SyncPlan) {
+  const onSheet = new Set(workspace.users.map((u) => u.rcId).filter(Boolean));
+  for (const entry of ledger) {
+    const account = accountById.get(entry.rcId);
+    if (onSheet.has(entry.rcId) || !account || !plan.scope.sites.includes(entry.site)) continue;
+    plan.deletes.push({ ...deletionOf(null, account), needsConfirmation: true });
+  }
+}
+
+function deletionOf(user: UserRecord | null, account: AccountUserRecord | undefined): UserDelete {
+  const name = [account?.firstName ?? user?.firstName, account?.lastName ?? user?.lastName].filter(Boolean).join(" ");
+  const type = account?.userType ?? user?.userType ?? "";
+  const isLine = isUserType(type) && USER_TYPE_RULES[type].line !== null;
+  return {
+    row: user?.row ?? null,
+    rcId: account?.rcId ?? null,
+    name: name || account?.email || user?.email || "",
+    releases: account && isLine ? account.phone : "",
+    needsConfirmation: false,
+  };
+}
+
+/** Custom roles the plan's rows use are created first; custom rows marked Pending Delete go, unless still used. */
+function planRoles(workspace: Workspace, plan: SyncPlan): void {
+  const used = new Set(plan.roleAssignments.map((a) => a.role));
+  for (const role of workspace.roles) {
+    if (role.kind !== "Custom") continue;
+    if (role.status === "Pending Delete") planRoleDelete(workspace, role, plan);
+    else if (!role.rcId && used.has(role.name)) plan.roles.create.push({ row: role.row, name: role.name, basedOn: role.basedOn });
+  }
+}
+
+function planRoleDelete(workspace: Workspace, role: RoleRecord, plan: SyncPlan): void {
+  if (!role.rcId) return;
+  const users = workspace.users.filter((u) => u.role === role.name);
+  if (users.length) return;
+  plan.roles.delete.push({ row: role.row, name: role.name, rcId: role.rcId });
+}
+
+function assignRole(plan: SyncPlan, role: string, row: number): void {
+  const existing = plan.roleAssignments.find((a) => a.role === role);
+  if (existing) existing.rows.push(row);
+  else plan.roleAssignments.push({ role, rows: [row] });
+}
+
+function accountValues(account: AccountUserRecord): SyncedValues {
+  return syncedValues({ ...account, dept: account.dept, role: account.role });
+}
+
+function change(field: SyncedField, from: SyncedValues, to: SyncedValues): FieldChange {
+  return { field, from: from[field], to: to[field] };
+}

@@ -1,0 +1,24 @@
+import { userTags } from "../domain/validation/references";
+import type { UserRecord } from "../domain/records";
+
+/** What one sync covers: one or more sites (the unit a person syncs), narrowed to chosen rows or a tag. */
+export interface SyncScope {
+  sites: string[];
+  /** Sheet rows chosen in the sheet; all rows of the sites when absent. */
+  rows?: number[];
+  /** A Key:Value tag the rows must carry. */
+  tag?: string;
+}
+
+export function inScope(user: UserRecord, scope: SyncScope): boolean {
+  if (!scope.sites.includes(user.site)) return false;
+  if (scope.rows && !scope.rows.includes(user.row)) return false;
+  if (scope.tag && !userTags(user.tags).includes(scope.tag)) return false;
+  return true;
+}
+
+export function describeScope(scope: SyncScope): string {
+  const rows = scope.rows ? `, rows ${scope.rows.join(", ")}` : "";
+  const tag = scope.tag ? `, tag ${scope.tag}` : "";
+  return `${scope.sites.join(", ")}${rows}${tag}`;
+}

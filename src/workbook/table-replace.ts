@@ -1,0 +1,17 @@
+import type { TabDef } from "../domain/tabs";
+import { columnIndex, encodeRows } from "./codec";
+import type { Workbook } from "./port";
+
+/**
+ * Replaces every data row of a tab the add-in owns with `records`, in one block write (plus one row deletion when
+ * the table shrank). The header stays as the sheet has it; columns are placed by header.
+ */
+export function replaceRows<K extends string>(workbook: Workbook, sheet: string, tab: TabDef<K>, records: readonly Partial<Record<K, string>>[]): void {
+  const table = workbook.read(sheet);
+  const header = table[0] ?? tab.columns.map((c) => c.header);
+  if (table.length === 0) workbook.write(sheet, { row: 1, column: 1, values: [header] });
+  const rows = encodeRows(columnIndex(tab, header), header.length, records);
+  if (rows.length > 0) workbook.write(sheet, { row: 2, column: 1, values: rows });
+  const stale = table.length - 1 - rows.length;
+  if (stale > 0) workbook.deleteRows(sheet, rows.length + 2, stale);
+}
