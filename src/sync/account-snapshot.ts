@@ -44,8 +44,18 @@ export function accountState(raw: {
   return {
     users,
     lines,
-    sites: raw.sites.map((s) => ({ rcId: String(s.id), name: siteLabel(s), ext: s.extensionNumber ?? "", country: s.businessAddress?.country ?? "" })),
-    roles: raw.roles.map((r) => ({ rcId: String(r.id), name: r.displayName ?? "", custom: Boolean(r.custom), description: r.description ?? "" })),
+    sites: raw.sites.map((s) => ({
+      rcId: String(s.id),
+      name: siteLabel(s),
+      ext: s.extensionNumber ?? "",
+      country: s.businessAddress?.country ?? "",
+    })),
+    roles: raw.roles.map((r) => ({
+      rcId: String(r.id),
+      name: r.displayName ?? "",
+      custom: Boolean(r.custom),
+      description: r.description ?? "",
+    })),
   };
 }
 
@@ -54,7 +64,11 @@ function siteLabel(site: SiteInfo): string {
   return String(site.id) === "main-site" ? MAIN_SITE : (site.name ?? String(site.id));
 }
 
-function userOf(extension: GetExtensionListInfoResponse, phone: string, siteName: Map<string, string>): AccountState["users"][number] {
+function userOf(
+  extension: GetExtensionListInfoResponse,
+  phone: string,
+  siteName: Map<string, string>,
+): AccountState["users"][number] {
   const contact = extension.contact ?? {};
   return {
     rcId: String(extension.id),

@@ -1,7 +1,10 @@
 import type { UserRecord } from "../domain/records";
 
-/** The fields a sync sets on the account and compares afterwards. */
-export const SYNCED_FIELDS = ["firstName", "lastName", "email", "ext", "site", "dept", "role"] as const;
+/**
+ * The fields a sync sets on the account and compares afterwards. The name is compared whole: the platform keeps
+ * first and last name apart only for some extension types.
+ */
+export const SYNCED_FIELDS = ["name", "email", "ext", "site", "dept", "role"] as const;
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 export type SyncedValues = Record<SyncedField, string>;
 
@@ -15,10 +18,11 @@ export interface LedgerEntry {
   values: SyncedValues;
 }
 
-export function syncedValues(record: Pick<UserRecord, SyncedField>): SyncedValues {
+export function syncedValues(
+  record: Pick<UserRecord, "firstName" | "lastName" | "email" | "ext" | "site" | "dept" | "role">,
+): SyncedValues {
   return {
-    firstName: record.firstName,
-    lastName: record.lastName,
+    name: `${record.firstName} ${record.lastName}`.trim(),
     email: record.email.toLowerCase(),
     ext: record.ext,
     site: record.site,

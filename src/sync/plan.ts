@@ -46,6 +46,11 @@ export interface UserUpdate {
   rcId: string;
   changes: FieldChange[];
 }
+/** New credentials typed on a synced row (the sheet holds secrets only until the account has them). */
+export interface CredentialUpdate {
+  row: number;
+  rcId: string;
+}
 export interface RoleAssignment {
   role: string;
   rows: number[];
@@ -79,6 +84,7 @@ export interface SyncPlan {
   roles: { create: RoleCreate[]; delete: RoleDelete[] };
   creates: UserCreate[];
   updates: UserUpdate[];
+  credentials: CredentialUpdate[];
   roleAssignments: RoleAssignment[];
   deletes: UserDelete[];
   blocked: BlockedRow[];
@@ -119,7 +125,7 @@ export function planSync(input: PlanInput): SyncPlan {
 export function isSettled(plan: SyncPlan): boolean {
   return (
     plan.sites.length + plan.roles.create.length + plan.roles.delete.length + plan.creates.length + plan.updates.length === 0 &&
-    plan.roleAssignments.length + plan.deletes.length === 0
+    plan.credentials.length + plan.roleAssignments.length + plan.deletes.length === 0
   );
 }
 
@@ -130,6 +136,7 @@ function emptyPlan(scope: SyncScope): SyncPlan {
     roles: { create: [], delete: [] },
     creates: [],
     updates: [],
+    credentials: [],
     roleAssignments: [],
     deletes: [],
     blocked: [],
@@ -156,15 +163,26 @@ function planSites(workspace: Workspace, scope: SyncScope, plan: SyncPlan): Map<
     if (inAccount.has(name)) continue;
     const site = workspace.sites.find((s) => s.name === name);
     if (!site) problems.set(name, [`Site ${name} is neither on the Sites tab nor in the account.`]);
-    else if (site.rcId) problems.set(name, [`Site ${name} (RC Id ${site.rcId}) is gone from the account: refresh, then clear its RC Id to create it again.`]);
+    else if (site.rcId)
+      problems.set(name, [
+        `Site ${name} (RC Id ${site.rcId}) is gone from the account: refresh, then clear its RC Id to create it again.`,
+      ]);
     else plan.sites.push({ row: site.row, name });
   }
   return problems;
 }
 
-function planSyncedRow(user: UserRecord, account: AccountUserRecord | undefined, ledger: LedgerEntry | undefined, plan: SyncPlan): void {
+function planSyncedRow(
+  user: UserRecord,
+  account: AccountUserRecord | undefined,
+  ledger: LedgerEntry | undefined,
+  plan: SyncPlan,
+): void {
   if (!account) {
-    plan.blocked.push({ row: user.row, reasons: [`RC Id ${user.rcId} is not in the account: it was deleted there. Clear the RC Id to create the user again.`] });
+    plan.blocked.push({
+      row: user.row,
+      reasons: [`RC Id ${user.rcId} is not in the account: it was deleted there. Clear the RC Id to create the user again.`],
+    });
     return;
   }
   const now = accountValues(account);
@@ -175,7 +193,9 @@ function planSyncedRow(user: UserRecord, account: AccountUserRecord | undefined,
   }
   const wanted = syncedValues(user);
   const changes = changedFields(now, wanted).filter((field) => field !== "role");
-  if (changes.length) plan.updates.push({ row: user.row, rcId: user.rcId, changes: changes.map((field) => change(field, now, wanted)) });
+  if (changes.length)
+    plan.updates.push({ row: user.row, rcId: user.rcId, changes: changes.map((field) => change(field, now, wanted)) });
+  if (user.pin || user.password || user.secretAnswer) plan.credentials.push({ row: user.row, rcId: user.rcId });
   if (wanted.role && wanted.role !== now.role) assignRole(plan, wanted.role, user.row);
 }
 
@@ -200,7 +220,12 @@ function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncP
 }
 
 /** Users the last sync made whose rows are gone from the sheet: deletions the person must confirm. */
-function planRemovedByHand(workspace: Workspace, ledger: readonly LedgerEntry[], accountById: Map<string, AccountUserRecord>, plan: SyncPlan) {
+function planRemovedByHand(
+  workspace: Workspace,
+  ledger: readonly LedgerEntry[],
+  accountById: Map<string, AccountUserRecord>,
+  plan: SyncPlan,
+) {
   const onSheet = new Set(workspace.users.map((u) => u.rcId).filter(Boolean));
   for (const entry of ledger) {
     const account = accountById.get(entry.rcId);

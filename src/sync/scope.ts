@@ -1,5 +1,5 @@
-import { userTags } from "../domain/validation/references";
 import type { UserRecord } from "../domain/records";
+import { userTags } from "../domain/validation/references";
 
 /** What one sync covers: one or more sites (the unit a person syncs), narrowed to chosen rows or a tag. */
 export interface SyncScope {

@@ -38,7 +38,13 @@ function mergeRoles(workbook: Workbook, sheet: string, roles: AccountState["role
   });
   const added = roles
     .filter((r) => !byName.has(r.name))
-    .map((r) => ({ ...blankRecord(ROLES_TAB), name: r.name, kind: r.custom ? "Custom" : "Predefined", description: r.description, rcId: r.rcId }));
+    .map((r) => ({
+      ...blankRecord(ROLES_TAB),
+      name: r.name,
+      kind: r.custom ? "Custom" : "Predefined",
+      description: r.description,
+      rcId: r.rcId,
+    }));
   const width = Math.max(table[0]?.length ?? 0, ROLES_TAB.columns.length);
   const rows = encodeRows(columns, width, [...updated, ...added]);
   if (rows.length) workbook.write(sheet, { row: 2, column: 1, values: rows });
@@ -57,4 +63,3 @@ function setSetting(workbook: Workbook, sheet: string, name: string, value: stri
     workbook.write(sheet, { row, column: valueColumn, values: [[value]] });
   }
 }
-

@@ -6,7 +6,12 @@ import type { Workbook } from "./port";
  * Replaces every data row of a tab the add-in owns with `records`, in one block write (plus one row deletion when
  * the table shrank). The header stays as the sheet has it; columns are placed by header.
  */
-export function replaceRows<K extends string>(workbook: Workbook, sheet: string, tab: TabDef<K>, records: readonly Partial<Record<K, string>>[]): void {
+export function replaceRows<K extends string>(
+  workbook: Workbook,
+  sheet: string,
+  tab: TabDef<K>,
+  records: readonly Partial<Record<K, string>>[],
+): void {
   const table = workbook.read(sheet);
   const header = table[0] ?? tab.columns.map((c) => c.header);
   if (table.length === 0) workbook.write(sheet, { row: 1, column: 1, values: [header] });

@@ -1,6 +1,6 @@
+import type CompanyPhoneNumberInfo from "@rc-ex/core/definitions/CompanyPhoneNumberInfo";
 import type GetExtensionInfoResponse from "@rc-ex/core/definitions/GetExtensionInfoResponse";
 import type GetExtensionListInfoResponse from "@rc-ex/core/definitions/GetExtensionListInfoResponse";
-import type CompanyPhoneNumberInfo from "@rc-ex/core/definitions/CompanyPhoneNumberInfo";
 import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,34 +51,69 @@ describe("RingCentralClient against the sandbox", () => {
   });
 
   it("turns an unassigned extension into a user, refuses a duplicate, and gives the line back on delete", async () => {
-    const [line] = await rc.listAll<GetExtensionListInfoResponse>("listExtensions", { query: { status: "Unassigned", type: "User", perPage: 1 } }).then((l) => l.slice(0, 1));
+    const first = async () =>
+      (
+        await rc.call<{ records: GetExtensionListInfoResponse[] }>("listExtensions", {
+          query: { status: "Unassigned", type: "User", perPage: 1 },
+        })
+      ).records[0];
+    const line = await first();
     const id = line?.id as number;
     const user = await rc.call<GetExtensionInfoResponse>("updateExtension", {
       path: { extensionId: id },
-      body: { extensionNumber: "7301", status: "NotActivated", contact: { firstName: "Ann", lastName: "Lee", email: "ann.lee.sbx@example.com" } },
+      body: {
+        extensionNumber: "7301",
+        status: "NotActivated",
+        contact: { firstName: "Ann", lastName: "Lee", email: "ann.lee.sbx@example.com" },
+      },
     });
     expect(user).toMatchObject({ id, extensionNumber: "7301", status: "NotActivated" });
 
-    const [other] = await rc.listAll<GetExtensionListInfoResponse>("listExtensions", { query: { status: "Unassigned", type: "User", perPage: 1 } });
+    const other = await first();
     const duplicate = await rc
-      .call("updateExtension", { path: { extensionId: other?.id as number }, body: { extensionNumber: "7301", status: "NotActivated", contact: { firstName: "B", lastName: "C", email: "b.c.sbx@example.com" } } })
+      .call("updateExtension", {
+        path: { extensionId: other?.id as number },
+        body: {
+          extensionNumber: "7301",
+          status: "NotActivated",
+          contact: { firstName: "B", lastName: "C", email: "b.c.sbx@example.com" },
+        },
+      })
       .catch((e: unknown) => e);
     expect(duplicate).toBeInstanceOf(ApiError);
     expect(duplicate).toMatchObject({ status: 400, parameterName: "extensionNumber" });
 
-    const before = await rc.listAll<GetExtensionListInfoResponse>("listExtensions", { query: { status: "Unassigned", perPage: 1000 } });
+    const before = await rc.listAll<GetExtensionListInfoResponse>("listExtensions", {
+      query: { status: "Unassigned", perPage: 1000 },
+    });
     await rc.call("deleteExtension", { path: { extensionId: id }, query: { savePhoneLines: true } });
-    const after = await rc.listAll<GetExtensionListInfoResponse>("listExtensions", { query: { status: "Unassigned", perPage: 1000 } });
+    const after = await rc.listAll<GetExtensionListInfoResponse>("listExtensions", {
+      query: { status: "Unassigned", perPage: 1000 },
+    });
     expect(after.length).toBe(before.length + 1);
   });
 
   it("creates a Message Only extension, and refuses a bad PIN by parameter", async () => {
     const created = await rc.call<GetExtensionInfoResponse>("createExtension", {
-      body: { type: "Voicemail", contact: { firstName: "Sales Voicemail", email: "sales.vm.sbx@example.com" }, extensionNumber: "7302", status: "Enabled", ivrPin: "739155" },
+      body: {
+        type: "Voicemail",
+        contact: { firstName: "Sales Voicemail", email: "sales.vm.sbx@example.com" },
+        extensionNumber: "7302",
+        status: "Enabled",
+        ivrPin: "739155",
+      },
     });
     expect(created).toMatchObject({ type: "Voicemail", extensionNumber: "7302" });
     const badPin = await rc
-      .call("createExtension", { body: { type: "Voicemail", contact: { firstName: "X", email: "x.vm.sbx@example.com" }, extensionNumber: "7303", status: "Enabled", ivrPin: "123456" } })
+      .call("createExtension", {
+        body: {
+          type: "Voicemail",
+          contact: { firstName: "X", email: "x.vm.sbx@example.com" },
+          extensionNumber: "7303",
+          status: "Enabled",
+          ivrPin: "123456",
+        },
+      })
       .catch((e: unknown) => e);
     expect(badPin).toMatchObject({ status: 400, parameterName: "ivrPin" });
   });
@@ -87,7 +122,11 @@ describe("RingCentralClient against the sandbox", () => {
     const sites = await rc.listAll<SiteInfo>("listSites");
     expect(sites.map((s) => s.id)).toContain("main-site");
     const site = await rc.call<SiteInfo>("createSite", {
-      body: { name: "Sandbox Test Site", extensionNumber: "7390", businessAddress: { country: "US", state: "CA", city: "San Mateo", street: "1 Main St", zip: "94402" } },
+      body: {
+        name: "Sandbox Test Site",
+        extensionNumber: "7390",
+        businessAddress: { country: "US", state: "CA", city: "San Mateo", street: "1 Main St", zip: "94402" },
+      },
     });
     expect(site.name).toBe("Sandbox Test Site");
   });
@@ -95,7 +134,9 @@ describe("RingCentralClient against the sandbox", () => {
   it("lists predefined roles, creates and deletes a custom role", async () => {
     const roles = await rc.listAll<RoleResource>("listUserRoles");
     expect(roles.some((r) => r.custom === false)).toBe(true);
-    const role = await rc.call<RoleResource>("createCustomRole", { body: { displayName: "Front Desk Sandbox", description: "test", permissions: [] } });
+    const role = await rc.call<RoleResource>("createCustomRole", {
+      body: { displayName: "Front Desk Sandbox", description: "test", permissions: [] },
+    });
     expect(role.custom).toBe(true);
     await rc.call("deleteCustomRole", { path: { roleId: role.id as string } });
   });

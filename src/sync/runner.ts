@@ -1,0 +1,448 @@
+import type GetExtensionInfoResponse from "@rc-ex/core/definitions/GetExtensionInfoResponse";
+import type RoleResource from "@rc-ex/core/definitions/RoleResource";
+import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
+import type { SyncLedgerRecord, UserRecord } from "../domain/records";
+import { effectiveWizard, USER_TYPE_RULES, type UserType } from "../domain/user-type";
+import { permissionTokens } from "../domain/validation/field-rules";
+import { validateWorkspace } from "../domain/validation/index";
+import { type AccountState, MAIN_SITE, type Workspace } from "../domain/workspace";
+import { ApiError } from "../ringcentral/api-error";
+import type { RingCentralClient } from "../ringcentral/client";
+import type { Clock } from "../ringcentral/clock";
+import { NetworkError } from "../ringcentral/http";
+import { writeAccountState } from "../workbook/account-tabs";
+import type { Workbook } from "../workbook/port";
+import { appendSyncLog, type RunWriteBack, readLedger, writeLedger, writeRunResults } from "../workbook/sync-write-back";
+import { readWorkspace } from "../workbook/workspace-reader";
+import { fetchAccountState } from "./account-snapshot";
+import { type LedgerEntry, syncedValues } from "./ledger";
+import { isSettled, planSync, type SyncPlan, type UserCreate } from "./plan";
+import { claimBody, createBody, rolePermissions, secretBody, siteBody, updateBody } from "./requests";
+import { describeScope, type SyncScope } from "./scope";
+
+export interface SyncHome {
+  workbook: Workbook;
+  client: RingCentralClient;
+  clock: Clock;
+}
+
+export interface ChunkOptions {
+  scope: SyncScope;
+  /** Stop starting new steps after this long (well under Apps Script's 6 minutes). */
+  budgetMs: number;
+  /** Delete users whose rows were removed from the sheet by hand. */
+  confirmDeletes?: boolean;
+  who?: string;
+}
+
+export interface ChunkReport {
+  done: boolean;
+  created: number;
+  updated: number;
+  deleted: number;
+  failed: number;
+  /** Steps of the plan this chunk did not reach. */
+  remaining: number;
+  blocked: number;
+}
+
+export const DEFAULT_BUDGET_MS = 270_000;
+
+/**
+ * One chunk of a sync run: refresh the account, adopt what an interrupted chunk made, plan, send as many steps as
+ * the budget allows, write everything back in blocks. The caller drives chunks until `done`. A row's failure is
+ * written on that row and the others go on. Nothing is created twice: users being created are noted in the ledger
+ * first, and a later chunk adopts them from the account instead of creating them again.
+ */
+export async function runSyncChunk(home: SyncHome, options: ChunkOptions): Promise<ChunkReport> {
+  const run = new Chunk(home, options);
+  return run.execute();
+}
+
+class Chunk {
+  private readonly deadline: number;
+  private readonly now: string;
+  private readonly results: RunWriteBack = { users: [], sites: [], roles: [], removeUsers: [], removeRoles: [] };
+  private readonly report: ChunkReport = { done: false, created: 0, updated: 0, deleted: 0, failed: 0, remaining: 0, blocked: 0 };
+  private ledger = new Map<string, Omit<SyncLedgerRecord, "row">>();
+  private workspace!: Workspace;
+  private readonly siteIds = new Map<string, string>([[MAIN_SITE, "main-site"]]);
+  private readonly roleIds = new Map<string, string>();
+  private readonly rcIdOfRow = new Map<number, string>();
+  private questions: Map<string, string> | null = null;
+
+  constructor(
+    private readonly home: SyncHome,
+    private readonly options: ChunkOptions,
+  ) {
+    this.deadline = home.clock.now() + options.budgetMs;
+    this.now = new Date(home.clock.now()).toISOString();
+  }
+
+  async execute(): Promise<ChunkReport> {
+    const { workbook } = this.home;
+    const { workspace, state, ledger } = await loadForSync(this.home, this.now);
+    this.workspace = workspace;
+    this.ledger = new Map(ledger.map((r) => [ledgerKey(r), withoutRow(r)]));
+    this.adoptInterrupted();
+    for (const s of state.sites) this.siteIds.set(s.name, s.rcId);
+    for (const r of this.workspace.roles) if (r.rcId) this.roleIds.set(r.name, r.rcId);
+    const plan = planSync({
+      workspace: this.workspace,
+      findings: validateWorkspace(this.workspace),
+      ledger: ledgerEntries([...this.ledger.values()]),
+      scope: this.options.scope,
+    });
+    this.noteIntents(plan.creates);
+    writeLedger(workbook, [...this.ledger.values()]);
+    await this.send(plan);
+    this.report.blocked = plan.blocked.length;
+    this.report.done = this.report.remaining === 0;
+    writeRunResults(workbook, this.results);
+    writeLedger(workbook, [...this.ledger.values()]);
+    if (this.report.done) await this.finish(plan);
+    return this.report;
+  }
+
+  /** Users an interrupted chunk created without writing back: the account has them, the ledger says we made them. */
+  private adoptInterrupted(): void {
+    const byExt = new Map(this.workspace.account.users.map((u) => [u.ext, u]));
+    for (const [key, entry] of this.ledger) {
+      if (entry.state !== "Creating") continue;
+      this.ledger.delete(key);
+      const account = byExt.get(entry.ext);
+      const user = this.workspace.users.find((u) => u.email.toLowerCase() === entry.email && !u.rcId);
+      if (!account || !user || account.email.toLowerCase() !== entry.email) continue;
+      user.rcId = account.rcId;
+      this.synced(user, {
+        rcId: account.rcId,
+        tempNumber: account.phone,
+        message: "Created (adopted after an interrupted run).",
+      });
+    }
+  }
+
+  private noteIntents(creates: UserCreate[]): void {
+    for (const create of creates) {
+      const user = this.user(create.row);
+      const entry = {
+        rcId: "",
+        email: user.email.toLowerCase(),
+        ext: user.ext,
+        site: user.site,
+        line: create.line?.rcId ?? "",
+        state: "Creating",
+        values: "",
+        at: this.now,
+      };
+      this.ledger.set(ledgerKey(entry), entry);
+    }
+  }
+
+  private async send(plan: SyncPlan): Promise<void> {
+    const steps: (() => Promise<void>)[] = [
+      ...plan.sites.map((s) => () => this.createSite(s.row, s.name)),
+      ...plan.roles.create.map((r) => () => this.createRole(r.row, r.name, r.basedOn)),
+      ...plan.creates.map((c) => () => this.createUser(c)),
+      ...plan.updates.map(
+        (u) => () =>
+          this.updateUser(
+            u.row,
+            u.rcId,
+            u.changes.map((c) => c.field),
+          ),
+      ),
+      ...plan.credentials.map((c) => () => this.updateCredentials(c.row, c.rcId)),
+      ...plan.roleAssignments.map((a) => () => this.assignRole(a.role, a.rows)),
+      ...plan.deletes.filter((d) => !d.needsConfirmation || this.options.confirmDeletes).map((d) => () => this.deleteUser(d)),
+      ...plan.roles.delete.map((r) => () => this.deleteRole(r.row, r.rcId)),
+    ];
+    for (const [index, step] of steps.entries()) {
+      if (this.home.clock.now() >= this.deadline) {
+        this.report.remaining = steps.length - index;
+        return;
+      }
+      await step();
+    }
+  }
+
+  private async createSite(row: number, name: string): Promise<void> {
+    const site = this.workspace.sites.find((s) => s.row === row);
+    if (!site) return;
+    try {
+      const created = await this.home.client.call<SiteInfo>("createSite", { body: siteBody(site) });
+      this.siteIds.set(name, String(created.id));
+      this.results.sites.push({ row, cells: { rcId: String(created.id), status: "Synced" } });
+    } catch (error) {
+      this.results.sites.push({ row, cells: { status: `Error: ${describe(error)}` } });
+    }
+  }
+
+  private async createRole(row: number, name: string, basedOn: string): Promise<void> {
+    const role = this.workspace.roles.find((r) => r.row === row);
+    try {
+      const baseId = this.roleIds.get(basedOn);
+      const base = baseId ? await this.home.client.call<RoleResource>("readUserRole", { path: { roleId: baseId } }) : undefined;
+      const permissions = rolePermissions(
+        (base?.permissions ?? []).map((p) => String(p.id)),
+        permissionTokens(role?.permissions ?? ""),
+      );
+      const created = await this.home.client.call<RoleResource>("createCustomRole", {
+        body: { displayName: name, description: role?.description ?? "", permissions },
+      });
+      this.roleIds.set(name, String(created.id));
+      this.results.roles.push({ row, cells: { rcId: String(created.id), status: "Synced" } });
+    } catch (error) {
+      this.results.roles.push({ row, cells: { status: `Error: ${describe(error)}` } });
+    }
+  }
+
+  private async createUser(create: UserCreate): Promise<void> {
+    const user = this.user(create.row);
+    const siteId = this.siteIds.get(user.site);
+    if (!siteId) return this.failed(user, `Site ${user.site} was not created, so this user waits.`);
+    let extension: GetExtensionInfoResponse;
+    try {
+      extension = create.line
+        ? await this.home.client.call("updateExtension", {
+            path: { extensionId: create.line.rcId },
+            body: claimBody(user, siteId, this.workspace.settings),
+          })
+        : await this.home.client.call("createExtension", { body: createBody(user, siteId, this.workspace.settings) });
+    } catch (error) {
+      // A create that got no answer may have happened: its intent stays in the ledger for the next chunk to adopt.
+      if (!(error instanceof NetworkError)) this.dropIntent(user);
+      return this.failed(user, describe(error));
+    }
+    const rcId = String(extension.id);
+    this.dropIntent(user);
+    this.rcIdOfRow.set(user.row, rcId);
+    this.report.created++;
+    const secret = await this.setSecret(user, rcId);
+    this.synced(user, {
+      rcId,
+      tempNumber: create.line?.phone ?? "",
+      message: secret ?? "Created.",
+      keepSecrets: secret !== null,
+    });
+  }
+
+  /** The secret question goes in its own call; null when it went (or was not needed), else why it failed. */
+  private async setSecret(user: UserRecord, rcId: string): Promise<string | null> {
+    const type = user.userType as UserType;
+    const needed = user.secretQuestion && !this.workspace.settings.sso && effectiveWizard(type, user.setupWizard) === "Completed";
+    if (!needed) return null;
+    try {
+      const questionId = await this.questionId(user.secretQuestion);
+      if (!questionId) return `Created, but the account has no secret question "${user.secretQuestion}".`;
+      await this.home.client.call("updateCredentials", { path: { extensionId: rcId }, body: secretBody(user, questionId) });
+      return null;
+    } catch (error) {
+      return `Created, but the secret question was refused: ${describe(error)}`;
+    }
+  }
+
+  private async questionId(text: string): Promise<string | undefined> {
+    if (!this.questions) {
+      const list = await this.home.client.listAll<{ id: string; questionText: string }>("listSecretQuestions");
+      this.questions = new Map(list.map((q) => [q.questionText.trim().toLowerCase(), String(q.id)]));
+    }
+    return this.questions.get(text.trim().toLowerCase());
+  }
+
+  private async updateUser(row: number, rcId: string, fields: Parameters<typeof updateBody>[1]): Promise<void> {
+    const user = this.user(row);
+    try {
+      await this.home.client.call("updateExtension", {
+        path: { extensionId: rcId },
+        body: updateBody(user, fields, this.siteIds.get(user.site) ?? "main-site"),
+      });
+      this.report.updated++;
+      this.synced(user, { rcId, message: `Updated ${fields.join(", ")}.` });
+    } catch (error) {
+      this.failed(user, describe(error));
+    }
+  }
+
+  private async updateCredentials(row: number, rcId: string): Promise<void> {
+    const user = this.user(row);
+    const rule = USER_TYPE_RULES[user.userType as UserType];
+    const sendPassword = user.password && (!this.workspace.settings.sso || rule.password === "always");
+    try {
+      if (user.pin || sendPassword)
+        await this.home.client.call("updateExtension", {
+          path: { extensionId: rcId },
+          body: { ...(user.pin ? { ivrPin: user.pin } : {}), ...(sendPassword ? { password: user.password } : {}) },
+        });
+      const secret = await this.setSecret(user, rcId);
+      this.synced(user, { rcId, message: secret ?? "Credentials set.", keepSecrets: secret !== null });
+    } catch (error) {
+      this.failed(user, describe(error));
+    }
+  }
+
+  private async assignRole(role: string, rows: number[]): Promise<void> {
+    const roleId = this.roleIds.get(role);
+    const ids = rows.map((row) => this.rcIdOfRow.get(row) ?? this.user(row).rcId).filter(Boolean);
+    if (!roleId || ids.length === 0) return;
+    try {
+      await this.home.client.call("bulkAssignRole", { path: { roleId }, body: { addedExtensionIds: ids } });
+    } catch (error) {
+      for (const row of rows)
+        this.results.users.push({ row, cells: { message: `Role ${role} was not applied: ${describe(error)}` } });
+    }
+  }
+
+  private async deleteUser(deletion: SyncPlan["deletes"][number]): Promise<void> {
+    try {
+      if (deletion.rcId)
+        await this.home.client.call("deleteExtension", {
+          path: { extensionId: deletion.rcId },
+          ...(deletion.releases ? { query: { savePhoneLines: true } } : {}),
+        });
+      if (deletion.row !== null) this.results.removeUsers.push(deletion.row);
+      if (deletion.rcId) this.ledger.delete(deletion.rcId);
+      this.report.deleted++;
+    } catch (error) {
+      if (deletion.row !== null)
+        this.results.users.push({ row: deletion.row, cells: { status: "Error", message: `Delete failed: ${describe(error)}` } });
+      this.report.failed++;
+    }
+  }
+
+  private async deleteRole(row: number, rcId: string): Promise<void> {
+    try {
+      await this.home.client.call("deleteCustomRole", { path: { roleId: rcId } });
+      this.results.removeRoles.push(row);
+    } catch (error) {
+      this.results.roles.push({ row, cells: { status: `Error: ${describe(error)}` } });
+    }
+  }
+
+  private async finish(plan: SyncPlan): Promise<void> {
+    const state = await fetchAccountState(this.home.client);
+    writeAccountState(this.home.workbook, state, new Date(this.home.clock.now()).toISOString());
+    appendSyncLog(this.home.workbook, {
+      when: this.now,
+      who: this.options.who ?? "",
+      scope: describeScope(plan.scope),
+      created: String(this.report.created),
+      updated: String(this.report.updated),
+      deleted: String(this.report.deleted),
+      failed: String(this.report.failed),
+      seconds: String(Math.round((this.home.clock.now() - (this.deadline - this.options.budgetMs)) / 100) / 10),
+    });
+  }
+
+  private synced(user: UserRecord, result: { rcId: string; tempNumber?: string; message: string; keepSecrets?: boolean }): void {
+    const cells: Record<string, string> = { status: "Synced", rcId: result.rcId, syncedAt: this.now, message: result.message };
+    if (result.tempNumber !== undefined) cells.tempNumber = result.tempNumber;
+    if (!result.keepSecrets) Object.assign(cells, { pin: "", password: "", secretAnswer: "" });
+    this.results.users.push({ row: user.row, cells });
+    const entry = {
+      rcId: result.rcId,
+      email: user.email.toLowerCase(),
+      ext: user.ext,
+      site: user.site,
+      line: "",
+      state: "Synced",
+      values: JSON.stringify(syncedValues(user)),
+      at: this.now,
+    };
+    this.ledger.set(result.rcId, entry);
+  }
+
+  private failed(user: UserRecord, message: string): void {
+    this.report.failed++;
+    this.results.users.push({ row: user.row, cells: { status: "Error", message } });
+  }
+
+  private dropIntent(user: UserRecord): void {
+    this.ledger.delete(intentKey(user.email));
+  }
+
+  private user(row: number): UserRecord {
+    const user = this.workspace.users.find((u) => u.row === row);
+    if (!user) throw new Error(`The plan names Users row ${row}, which the workspace lacks.`);
+    return user;
+  }
+}
+
+/** The workspace read once, the account refreshed into its tabs, and the ledger: what a plan starts from. */
+export async function loadForSync(home: SyncHome, now: string) {
+  const read = readWorkspace(home.workbook);
+  const state = await fetchAccountState(home.client);
+  writeAccountState(home.workbook, state, now);
+  return {
+    workspace: withAccount(read.workspace, state, now),
+    state,
+    ledger: readLedger(home.workbook),
+    findings: read.findings,
+  };
+}
+
+/** The ledger's settled entries, as the plan compares with them. */
+export function ledgerEntries(records: readonly Omit<SyncLedgerRecord, "row">[]): LedgerEntry[] {
+  return records
+    .filter((e) => e.state === "Synced" && e.rcId)
+    .map((e) => ({ rcId: e.rcId, site: e.site, values: JSON.parse(e.values || "{}") }));
+}
+
+/** The workspace with the account as just read, so that the plan sees it without reading the sheet again. */
+function withAccount(workspace: Workspace, state: AccountState, refreshedAt: string): Workspace {
+  const numbered = <T>(rows: T[]) => rows.map((r, i) => ({ ...r, row: i + 2 }));
+  return {
+    ...workspace,
+    users: workspace.users.map((u) => ({ ...u })),
+    settings: { ...workspace.settings, accountRefreshedAt: refreshedAt },
+    account: { users: numbered(state.users), sites: numbered(state.sites), lines: numbered(state.lines) },
+    roles: [
+      ...workspace.roles.map((r) => {
+        const account = state.roles.find((a) => a.name === r.name);
+        return account ? { ...r, rcId: account.rcId } : r;
+      }),
+      ...addedRoles(workspace, state),
+    ],
+  };
+}
+
+/** Account roles the Roles tab did not list yet, as writeAccountState appends them below its rows. */
+function addedRoles(workspace: Workspace, state: AccountState): Workspace["roles"] {
+  const known = new Set(workspace.roles.map((r) => r.name));
+  const last = workspace.roles.reduce((max, r) => Math.max(max, r.row), 1);
+  return state.roles
+    .filter((r) => !known.has(r.name))
+    .map((r, i) => ({
+      row: last + 1 + i,
+      name: r.name,
+      kind: r.custom ? "Custom" : "Predefined",
+      basedOn: "",
+      description: r.description,
+      permissions: "",
+      rcId: r.rcId,
+      status: "",
+    }));
+}
+
+function ledgerKey(entry: { rcId: string; email: string; state: string }): string {
+  return entry.state === "Creating" ? intentKey(entry.email) : entry.rcId;
+}
+
+function intentKey(email: string): string {
+  return `creating:${email.toLowerCase()}`;
+}
+
+function withoutRow(record: SyncLedgerRecord): Omit<SyncLedgerRecord, "row"> {
+  const { row: _row, ...rest } = record;
+  return rest;
+}
+
+/** The platform's words for a refusal, with the parameter it names; never a secret (bodies are not echoed). */
+function describe(error: unknown): string {
+  if (error instanceof ApiError)
+    return `${error.message}${error.parameterName ? ` (${error.parameterName})` : ""} [${error.errorCode}]`;
+  if (error instanceof NetworkError) return `${error.message}; the next run checks whether it took effect.`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export { isSettled };

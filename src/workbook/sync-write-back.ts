@@ -1,0 +1,126 @@
+import type { Cell } from "../domain/cell";
+import type { SyncLedgerRecord } from "../domain/records";
+import { ROLES_TAB, SITES_TAB, SYNC_LEDGER_TAB, SYNC_LOG_TAB, type TabDef, type TabId, USERS_TAB } from "../domain/tabs";
+import { type ColumnIndex, columnIndex, decodeTab } from "./codec";
+import type { Workbook } from "./port";
+import { locateTabs } from "./tab-location";
+import { replaceRows } from "./table-replace";
+
+/** What a sync run changes on one row of a tab: cells by column key. */
+export interface RowChange {
+  row: number;
+  cells: Record<string, string>;
+}
+
+/** Everything a chunk of a run writes back, gathered so that the sheet gets a few block writes, not one per row. */
+export interface RunWriteBack {
+  users: RowChange[];
+  sites: RowChange[];
+  roles: RowChange[];
+  /** Users rows to remove: never-synced rows deleted, and rows whose user the account no longer has. */
+  removeUsers: number[];
+  removeRoles: number[];
+}
+
+/**
+ * Writes a chunk's results: per tab, one block per run of adjacent changed columns spanning the changed rows (cells
+ * in between keep the values read at the start of the chunk), then the removed rows, bottom first.
+ */
+export function writeRunResults(workbook: Workbook, results: RunWriteBack): void {
+  const sheets = locateTabs(workbook);
+  writeChanges(workbook, sheets, USERS_TAB, results.users);
+  writeChanges(workbook, sheets, SITES_TAB, results.sites);
+  writeChanges(workbook, sheets, ROLES_TAB, results.roles);
+  removeRows(workbook, sheets.get("roles"), results.removeRoles);
+  removeRows(workbook, sheets.get("users"), results.removeUsers);
+}
+
+function writeChanges<K extends string>(
+  workbook: Workbook,
+  sheets: Map<TabId, string>,
+  tab: TabDef<K>,
+  changes: RowChange[],
+): void {
+  const sheet = sheets.get(tab.id);
+  if (!sheet || changes.length === 0) return;
+  const table = workbook.read(sheet);
+  const columns = columnIndex(tab, table[0] ?? []);
+  const top = Math.min(...changes.map((c) => c.row));
+  const bottom = Math.max(...changes.map((c) => c.row));
+  const byRow = new Map(changes.map((c) => [c.row, c.cells]));
+  for (const [first, last] of columnRuns(changes, columns)) {
+    const values: Cell[][] = [];
+    for (let row = top; row <= bottom; row++) {
+      const line: Cell[] = [];
+      for (let column = first; column <= last; column++) {
+        const key = keyAt(columns, column);
+        const changed = key === undefined ? undefined : byRow.get(row)?.[key];
+        line.push(changed ?? table[row - 1]?.[column] ?? "");
+      }
+      values.push(line);
+    }
+    workbook.write(sheet, { row: top, column: first + 1, values });
+  }
+}
+
+/** The changed columns (0-based), grouped into runs of adjacent columns. */
+function columnRuns<K extends string>(changes: RowChange[], columns: ColumnIndex<K>): [number, number][] {
+  const used = new Set<number>();
+  for (const change of changes)
+    for (const key of Object.keys(change.cells)) {
+      const index = columns.get(key as K);
+      if (index !== undefined) used.add(index);
+    }
+  const sorted = [...used].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const index of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === index - 1) last[1] = index;
+    else runs.push([index, index]);
+  }
+  return runs;
+}
+
+function keyAt<K extends string>(columns: ColumnIndex<K>, index: number): K | undefined {
+  for (const [key, at] of columns) if (at === index) return key;
+  return undefined;
+}
+
+/** Removes rows bottom first, joining adjacent rows into one call. */
+function removeRows(workbook: Workbook, sheet: string | undefined, rows: number[]): void {
+  if (!sheet || rows.length === 0) return;
+  const sorted = [...new Set(rows)].sort((a, b) => b - a);
+  let start = sorted[0] as number;
+  let count = 1;
+  for (const row of sorted.slice(1)) {
+    if (row === start - 1) {
+      start = row;
+      count++;
+      continue;
+    }
+    workbook.deleteRows(sheet, start, count);
+    start = row;
+    count = 1;
+  }
+  workbook.deleteRows(sheet, start, count);
+}
+
+export function readLedger(workbook: Workbook): SyncLedgerRecord[] {
+  const sheet = locateTabs(workbook).get("syncLedger");
+  return sheet ? decodeTab(SYNC_LEDGER_TAB, workbook.read(sheet)).records : [];
+}
+
+export function writeLedger(workbook: Workbook, entries: readonly Omit<SyncLedgerRecord, "row">[]): void {
+  const sheet = locateTabs(workbook).get("syncLedger");
+  if (sheet) replaceRows(workbook, sheet, SYNC_LEDGER_TAB, entries);
+}
+
+export function appendSyncLog(workbook: Workbook, entry: Record<(typeof SYNC_LOG_TAB.columns)[number]["key"], string>): void {
+  const sheet = locateTabs(workbook).get("syncLog");
+  if (!sheet) return;
+  const table = workbook.read(sheet);
+  const columns = columnIndex(SYNC_LOG_TAB, table[0] ?? []);
+  const line: Cell[] = Array.from({ length: table[0]?.length ?? 0 }, () => "");
+  for (const [key, index] of columns) line[index] = entry[key];
+  workbook.write(sheet, { row: Math.max(table.length, 1) + 1, column: 1, values: [line] });
+}

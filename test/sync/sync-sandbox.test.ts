@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blankRecord } from "../../src/domain/records";
+import { LOCATIONS_TAB, ROLES_TAB, SITES_TAB, TAGS_TAB, type TabDef, USERS_TAB } from "../../src/domain/tabs";
+import { FetchTransport } from "../../src/node/fetch-transport";
+import { RingCentralClient } from "../../src/ringcentral/client";
+import { systemClock } from "../../src/ringcentral/clock";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { isSettled } from "../../src/sync/plan";
+import { previewSync } from "../../src/sync/preview";
+import { runSyncChunk, type SyncHome } from "../../src/sync/runner";
+import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { setUpWorkspace } from "../../src/workbook/setup";
+import { readWorkspace } from "../../src/workbook/workspace-reader";
+
+function append<K extends string>(book: MemoryWorkbook, tab: TabDef<K>, rows: Partial<Record<K, string>>[]): void {
+  const table = book.read(tab.name);
+  const header = table[0] ?? [];
+  const filled = rows.map((r) => ({ ...blankRecord(tab), ...r }));
+  book.write(tab.name, { row: table.length + 1, column: 1, values: encodeRows(columnIndex(tab, header), header.length, filled) });
+}
+
+function users(book: MemoryWorkbook) {
+  return decodeTab(USERS_TAB, book.read("Users")).records;
+}
+
+async function syncUntilDone(home: SyncHome, sites: string[], confirmDeletes = false) {
+  for (let chunk = 0; chunk < 20; chunk++) {
+    const report = await runSyncChunk(home, { scope: { sites }, budgetMs: 60_000, confirmDeletes });
+    if (report.done) return report;
+  }
+  throw new Error("The sync did not finish in 20 chunks.");
+}
+
+/** The product's heart end to end: all five types over two sites, a custom role, tags, locations, delete and reuse. */
+describe("sync against the sandbox", () => {
+  let sandbox: RunningSandbox;
+  let home: SyncHome;
+  let book: MemoryWorkbook;
+  const sites = ["San Francisco", "Test Site"];
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: 5, timeScale: 100 });
+    const client = new RingCentralClient({ ...sandbox, server: sandbox.serverUrl, transport: new FetchTransport(5000) });
+    book = new MemoryWorkbook();
+    setUpWorkspace(book);
+    home = { workbook: book, client, clock: systemClock };
+  });
+  afterAll(() => sandbox.close());
+
+  it("plans every type with its line, syncs them, writes back and clears secrets; a second plan is empty", async () => {
+    await previewSync(home, { sites: [] });
+    const lines = readWorkspace(book).workspace.account.lines;
+    const specific = lines.find((l) => l.lineType === "User" && l.areaCode === "415");
+    expect(specific).toBeDefined();
+    append(book, SITES_TAB, [
+      { name: "Test Site", country: "US", state: "CA", city: "San Jose", street: "1 First St", postalCode: "95113" },
+    ]);
+    append(book, ROLES_TAB, [{ name: "Front Desk", kind: "Custom", basedOn: "Standard", permissions: "ReadCallLog" }]);
+    append(book, TAGS_TAB, [{ key: "Dept", value: "Sales" }]);
+    const secret = {
+      pin: "274916",
+      password: "Blue42horse!",
+      secretQuestion: "What was the name of your first pet?",
+      secretAnswer: "Rex the dog",
+    };
+    append(book, USERS_TAB, [
+      {
+        userType: "User",
+        firstName: "Ann",
+        lastName: "Lee",
+        email: "ann@example.com",
+        ext: "4101",
+        site: "San Francisco",
+        setupWizard: "Completed",
+        ...secret,
+        role: "Front Desk",
+        tags: "Dept:Sales",
+      },
+      {
+        userType: "Virtual User",
+        firstName: "Vic",
+        lastName: "Tor",
+        email: "vic@example.com",
+        ext: "4102",
+        site: "San Francisco",
+        setupWizard: "Not Started",
+      },
+      {
+        userType: "Limited Extension",
+        firstName: "Lobby",
+        lastName: "Phone",
+        email: "lobby@example.com",
+        ext: "4103",
+        site: "Test Site",
+        password: "Blue42horse!",
+      },
+      {
+        userType: "Message Only",
+        firstName: "Sales",
+        lastName: "Voicemail",
+        email: "vm@example.com",
+        ext: "4104",
+        site: "Test Site",
+        setupWizard: "Not Started",
+        pin: "274916",
+      },
+      {
+        userType: "Announcement Only",
+        firstName: "Holiday",
+        lastName: "Hours",
+        email: "hours@example.com",
+        ext: "4105",
+        site: "San Francisco",
+      },
+      {
+        userType: "User",
+        firstName: "Ben",
+        lastName: "Ito",
+        email: "ben@example.com",
+        ext: "4106",
+        site: "Test Site",
+        setupWizard: "Not Started",
+      },
+      {
+        userType: "User",
+        firstName: "Cy",
+        lastName: "Fox",
+        email: "cy@example.com",
+        ext: "4107",
+        site: "San Francisco",
+        setupWizard: "Not Started",
+      },
+    ]);
+    append(book, LOCATIONS_TAB, [
+      { email: "ben@example.com", areaCode: "650" },
+      { email: "cy@example.com", unassignedExt: specific?.rcId ?? "" },
+    ]);
+
+    const plan = await previewSync(home, { sites });
+    expect(plan.blocked).toEqual([]);
+    expect(plan.sites.map((s) => s.name)).toEqual(["Test Site"]);
+    expect(plan.roles.create.map((r) => r.name)).toEqual(["Front Desk"]);
+    expect(plan.creates.map((c) => [c.email, c.line?.lineType ?? null])).toEqual([
+      ["ann@example.com", "User"],
+      ["vic@example.com", "Virtual User"],
+      ["lobby@example.com", "Limited"],
+      ["vm@example.com", null],
+      ["hours@example.com", null],
+      ["ben@example.com", "User"],
+      ["cy@example.com", "User"],
+    ]);
+    expect(plan.creates.find((c) => c.email === "ben@example.com")?.line?.areaCode).toBe("650");
+    expect(plan.creates.find((c) => c.email === "cy@example.com")?.line?.rcId).toBe(specific?.rcId);
+
+    const report = await syncUntilDone(home, sites);
+    expect(report).toMatchObject({ created: 7, failed: 0 });
+    const rows = users(book);
+    for (const row of rows) {
+      expect(row).toMatchObject({ status: "Synced", pin: "", password: "", secretAnswer: "" });
+      expect(row.rcId).toMatch(/^\d+$/);
+    }
+    const lineOf = new Map(plan.creates.map((c) => [c.email, c.line?.phone ?? ""]));
+    for (const row of rows) expect(row.tempNumber).toBe(lineOf.get(row.email));
+    const account = readWorkspace(book).workspace.account;
+    expect(account.users.find((u) => u.email === "ann@example.com")).toMatchObject({
+      ext: "4101",
+      userType: "User",
+      status: "Enabled",
+      site: "San Francisco",
+    });
+    expect(account.users.find((u) => u.email === "vic@example.com")).toMatchObject({
+      status: "NotActivated",
+      userType: "Virtual User",
+    });
+    expect(account.users.find((u) => u.email === "vm@example.com")).toMatchObject({
+      userType: "Message Only",
+      site: "Test Site",
+    });
+    expect(account.lines.some((l) => l.rcId === specific?.rcId)).toBe(false);
+    expect(decodeTab(SITES_TAB, book.read("Sites")).records[0]?.rcId).toMatch(/\S/);
+    expect(decodeTab(ROLES_TAB, book.read("Roles")).records.find((r) => r.name === "Front Desk")?.rcId).toMatch(/\S/);
+    expect(book.read("Sync Log")).toHaveLength(2);
+
+    expect(isSettled(await previewSync(home, { sites }))).toBe(true);
+  });
+
+  it("deletes two users, gives their lines back, and the next create reuses one", async () => {
+    const rows = users(book);
+    const ann = rows.find((r) => r.email === "ann@example.com");
+    const lobby = rows.find((r) => r.email === "lobby@example.com");
+    const released = [ann?.tempNumber, lobby?.tempNumber];
+    const statusColumn = (columnIndex(USERS_TAB, book.read("Users")[0] ?? []).get("status") ?? 0) + 1;
+    for (const row of [ann, lobby])
+      book.write("Users", { row: row?.row ?? 0, column: statusColumn, values: [["Pending Delete"]] });
+
+    const plan = await previewSync(home, { sites });
+    expect(plan.deletes.map((d) => [d.name, d.releases])).toEqual([
+      ["Ann Lee", released[0]],
+      ["Lobby Phone", released[1]],
+    ]);
+    await syncUntilDone(home, sites);
+    expect(users(book).map((r) => r.email)).not.toContain("ann@example.com");
+    const lines = readWorkspace(book).workspace.account.lines;
+    expect(lines.map((l) => l.phone)).toEqual(expect.arrayContaining(released));
+
+    append(book, USERS_TAB, [
+      {
+        userType: "User",
+        firstName: "Dee",
+        lastName: "New",
+        email: "dee@example.com",
+        ext: "4108",
+        site: "San Francisco",
+        setupWizard: "Not Started",
+      },
+    ]);
+    append(book, LOCATIONS_TAB, [{ email: "dee@example.com", unassignedExt: released[0] ?? "" }]);
+    await syncUntilDone(home, sites);
+    expect(users(book).find((r) => r.email === "dee@example.com")).toMatchObject({ status: "Synced", tempNumber: released[0] });
+  });
+});
