@@ -49,7 +49,11 @@ async function measure(calls: number, timeScale: number, run: Run) {
     const started = performance.now();
     await run({ client, transport, serverUrl: sandbox.serverUrl, accessToken }, calls);
     const seconds = (performance.now() - started) / 1000;
-    return { seconds: round(seconds), requests: transport.statuses.length, http_429: transport.statuses.filter((s) => s === 429).length };
+    return {
+      seconds: round(seconds),
+      requests: transport.statuses.length,
+      http_429: transport.statuses.filter((s) => s === 429).length,
+    };
   } finally {
     await sandbox.close();
   }

@@ -28,5 +28,7 @@ for (const exchange of exchanges) {
 }
 for (const [key, { count, problems }] of failures) console.log(`FAIL ${key} (×${count})\n  ${problems.join("\n  ")}`);
 const failed = [...failures.values()].reduce((sum, f) => sum + f.count, 0);
-console.log(`${exchanges.length - failed} passed, ${failed} failed (${exchanges.length} exchanges over ${operations.size} operations)`);
+console.log(
+  `${exchanges.length - failed} passed, ${failed} failed (${exchanges.length} exchanges over ${operations.size} operations)`,
+);
 process.exit(failed > 0 ? 1 : 0);

@@ -189,16 +189,17 @@ export class RingCentralClient {
   /** Paced by the group's governor; 429s waited out and resent; 5xx and lost answers retried when safe. */
   private async send(group: UsageGroup, request: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
     for (let attempt = 0; ; attempt++) {
-      await this.governor.acquire(group);
+      const ticket = await this.governor.acquire(group);
       let response: HttpResponse;
       try {
         response = await this.options.transport.send(request);
       } catch (error) {
+        this.governor.settle(ticket);
         if (!(error instanceof NetworkError) || !idempotent || attempt >= this.retry.attempts) throw error;
         await this.clock.sleep(this.backoff(attempt));
         continue;
       }
-      this.governor.observe(group, response.status, response.headers);
+      this.governor.observe(ticket, response.status, response.headers);
       // A 429 was not processed, so even a create may go again once the penalty is over.
       if (response.status === 429 && attempt < this.retry.attempts) continue;
       if (response.status >= 500 && idempotent && attempt < this.retry.attempts) {

@@ -5,10 +5,19 @@ import { DEFAULT_LIMITS, isUsageGroup, type UsageGroup } from "./usage-group";
 interface GroupPace {
   limit: number;
   windowMs: number;
-  /** Send times still inside the window, oldest first. */
-  sent: number[];
+  /** Requests still inside the window, oldest first. */
+  sent: Ticket[];
   /** Nothing is sent in this group before then: any request during a penalty restarts it. */
   penaltyUntil: number;
+}
+
+/**
+ * One request counted against its group. Its time is the send time until the answer comes, then the answer's time:
+ * the server counted the request somewhere in between, so counting from the answer never frees a slot too early.
+ */
+export interface Ticket {
+  group: UsageGroup;
+  at: number;
 }
 
 /**
@@ -23,28 +32,34 @@ export class Governor {
   constructor(private readonly clock: Clock) {}
 
   /** Waits until a request in `group` may go, and counts it as sent. */
-  async acquire(group: UsageGroup): Promise<void> {
+  async acquire(group: UsageGroup): Promise<Ticket> {
     const pace = this.pace(group);
     for (;;) {
       const now = this.clock.now();
       this.prune(pace, now);
-      const wait = Math.max(
-        pace.penaltyUntil - now,
-        pace.sent.length < pace.limit ? 0 : this.expiry(pace, pace.sent[0] as number) - now,
-      );
+      const oldest = pace.sent[0];
+      const full = pace.sent.length >= pace.limit && oldest !== undefined;
+      const wait = Math.max(pace.penaltyUntil - now, full ? this.expiry(pace, oldest.at) - now : 0);
       if (wait <= 0) {
-        pace.sent.push(now);
-        return;
+        const ticket = { group, at: now };
+        pace.sent.push(ticket);
+        return ticket;
       }
       await this.clock.sleep(wait);
     }
   }
 
+  /** The request got no answer: it counts from now, since it may have reached the server at any time until now. */
+  settle(ticket: Ticket): void {
+    ticket.at = this.clock.now();
+  }
+
   /** Learns from a response: the group's limit and window, the server's count, a penalty. */
-  observe(group: UsageGroup, status: number, headers: Record<string, string>): void {
+  observe(ticket: Ticket, status: number, headers: Record<string, string>): void {
+    this.settle(ticket);
     const named = headers["x-rate-limit-group"]?.toLowerCase();
-    const pace = this.pace(named && isUsageGroup(named) ? named : group);
-    const now = this.clock.now();
+    const pace = this.pace(named && isUsageGroup(named) ? named : ticket.group);
+    const now = ticket.at;
     const limit = Number(headers["x-rate-limit-limit"]);
     const window = Number(headers["x-rate-limit-window"]);
     if (limit > 0) pace.limit = limit;
@@ -52,7 +67,7 @@ export class Governor {
     this.prune(pace, now);
     const remaining = Number(headers["x-rate-limit-remaining"]);
     const serverUsed = Number.isFinite(remaining) && headers["x-rate-limit-remaining"] !== undefined ? pace.limit - remaining : 0;
-    while (pace.sent.length < serverUsed) pace.sent.push(now);
+    while (pace.sent.length < serverUsed) pace.sent.push({ group: ticket.group, at: now });
     if (status === 429) {
       const retryAfter = Number(headers["retry-after"]);
       const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 30;
@@ -80,7 +95,9 @@ export class Governor {
     return Math.max(5, pace.windowMs * 0.01);
   }
 
+  /** Drops requests that no longer count; answers can come back out of order, so the list is kept sorted. */
   private prune(pace: GroupPace, now: number): void {
-    while (pace.sent.length > 0 && this.expiry(pace, pace.sent[0] as number) <= now) pace.sent.shift();
+    pace.sent.sort((a, b) => a.at - b.at);
+    while (pace.sent.length > 0 && this.expiry(pace, (pace.sent[0] as Ticket).at) <= now) pace.sent.shift();
   }
 }

@@ -36,7 +36,12 @@ describe("FetchTransport (Node)", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("sends method, headers and body; hands back status, lower-case headers and body", async () => {
-    const response = await new FetchTransport().send({ method: "PUT", url: `${base}/x`, headers: { authorization: "Bearer t" }, body: "{}" });
+    const response = await new FetchTransport().send({
+      method: "PUT",
+      url: `${base}/x`,
+      headers: { authorization: "Bearer t" },
+      body: "{}",
+    });
     expect(response.status).toBe(201);
     expect(response.headers["x-rate-limit-group"]).toBe("medium");
     expect(JSON.parse(response.body)).toEqual({ method: "PUT", body: "{}", auth: "Bearer t" });
@@ -44,8 +49,12 @@ describe("FetchTransport (Node)", () => {
 
   it("turns a dropped connection, a refused one and a timeout into a NetworkError naming only the origin", async () => {
     const transport = new FetchTransport(100);
-    await expect(transport.send({ method: "GET", url: `${base}/drop?access_token=secret`, headers: {} })).rejects.toThrow(NetworkError);
-    const error = await transport.send({ method: "GET", url: `${base}/slow?access_token=secret`, headers: {} }).catch((e: Error) => e);
+    await expect(transport.send({ method: "GET", url: `${base}/drop?access_token=secret`, headers: {} })).rejects.toThrow(
+      NetworkError,
+    );
+    const error = await transport
+      .send({ method: "GET", url: `${base}/slow?access_token=secret`, headers: {} })
+      .catch((e: Error) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as Error).message).toContain(base);
     expect((error as Error).message).not.toContain("secret");
@@ -93,7 +102,9 @@ describe("Apps Script adapters", () => {
       muteHttpExceptions: true,
       followRedirects: false,
     });
-    await expect(new UrlFetchTransport().send({ method: "GET", url: "https://down.example/x?t=1", headers: {} })).rejects.toThrow(NetworkError);
+    await expect(new UrlFetchTransport().send({ method: "GET", url: "https://down.example/x?t=1", headers: {} })).rejects.toThrow(
+      NetworkError,
+    );
   });
 
   it("PropertiesTokenStore keeps the token in the person's user properties", () => {

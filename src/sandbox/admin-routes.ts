@@ -1,0 +1,78 @@
+import type { IncomingMessage } from "node:http";
+import { z } from "zod";
+import { queuedFaultSchema } from "./faults";
+import { json, noContent, notFound, type Reply, refuse } from "./http/reply";
+import type { RequestBody } from "./http/request-body";
+import type { ServerDeps } from "./server";
+
+/**
+ * Admin routes for tests and the playground, under /__sandbox/. Loopback only, no token, not rate-limited, never
+ * passed to onExchange: they are not the platform, they are the hand that sets it up.
+ *   GET    /__sandbox/state              the account (extensions, numbers, sites, roles)
+ *   GET    /__sandbox/faults             queued faults;  POST one ({kind, status?, ms?, method?, path?, count?});  DELETE all
+ *   PUT    /__sandbox/sso                {enabled}
+ *   POST   /__sandbox/apps               {permissions?, grants?, redirectUris?, public?} → {clientId, clientSecret?}
+ *   POST   /__sandbox/jwt                {ownerId?, clientIds?} → {jwt}
+ */
+const appBody = z.object({
+  permissions: z.array(z.enum(["ReadAccounts", "EditAccounts", "EditExtensions", "RoleManagement"])).optional(),
+  grants: z.array(z.enum(["jwt", "authorization_code", "refresh_token"])).optional(),
+  redirectUris: z.array(z.string()).optional(),
+  public: z.boolean().optional(),
+});
+const jwtBody = z.object({ ownerId: z.number().int().optional(), clientIds: z.array(z.string()).optional() });
+
+export async function handleAdmin(
+  deps: ServerDeps,
+  request: IncomingMessage,
+  method: string,
+  url: URL,
+  body: RequestBody,
+): Promise<Reply> {
+  if (!isLoopback(request.socket.remoteAddress)) return refuse(403, "CMN-401", "Sandbox admin routes answer loopback only");
+  const { platform } = deps;
+  const route = `${method} ${url.pathname.replace(/\/$/, "")}`;
+  const input = body.kind === "json" ? body.value : {};
+  switch (route) {
+    case "GET /__sandbox/state":
+      return json({ ownerId: platform.ownerId, ...platform.account.toData() });
+    case "GET /__sandbox/faults":
+      return json({ faults: platform.faults.pending() });
+    case "POST /__sandbox/faults": {
+      const fault = queuedFaultSchema.safeParse(input);
+      if (!fault.success) return refuse(400, "CMN-101", fault.error.issues[0]?.message ?? "invalid fault", "kind");
+      platform.faults.enqueue(fault.data);
+      return noContent();
+    }
+    case "DELETE /__sandbox/faults":
+      platform.faults.clear();
+      return noContent();
+    case "PUT /__sandbox/sso": {
+      const sso = z.object({ enabled: z.boolean() }).safeParse(input);
+      if (!sso.success) return refuse(400, "CMN-101", "expected {enabled: boolean}", "enabled");
+      platform.account.sso = sso.data.enabled;
+      deps.onAdminChange?.();
+      return json({ sso: platform.account.sso });
+    }
+    case "POST /__sandbox/apps": {
+      const app = appBody.safeParse(input);
+      if (!app.success) return refuse(400, "CMN-101", app.error.issues[0]?.message ?? "invalid app", "permissions");
+      const { public: isPublic, ...registration } = app.data;
+      const registered = platform.registerApp({ ...registration, ...(isPublic ? { clientSecret: null } : {}) });
+      return json({ clientId: registered.clientId, clientSecret: registered.clientSecret });
+    }
+    case "POST /__sandbox/jwt": {
+      const jwt = jwtBody.safeParse(input);
+      if (!jwt.success) return refuse(400, "CMN-101", jwt.error.issues[0]?.message ?? "invalid body", "ownerId");
+      const ownerId = jwt.data.ownerId ?? platform.ownerId;
+      if (!platform.account.extensions.has(ownerId)) return notFound("ownerId", String(ownerId));
+      return json({ jwt: platform.createJwt(ownerId, jwt.data.clientIds) });
+    }
+    default:
+      return notFound("path", url.pathname);
+  }
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
+}
