@@ -146,6 +146,57 @@ describe("RingCentralClient against the sandbox", () => {
     expect(questions.length).toBeGreaterThan(0);
   });
 
+  it("refuses a duplicate email by parameter", async () => {
+    const body = (ext: string) => ({
+      type: "Voicemail",
+      contact: { firstName: "Dup", email: "dup.sbx@example.com" },
+      extensionNumber: ext,
+      status: "Enabled",
+      ivrPin: "739155",
+    });
+    await rc.call("createExtension", { body: body("7311") });
+    const duplicate = await rc.call("createExtension", { body: body("7312") }).catch((e: unknown) => e);
+    expect(duplicate).toMatchObject({ status: 400, parameterName: "contact.email" });
+  });
+
+  it("refuses an app without the permission, as the platform does", async () => {
+    const app = sandbox.registerApp({ permissions: ["ReadAccounts"] });
+    const limited = client(sandbox, {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret ?? "",
+      jwt: sandbox.createJwt(undefined, [app.clientId]),
+    });
+    await expect(limited.call("readAccount")).resolves.toBeDefined();
+    const refused = await limited.call("createExtension", { body: {} }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 403, errorCode: "CMN-401" });
+  });
+
+  it("rides out a 503, a dropped connection and an expired token on reads", async () => {
+    sandbox.injectFault({ kind: "5xx", status: 503, method: "GET", path: "/restapi/v1.0/account/*/sites", count: 1 });
+    sandbox.injectFault({ kind: "drop", method: "GET", path: "/restapi/v1.0/account/*/sites", count: 1 });
+    sandbox.injectFault({ kind: "expire", method: "GET", path: "/restapi/v1.0/account/*/sites", count: 1 });
+    const sites = await rc.listAll<SiteInfo>("listSites");
+    expect(sites.length).toBeGreaterThan(0);
+  });
+
+  it("never sends a create again after a 503", async () => {
+    sandbox.injectFault({ kind: "5xx", status: 503, method: "POST", path: "/restapi/v1.0/account/*/extension", count: 1 });
+    const before = sandbox.state().extensions.length;
+    const error = await rc
+      .call("createExtension", {
+        body: { type: "Announcement", contact: { firstName: "Once", email: "once.sbx@example.com" }, extensionNumber: "7321" },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503 });
+    expect(sandbox.state().extensions.length).toBe(before);
+  });
+
+  it("waits out a 429 burst and its penalty, then gets through", async () => {
+    sandbox.injectFault({ kind: "429", method: "GET", path: "/restapi/v1.0/account/*/extension", count: 2 });
+    const page = await rc.call<{ records: unknown[] }>("listExtensions", { query: { perPage: 1 } });
+    expect(page.records).toHaveLength(1);
+  });
+
   it("refuses a wrong JWT with the platform's OAuth error", async () => {
     const wrong = client(sandbox, { jwt: "not-a-jwt" });
     await expect(wrong.call("readAccount")).rejects.toBeInstanceOf(ApiError);
