@@ -186,7 +186,8 @@ function planSyncedRow(
     return;
   }
   const now = accountValues(account);
-  const drift = ledger ? changedFields(ledger.values, now) : [];
+  // Roles are not drift: the sheet's role is applied whenever the account's differs (blank leaves it alone).
+  const drift = ledger ? changedFields(ledger.values, now).filter((field) => field !== "role") : [];
   if (drift.length) {
     plan.drift.push({ row: user.row, rcId: user.rcId, changes: drift.map((field) => change(field, ledger?.values ?? now, now)) });
     return;

@@ -85,6 +85,7 @@ class Chunk {
     this.workspace = workspace;
     this.ledger = new Map(ledger.map((r) => [ledgerKey(r), withoutRow(r)]));
     this.adoptInterrupted();
+    this.linkExisting();
     for (const s of state.sites) this.siteIds.set(s.name, s.rcId);
     for (const r of this.workspace.roles) if (r.rcId) this.roleIds.set(r.name, r.rcId);
     const plan = planSync({
@@ -113,13 +114,31 @@ class Chunk {
       const account = byExt.get(entry.ext);
       const user = this.workspace.users.find((u) => u.email.toLowerCase() === entry.email && !u.rcId);
       if (!account || !user || account.email.toLowerCase() !== entry.email) continue;
+      // Secrets stay: the user may have been made without them having reached the account; the plan sets them again.
       user.rcId = account.rcId;
       this.synced(user, {
         rcId: account.rcId,
         tempNumber: account.phone,
         message: "Created (adopted after an interrupted run).",
+        keepSecrets: true,
       });
     }
+  }
+
+  /**
+   * Sites and custom roles the account has under the row's name but the row does not know as synced (made by a chunk
+   * that was cut short, or by hand): the row gets the account's id instead of a second site or role.
+   */
+  private linkExisting(): void {
+    const accountSites = new Map(this.workspace.account.sites.map((s) => [s.name, s.rcId]));
+    for (const site of this.workspace.sites) {
+      const rcId = accountSites.get(site.name);
+      if (!site.rcId && rcId && this.options.scope.sites.includes(site.name))
+        this.results.sites.push({ row: site.row, cells: { rcId, status: "Synced" } });
+    }
+    for (const role of this.workspace.roles)
+      if (role.kind === "Custom" && role.rcId && role.status !== "Synced" && role.status !== "Pending Delete")
+        this.results.roles.push({ row: role.row, cells: { rcId: role.rcId, status: "Synced" } });
   }
 
   private noteIntents(creates: UserCreate[]): void {

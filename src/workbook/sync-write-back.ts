@@ -47,7 +47,8 @@ function writeChanges<K extends string>(
   const columns = columnIndex(tab, table[0] ?? []);
   const top = Math.min(...changes.map((c) => c.row));
   const bottom = Math.max(...changes.map((c) => c.row));
-  const byRow = new Map(changes.map((c) => [c.row, c.cells]));
+  const byRow = new Map<number, Record<string, string>>();
+  for (const change of changes) byRow.set(change.row, { ...byRow.get(change.row), ...change.cells });
   for (const [first, last] of columnRuns(changes, columns)) {
     const values: Cell[][] = [];
     for (let row = top; row <= bottom; row++) {

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { FetchTransport } from "../../src/node/fetch-transport";
+import type { HttpRequest, HttpResponse, HttpTransport } from "../../src/ringcentral/http";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { runSyncChunk } from "../../src/sync/runner";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { homeFor, outcome, SCENARIO_SITES, syncUntilSettled, writeScenario } from "./scenario";
+
+const isChange = (request: HttpRequest) => request.method !== "GET" && !request.url.includes("/restapi/oauth/");
+
+/** Counts the requests that change the account. */
+class CountingTransport implements HttpTransport {
+  changes = 0;
+  constructor(private readonly inner = new FetchTransport(5000)) {}
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const response = await this.inner.send(request);
+    if (isChange(request)) this.changes++;
+    return response;
+  }
+}
+
+/**
+ * Dies after the k-th change has reached the account: the answer never comes back, as when Apps Script's time
+ * limit, a crash or a lost network cuts a run short between the platform's work and the sheet's write-back.
+ */
+class DyingTransport implements HttpTransport {
+  private changes = 0;
+  readonly died: Promise<void>;
+  private die!: () => void;
+  constructor(
+    private readonly afterChanges: number,
+    private readonly inner = new FetchTransport(5000),
+  ) {
+    this.died = new Promise((resolve) => {
+      this.die = resolve;
+    });
+  }
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const response = await this.inner.send(request);
+    if (isChange(request) && ++this.changes === this.afterChanges) {
+      this.die();
+      return new Promise<HttpResponse>(() => undefined);
+    }
+    return response;
+  }
+}
+
+describe("crash safety of a sync run", () => {
+  const sandboxes: RunningSandbox[] = [];
+  const sandbox = async (faults?: string) => {
+    const started = await startSandbox({ seed: 5, timeScale: 100, ...(faults ? { faults } : {}) });
+    sandboxes.push(started);
+    return started;
+  };
+  afterEach(async () => {
+    await Promise.all(sandboxes.splice(0).map((s) => s.close()));
+  });
+
+  async function baseline() {
+    const on = await sandbox();
+    const book = new MemoryWorkbook();
+    const transport = new CountingTransport();
+    const home = homeFor(on, book, transport);
+    await writeScenario(home, book);
+    const before = transport.changes;
+    await syncUntilSettled(home);
+    return { outcome: outcome(book, on), changes: transport.changes - before };
+  }
+
+  it("a run cut short after any change resumes to the same account and sheet, nothing made twice, no line lost", async () => {
+    const expected = await baseline();
+    expect(expected.changes).toBeGreaterThan(8);
+    expect(expected.outcome.duplicateNumbers).toBe(0);
+    for (let k = 1; k <= expected.changes; k++) {
+      const on = await sandbox();
+      const book = new MemoryWorkbook();
+      await writeScenario(homeFor(on, book), book);
+      const dying = new DyingTransport(k);
+      void runSyncChunk(homeFor(on, book, dying), { scope: { sites: SCENARIO_SITES }, budgetMs: 60_000 });
+      await dying.died;
+      await syncUntilSettled(homeFor(on, book));
+      expect(outcome(book, on), `cut after change ${k}`).toEqual(expected.outcome);
+      await on.close();
+      sandboxes.splice(sandboxes.indexOf(on), 1);
+    }
+  }, 120_000);
+
+  it("with 5xx, dropped connections, expired tokens and 429s on the way, ends the same", async () => {
+    const expected = await baseline();
+    const on = await sandbox("5xx=0.1,drop=0.05,expire=0.05,429=0.05");
+    const book = new MemoryWorkbook();
+    const home = homeFor(on, book);
+    await writeScenario(home, book);
+    await syncUntilSettled(home);
+    expect(outcome(book, on)).toEqual(expected.outcome);
+  }, 60_000);
+});
