@@ -25,6 +25,8 @@ async function buildServer(): Promise<string[]> {
     target: "es2019",
     platform: "neutral",
     mainFields: ["module", "main"],
+    // papaparse requires Node's stream only to parse a Node stream, which the add-in never hands it.
+    external: ["stream"],
     write: false,
     legalComments: "none",
     logLevel: "warning",

@@ -31,7 +31,8 @@ export type TabId =
   | "accountSites"
   | "unassignedLines"
   | "syncLog"
-  | "syncLedger";
+  | "syncLedger"
+  | "importMappings";
 
 function tab<const K extends string>(def: Omit<TabDef<K>, "columns"> & { columns: readonly ColumnDef<K>[] }) {
   return def;
@@ -222,6 +223,23 @@ export const SYNC_LEDGER_TAB = tab({
   ],
 });
 
+/**
+ * The import wizard's memory: the mapping last used for each set of source headers, offered again when a file with
+ * the same headers comes back. Headers holds the set's key (its headers, lower case, sorted), Mapping a JSON object
+ * of Users column headers to source headers.
+ */
+export const IMPORT_MAPPINGS_TAB = tab({
+  id: "importMappings",
+  name: "Import Mappings",
+  editable: false,
+  columns: [
+    { key: "headers", header: "Headers", required: true },
+    { key: "orientation", header: "Orientation" },
+    { key: "mapping", header: "Mapping" },
+    { key: "usedAt", header: "Used At" },
+  ],
+});
+
 /** Every tab, in the order "Set up workspace" lays them out. */
 export const TABS = [
   USERS_TAB,
@@ -235,6 +253,7 @@ export const TABS = [
   UNASSIGNED_LINES_TAB,
   SYNC_LOG_TAB,
   SYNC_LEDGER_TAB,
+  IMPORT_MAPPINGS_TAB,
 ] as const;
 
 export type UsersKey = (typeof USERS_TAB.columns)[number]["key"];

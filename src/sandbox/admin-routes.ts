@@ -13,6 +13,7 @@ import type { ServerDeps } from "./server";
  *   PUT    /__sandbox/sso                {enabled}
  *   POST   /__sandbox/apps               {permissions?, grants?, redirectUris?, public?} → {clientId, clientSecret?}
  *   POST   /__sandbox/jwt                {ownerId?, clientIds?} → {jwt}
+ *   GET    /__sandbox/connection         the default app's {clientId, clientSecret, jwt}
  */
 const appBody = z.object({
   permissions: z.array(z.enum(["ReadAccounts", "EditAccounts", "EditExtensions", "RoleManagement"])).optional(),
@@ -36,6 +37,8 @@ export async function handleAdmin(
   switch (route) {
     case "GET /__sandbox/state":
       return json({ ownerId: platform.ownerId, ...platform.account.toData() });
+    case "GET /__sandbox/connection":
+      return deps.connection ? json(deps.connection()) : notFound("connection");
     case "GET /__sandbox/faults":
       return json({ faults: platform.faults.pending() });
     case "POST /__sandbox/faults": {

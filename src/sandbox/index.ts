@@ -83,18 +83,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   let baseUrl = "";
   const server = createServer((request, response) => {
-    handleRequest({ platform, router, baseUrl: () => baseUrl, ...(onExchange ? { onExchange } : {}) }, request, response).catch(
-      (error: unknown) => {
-        if (!response.headersSent) response.writeHead(500, { "Content-Type": "application/json" });
-        response.end(
-          JSON.stringify({
-            errorCode: "CMN-500",
-            message: String(error),
-            errors: [{ errorCode: "CMN-500", message: "Internal error" }],
-          }),
-        );
-      },
-    );
+    const deps = {
+      platform,
+      router,
+      baseUrl: () => baseUrl,
+      connection: () => ({ clientId: app.clientId, clientSecret: app.clientSecret ?? "", jwt }),
+      ...(onExchange ? { onExchange } : {}),
+    };
+    handleRequest(deps, request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { "Content-Type": "application/json" });
+      response.end(
+        JSON.stringify({
+          errorCode: "CMN-500",
+          message: String(error),
+          errors: [{ errorCode: "CMN-500", message: "Internal error" }],
+        }),
+      );
+    });
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {

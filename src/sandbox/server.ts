@@ -24,6 +24,8 @@ export interface ServerDeps {
   baseUrl: () => string;
   onExchange?: (exchange: Exchange) => void;
   onAdminChange?: () => void;
+  /** The default app's credentials, for a CLI on this machine that was given only the sandbox's URL. */
+  connection?: () => { clientId: string; clientSecret: string; jwt: string };
 }
 
 /**

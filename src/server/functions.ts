@@ -1,5 +1,20 @@
+import { applyImport } from "./apply-import";
+import { exportTab } from "./export-tab";
+import { previewImport } from "./preview-import";
+import { proposeImportMapping } from "./propose-import-mapping";
 import { selectCell } from "./select-cell";
 import { setUpWorkspace } from "./set-up-workspace";
+import {
+  connect,
+  connectionStatus,
+  disconnect,
+  markForDelete,
+  planSync,
+  refreshAccount,
+  retryFailed,
+  runSync,
+} from "./sync-functions";
+import { usersTemplate } from "./users-template";
 import { validate } from "./validate";
 
 /**
@@ -10,6 +25,19 @@ export const serverFunctions = {
   validate,
   setUpWorkspace,
   selectCell,
+  proposeImportMapping,
+  previewImport,
+  applyImport,
+  exportTab,
+  usersTemplate,
+  connect,
+  connectionStatus,
+  disconnect,
+  refreshAccount,
+  planSync,
+  runSync,
+  retryFailed,
+  markForDelete,
 };
 
 export type ServerFunctions = typeof serverFunctions;

@@ -33,6 +33,8 @@ export interface ChunkOptions {
   /** Delete users whose rows were removed from the sheet by hand. */
   confirmDeletes?: boolean;
   who?: string;
+  /** Told after every step, for a progress bar. */
+  onStep?: (done: number, total: number) => void;
 }
 
 export interface ChunkReport {
@@ -182,6 +184,7 @@ class Chunk {
         return;
       }
       await step();
+      this.options.onStep?.(index + 1, steps.length);
     }
   }
 
@@ -242,7 +245,7 @@ class Chunk {
       rcId,
       tempNumber: create.line?.phone ?? "",
       message: secret ?? "Created.",
-      keepSecrets: secret !== null,
+      credentialsFailed: secret !== null,
     });
   }
 
@@ -294,7 +297,7 @@ class Chunk {
           body: { ...(user.pin ? { ivrPin: user.pin } : {}), ...(sendPassword ? { password: user.password } : {}) },
         });
       const secret = await this.setSecret(user, rcId);
-      this.synced(user, { rcId, message: secret ?? "Credentials set.", keepSecrets: secret !== null });
+      this.synced(user, { rcId, message: secret ?? "Credentials set.", credentialsFailed: secret !== null });
     } catch (error) {
       this.failed(user, describe(error));
     }
@@ -353,10 +356,16 @@ class Chunk {
     });
   }
 
-  private synced(user: UserRecord, result: { rcId: string; tempNumber?: string; message: string; keepSecrets?: boolean }): void {
-    const cells: Record<string, string> = { status: "Synced", rcId: result.rcId, syncedAt: this.now, message: result.message };
+  /**
+   * A row whose user the account has. Its secrets are cleared once the account holds them; when the credentials
+   * failed, the row is an error that keeps them, for "retry failed" to send again.
+   */
+  private synced(user: UserRecord, result: SyncedRow): void {
+    const status = result.credentialsFailed ? "Error" : "Synced";
+    const cells: Record<string, string> = { status, rcId: result.rcId, syncedAt: this.now, message: result.message };
     if (result.tempNumber !== undefined) cells.tempNumber = result.tempNumber;
-    if (!result.keepSecrets) Object.assign(cells, { pin: "", password: "", secretAnswer: "" });
+    if (result.credentialsFailed) this.report.failed++;
+    if (!result.keepSecrets && !result.credentialsFailed) Object.assign(cells, { pin: "", password: "", secretAnswer: "" });
     this.results.users.push({ row: user.row, cells });
     const entry = {
       rcId: result.rcId,
@@ -385,6 +394,16 @@ class Chunk {
     if (!user) throw new Error(`The plan names Users row ${row}, which the workspace lacks.`);
     return user;
   }
+}
+
+interface SyncedRow {
+  rcId: string;
+  tempNumber?: string;
+  message: string;
+  /** Secrets stay in the sheet (their fate in the account is not known yet). */
+  keepSecrets?: boolean;
+  /** The user exists but its credentials were refused. */
+  credentialsFailed?: boolean;
 }
 
 /** The workspace read once, the account refreshed into its tabs, and the ledger: what a plan starts from. */

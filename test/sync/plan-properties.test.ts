@@ -57,7 +57,9 @@ function apply(ws: Workspace, plan: SyncPlan, ledger: LedgerEntry[]): { ws: Work
     }
   for (const u of [...plan.creates, ...plan.updates].map((c) => byRow(c.row)))
     entries.set(u.rcId, { rcId: u.rcId, site: u.site, values: syncedValues(u) });
-  next.account.users.forEach((a, i) => (a.row = i + 2));
+  next.account.users.forEach((a, i) => {
+    a.row = i + 2;
+  });
   return { ws: next, ledger: [...entries.values()] };
 }
 

@@ -1,0 +1,71 @@
+import { distance } from "fastest-levenshtein";
+import { headerWords, meaningfulWords, nameKey } from "./header-words";
+import { MISLEADING_WORDS, SYNONYMS, type TargetField } from "./synonyms";
+
+/** How well a header names a field, 0 to 1, and why, in words the person reads in the wizard. */
+export interface NameMatch {
+  field: TargetField;
+  confidence: number;
+  reason: string;
+}
+
+interface Synonym {
+  field: TargetField;
+  name: string;
+  full: string;
+  meaningful: string;
+}
+
+const TABLE: Synonym[] = Object.entries(SYNONYMS).flatMap(([field, names]) =>
+  (names ?? []).map((name) => {
+    const words = headerWords(name);
+    return { field: field as TargetField, name, full: nameKey(words), meaningful: nameKey(meaningfulWords(words)) };
+  }),
+);
+
+/** Fuzzy matches only for names this long: "Dpt" against "Dept" is a guess, "Deparment" against "Department" is not. */
+const FUZZY_MIN_LENGTH = 5;
+const FUZZY_MIN_RATIO = 0.75;
+
+/**
+ * Every field the header may name, best first: its words equal a synonym's (1.0), equal once fillers are gone
+ * (0.9: "Work Email", "Legal First Name"), or a typo away (up to 0.8: "Frist Name"). A header with a misleading
+ * word ("Email consent", "Manager Email") matches nothing unless it is itself a synonym.
+ */
+export function nameMatches(header: string): NameMatch[] {
+  const words = headerWords(header);
+  if (words.length === 0) return [];
+  const full = nameKey(words);
+  const meaningful = nameKey(meaningfulWords(words));
+  const misleading = words.some((w) => MISLEADING_WORDS.has(w));
+  const best = new Map<TargetField, NameMatch>();
+  const offer = (match: NameMatch) => {
+    if ((best.get(match.field)?.confidence ?? 0) < match.confidence) best.set(match.field, match);
+  };
+  for (const synonym of TABLE) {
+    if (synonym.full === full) offer({ field: synonym.field, confidence: 1, reason: `header is "${synonym.name}"` });
+    else if (misleading) continue;
+    else if (synonym.meaningful === meaningful)
+      offer({ field: synonym.field, confidence: 0.9, reason: `header means "${synonym.name}"` });
+    else {
+      const ratio = similarity(meaningful, synonym.meaningful);
+      if (ratio >= FUZZY_MIN_RATIO)
+        offer({ field: synonym.field, confidence: round(ratio * 0.8), reason: `header is close to "${synonym.name}"` });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.confidence - a.confidence);
+}
+
+/** Whether the header holds a word that says the column is about something else. */
+export function isMisleading(header: string): boolean {
+  return headerWords(header).some((w) => MISLEADING_WORDS.has(w));
+}
+
+function similarity(a: string, b: string): number {
+  if (a.length < FUZZY_MIN_LENGTH || b.length < FUZZY_MIN_LENGTH) return 0;
+  return 1 - distance(a, b) / Math.max(a.length, b.length);
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

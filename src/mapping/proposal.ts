@@ -1,0 +1,140 @@
+import type { UsersKey } from "../domain/tabs";
+import { unescapeFormula } from "./formula-escape";
+import { emptyMapping, type FieldMapping, OWN_KEYS, USERS_KEYS } from "./mapping";
+import { isMisleading, type NameMatch, nameMatches } from "./name-match";
+import type { SourceSheet } from "./source-sheet";
+import type { TargetField } from "./synonyms";
+import { profileValues, type ValueProfile } from "./value-kinds";
+
+/** The proposal for one Users column: the source field, how sure (0 to 1), and why. */
+export interface FieldProposal {
+  source: string | null;
+  confidence: number;
+  reason: string;
+}
+
+export type MappingProposal = Record<UsersKey, FieldProposal>;
+
+/** Below this a column stays unmapped: a wrong match is worse than none. */
+export const MIN_CONFIDENCE = 0.5;
+/** A name whose values contradict it ("Email" full of Yes/No) keeps this share of its confidence. */
+const CONTRADICTED = 0.3;
+
+interface Candidate {
+  field: TargetField;
+  column: number;
+  confidence: number;
+  reason: string;
+}
+
+/**
+ * Proposes a source field for every Users column: by name (synonyms, fillers, typos), checked against the values,
+ * then by the values alone (a column of emails, of E.164 numbers, of 3–8 digit extensions). Each source field feeds
+ * one column, the surest match first; one full-name field feeds First and Last Name when neither has its own.
+ */
+export function proposeMapping(sheet: SourceSheet): MappingProposal {
+  const profiles = sheet.headers.map((_, i) => profileValues(sheet.records.map((r) => unescapeFormula(r.cells[i] ?? ""))));
+  const duplicates = new Set(sheet.duplicates.map((d) => d.toLowerCase()));
+  const candidates = sheet.headers.flatMap((header, column) =>
+    duplicates.has(header.toLowerCase()) ? [] : candidatesOf(header, column, profiles[column] as ValueProfile),
+  );
+  candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
+  const proposal = unmapped();
+  const taken = new Set<number>();
+  for (const c of candidates) {
+    if (c.field === "fullName" || c.confidence < MIN_CONFIDENCE || taken.has(c.column)) continue;
+    if ((OWN_KEYS as string[]).includes(c.field) || proposal[c.field].source !== null) continue;
+    proposal[c.field] = { source: sheet.headers[c.column] as string, confidence: c.confidence, reason: c.reason };
+    taken.add(c.column);
+  }
+  proposeFullName(proposal, candidates, sheet.headers, taken);
+  proposeOwnColumns(proposal, sheet.headers);
+  return proposal;
+}
+
+/** The mapping a proposal amounts to. */
+export function proposedMapping(proposal: MappingProposal): FieldMapping {
+  const mapping = emptyMapping();
+  for (const key of USERS_KEYS) mapping[key] = proposal[key].source;
+  return mapping;
+}
+
+function candidatesOf(header: string, column: number, profile: ValueProfile): Candidate[] {
+  const byName = nameMatches(header).map((m) => checkedByValues(m, column, profile));
+  if (byName.some((c) => c.confidence >= MIN_CONFIDENCE) || isMisleading(header)) return byName;
+  return [...byName, ...byValues(column, profile)];
+}
+
+function checkedByValues(match: NameMatch, column: number, profile: ValueProfile): Candidate {
+  const fits = fitsValues(match.field, profile);
+  return fits
+    ? { ...match, column }
+    : { ...match, column, confidence: match.confidence * CONTRADICTED, reason: `${match.reason}, but its values do not fit` };
+}
+
+/** Whether the values can be what the field holds (an empty column says nothing against it). */
+function fitsValues(field: TargetField, p: ValueProfile): boolean {
+  if (p.filled === 0) return true;
+  switch (field) {
+    case "email":
+      return p.email >= 0.5;
+    case "ext":
+      return p.extension >= 0.5;
+    case "phone":
+    case "tempNumber":
+      return p.phoneLike >= 0.5;
+    case "userType":
+      return p.userType >= 0.5;
+    case "setupWizard":
+      return p.wizard >= 0.5;
+    case "firstName":
+    case "lastName":
+    case "fullName":
+      return p.email < 0.5 && p.phoneLike < 0.5;
+    default:
+      return true;
+  }
+}
+
+/** A field whose header says nothing known, judged by its values alone. */
+function byValues(column: number, p: ValueProfile): Candidate[] {
+  if (p.filled === 0) return [];
+  const found: Candidate[] = [];
+  if (p.email >= 0.9) found.push({ field: "email", column, confidence: 0.6, reason: "its values are email addresses" });
+  if (p.e164 >= 0.9) found.push({ field: "phone", column, confidence: 0.55, reason: "its values are E.164 phone numbers" });
+  if (p.extension >= 0.9 && p.unique)
+    found.push({ field: "ext", column, confidence: 0.55, reason: "its values are distinct 3–8 digit extensions" });
+  if (p.userType >= 0.9) found.push({ field: "userType", column, confidence: 0.6, reason: "its values are user types" });
+  return found;
+}
+
+function proposeFullName(proposal: MappingProposal, candidates: Candidate[], headers: string[], taken: Set<number>): void {
+  if (proposal.firstName.source !== null || proposal.lastName.source !== null) return;
+  const best = candidates.find((c) => c.field === "fullName" && c.confidence >= MIN_CONFIDENCE && !taken.has(c.column));
+  if (!best) return;
+  const split = {
+    source: headers[best.column] as string,
+    confidence: best.confidence,
+    reason: `${best.reason}: a full name, split`,
+  };
+  proposal.firstName = split;
+  proposal.lastName = { ...split };
+  taken.add(best.column);
+}
+
+/** Status, RC Id, Synced At and Message come back only from one of our own exports, by their exact headers. */
+function proposeOwnColumns(proposal: MappingProposal, headers: string[]): void {
+  const exact = new Map(headers.map((h) => [h.trim().toLowerCase(), h]));
+  if (!exact.has("rc id")) return;
+  const own: Record<string, string> = { status: "status", rcId: "rc id", syncedAt: "synced at", message: "message" };
+  for (const key of OWN_KEYS) {
+    const source = exact.get(own[key] as string);
+    if (source !== undefined) proposal[key] = { source, confidence: 1, reason: "our own export's column" };
+  }
+}
+
+function unmapped(): MappingProposal {
+  return Object.fromEntries(
+    USERS_KEYS.map((k) => [k, { source: null, confidence: 0, reason: "no field fits" }]),
+  ) as MappingProposal;
+}

@@ -1,0 +1,31 @@
+import { RingCentralClient } from "../../ringcentral/client";
+import { FetchTransport } from "../fetch-transport";
+import { FileTokenStore } from "../file-token-store";
+
+/**
+ * The CLI's RingCentral connection: the server from --server or RC_SERVER; the app and JWT credential from
+ * RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT, or, for a local sandbox, the sandbox's own defaults. Tokens are kept
+ * per server under the user's config dir, so runs in a row do not sign in again (the Auth group allows 5 a minute).
+ */
+export async function connect(serverFlag: string | undefined): Promise<RingCentralClient> {
+  const server = serverFlag ?? process.env.RC_SERVER;
+  if (!server)
+    throw new Error(
+      "Which RingCentral? Give --server URL or RC_SERVER (a local sandbox: npm run rcsheets -- sandbox --port 8788).",
+    );
+  const credentials = process.env.RC_CLIENT_ID ? fromEnvironment() : await fromSandbox(server);
+  return new RingCentralClient({ server, ...credentials, transport: new FetchTransport(), store: new FileTokenStore(server) });
+}
+
+function fromEnvironment() {
+  const { RC_CLIENT_ID: clientId = "", RC_CLIENT_SECRET: clientSecret, RC_JWT: jwt } = process.env;
+  return { clientId, ...(clientSecret ? { clientSecret } : {}), ...(jwt ? { jwt } : {}) };
+}
+
+async function fromSandbox(server: string) {
+  if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(server))
+    throw new Error(`No credentials for ${server}: set RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT.`);
+  const response = await fetch(`${server.replace(/\/$/, "")}/__sandbox/connection`).catch(() => null);
+  if (!response?.ok) throw new Error(`${server} is not a running rcsheets sandbox, and RC_CLIENT_ID is not set.`);
+  return (await response.json()) as { clientId: string; clientSecret: string; jwt: string };
+}

@@ -1,0 +1,52 @@
+import type { Command } from "commander";
+import { systemClock } from "../../ringcentral/clock";
+import type { SyncPlan } from "../../sync/plan";
+import { previewSync } from "../../sync/preview";
+import { XlsxWorkbook } from "../xlsx-workbook";
+import { connect } from "./connection";
+
+/** `rcsheets plan <workbook.xlsx> --site NAME… [--json]`: what a sync of those sites would change, sending nothing. */
+export function planCommand(program: Command): void {
+  program
+    .command("plan")
+    .description("refresh the account tabs and show what a sync of the sites would change; sends no change")
+    .argument("<workbook>", "the workspace, an .xlsx file")
+    .requiredOption("--site <name...>", "the sites to sync")
+    .option("--server <url>", "the RingCentral server (or RC_SERVER)")
+    .option("--json", "print the plan as one JSON object")
+    .action(async (path: string, options: { site: string[]; server?: string; json?: boolean }) => {
+      const workbook = await XlsxWorkbook.open(path);
+      const client = await connect(options.server);
+      const plan = await previewSync({ workbook, client, clock: systemClock }, { sites: options.site });
+      await workbook.save(path);
+      console.log(options.json ? JSON.stringify(plan) : describePlan(plan));
+    });
+}
+
+/** The plan as a person reads it: counts, then each change on its own line. */
+export function describePlan(plan: SyncPlan): string {
+  const lines = [
+    `Sites ${plan.scope.sites.join(", ")}: ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.deletes.length} to delete, ${plan.blocked.length} blocked.`,
+    ...plan.sites.map((s) => `  new site     ${s.name}`),
+    ...plan.roles.create.map((r) => `  new role     ${r.name} (based on ${r.basedOn})`),
+    ...plan.creates.map(
+      (c) => `  create       row ${c.row} ${c.email} (${c.userType})${c.line ? ` on line ${c.line.phone || c.line.rcId}` : ""}`,
+    ),
+    ...plan.updates.map(
+      (u) => `  update       row ${u.row}: ${u.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ")}`,
+    ),
+    ...plan.credentials.map((c) => `  credentials  row ${c.row}`),
+    ...plan.roleAssignments.map((a) => `  role         ${a.role} to rows ${a.rows.join(", ")}`),
+    ...plan.deletes.map(
+      (d) =>
+        `  delete       ${d.row ? `row ${d.row} ` : ""}${d.name}${d.releases ? `, line ${d.releases} back to the pool` : ""}${d.needsConfirmation ? " (removed from the sheet: needs --yes)" : ""}`,
+    ),
+    ...plan.roles.delete.map((r) => `  delete role  ${r.name}`),
+    ...plan.drift.map(
+      (d) =>
+        `  drift        row ${d.row}: changed in the account: ${d.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ")}`,
+    ),
+    ...plan.blocked.map((b) => `  blocked      row ${b.row}: ${b.reasons.join(" ")}`),
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { USERS_TAB } from "../domain/tabs";
+import { NotSignedInError } from "../ringcentral/client";
+import { systemClock } from "../ringcentral/clock";
+import { fetchAccountState } from "../sync/account-snapshot";
+import type { SyncPlan } from "../sync/plan";
+import { previewSync } from "../sync/preview";
+import { type ChunkReport, DEFAULT_BUDGET_MS, runSyncChunk, type SyncHome } from "../sync/runner";
+import { writeAccountState } from "../workbook/account-tabs";
+import { columnIndex, decodeTab } from "../workbook/codec";
+import { locateTabs } from "../workbook/tab-location";
+import { ConnectionSettingsSchema } from "./connection";
+import type { Home } from "./home";
+import { serverFunction } from "./server-function";
+
+const Scope = z.object({
+  sites: z.array(z.string().min(1)).min(1),
+  rows: z.array(z.number().int().min(2)).optional(),
+  tag: z.string().optional(),
+});
+
+function syncHome(home: Home): SyncHome {
+  if (!home.connection) throw new NotSignedInError();
+  return { workbook: home.workbook, client: home.connection.client(), clock: home.clock ?? systemClock };
+}
+
+/** Connect: saves the person's server and credentials and signs in once to prove them. */
+export const connect = serverFunction(
+  ConnectionSettingsSchema,
+  async (home, input): Promise<{ connected: boolean; message: string }> => {
+    if (!home.connection) throw new NotSignedInError();
+    home.connection.save(input);
+    try {
+      const client = home.connection.client();
+      if (input.jwt) await client.loginWithJwt(input.jwt);
+      return { connected: true, message: `Connected to ${input.server}.` };
+    } catch (error) {
+      home.connection.clear();
+      return { connected: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  },
+);
+
+export const connectionStatus = serverFunction(z.object({}).default({}), (home): { connected: boolean; server: string } => {
+  const settings = home.connection?.settings();
+  return { connected: Boolean(settings), server: settings?.server ?? "" };
+});
+
+/** Disconnect: ends the session at RingCentral and forgets the person's connection. */
+export const disconnect = serverFunction(z.object({}).default({}), async (home): Promise<{ connected: false }> => {
+  if (home.connection?.settings()) await home.connection.client().revoke();
+  home.connection?.clear();
+  return { connected: false };
+});
+
+/** Refresh: the account into the account tabs (users, sites, unassigned lines, roles). */
+export const refreshAccount = serverFunction(z.object({}).default({}), async (home) => {
+  const sync = syncHome(home);
+  const state = await fetchAccountState(sync.client);
+  const at = new Date(sync.clock.now()).toISOString();
+  writeAccountState(home.workbook, state, at);
+  return { users: state.users.length, sites: state.sites.length, lines: state.lines.length, refreshedAt: at };
+});
+
+/** Plan: exactly what a sync of the scope would change, nothing sent. */
+export const planSync = serverFunction(Scope, (home, scope): Promise<SyncPlan> => previewSync(syncHome(home), scope));
+
+/** Run: one chunk of the sync under the time budget; the sidebar calls it again until `done`. */
+export const runSync = serverFunction(
+  Scope.extend({
+    confirmDeletes: z.boolean().default(false),
+    budgetMs: z.number().int().min(1000).max(DEFAULT_BUDGET_MS).default(DEFAULT_BUDGET_MS),
+  }),
+  (home, input): Promise<ChunkReport> => {
+    const { confirmDeletes, budgetMs, ...scope } = input;
+    return runSyncChunk(syncHome(home), { scope, confirmDeletes, budgetMs, who: "sidebar" });
+  },
+);
+
+/** Retry failed: a run over the rows of the sites whose Status is Error. */
+export const retryFailed = serverFunction(Scope.pick({ sites: true }), (home, input): Promise<ChunkReport> => {
+  const sheet = locateTabs(home.workbook).get("users");
+  const rows = sheet
+    ? decodeTab(USERS_TAB, home.workbook.read(sheet))
+        .records.filter((u) => u.status === "Error")
+        .map((u) => u.row)
+    : [];
+  return runSyncChunk(syncHome(home), {
+    scope: { sites: input.sites, rows },
+    budgetMs: DEFAULT_BUDGET_MS,
+    who: "sidebar (retry)",
+  });
+});
+
+/** Delete: marks rows Pending Delete; the next sync deletes them (in the account too, once synced). */
+export const markForDelete = serverFunction(
+  z.object({ rows: z.array(z.number().int().min(2)).min(1) }),
+  (home, input): { marked: number } => {
+    const sheet = locateTabs(home.workbook).get("users");
+    const table = sheet ? home.workbook.read(sheet) : [];
+    const status = columnIndex(USERS_TAB, table[0] ?? []).get("status");
+    if (!sheet || status === undefined) return { marked: 0 };
+    const marked = new Set(input.rows.filter((row) => row <= table.length));
+    if (marked.size === 0) return { marked: 0 };
+    const top = Math.min(...marked);
+    const bottom = Math.max(...marked);
+    // One block over the rows between: the rows not marked keep the status they had.
+    const values = Array.from({ length: bottom - top + 1 }, (_, i) => [
+      marked.has(top + i) ? "Pending Delete" : (table[top + i - 1]?.[status] ?? ""),
+    ]);
+    home.workbook.write(sheet, { row: top, column: status + 1, values });
+    return { marked: marked.size };
+  },
+);

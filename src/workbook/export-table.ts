@@ -1,0 +1,25 @@
+import { TABS, type TabDef, type TabId } from "../domain/tabs";
+import { escapeFormula } from "../mapping/formula-escape";
+import { decodeTab } from "./codec";
+import type { Workbook } from "./port";
+import { locateTabs } from "./tab-location";
+
+/** Columns that never leave the workbook: the sheet is shared, an export file travels further still. */
+const SECRET_KEYS: Partial<Record<TabId, readonly string[]>> = { users: ["pin", "password", "secretAnswer"] };
+
+/** The tabs people edit, which export writes (the account tabs are the account's, refreshed on demand). */
+export const EXPORTED_TABS: readonly TabDef[] = TABS.filter((t) => t.editable);
+
+/**
+ * A tab as rows of text for a file: its header (secrets left out) and every non-blank row, in the tab's column
+ * order whatever the sheet's, every value escaped so that no spreadsheet runs it as a formula (import undoes it).
+ * A tab the workbook lacks exports as its header alone.
+ */
+export function exportRows(workbook: Workbook, tab: TabDef): string[][] {
+  const secrets = new Set(SECRET_KEYS[tab.id] ?? []);
+  const columns = tab.columns.filter((c) => !secrets.has(c.key));
+  const sheet = locateTabs(workbook).get(tab.id);
+  const records = sheet ? decodeTab(tab, workbook.read(sheet)).records : [];
+  const rows = records.map((r) => columns.map((c) => escapeFormula((r as Record<string, string>)[c.key] ?? "")));
+  return [columns.map((c) => c.header), ...rows];
+}

@@ -1,0 +1,130 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
+
+/** The built bin, as `rcsheets` runs once installed: `npm test` builds before it runs the tests. */
+const bin = join(import.meta.dirname, "../../dist/cli/rcsheets.mjs");
+const fixtures = join(import.meta.dirname, "../fixtures/import");
+
+async function rcsheets(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { maxBuffer: 64 * 2 ** 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("rcsheets map, import, export", () => {
+  let dir: string;
+  let workspace: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "rcsheets-import-"));
+    workspace = join(dir, "workspace.xlsx");
+    expect((await rcsheets("template", "--out", workspace)).code).toBe(0);
+  });
+
+  it("map --json prints the orientation and every Users column header", async () => {
+    const result = await rcsheets("map", join(fixtures, "vertical-brd.csv"), "--json");
+    expect(result.code).toBe(0);
+    const expected = JSON.parse(await readFile(join(fixtures, "vertical-brd.expected.json"), "utf8"));
+    const printed = JSON.parse(result.stdout);
+    expect(printed.orientation).toBe("vertical");
+    expect(Object.keys(printed.fields)).toHaveLength(20);
+    expect(printed.fields).toMatchObject(expected.fields);
+    const forced = JSON.parse(
+      (await rcsheets("map", join(fixtures, "vertical-brd.csv"), "--orientation", "horizontal", "--json")).stdout,
+    );
+    expect(forced.orientation).toBe("horizontal");
+  });
+
+  it("import previews and writes nothing without --yes, writes with it, and merges the second time", async () => {
+    const source = join(fixtures, "hr-export.csv");
+    const before = await readFile(workspace);
+    const preview = await rcsheets("import", source, "--into", workspace);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/^3 added, 0 merged, 0 unchanged\./m);
+    expect(preview.stdout).toMatch(/Users row 2 \(source row 2\), User Type: /);
+    expect(preview.stdout).toMatch(/Nothing written/);
+    expect(await readFile(workspace)).toEqual(before);
+    expect((await rcsheets("import", source, "--into", workspace, "--yes")).code).toBe(0);
+    const book = await XlsxWorkbook.open(workspace);
+    expect(book.read("Users")[1]?.slice(1, 6)).toEqual(["Grace", "Hopper", "grace.hopper@example.com", "", "+17035550142"]);
+    const mapping = join(dir, "mapping.json");
+    await writeFile(mapping, JSON.stringify({ orientation: "horizontal", fields: { Email: "Work Email", Dept: "Cost Center" } }));
+    const again = await rcsheets("import", source, "--into", workspace, "--mapping", mapping, "--json");
+    expect(JSON.parse(again.stdout).counts).toEqual({ added: 0, merged: 3, unchanged: 0 });
+  });
+
+  it("export writes CSV and XLSX without secrets, and the export imports back unchanged", async () => {
+    const book = join(dir, "secrets.xlsx");
+    await rcsheets("template", "--out", book);
+    await rcsheets("import", join(fixtures, "template-exact.csv"), "--into", book, "--yes");
+    const csv = join(dir, "users.csv");
+    expect((await rcsheets("export", book, "--out", csv)).code).toBe(0);
+    const text = await readFile(csv, "utf8");
+    expect(text).not.toMatch(/PIN|Password|Secret Answer|739281|Enigma/);
+    expect(text).toContain("'+16505550101");
+    const back = JSON.parse((await rcsheets("import", csv, "--into", book, "--json")).stdout);
+    expect(back.counts).toEqual({ added: 0, merged: 0, unchanged: 5 });
+    const xlsx = join(dir, "export.xlsx");
+    expect((await rcsheets("export", book, "--out", xlsx)).code).toBe(0);
+    const exported = await XlsxWorkbook.open(xlsx);
+    expect(exported.sheets().map((s) => s.name)).toEqual(["Users", "Sites", "Roles", "Tags", "Locations", "Settings"]);
+    const fromXlsx = JSON.parse((await rcsheets("import", xlsx, "--into", book, "--json")).stdout);
+    expect(fromXlsx.counts).toEqual({ added: 0, merged: 0, unchanged: 5 });
+  });
+
+  it("bad sources get a clear message and nothing is written", async () => {
+    const before = await readFile(workspace);
+    const cases: [string, string | Buffer, RegExp][] = [
+      ["empty.csv", "", /empty/],
+      ["binary.csv", Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 7, 8]), /not text/],
+      ["old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), /old Excel \(\.xls\)/],
+      ["big.csv", "Email\n".padEnd(11 * 2 ** 20, "x"), /larger than 10 MB/],
+    ];
+    for (const [name, content, message] of cases) {
+      await writeFile(join(dir, name), content);
+      const result = await rcsheets("import", join(dir, name), "--into", workspace, "--yes");
+      expect(result.code, name).toBe(2);
+      expect(result.stderr, name).toMatch(message);
+    }
+    const refused: [string, string, RegExp][] = [
+      [
+        "ragged.csv",
+        "Name,Email\nAda Lovelace,ada@example.com\nAlan,Turing,alan@example.com\n",
+        /Row 3 has 3 values but the header/,
+      ],
+      ["dupes.csv", "Email,Name,Email\na@example.com,Ada Lovelace,b@example.com\n", /two fields named "Email"/],
+      ["formula.csv", 'Email,Name\na@example.com,=HYPERLINK("http://x")\n', /would run it as a formula/],
+    ];
+    for (const [name, content, message] of refused) {
+      await writeFile(join(dir, name), content);
+      const result = await rcsheets("import", join(dir, name), "--into", workspace, "--yes");
+      expect(result.stdout, name).toMatch(message);
+    }
+    expect((await rcsheets("import", join(dir, "ragged.csv"), "--into", workspace, "--yes")).code).toBe(1);
+    expect((await rcsheets("import", join(dir, "formula.csv"), "--into", workspace, "--yes")).code).toBe(1);
+    expect((await rcsheets("import", join(dir, "dupes.csv"), "--into", workspace, "--yes")).code).toBe(1);
+    expect(await readFile(workspace)).toEqual(before);
+  });
+
+  it("10,000 rows just work", async () => {
+    const lines = ["Full Name;Work Email;Extension;Direct Line;Location"];
+    for (let i = 0; i < 10_000; i++)
+      lines.push(`Person${i} Test;p${i}@example.com;${100000 + i};+1650555${String(i % 10000).padStart(4, "0")};HQ`);
+    const source = join(dir, "big-import.csv");
+    await writeFile(source, lines.join("\r\n"));
+    const book = join(dir, "big.xlsx");
+    await rcsheets("template", "--out", book);
+    const result = await rcsheets("import", source, "--into", book, "--yes", "--json");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).counts).toEqual({ added: 10_000, merged: 0, unchanged: 0 });
+    expect((await XlsxWorkbook.open(book)).read("Users")).toHaveLength(10_001);
+  }, 60_000);
+});
