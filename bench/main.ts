@@ -4,6 +4,7 @@
  */
 import { importBench } from "./import";
 import { ratelimitBench } from "./ratelimit";
+import { syncBench } from "./sync";
 import { validateBench } from "./validate";
 
 const [name, ...args] = process.argv.slice(2);
@@ -11,6 +12,7 @@ const benches: Record<string, (args: string[]) => Promise<object> | object> = {
   validate: validateBench,
   ratelimit: ratelimitBench,
   import: importBench,
+  sync: syncBench,
 };
 const bench = name ? benches[name] : undefined;
 if (!bench) {

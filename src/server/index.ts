@@ -3,21 +3,26 @@
  * bundle (Apps Script calls only those), so this file alone decides the add-in's surface.
  */
 import { appsScriptHome } from "../gas/home";
+import { settleLater, takeResult } from "../gas/pending-results";
 import * as gasTriggers from "../gas/triggers";
 import { type ServerFunctions, serverFunctions } from "./functions";
-import { type AnyServerFunction, type InputOf, invoke, type OutputOf } from "./server-function";
+import { type AnyServerFunction, type InputOf, invoke } from "./server-function";
 
-type Bound = { [K in keyof ServerFunctions]: (input?: InputOf<ServerFunctions[K]>) => OutputOf<ServerFunctions[K]> };
+type Bound = { [K in keyof ServerFunctions]: (input?: InputOf<ServerFunctions[K]>) => unknown };
 
+/** Each function on the active spreadsheet; an asynchronous one answers a ticket for takeResult (pending-results). */
 function bindToAppsScript(): Bound {
   const bound: Record<string, (input?: unknown) => unknown> = {};
   for (const [name, fn] of Object.entries(serverFunctions) as [string, AnyServerFunction][])
-    bound[name] = (input) => invoke(name, fn, appsScriptHome(), input);
+    bound[name] = (input) => {
+      const result: unknown = invoke(name, fn, appsScriptHome(), input);
+      return result instanceof Promise ? settleLater(result) : result;
+    };
   return bound as Bound;
 }
 
 /** The sidebar's functions, run against the active spreadsheet. */
 export const functions = bindToAppsScript();
 
-/** Menus and triggers. */
-export const triggers = { ...gasTriggers };
+/** Menus, triggers, and the collection of asynchronous results. */
+export const triggers = { ...gasTriggers, takeResult };

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import vm from "node:vm";
 import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as triggers from "../../src/gas/triggers";
 import { serverFunctions } from "../../src/server/functions";
+import { triggers } from "../../src/server/index";
 import { createSpreadsheetApp } from "../fakes/spreadsheet-app";
 
 /** The built files as clasp pushes them: `npm test` builds before it runs the tests. */
@@ -92,5 +92,33 @@ describe("the bundle in an Apps Script-like global scope", () => {
     const report = vm.runInContext("validate({ mark: true })", context) as { counts: { error: number } };
     expect(report.counts.error).toBeGreaterThan(0);
     expect(fake.spreadsheet.getSheetByName("Users")?.getRange(2, 4, 1, 1).getNotes()[0]?.[0]).toContain("Email");
+  });
+
+  it("answers an asynchronous function with a ticket, and takeResult collects its outcome", async () => {
+    const fake = createSpreadsheetApp();
+    const cache = new Map<string, string>();
+    const userCache = {
+      get: (key: string) => cache.get(key) ?? null,
+      getAll: (keys: string[]) => Object.fromEntries(keys.filter((k) => cache.has(k)).map((k) => [k, cache.get(k)])),
+      put: (key: string, value: string) => cache.set(key, value),
+      putAll: (values: Record<string, string>) => Object.entries(values).forEach(([k, v]) => cache.set(k, v)),
+      removeAll: (keys: string[]) => keys.forEach((k) => cache.delete(k)),
+    };
+    const properties = new Map<string, string>();
+    const context = vm.createContext({
+      SpreadsheetApp: fake.app,
+      CacheService: { getUserCache: () => userCache },
+      PropertiesService: { getUserProperties: () => ({ getProperty: (k: string) => properties.get(k) ?? null }) },
+      Utilities: { getUuid: () => "ticket-1" },
+      console,
+      Date,
+    });
+    vm.runInContext(read("Code.js"), context);
+    expect(vm.runInContext("connectionStatus({})", context)).toEqual({ connected: false, server: "" });
+    expect(vm.runInContext("refreshAccount({})", context)).toEqual({ pending: "ticket-1" });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const outcome = vm.runInContext('takeResult("ticket-1")', context);
+    expect(outcome).toEqual({ done: true, error: "Not signed in to RingCentral: connect an account first." });
+    expect(vm.runInContext('takeResult("ticket-1")', context)).toEqual({ done: false });
   });
 });
