@@ -101,8 +101,12 @@ describe("the bundle in an Apps Script-like global scope", () => {
       get: (key: string) => cache.get(key) ?? null,
       getAll: (keys: string[]) => Object.fromEntries(keys.filter((k) => cache.has(k)).map((k) => [k, cache.get(k)])),
       put: (key: string, value: string) => cache.set(key, value),
-      putAll: (values: Record<string, string>) => Object.entries(values).forEach(([k, v]) => cache.set(k, v)),
-      removeAll: (keys: string[]) => keys.forEach((k) => cache.delete(k)),
+      putAll: (values: Record<string, string>) => {
+        for (const [k, v] of Object.entries(values)) cache.set(k, v);
+      },
+      removeAll: (keys: string[]) => {
+        for (const k of keys) cache.delete(k);
+      },
     };
     const properties = new Map<string, string>();
     const context = vm.createContext({
