@@ -186,13 +186,17 @@ function planSyncedRow(
     return;
   }
   const now = accountValues(account);
-  // Roles are not drift: the sheet's role is applied whenever the account's differs (blank leaves it alone).
-  const drift = ledger ? changedFields(ledger.values, now).filter((field) => field !== "role") : [];
+  const wanted = syncedValues(user);
+  // Drift: a field the account changed since the last sync, where the sheet says otherwise. Where the sheet already
+  // agrees with the account, the change is accepted. Roles are not drift: the sheet's role is applied whenever the
+  // account's differs (a blank role leaves it alone).
+  const drift = ledger
+    ? changedFields(ledger.values, now).filter((field) => field !== "role" && wanted[field] !== now[field])
+    : [];
   if (drift.length) {
     plan.drift.push({ row: user.row, rcId: user.rcId, changes: drift.map((field) => change(field, ledger?.values ?? now, now)) });
     return;
   }
-  const wanted = syncedValues(user);
   const changes = changedFields(now, wanted).filter((field) => field !== "role");
   if (changes.length)
     plan.updates.push({ row: user.row, rcId: user.rcId, changes: changes.map((field) => change(field, now, wanted)) });

@@ -96,6 +96,7 @@ class Chunk {
       ledger: ledgerEntries([...this.ledger.values()]),
       scope: this.options.scope,
     });
+    this.noteBlockedAndDrift(plan);
     this.noteIntents(plan.creates);
     writeLedger(workbook, [...this.ledger.values()]);
     await this.send(plan);
@@ -141,6 +142,17 @@ class Chunk {
     for (const role of this.workspace.roles)
       if (role.kind === "Custom" && role.rcId && role.status !== "Synced" && role.status !== "Pending Delete")
         this.results.roles.push({ row: role.row, cells: { rcId: role.rcId, status: "Synced" } });
+  }
+
+  /** Rows that will not sync say why on the row itself; drift is shown, never overwritten. */
+  private noteBlockedAndDrift(plan: SyncPlan): void {
+    for (const row of plan.blocked)
+      this.results.users.push({ row: row.row, cells: { message: `Not synced: ${row.reasons.join(" ")}` } });
+    for (const row of plan.drift) {
+      const changes = row.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ");
+      const message = `Changed in the account since the last sync (${changes}); not overwritten. Make the row match the account to accept it.`;
+      this.results.users.push({ row: row.row, cells: { status: "Drift", message } });
+    }
   }
 
   private noteIntents(creates: UserCreate[]): void {

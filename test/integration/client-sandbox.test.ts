@@ -5,6 +5,7 @@ import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FetchTransport } from "../../src/node/fetch-transport";
+import { createPkcePair } from "../../src/node/pkce";
 import { ApiError } from "../../src/ringcentral/api-error";
 import { RingCentralClient } from "../../src/ringcentral/client";
 import { MemoryTokenStore } from "../../src/ringcentral/token";
@@ -195,6 +196,43 @@ describe("RingCentralClient against the sandbox", () => {
     sandbox.injectFault({ kind: "429", method: "GET", path: "/restapi/v1.0/account/*/extension", count: 2 });
     const page = await rc.call<{ records: unknown[] }>("listExtensions", { query: { perPage: 1 } });
     expect(page.records).toHaveLength(1);
+  });
+
+  it("signs a person in with the authorization code and PKCE, refreshes with a single-use token, and revokes", async () => {
+    const redirectUri = "http://127.0.0.1/callback";
+    const app = sandbox.registerApp({ clientSecret: null, redirectUris: [redirectUri] });
+    const { verifier, challenge } = createPkcePair();
+    const query = {
+      response_type: "code",
+      client_id: app.clientId,
+      redirect_uri: redirectUri,
+      state: "s1",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+    };
+    // The person's part: the sign-in page, as a browser would post it.
+    const signedIn = await fetch(`${sandbox.serverUrl}/restapi/oauth/authorize`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ ...query, username: sandbox.owner.username, password: sandbox.owner.password }),
+    });
+    const code = new URL(signedIn.headers.get("location") ?? "").searchParams.get("code") ?? "";
+    const store = new MemoryTokenStore();
+    const person = new RingCentralClient({
+      server: sandbox.serverUrl,
+      clientId: app.clientId,
+      transport: new FetchTransport(5000),
+      store,
+    });
+    await person.exchangeCode({ code, redirectUri, codeVerifier: verifier });
+    await expect(person.call("readAccount")).resolves.toBeDefined();
+    const first = store.load();
+    store.save({ ...(first as NonNullable<typeof first>), expiresAt: Date.now() + 1000, issuedAt: Date.now() - 100_000 });
+    await person.call("readAccount");
+    expect(store.load()?.refreshToken).not.toBe(first?.refreshToken);
+    await person.revoke();
+    expect(person.isSignedIn()).toBe(false);
   });
 
   it("refuses a wrong JWT with the platform's OAuth error", async () => {

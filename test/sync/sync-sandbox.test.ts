@@ -219,4 +219,29 @@ describe("sync against the sandbox", () => {
     await syncUntilDone(home, sites);
     expect(users(book).find((r) => r.email === "dee@example.com")).toMatchObject({ status: "Synced", tempNumber: released[0] });
   });
+
+  it("shows drift (a change made in the account) instead of overwriting it, and accepts it once the row agrees", async () => {
+    const vic = users(book).find((r) => r.email === "vic@example.com");
+    await home.client.call("updateExtension", {
+      path: { extensionId: vic?.rcId ?? "" },
+      body: { contact: { firstName: "Victor", lastName: "Tor", email: "vic@example.com" } },
+    });
+    const plan = await previewSync(home, { sites });
+    expect(plan.drift).toEqual([
+      { row: vic?.row, rcId: vic?.rcId, changes: [{ field: "name", from: "Vic Tor", to: "Victor Tor" }] },
+    ]);
+    expect(plan.updates).toEqual([]);
+    await syncUntilDone(home, sites);
+    expect(users(book).find((r) => r.email === "vic@example.com")).toMatchObject({
+      status: "Drift",
+      message: expect.stringContaining("Victor Tor"),
+    });
+    const account = readWorkspace(book).workspace.account.users.find((u) => u.rcId === vic?.rcId);
+    expect(account?.firstName).toBe("Victor");
+
+    const firstName = (columnIndex(USERS_TAB, book.read("Users")[0] ?? []).get("firstName") ?? 0) + 1;
+    book.write("Users", { row: vic?.row ?? 0, column: firstName, values: [["Victor"]] });
+    expect(isSettled(await previewSync(home, { sites }))).toBe(true);
+    expect((await previewSync(home, { sites })).drift).toEqual([]);
+  });
 });
