@@ -1,28 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blankRecord } from "../../src/domain/records";
-import { LOCATIONS_TAB, ROLES_TAB, SITES_TAB, TAGS_TAB, type TabDef, USERS_TAB } from "../../src/domain/tabs";
-import { FetchTransport } from "../../src/node/fetch-transport";
-import { RingCentralClient } from "../../src/ringcentral/client";
-import { systemClock } from "../../src/ringcentral/clock";
+import { LOCATIONS_TAB, ROLES_TAB, SITES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 import { isSettled } from "../../src/sync/plan";
 import { previewSync } from "../../src/sync/preview";
 import { runSyncChunk, type SyncHome } from "../../src/sync/runner";
-import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
+import { columnIndex, decodeTab } from "../../src/workbook/codec";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { setUpWorkspace } from "../../src/workbook/setup";
 import { readWorkspace } from "../../src/workbook/workspace-reader";
-
-function append<K extends string>(book: MemoryWorkbook, tab: TabDef<K>, rows: Partial<Record<K, string>>[]): void {
-  const table = book.read(tab.name);
-  const header = table[0] ?? [];
-  const filled = rows.map((r) => ({ ...blankRecord(tab), ...r }));
-  book.write(tab.name, { row: table.length + 1, column: 1, values: encodeRows(columnIndex(tab, header), header.length, filled) });
-}
-
-function users(book: MemoryWorkbook) {
-  return decodeTab(USERS_TAB, book.read("Users")).records;
-}
+import { append, homeFor, SCENARIO_SITES, usersOf as users, writeScenario } from "./scenario";
 
 async function syncUntilDone(home: SyncHome, sites: string[], confirmDeletes = false) {
   for (let chunk = 0; chunk < 20; chunk++) {
@@ -37,105 +22,17 @@ describe("sync against the sandbox", () => {
   let sandbox: RunningSandbox;
   let home: SyncHome;
   let book: MemoryWorkbook;
-  const sites = ["San Francisco", "Test Site"];
+  const sites = SCENARIO_SITES;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 5, timeScale: 100 });
-    const client = new RingCentralClient({ ...sandbox, server: sandbox.serverUrl, transport: new FetchTransport(5000) });
     book = new MemoryWorkbook();
-    setUpWorkspace(book);
-    home = { workbook: book, client, clock: systemClock };
+    home = homeFor(sandbox, book);
   });
   afterAll(() => sandbox.close());
 
   it("plans every type with its line, syncs them, writes back and clears secrets; a second plan is empty", async () => {
-    await previewSync(home, { sites: [] });
-    const lines = readWorkspace(book).workspace.account.lines;
-    const specific = lines.find((l) => l.lineType === "User" && l.areaCode === "415");
-    expect(specific).toBeDefined();
-    append(book, SITES_TAB, [
-      { name: "Test Site", country: "US", state: "CA", city: "San Jose", street: "1 First St", postalCode: "95113" },
-    ]);
-    append(book, ROLES_TAB, [{ name: "Front Desk", kind: "Custom", basedOn: "Standard", permissions: "ReadCallLog" }]);
-    append(book, TAGS_TAB, [{ key: "Dept", value: "Sales" }]);
-    const secret = {
-      pin: "274916",
-      password: "Blue42horse!",
-      secretQuestion: "What was the name of your first pet?",
-      secretAnswer: "Rex the dog",
-    };
-    append(book, USERS_TAB, [
-      {
-        userType: "User",
-        firstName: "Ann",
-        lastName: "Lee",
-        email: "ann@example.com",
-        ext: "4101",
-        site: "San Francisco",
-        setupWizard: "Completed",
-        ...secret,
-        role: "Front Desk",
-        tags: "Dept:Sales",
-      },
-      {
-        userType: "Virtual User",
-        firstName: "Vic",
-        lastName: "Tor",
-        email: "vic@example.com",
-        ext: "4102",
-        site: "San Francisco",
-        setupWizard: "Not Started",
-      },
-      {
-        userType: "Limited Extension",
-        firstName: "Lobby",
-        lastName: "Phone",
-        email: "lobby@example.com",
-        ext: "4103",
-        site: "Test Site",
-        password: "Blue42horse!",
-      },
-      {
-        userType: "Message Only",
-        firstName: "Sales",
-        lastName: "Voicemail",
-        email: "vm@example.com",
-        ext: "4104",
-        site: "Test Site",
-        setupWizard: "Not Started",
-        pin: "274916",
-      },
-      {
-        userType: "Announcement Only",
-        firstName: "Holiday",
-        lastName: "Hours",
-        email: "hours@example.com",
-        ext: "4105",
-        site: "San Francisco",
-      },
-      {
-        userType: "User",
-        firstName: "Ben",
-        lastName: "Ito",
-        email: "ben@example.com",
-        ext: "4106",
-        site: "Test Site",
-        setupWizard: "Not Started",
-      },
-      {
-        userType: "User",
-        firstName: "Cy",
-        lastName: "Fox",
-        email: "cy@example.com",
-        ext: "4107",
-        site: "San Francisco",
-        setupWizard: "Not Started",
-      },
-    ]);
-    append(book, LOCATIONS_TAB, [
-      { email: "ben@example.com", areaCode: "650" },
-      { email: "cy@example.com", unassignedExt: specific?.rcId ?? "" },
-    ]);
+    const specific = await writeScenario(home, book);
 
     const plan = await previewSync(home, { sites });
     expect(plan.blocked).toEqual([]);
