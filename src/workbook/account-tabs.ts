@@ -1,4 +1,5 @@
-import { blankRecord, type RoleRecord } from "../domain/records";
+import type { Cell } from "../domain/cell";
+import { blankRecord } from "../domain/records";
 import { SETTING_NAMES } from "../domain/settings";
 import { ACCOUNT_SITES_TAB, ACCOUNT_USERS_TAB, ROLES_TAB, SETTINGS_TAB, UNASSIGNED_LINES_TAB } from "../domain/tabs";
 import type { AccountState } from "../domain/workspace";
@@ -27,17 +28,25 @@ export function writeAccountState(workbook: Workbook, state: AccountState, refre
   setSetting(workbook, sheet("settings"), SETTING_NAMES.accountRefreshedAt, refreshedAt);
 }
 
-/** Account roles into the Roles tab: the person's custom rows keep their place and get the account's id. */
+/**
+ * Account roles into the Roles tab: the person's rows stay where they are (blank rows too) and get the account's
+ * id; roles the tab lacks are added below. One block from row 2 down.
+ */
 function mergeRoles(workbook: Workbook, sheet: string, roles: AccountState["roles"]): void {
   const table = workbook.read(sheet);
   const { records, columns } = decodeTab(ROLES_TAB, table);
-  const byName = new Map(records.map((r) => [r.name, r]));
-  const updated: RoleRecord[] = records.map((record) => {
+  if (!columns.size) throw new Error(`The ${sheet} tab has no Roles header: run Set up workspace.`);
+  const width = Math.max(table[0]?.length ?? 0, ROLES_TAB.columns.length);
+  const image: Cell[][] = table.slice(1).map((line) => Array.from({ length: width }, (_, c) => line[c] ?? ""));
+  for (const record of records) {
     const account = roles.find((r) => r.name === record.name);
-    return account ? { ...record, rcId: account.rcId, kind: account.custom ? record.kind || "Custom" : "Predefined" } : record;
-  });
+    if (!account) continue;
+    const kind = account.custom ? record.kind || "Custom" : "Predefined";
+    image[record.row - 2] = encodeRows(columns, width, [{ ...record, rcId: account.rcId, kind }])[0] as Cell[];
+  }
+  const known = new Set(records.map((r) => r.name));
   const added = roles
-    .filter((r) => !byName.has(r.name))
+    .filter((r) => !known.has(r.name))
     .map((r) => ({
       ...blankRecord(ROLES_TAB),
       name: r.name,
@@ -45,10 +54,8 @@ function mergeRoles(workbook: Workbook, sheet: string, roles: AccountState["role
       description: r.description,
       rcId: r.rcId,
     }));
-  const width = Math.max(table[0]?.length ?? 0, ROLES_TAB.columns.length);
-  const rows = encodeRows(columns, width, [...updated, ...added]);
-  if (rows.length) workbook.write(sheet, { row: 2, column: 1, values: rows });
-  if (!columns.size) throw new Error(`The ${sheet} tab has no Roles header: run Set up workspace.`);
+  image.push(...encodeRows(columns, width, added));
+  if (image.length) workbook.write(sheet, { row: 2, column: 1, values: image });
 }
 
 function setSetting(workbook: Workbook, sheet: string, name: string, value: string): void {
