@@ -4,7 +4,9 @@
  *   declarations, so after bundling, every key of src/server/index.ts's `functions` and `triggers` gets one.
  * - dist/sidebar.html: the sidebar, one self-contained HTML file for HtmlService.
  * - dist/appsscript.json: the manifest.
+ * - dist/playground.html: the local playground's page (`npm start`).
  * - dist/cli/rcsheets.mjs: the CLI, for the package's bin.
+ * .claspignore keeps the last two out of what clasp pushes.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -80,6 +82,27 @@ async function buildSidebar(): Promise<void> {
   writeFileSync(join(dist, "sidebar.html"), page);
 }
 
+/** The playground page (`npm start`): the grid, with Tabulator and its stylesheet inlined. Not pushed by clasp. */
+async function buildPlayground(): Promise<void> {
+  const result = await build({
+    entryPoints: [join(root, "src/playground/page/main.ts")],
+    bundle: true,
+    format: "iife",
+    target: "es2020",
+    minify: true,
+    write: false,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  const script = (result.outputFiles[0]?.text ?? "").replace(/<\/script/gi, "<\\/script");
+  const gridCss = readFileSync(join(root, "node_modules/tabulator-tables/dist/css/tabulator_simple.min.css"), "utf8");
+  const page = readFileSync(join(root, "src/playground/page/playground.html"), "utf8")
+    .replace("/*GRID_STYLE*/", () => gridCss)
+    .replace("/*STYLE*/", () => readFileSync(join(root, "src/playground/page/playground.css"), "utf8"))
+    .replace("/*SCRIPT*/", () => script);
+  writeFileSync(join(dist, "playground.html"), page);
+}
+
 async function buildCli(): Promise<void> {
   mkdirSync(join(dist, "cli"), { recursive: true });
   await build({
@@ -98,6 +121,9 @@ async function buildCli(): Promise<void> {
 mkdirSync(dist, { recursive: true });
 const names = await buildServer();
 await buildSidebar();
+await buildPlayground();
 await buildCli();
 copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
-console.log(`dist/: Code.js (${names.length} top-level functions), sidebar.html, appsscript.json, cli/rcsheets.mjs`);
+console.log(
+  `dist/: Code.js (${names.length} top-level functions), sidebar.html, appsscript.json, playground.html, cli/rcsheets.mjs`,
+);

@@ -1,17 +1,64 @@
 /**
- * `npm start`, until the local playground lands: writes a demo workspace and validates it with the CLI, as a
- * person would from the shell.
+ * `npm start`: the whole product on this machine, offline. Starts the RingCentral sandbox and the playground (the
+ * workbook's grid beside the real built sidebar), on loopback, and prints the address. The workbook is an .xlsx
+ * file: demo/workspace.xlsx by default, made from the template with demo users on first start (`--workbook PATH` for
+ * another); edits persist to it. Ctrl-C stops both.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { FetchTransport } from "../src/node/fetch-transport";
+import { XlsxWorkbook } from "../src/node/xlsx-workbook";
+import { startPlayground } from "../src/playground/server";
+import { RingCentralClient } from "../src/ringcentral/client";
+import { startSandbox } from "../src/sandbox/index";
+import { fetchAccountState } from "../src/sync/account-snapshot";
+import { writeAccountState } from "../src/workbook/account-tabs";
+import { writeDemoWorkspace } from "../src/workbook/demo-workspace";
 
-const workbook = join("demo", "workspace.xlsx");
-const cli = (...args: string[]) => spawnSync("npx", ["tsx", "src/node/cli/main.ts", ...args], { stdio: "inherit" });
+const { values } = parseArgs({
+  options: {
+    workbook: { type: "string", default: join("demo", "workspace.xlsx") },
+    port: { type: "string", default: "8787" },
+    "time-scale": { type: "string", default: "10" },
+  },
+});
+const workbookPath = resolve(values.workbook);
+const root = join(dirname(new URL(import.meta.url).pathname), "..");
 
-mkdirSync("demo", { recursive: true });
-if (!existsSync(workbook)) cli("demo", "--out", workbook);
-else console.log(`Using ${workbook} (delete it for a fresh demo).`);
-const result = cli("validate", workbook);
-console.log(`\nOpen ${workbook} in a spreadsheet, fix what is flagged, and run npm start again.`);
-process.exit(result.status === 1 ? 0 : (result.status ?? 1));
+const sandbox = await startSandbox({
+  seed: 1,
+  timeScale: Number(values["time-scale"]),
+  stateFile: join(dirname(workbookPath), "sandbox-state.json"),
+});
+const connection = {
+  server: sandbox.serverUrl,
+  clientId: sandbox.clientId,
+  clientSecret: sandbox.clientSecret,
+  jwt: sandbox.jwt,
+};
+if (!existsSync(workbookPath)) await createDemo();
+const playground = await startPlayground({ workbookPath, distDir: join(root, "dist"), port: Number(values.port), connection });
+
+console.log(`rcsheets playground: ${playground.url}`);
+console.log(`  workbook  ${workbookPath}`);
+console.log(`  sandbox   ${sandbox.serverUrl} (time ×${values["time-scale"]}; its account is kept beside the workbook)`);
+console.log("Ctrl-C stops it.");
+
+const stop = async () => {
+  await playground.close();
+  await sandbox.close();
+  process.exit(0);
+};
+process.once("SIGINT", () => void stop());
+process.once("SIGTERM", () => void stop());
+
+/** The template with demo users, and the sandbox's account already in the account tabs. */
+async function createDemo(): Promise<void> {
+  mkdirSync(dirname(workbookPath), { recursive: true });
+  const workbook = XlsxWorkbook.create();
+  writeDemoWorkspace(workbook, { users: 24, errorRate: 0.15, seed: 7 });
+  const client = new RingCentralClient({ ...connection, transport: new FetchTransport() });
+  writeAccountState(workbook, await fetchAccountState(client), new Date().toISOString());
+  await workbook.save(workbookPath);
+}

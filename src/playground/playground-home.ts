@@ -1,0 +1,59 @@
+import { FetchTransport } from "../node/fetch-transport";
+import type { XlsxWorkbook } from "../node/xlsx-workbook";
+import { RingCentralClient } from "../ringcentral/client";
+import { systemClock } from "../ringcentral/clock";
+import { MemoryTokenStore } from "../ringcentral/token";
+import type { ConnectionSettings } from "../server/connection";
+import type { Home } from "../server/home";
+
+/** Where the person's cursor is in the playground's grid, as the grid reports it and the sidebar moves it. */
+export interface GridSelection {
+  sheet: string;
+  rows: number[];
+  active: { row: number; column: number } | null;
+}
+
+/**
+ * The playground's home: the .xlsx workbook on disk, the grid's selection, and a connection kept for this process
+ * (a person's connection, as user properties are in Apps Script), first set to the embedded sandbox.
+ */
+export function playgroundHome(
+  workbook: XlsxWorkbook,
+  state: { selection: GridSelection; connection: ConnectionSettings | null },
+): Home {
+  const store = new MemoryTokenStore();
+  return {
+    workbook,
+    clock: systemClock,
+    selection: {
+      select(sheet, row, column) {
+        state.selection = { sheet, rows: [row], active: { row, column } };
+      },
+      selectedRows(sheet: string) {
+        return state.selection.sheet === sheet ? [...state.selection.rows] : [];
+      },
+    } as Home["selection"],
+    connection: {
+      settings: () => state.connection,
+      save: (settings) => {
+        state.connection = settings;
+        store.clear();
+      },
+      clear: () => {
+        state.connection = null;
+        store.clear();
+      },
+      client: () => {
+        const settings = state.connection;
+        return new RingCentralClient({
+          server: settings?.server ?? "http://127.0.0.1",
+          clientId: settings?.clientId ?? "",
+          ...(settings?.clientSecret ? { clientSecret: settings.clientSecret } : {}),
+          ...(settings?.jwt ? { jwt: settings.jwt } : {}),
+          transport: new FetchTransport(30_000),
+          store,
+        });
+      },
+    },
+  };
+}

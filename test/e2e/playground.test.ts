@@ -1,0 +1,102 @@
+import { mkdirSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, findChromium } from "../../scripts/chromium";
+import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
+import { type RunningPlayground, startPlayground } from "../../src/playground/server";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { writeDemoWorkspace } from "../../src/workbook/demo-workspace";
+
+/** The playground in headless Chromium, as a newcomer uses it; a screenshot of each step goes to test-artifacts/. */
+const artifacts = join(import.meta.dirname, "../../test-artifacts/e2e");
+const dist = join(import.meta.dirname, "../../dist");
+
+describe("the playground in a browser", () => {
+  let sandbox: RunningSandbox;
+  let playground: RunningPlayground;
+  let browser: Browser;
+  let page: Page;
+  let workbookPath: string;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    workbookPath = join(await mkdtemp(join(tmpdir(), "rcsheets-e2e-")), "workspace.xlsx");
+    const book = XlsxWorkbook.create();
+    writeDemoWorkspace(book, { users: 12, errorRate: 0.3, seed: 7 });
+    await book.save(workbookPath);
+    sandbox = await startSandbox({ seed: 1, timeScale: 100 });
+    const connection = {
+      server: sandbox.serverUrl,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      jwt: sandbox.jwt,
+    };
+    playground = await startPlayground({ workbookPath, distDir: dist, connection });
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error("Chromium is missing: npm test installs it as root (see scripts/ensure-chromium.ts).");
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+    await page.goto(playground.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.close();
+    await sandbox?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) });
+  const sidebar = () => page.frameLocator("#sidebar");
+
+  it("shows the workbook's tabs in a grid beside the sidebar; account tabs are read-only", async () => {
+    await expect.poll(() => page.locator(".tabulator-col-title", { hasText: "User Type" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole("tab", { name: "Unassigned Lines" }).getAttribute("class")).toContain("locked");
+    expect(await page.locator(".tabulator-row").count()).toBeGreaterThan(5);
+    await shot("01-workbook");
+  });
+
+  it("validates from the sidebar and a click on a finding moves the grid to its row", async () => {
+    await sidebar().getByRole("button", { name: "Validate" }).first().click();
+    const finding = sidebar().getByText("Email is not an email address").first();
+    await finding.waitFor();
+    await shot("02-validated");
+    await finding.click();
+    await expect.poll(() => page.locator(".tabulator-row.active-row").count(), { timeout: 5000 }).toBe(1);
+    await shot("03-finding-selected");
+  });
+
+  it("keeps a grid edit in the .xlsx file", async () => {
+    await page.getByRole("tab", { name: "Users", exact: true }).click();
+    const cell = page.locator(
+      '.tabulator-row:has(.tabulator-cell[tabulator-field="_row"]:text-is("3")) .tabulator-cell[tabulator-field="c1"]',
+    );
+    await cell.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Zed");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await XlsxWorkbook.open(workbookPath)).read("Users")[2]?.[1], { timeout: 5000 }).toBe("Zed");
+    await shot("04-edited");
+  });
+
+  it("shows a cell that looks like HTML as text, never running it", async () => {
+    const value = '<img src=x onerror="window.__ran=1">';
+    await page.evaluate(
+      (v) => fetch("/api/cell", { method: "POST", body: JSON.stringify({ sheet: "Users", row: 4, column: 9, value: v }) }),
+      value,
+    );
+    await page.getByText('<img src=x onerror="window.__ran=1">').first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+  });
+
+  it("lets the browser call only the server's functions, on loopback", async () => {
+    expect(playground.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const call = (name: string) =>
+      page.evaluate((n) => fetch(`/rpc/${n}`, { method: "POST", body: "{}" }).then((r) => r.status), name);
+    expect(await call("toString")).toBe(404);
+    expect(await call("__proto__")).toBe(404);
+    expect(await call("validate")).toBe(200);
+  });
+});
