@@ -3,6 +3,7 @@ import { parseCsv } from "../src/mapping/csv";
 import { mapSource, planImport } from "../src/workbook/import-run";
 import { MemoryWorkbook } from "../src/workbook/memory-workbook";
 import { setUpWorkspace } from "../src/workbook/setup";
+import { timeRuns } from "./timing";
 
 /**
  * import: a generated HR export (title rows, semicolons, a full-name column, national phone numbers, type synonyms,
@@ -21,26 +22,13 @@ export function importBench(args: string[]): object {
   setUpWorkspace(workbook);
   workbook.write("Sites", { row: 2, column: 1, values: [["Boston", "", "US", "MA", "Boston", "1 Main St", "", "02110"]] });
   let counts = {};
-  const once = () => {
-    const started = performance.now();
+  const timing = timeRuns(runs, () => {
     const parsed = parseCsv(text);
     if (!parsed.ok) throw new Error(parsed.problem.message);
     const mapped = mapSource(parsed.rows, "auto", workbook);
     counts = planImport(workbook, mapped.sheet, mapped.mapping).preview.counts;
-    return performance.now() - started;
-  };
-  once();
-  const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
-  return {
-    name: "import",
-    rows,
-    runs,
-    bytes: text.length,
-    counts,
-    ms_median: round(times[Math.floor(runs / 2)] as number),
-    ms_min: round(times[0] as number),
-    ms_max: round(times[runs - 1] as number),
-  };
+  });
+  return { name: "import", rows, runs, bytes: text.length, counts, ...timing };
 }
 
 const TYPES = ["User", "Standard", "Virtual", "Limited", "Voicemail", "Announcement"];
@@ -72,8 +60,4 @@ function hrExport(rows: number): string {
     );
   }
   return lines.join("\r\n");
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
 }

@@ -3,6 +3,9 @@ import { FetchTransport } from "../src/node/fetch-transport";
 import { RingCentralClient } from "../src/ringcentral/client";
 import type { HttpRequest, HttpResponse, HttpTransport } from "../src/ringcentral/http";
 import { startSandbox } from "../src/sandbox/index";
+import { round } from "./timing";
+
+const round3 = (n: number) => round(n, 3);
 
 /**
  * ratelimit: the same run of Medium calls (list extensions) through the governor and through a naive client that
@@ -25,8 +28,8 @@ export async function ratelimitBench(args: string[]): Promise<object> {
     time_scale: timeScale,
     governor,
     naive,
-    floor_seconds: round(floorSeconds),
-    ratio_to_floor: round(governor.seconds / floorSeconds),
+    floor_seconds: round3(floorSeconds),
+    ratio_to_floor: round3(governor.seconds / floorSeconds),
   };
 }
 
@@ -50,7 +53,7 @@ async function measure(calls: number, timeScale: number, run: Run) {
     await run({ client, transport, serverUrl: sandbox.serverUrl, accessToken }, calls);
     const seconds = (performance.now() - started) / 1000;
     return {
-      seconds: round(seconds),
+      seconds: round3(seconds),
       requests: transport.statuses.length,
       http_429: transport.statuses.filter((s) => s === 429).length,
     };
@@ -89,8 +92,4 @@ class CountingTransport implements HttpTransport {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }

@@ -13,6 +13,9 @@ import { MemoryWorkbook } from "../src/workbook/memory-workbook";
 import type { Block, Cell, CellMark, SheetLayout } from "../src/workbook/port";
 import { setUpWorkspace } from "../src/workbook/setup";
 import { readWorkspace } from "../src/workbook/workspace-reader";
+import { round } from "./timing";
+
+const round3 = (n: number) => round(n, 3);
 
 const LIMITS: Record<string, number> = { light: 50, medium: 40, heavy: 10, auth: 5 };
 const SITES = ["San Francisco", "New York", "Main Site"];
@@ -54,9 +57,9 @@ export async function syncBench(args: string[]): Promise<object> {
       users,
       synced,
       chunks,
-      seconds: round(seconds),
-      floor_seconds: round(floor),
-      ratio_to_floor: round(seconds / floor),
+      seconds: round3(seconds),
+      floor_seconds: round3(floor),
+      ratio_to_floor: round3(seconds / floor),
       http_429: transport.status429,
       calls: transport.calls,
       workbook_reads: workbook.reads,
@@ -138,8 +141,4 @@ class CountingWorkbook extends MemoryWorkbook {
     this.writes++;
     super.applyLayout(sheet, layout);
   }
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }

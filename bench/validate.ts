@@ -3,6 +3,7 @@ import { validateWorkspace } from "../src/domain/validation/index";
 import { writeDemoWorkspace } from "../src/workbook/demo-workspace";
 import { MemoryWorkbook } from "../src/workbook/memory-workbook";
 import { readWorkspace } from "../src/workbook/workspace-reader";
+import { round, timeRuns } from "./timing";
 
 /**
  * validate: read every tab of a generated workspace (mixed user types, a third with phone numbers, 5% of rows with a
@@ -19,26 +20,9 @@ export function validateBench(args: string[]): object {
   const workbook = new MemoryWorkbook();
   writeDemoWorkspace(workbook, { users: rows, errorRate: 0.05, seed: 42 });
   let findings = 0;
-  const once = () => {
-    const started = performance.now();
+  const timing = timeRuns(runs, () => {
     const read = readWorkspace(workbook);
     findings = read.findings.length + validateWorkspace(read.workspace).length;
-    return performance.now() - started;
-  };
-  once();
-  const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
-  return {
-    name: "validate",
-    rows,
-    runs,
-    findings,
-    ms_median: round(times[Math.floor(runs / 2)] as number),
-    ms_min: round(times[0] as number),
-    ms_max: round(times[runs - 1] as number),
-    rss_mb: round(process.memoryUsage().rss / 2 ** 20),
-  };
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
+  });
+  return { name: "validate", rows, runs, findings, ...timing, rss_mb: round(process.memoryUsage().rss / 2 ** 20) };
 }

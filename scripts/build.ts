@@ -60,9 +60,13 @@ function surfaceOf(bundle: string): { group: "functions" | "triggers"; name: str
   return names;
 }
 
-async function buildSidebar(): Promise<void> {
+/**
+ * A page as one self-contained HTML file: the entry bundled into its one script, and each style marker of the
+ * template (a CSS comment holding the marker's name) replaced by a stylesheet.
+ */
+async function buildPage(page: { entry: string; template: string; styles: Record<string, string>; out: string }): Promise<void> {
   const result = await build({
-    entryPoints: [join(root, "sidebar/main.tsx")],
+    entryPoints: [join(root, page.entry)],
     bundle: true,
     format: "iife",
     target: "es2019",
@@ -75,33 +79,22 @@ async function buildSidebar(): Promise<void> {
   });
   // "</script" inside the script would end it early in the HTML.
   const script = (result.outputFiles[0]?.text ?? "").replace(/<\/script/gi, "<\\/script");
-  const css = readFileSync(join(root, "sidebar/sidebar.css"), "utf8");
-  const page = readFileSync(join(root, "sidebar/index.html"), "utf8")
-    .replace("/*STYLE*/", () => css)
-    .replace("/*SCRIPT*/", () => script);
-  writeFileSync(join(dist, "sidebar.html"), page);
+  let html = readFileSync(join(root, page.template), "utf8");
+  for (const [marker, path] of Object.entries(page.styles)) html = html.replace(`/*${marker}*/`, () => readFileSync(join(root, path), "utf8"));
+  writeFileSync(join(dist, page.out), html.replace("/*SCRIPT*/", () => script));
 }
 
+/** The sidebar, for HtmlService. */
+const buildSidebar = () => buildPage({ entry: "sidebar/main.tsx", template: "sidebar/index.html", styles: { STYLE: "sidebar/sidebar.css" }, out: "sidebar.html" });
+
 /** The playground page (`npm start`): the grid, with Tabulator and its stylesheet inlined. Not pushed by clasp. */
-async function buildPlayground(): Promise<void> {
-  const result = await build({
-    entryPoints: [join(root, "src/playground/page/main.ts")],
-    bundle: true,
-    format: "iife",
-    target: "es2020",
-    minify: true,
-    write: false,
-    legalComments: "none",
-    logLevel: "warning",
+const buildPlayground = () =>
+  buildPage({
+    entry: "src/playground/page/main.ts",
+    template: "src/playground/page/playground.html",
+    styles: { GRID_STYLE: "node_modules/tabulator-tables/dist/css/tabulator_simple.min.css", STYLE: "src/playground/page/playground.css" },
+    out: "playground.html",
   });
-  const script = (result.outputFiles[0]?.text ?? "").replace(/<\/script/gi, "<\\/script");
-  const gridCss = readFileSync(join(root, "node_modules/tabulator-tables/dist/css/tabulator_simple.min.css"), "utf8");
-  const page = readFileSync(join(root, "src/playground/page/playground.html"), "utf8")
-    .replace("/*GRID_STYLE*/", () => gridCss)
-    .replace("/*STYLE*/", () => readFileSync(join(root, "src/playground/page/playground.css"), "utf8"))
-    .replace("/*SCRIPT*/", () => script);
-  writeFileSync(join(dist, "playground.html"), page);
-}
 
 async function buildCli(): Promise<void> {
   mkdirSync(join(dist, "cli"), { recursive: true });
