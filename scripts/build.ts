@@ -80,19 +80,32 @@ async function buildPage(page: { entry: string; template: string; styles: Record
   // "</script" inside the script would end it early in the HTML.
   const script = (result.outputFiles[0]?.text ?? "").replace(/<\/script/gi, "<\\/script");
   let html = readFileSync(join(root, page.template), "utf8");
-  for (const [marker, path] of Object.entries(page.styles)) html = html.replace(`/*${marker}*/`, () => readFileSync(join(root, path), "utf8"));
-  writeFileSync(join(dist, page.out), html.replace("/*SCRIPT*/", () => script));
+  for (const [marker, path] of Object.entries(page.styles))
+    html = html.replace(`/*${marker}*/`, () => readFileSync(join(root, path), "utf8"));
+  writeFileSync(
+    join(dist, page.out),
+    html.replace("/*SCRIPT*/", () => script),
+  );
 }
 
 /** The sidebar, for HtmlService. */
-const buildSidebar = () => buildPage({ entry: "sidebar/main.tsx", template: "sidebar/index.html", styles: { STYLE: "sidebar/sidebar.css" }, out: "sidebar.html" });
+const buildSidebar = () =>
+  buildPage({
+    entry: "sidebar/main.tsx",
+    template: "sidebar/index.html",
+    styles: { STYLE: "sidebar/sidebar.css" },
+    out: "sidebar.html",
+  });
 
 /** The playground page (`npm start`): the grid, with Tabulator and its stylesheet inlined. Not pushed by clasp. */
 const buildPlayground = () =>
   buildPage({
     entry: "src/playground/page/main.ts",
     template: "src/playground/page/playground.html",
-    styles: { GRID_STYLE: "node_modules/tabulator-tables/dist/css/tabulator_simple.min.css", STYLE: "src/playground/page/playground.css" },
+    styles: {
+      GRID_STYLE: "node_modules/tabulator-tables/dist/css/tabulator_simple.min.css",
+      STYLE: "src/playground/page/playground.css",
+    },
     out: "playground.html",
   });
 
