@@ -1,5 +1,6 @@
 import { applyImport } from "./apply-import";
 import { exportTab } from "./export-tab";
+import { listSourceTabs } from "./list-tabs";
 import { previewImport } from "./preview-import";
 import { proposeImportMapping } from "./propose-import-mapping";
 import { selectCell } from "./select-cell";
@@ -25,6 +26,7 @@ export const serverFunctions = {
   validate,
   setUpWorkspace,
   selectCell,
+  listSourceTabs,
   proposeImportMapping,
   previewImport,
   applyImport,
