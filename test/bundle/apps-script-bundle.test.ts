@@ -92,6 +92,14 @@ describe("the bundle in an Apps Script-like global scope", () => {
     const report = vm.runInContext("validate({ mark: true })", context) as { counts: { error: number } };
     expect(report.counts.error).toBeGreaterThan(0);
     expect(fake.spreadsheet.getSheetByName("Users")?.getRange(2, 4, 1, 1).getNotes()[0]?.[0]).toContain("Email");
+    // The import's CSV parser and mapping run in the bundle too.
+    const proposal = vm.runInContext(
+      'proposeImportMapping({ source: { kind: "csv", text: "Work Email,First Name\\nann@example.com,Ann" } })',
+      context,
+    ) as {
+      fields: Record<string, string | null>;
+    };
+    expect(proposal.fields.Email).toBe("Work Email");
   });
 
   it("answers an asynchronous function with a ticket, and takeResult collects its outcome", async () => {
