@@ -37,8 +37,9 @@ export function uniquenessFindings(workspace: Workspace): Finding[] {
   const findings: Finding[] = [];
   for (const user of workspace.users) {
     const self = `Users row ${user.row}`;
+    // Most values are held once, by the row itself: nothing to compare.
     const clash = (holders: Holder[] | undefined) =>
-      (holders ?? []).filter((h) => h.where !== self && !(user.rcId && h.rcId === user.rcId));
+      !holders || holders.length < 2 ? [] : holders.filter((h) => h.where !== self && !(user.rcId && h.rcId === user.rcId));
     const emailClash = clash(emails.get(user.email.toLowerCase()));
     if (user.email && emailClash.length) findings.push(duplicate("users", user.row, "Email", `Email ${user.email}`, emailClash));
     const extClash = clash(exts.get(user.ext));
