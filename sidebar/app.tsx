@@ -1,119 +1,67 @@
 import { useState } from "preact/hooks";
-import type { Severity } from "../src/domain/finding";
-import type { FindingView, ValidationReport } from "../src/server/validate";
-import { rpc } from "./rpc";
+import { ConnectPanel } from "./panels/connect";
+import { ImportWizard } from "./panels/import-wizard";
+import { RolesPanel } from "./panels/roles";
+import { SettingsPanel } from "./panels/settings";
+import { SyncPanel } from "./panels/sync";
+import { TagsPanel } from "./panels/tags";
+import { ValidatePanel } from "./panels/validate";
 
-type Busy = "validate" | "setup" | null;
+const PANELS = [
+  { id: "validate", label: "Validate" },
+  { id: "import", label: "Import" },
+  { id: "sync", label: "Sync" },
+  { id: "roles", label: "Roles" },
+  { id: "tags", label: "Tags" },
+  { id: "account", label: "Account" },
+] as const;
+type PanelId = (typeof PANELS)[number]["id"];
 
-/** The first sidebar: set up the workspace, validate it, and walk the findings cell by cell. */
+/** The sidebar: a small tab strip over one panel at a time. Panels ask the server and render; no rules live here. */
 export function App() {
-  const [report, setReport] = useState<ValidationReport | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [status, setStatus] = useState("");
-  const [problem, setProblem] = useState("");
-
-  const run = async (what: Exclude<Busy, null>, task: () => Promise<void>) => {
-    setBusy(what);
-    setProblem("");
-    try {
-      await task();
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(null);
-    }
+  const [panel, setPanel] = useState<PanelId>("validate");
+  const [filter, setFilter] = useState<string | null>(null);
+  const move = (from: number, by: number) => {
+    const next = PANELS[(from + by + PANELS.length) % PANELS.length] as (typeof PANELS)[number];
+    setPanel(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
   };
-  const validate = () =>
-    run("validate", async () => {
-      setStatus("Validating…");
-      const result = await rpc("validate", { mark: true });
-      setReport(result);
-      setStatus(result.counts.error + result.counts.warning === 0 ? "No problems found." : "");
-    });
-  const setUp = () =>
-    run("setup", async () => {
-      setStatus("Setting up the workspace…");
-      const result = await rpc("setUpWorkspace", {});
-      const created = result.created.length ? `Added ${result.created.join(", ")}. ` : "";
-      const repaired = result.repaired.length ? `Repaired ${result.repaired.join(", ")}.` : "";
-      setStatus(created + repaired || "The workspace was already set up.");
-    });
-
   return (
     <>
       <h1>RingCentral Users</h1>
-      <p class="lead">Check every row before anything is sent to RingCentral.</p>
-      <div class="actions">
-        <button type="button" class="primary" onClick={validate} disabled={busy !== null}>
-          {busy === "validate" ? "Validating…" : "Validate"}
-        </button>
-        <button type="button" onClick={setUp} disabled={busy !== null}>
-          Set up workspace
-        </button>
-      </div>
-      {status && <p class="status">{status}</p>}
-      {problem && (
-        <p class="status problem" role="alert">
-          {problem}
-        </p>
-      )}
-      {report && <Findings report={report} />}
-    </>
-  );
-}
-
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
-const LABEL: Record<Severity, string> = { error: "errors", warning: "warnings", info: "notes" };
-
-function Findings({ report }: { report: ValidationReport }) {
-  const groups = groupBySheet(report.findings);
-  return (
-    <section aria-label="Findings">
-      <div class="counts">
-        {SEVERITIES.map((s) => (
-          <span key={s} class={`badge ${s}`}>
-            {report.counts[s]} {LABEL[s]}
-          </span>
+      <div class="tabs" role="tablist" aria-label="Sidebar panels">
+        {PANELS.map((p, i) => (
+          <button
+            key={p.id}
+            id={`tab-${p.id}`}
+            type="button"
+            role="tab"
+            aria-selected={panel === p.id}
+            aria-controls="panel"
+            tabIndex={panel === p.id ? 0 : -1}
+            onClick={() => setPanel(p.id)}
+            onKeyDown={(e) => {
+              if (e.key === "ArrowRight") move(i, 1);
+              if (e.key === "ArrowLeft") move(i, -1);
+            }}
+          >
+            {p.label}
+          </button>
         ))}
       </div>
-      {report.truncated && <p class="status">The first {report.findings.length} are listed; fix them and validate again.</p>}
-      {[...groups].map(([sheet, findings]) => (
-        <div key={sheet}>
-          <h2>{sheet}</h2>
-          {SEVERITIES.map((severity) => (
-            <FindingList key={severity} findings={findings.filter((f) => f.severity === severity)} />
-          ))}
-        </div>
-      ))}
-    </section>
+      <div id="panel" role="tabpanel" aria-labelledby={`tab-${panel}`}>
+        {panel === "validate" && <ValidatePanel />}
+        {panel === "import" && <ImportWizard />}
+        {panel === "sync" && <SyncPanel />}
+        {panel === "roles" && <RolesPanel filter={filter} />}
+        {panel === "tags" && <TagsPanel filter={filter} onFilter={setFilter} />}
+        {panel === "account" && (
+          <>
+            <ConnectPanel />
+            <SettingsPanel />
+          </>
+        )}
+      </div>
+    </>
   );
-}
-
-function FindingList({ findings }: { findings: FindingView[] }) {
-  if (findings.length === 0) return null;
-  const select = (f: FindingView) => {
-    if (f.row > 0) void rpc("selectCell", { sheet: f.sheet, row: f.row, column: f.columnNumber });
-  };
-  return (
-    <ul>
-      {findings.map((f, i) => (
-        <li key={`${f.tab}-${f.row}-${f.column}-${i}`}>
-          <button type="button" class={`finding ${f.severity}`} onClick={() => select(f)} disabled={f.row === 0}>
-            <span class="where">{f.row > 0 ? `Row ${f.row}${f.column ? `, ${f.column}` : ""}` : "Whole tab"}</span>
-            {f.message}
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function groupBySheet(findings: FindingView[]): Map<string, FindingView[]> {
-  const groups = new Map<string, FindingView[]>();
-  for (const f of findings) {
-    const list = groups.get(f.sheet);
-    if (list) list.push(f);
-    else groups.set(f.sheet, [f]);
-  }
-  return groups;
 }

@@ -9,9 +9,9 @@ import type { InputOf, OutputOf } from "../src/server/server-function";
 export function rpc<K extends ServerFunctionName>(
   name: K,
   input?: InputOf<ServerFunctions[K]>,
-): Promise<OutputOf<ServerFunctions[K]>> {
+): Promise<Awaited<OutputOf<ServerFunctions[K]>>> {
   const script = (globalThis as { google?: { script?: { run?: GoogleScriptRun } } }).google?.script?.run;
-  return (script ? viaAppsScript(script) : viaHttp)(name, input) as Promise<OutputOf<ServerFunctions[K]>>;
+  return (script ? viaAppsScript(script) : viaHttp)(name, input) as Promise<Awaited<OutputOf<ServerFunctions[K]>>>;
 }
 
 interface GoogleScriptRun {
@@ -22,7 +22,33 @@ interface GoogleScriptRun {
 
 type Transport = (name: string, input: unknown) => Promise<unknown>;
 
+/** How often the sidebar asks for an asynchronous function's outcome (a RingCentral call, a sync chunk). */
+const COLLECT_EVERY_MS = 1000;
+
+/**
+ * In Sheets an asynchronous server function answers `{ pending: ticket }` (a Promise does not survive
+ * google.script.run); the outcome is collected with takeResult until it is there.
+ */
 function viaAppsScript(run: GoogleScriptRun): Transport {
+  const call = callWith(run);
+  return async (name, input) => {
+    const answer = await call(name, input);
+    if (!isPending(answer)) return answer;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, COLLECT_EVERY_MS));
+      const outcome = (await call("takeResult", answer.pending)) as { done: boolean; value?: unknown; error?: string };
+      if (!outcome.done) continue;
+      if (outcome.error !== undefined) throw new Error(outcome.error);
+      return outcome.value;
+    }
+  };
+}
+
+function isPending(answer: unknown): answer is { pending: string } {
+  return typeof answer === "object" && answer !== null && typeof (answer as { pending?: unknown }).pending === "string";
+}
+
+function callWith(run: GoogleScriptRun): Transport {
   return (name, input) =>
     new Promise((resolve, reject) => {
       const runner = run.withSuccessHandler(resolve).withFailureHandler(reject) as unknown as Record<

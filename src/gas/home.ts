@@ -1,54 +1,53 @@
 import { RingCentralClient } from "../ringcentral/client";
-import { type ConnectionSettings, ConnectionSettingsSchema } from "../server/connection";
+import type { TokenStore } from "../ringcentral/token";
+import type { ConnectionSettings } from "../server/connection";
 import type { Home } from "../server/home";
+import { OAuth2TokenStore } from "./oauth2-token-store";
+import { forgetConnection, readConnection, saveConnection } from "./person-connection";
 import { PropertiesTokenStore } from "./properties-token-store";
+import { appsScriptAuthorization, ringCentralService } from "./ringcentral-authorization";
+import { sheetView } from "./sheet-view";
 import { SheetsWorkbook } from "./sheets-workbook";
 import { appsScriptClock, UrlFetchTransport } from "./url-fetch-transport";
 
-const CONNECTION_KEY = "rcsheets.connection";
+const DEFAULT_SERVER = "https://platform.ringcentral.com";
 
-/** The Apps Script home: the spreadsheet the add-in is open in, its person's cursor, and their own connection. */
+/** The Apps Script home: the spreadsheet the add-in is open in, its person's view of it, and their own connection. */
 export function appsScriptHome(): Home {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return {
     workbook: new SheetsWorkbook(spreadsheet),
-    selection: {
-      select(sheet, row, column) {
-        const target = spreadsheet.getSheetByName(sheet);
-        if (!target) return;
-        target.activate();
-        target.setActiveSelection(target.getRange(row, column));
-      },
-    },
+    selection: sheetView(spreadsheet),
     clock: appsScriptClock,
+    authorization: appsScriptAuthorization,
     connection: {
       settings: readConnection,
-      save: (settings) => PropertiesService.getUserProperties().setProperty(CONNECTION_KEY, JSON.stringify(settings)),
+      save: saveConnection,
       clear: () => {
         const settings = readConnection();
-        if (settings) new PropertiesTokenStore(settings.server).clear();
-        PropertiesService.getUserProperties().deleteProperty(CONNECTION_KEY);
+        if (settings) tokenStore(settings).clear();
+        forgetConnection();
       },
       client: () => {
         const settings = readConnection();
         return new RingCentralClient({
-          server: settings?.server ?? "https://platform.ringcentral.com",
+          server: settings?.server ?? DEFAULT_SERVER,
           clientId: settings?.clientId ?? "",
           ...(settings?.clientSecret ? { clientSecret: settings.clientSecret } : {}),
           ...(settings?.jwt ? { jwt: settings.jwt } : {}),
           transport: new UrlFetchTransport(),
           clock: appsScriptClock,
-          store: new PropertiesTokenStore(settings?.server ?? "https://platform.ringcentral.com"),
+          store: settings ? tokenStore(settings) : new PropertiesTokenStore(DEFAULT_SERVER),
         });
       },
     },
   };
 }
 
-/** The person's connection, in their user properties: never in the sheet, never another editor's. */
-function readConnection(): ConnectionSettings | null {
-  const text = PropertiesService.getUserProperties().getProperty(CONNECTION_KEY);
-  if (!text) return null;
-  const parsed = ConnectionSettingsSchema.safeParse(JSON.parse(text));
-  return parsed.success ? parsed.data : null;
+/**
+ * A JWT connection logs in by itself and keeps its token per server; one made through RingCentral's page keeps it
+ * where the OAuth2 library put it, adapted to the client's TokenStore.
+ */
+function tokenStore(settings: ConnectionSettings): TokenStore {
+  return settings.jwt ? new PropertiesTokenStore(settings.server) : new OAuth2TokenStore(ringCentralService(settings));
 }

@@ -1,6 +1,9 @@
 import { serverFunctions } from "../server/functions";
 import { invoke } from "../server/server-function";
 import { appsScriptHome } from "./home";
+import type { AuthCallbackRequest } from "./oauth2-library";
+import { finishAuthorization } from "./ringcentral-authorization";
+import { runSelfTest, type SelfTestReport } from "./self-test";
 
 /**
  * Menus, triggers and the sidebar's opening: what Apps Script calls by name besides the sidebar's functions.
@@ -41,4 +44,42 @@ export function menuSetUpWorkspace(): void {
   const created = report.created.length ? `Added ${report.created.join(", ")}. ` : "";
   const repaired = report.repaired.length ? `Repaired ${report.repaired.join(", ")}.` : "";
   SpreadsheetApp.getActiveSpreadsheet().toast(created + repaired || "The workspace was already set up.", TITLE);
+}
+
+/**
+ * Validate as you type: a simple trigger, so it must be quick and needs no authorization beyond this spreadsheet. It
+ * checks the edited rows against the workspace as the sheet holds it (no RingCentral call) and marks only them.
+ */
+export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const range = event?.range;
+  if (!range) return;
+  try {
+    invoke("validateRows", serverFunctions.validateRows, appsScriptHome(), {
+      sheet: range.getSheet().getName(),
+      top: range.getRow(),
+      bottom: range.getRow() + range.getNumRows() - 1,
+    });
+  } catch (error) {
+    // A trigger has no one to answer: the next Validate shows what is wrong.
+    console.warn(`onEdit: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Where RingCentral's sign-in page sends the person back (through Apps Script's /usercallback). */
+export function authCallback(request: AuthCallbackRequest): GoogleAppsScript.HTML.HtmlOutput {
+  const outcome = finishAuthorization(request);
+  const text = outcome.message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return HtmlService.createHtmlOutput(`<p style="font:14px Roboto,Arial,sans-serif">${text}</p>`).setTitle(TITLE);
+}
+
+/**
+ * Checks the Workbook adapter against real Sheets (the contract's cases on temporary tabs), logged and toasted. Run
+ * from the script editor after a push (docs/deploy.md); it is not on the menu people see.
+ */
+export function selfTest(): SelfTestReport {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const report = runSelfTest(spreadsheet, (line) => console.log(line));
+  const failed = report.failed.map((f) => f.name).join("; ");
+  spreadsheet.toast(failed ? `Failed: ${failed}` : `All ${report.passed.length} checks passed.`, `${TITLE} self-test`);
+  return report;
 }

@@ -1,10 +1,14 @@
 import { applyImport } from "./apply-import";
+import { applyRole } from "./apply-role";
+import { connectedAs } from "./connected-as";
+import { createCustomRole, deleteCustomRole } from "./custom-roles";
 import { exportTab } from "./export-tab";
 import { listSourceTabs } from "./list-tabs";
 import { previewImport } from "./preview-import";
 import { proposeImportMapping } from "./propose-import-mapping";
 import { selectCell } from "./select-cell";
 import { setUpWorkspace } from "./set-up-workspace";
+import { startAuthorization } from "./start-authorization";
 import {
   connect,
   connectionStatus,
@@ -15,8 +19,12 @@ import {
   retryFailed,
   runSync,
 } from "./sync-functions";
+import { filterByTag, saveTag } from "./tags";
 import { usersTemplate } from "./users-template";
 import { validate } from "./validate";
+import { validateRows } from "./validate-rows";
+import { workspaceChoices } from "./workspace-choices";
+import { readSettings, saveSettings } from "./workspace-settings";
 
 /**
  * Every function the sidebar may call, by name. The Apps Script bundle makes each a top-level function, the
@@ -40,6 +48,17 @@ export const serverFunctions = {
   runSync,
   retryFailed,
   markForDelete,
+  startAuthorization,
+  connectedAs,
+  validateRows,
+  workspaceChoices,
+  readSettings,
+  saveSettings,
+  applyRole,
+  createCustomRole,
+  deleteCustomRole,
+  saveTag,
+  filterByTag,
 };
 
 export type ServerFunctions = typeof serverFunctions;

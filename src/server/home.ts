@@ -1,10 +1,21 @@
 import type { Clock } from "../ringcentral/clock";
 import type { Workbook } from "../workbook/port";
+import type { AuthorizationFlow } from "./authorization-flow";
 import type { Connection } from "./connection";
 
-/** Moves the person's cursor to a cell, where the home has a person looking at the sheet. */
+/** The person's view of the sheet, where the home has a person looking at it: cursor, selection, rows shown. */
 export interface Selection {
   select(sheet: string, row: number, column: number): void;
+  /**
+   * The sheet rows the person has selected on `sheet` (every range of a multiple selection), ascending. Optional
+   * only so that homes without a person (tests of the sheet alone) need not say "nothing".
+   */
+  selectedRows?(sheet: string): number[];
+  /**
+   * Shows only these rows below the header (null: every row again), so that actions apply to what is shown.
+   * Absent where the home has no grid to filter (the CLI).
+   */
+  showOnly?(sheet: string, rows: number[] | null): void;
 }
 
 /** The outside world a server function may touch, given by the home it runs in (Apps Script or Node). */
@@ -13,5 +24,7 @@ export interface Home {
   selection: Selection;
   /** RingCentral, for the functions that talk to it (absent where a home has none, e.g. a test of the sheet alone). */
   connection?: Connection;
+  /** Signing in with the authorization code in a popup: where the home can receive the redirect (Apps Script). */
+  authorization?: AuthorizationFlow;
   clock?: Clock;
 }

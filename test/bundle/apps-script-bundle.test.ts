@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { parse } from "acorn";
@@ -32,6 +32,19 @@ describe("the Apps Script bundle (dist/Code.js)", () => {
     expect(declared.sort()).toEqual(expected.sort());
   });
 
+  it("declares every function the sidebar calls, and those Apps Script calls by name: triggers and the OAuth callback", () => {
+    const sidebar = join(import.meta.dirname, "../../sidebar");
+    const sources = readdirSync(sidebar, { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
+    const called = new Set(
+      sources.flatMap((file) =>
+        [...readFileSync(join(sidebar, file), "utf8").matchAll(/rpc\("(\w+)"/g)].map((m) => m[1] as string),
+      ),
+    );
+    expect(called.size).toBeGreaterThan(15);
+    for (const name of [...called, "takeResult", "onOpen", "onInstall", "onEdit", "authCallback", "selfTest"])
+      expect(code, name).toMatch(new RegExp(`^function ${name}\\(`, "m"));
+  });
+
   it("names in its menu only functions it declares", () => {
     const menuTargets = [...code.matchAll(/\.addItem\("[^"]+",\s*"(\w+)"\)/g)].map((m) => m[1]);
     expect(menuTargets.length).toBeGreaterThan(0);
@@ -56,6 +69,10 @@ describe("the manifest (dist/appsscript.json)", () => {
     expect(manifest.runtimeVersion).toBe("V8");
     expect(manifest.oauthScopes).toContain("https://www.googleapis.com/auth/spreadsheets.currentonly");
     expect(manifest.oauthScopes).not.toContain("https://www.googleapis.com/auth/spreadsheets");
+    expect(manifest.dependencies.libraries).toEqual([
+      expect.objectContaining({ userSymbol: "OAuth2", libraryId: "1B7FSrk5Zi6L1rSxxTDgDEUsPzlukDsi4KGuTMorsTQHhGBzBkMun4iDF" }),
+    ]);
+    expect(manifest.oauthScopes).toHaveLength(3);
     expect(manifest.urlFetchWhitelist).toEqual(
       expect.arrayContaining(["https://platform.ringcentral.com/", "https://platform.ringcentral.biz/"]),
     );

@@ -15,3 +15,23 @@ export async function typedRpcChecks(): Promise<void> {
   // @ts-expect-error: setUpWorkspace answers a SetupReport, which has no counts
   (await rpc("setUpWorkspace", {})).counts;
 }
+
+export async function typedPanelChecks(): Promise<void> {
+  // An asynchronous function's answer is its settled value, as rpc collects it.
+  const chunk = await rpc("runSync", { sites: ["Main Site"], confirmDeletes: true });
+  const done: boolean = chunk.done;
+  void done;
+  const plan = await rpc("planSync", { sites: ["Main Site"] });
+  void plan.creates[0]?.line;
+  await rpc("applyRole", { role: "Standard", target: { kind: "selected" } });
+  await rpc("saveSettings", { sso: true, welcomeEmails: false, defaultCountry: "US" });
+  await rpc("startAuthorization", { server: "https://platform.ringcentral.com", clientId: "id" });
+  // @ts-expect-error: there is no such server function
+  await rpc("runSyncs", { sites: [] });
+  // @ts-expect-error: a role is applied to a target, not to rows by number
+  await rpc("applyRole", { role: "Standard", rows: [2] });
+  // @ts-expect-error: saveSettings takes SSO as a boolean
+  await rpc("saveSettings", { sso: "On", welcomeEmails: false, defaultCountry: "US" });
+  // @ts-expect-error: filterByTag takes a tag or null
+  await rpc("filterByTag", {});
+}

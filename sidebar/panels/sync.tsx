@@ -1,0 +1,294 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { WorkspaceChoices } from "../../src/server/workspace-choices";
+import type { SyncPlan } from "../../src/sync/plan";
+import type { ChunkReport } from "../../src/sync/runner";
+import { Notice } from "../notice";
+import { rpc } from "../rpc";
+import { useTask } from "../task";
+
+/** Each runSync call is one Apps Script execution: well under its 6 minutes, and often enough for the progress bar. */
+const CHUNK_MS = 120_000;
+
+interface Progress {
+  done: number;
+  total: number;
+  report: ChunkReport | null;
+  cancelled: boolean;
+}
+
+/** Sync: choose sites, see the plan, confirm deletes, run chunk by chunk with a progress bar, retry failed rows. */
+export function SyncPanel() {
+  const [choices, setChoices] = useState<WorkspaceChoices | null>(null);
+  const [sites, setSites] = useState<string[]>([]);
+  const [plan, setPlan] = useState<SyncPlan | null>(null);
+  const [confirmRemoved, setConfirmRemoved] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [status, setStatus] = useState("");
+  const cancel = useRef(false);
+  const task = useTask<"load" | "refresh" | "plan" | "run" | "retry">();
+
+  const load = () => task.run("load", async () => setChoices(await rpc("workspaceChoices", {})));
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const toggle = (site: string) => {
+    setPlan(null);
+    setSites((now) => (now.includes(site) ? now.filter((s) => s !== site) : [...now, site]));
+  };
+  const refresh = () =>
+    task.run("refresh", async () => {
+      setStatus("Reading the account…");
+      const result = await rpc("refreshAccount", {});
+      setStatus(`Account read: ${result.users} users, ${result.sites} sites, ${result.lines} unassigned lines.`);
+      setChoices(await rpc("workspaceChoices", {}));
+    });
+  const preview = () =>
+    task.run("plan", async () => {
+      setStatus("Planning…");
+      setProgress(null);
+      setPlan(await rpc("planSync", { sites }));
+      setStatus("");
+    });
+  const drive = async (first: () => Promise<ChunkReport>, next: () => Promise<ChunkReport>, total: number) => {
+    cancel.current = false;
+    let done = 0;
+    let report = await first();
+    for (;;) {
+      done += report.created + report.updated + report.deleted + report.failed;
+      const whole = Math.max(total, done + report.remaining);
+      setProgress({ done, total: whole, report, cancelled: false });
+      if (report.done) break;
+      if (cancel.current) {
+        setProgress({ done, total: whole, report, cancelled: true });
+        break;
+      }
+      report = await next();
+    }
+    setPlan(null);
+    setChoices(await rpc("workspaceChoices", {}));
+  };
+  const run = () =>
+    task.run("run", async () => {
+      setStatus("");
+      const input = { sites, confirmDeletes: confirmRemoved, budgetMs: CHUNK_MS };
+      setProgress({ done: 0, total: plan ? steps(plan) : 0, report: null, cancelled: false });
+      await drive(
+        () => rpc("runSync", input),
+        () => rpc("runSync", input),
+        plan ? steps(plan) : 0,
+      );
+    });
+  const retry = () =>
+    task.run("retry", async () => {
+      setProgress({ done: 0, total: 0, report: null, cancelled: false });
+      await drive(
+        () => rpc("retryFailed", { sites }),
+        () => rpc("runSync", { sites, budgetMs: CHUNK_MS }),
+        0,
+      );
+    });
+
+  const running = task.busy === "run" || task.busy === "retry";
+  return (
+    <>
+      <p class="lead">Sync site by site. Nothing is sent until you press Sync.</p>
+      <fieldset disabled={running}>
+        <legend>Sites</legend>
+        {choices?.sites.map((site) => (
+          <label key={site.name} class="check">
+            <input type="checkbox" checked={sites.includes(site.name)} onChange={() => toggle(site.name)} />
+            {site.name}
+            <span class="muted">
+              {" "}
+              {site.users} users{site.from === "sheet" ? ", new" : ""}
+            </span>
+          </label>
+        ))}
+        {choices && choices.sites.length === 0 && <p class="status">No sites yet: add them on the Sites tab.</p>}
+        <p class="muted small">
+          {choices?.accountRefreshedAt
+            ? `Account read ${choices.accountRefreshedAt.replace("T", " ").slice(0, 16)}.`
+            : "Account not read yet."}
+        </p>
+      </fieldset>
+      <div class="actions">
+        <button type="button" onClick={refresh} disabled={task.busy !== null}>
+          {task.busy === "refresh" ? "Refreshing…" : "Refresh account"}
+        </button>
+        <button type="button" class="primary" onClick={preview} disabled={task.busy !== null || sites.length === 0}>
+          {task.busy === "plan" ? "Planning…" : "Preview plan"}
+        </button>
+      </div>
+      {plan && !running && <PlanView plan={plan} confirmRemoved={confirmRemoved} onConfirm={setConfirmRemoved} />}
+      {plan && !running && (
+        <div class="actions">
+          <button type="button" class="primary" onClick={run} disabled={task.busy !== null}>
+            Sync {sites.join(", ")}
+          </button>
+        </div>
+      )}
+      {progress && <ProgressView progress={progress} running={running} />}
+      {running && (
+        <div class="actions">
+          <button
+            type="button"
+            onClick={() => {
+              cancel.current = true;
+              setStatus("Stopping after this chunk…");
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
+      {!running && (progress?.report?.failed ?? 0) > 0 && (
+        <div class="actions">
+          <button type="button" onClick={retry} disabled={task.busy !== null}>
+            Retry failed rows
+          </button>
+        </div>
+      )}
+      <Notice status={status} problem={task.problem} />
+    </>
+  );
+}
+
+function steps(plan: SyncPlan): number {
+  return (
+    plan.sites.length +
+    plan.roles.create.length +
+    plan.roles.delete.length +
+    plan.creates.length +
+    plan.updates.length +
+    plan.deletes.length
+  );
+}
+
+function ProgressView({ progress, running }: { progress: Progress; running: boolean }) {
+  const { done, total, report } = progress;
+  const percent = report?.done ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const words = report
+    ? `${report.created} created, ${report.updated} updated, ${report.deleted} deleted, ${report.failed} failed in the last chunk`
+    : "Starting…";
+  return (
+    <section aria-label="Sync progress">
+      <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+        <div style={{ width: `${percent}%` }} />
+      </div>
+      <p class="status">
+        {report?.done
+          ? "Sync finished."
+          : progress.cancelled
+            ? "Stopped: what was sent is written back; Sync again continues."
+            : running
+              ? `${percent}%: ${words}.`
+              : words}
+        {report?.done && ` ${words}.`}
+      </p>
+    </section>
+  );
+}
+
+function PlanView({
+  plan,
+  confirmRemoved,
+  onConfirm,
+}: {
+  plan: SyncPlan;
+  confirmRemoved: boolean;
+  onConfirm: (v: boolean) => void;
+}) {
+  const removed = plan.deletes.filter((d) => d.needsConfirmation);
+  const counts: [string, number][] = [
+    ["sites", plan.sites.length],
+    ["roles", plan.roles.create.length + plan.roles.delete.length],
+    ["creates", plan.creates.length],
+    ["updates", plan.updates.length + plan.credentials.length],
+    ["deletes", plan.deletes.length],
+    ["drift", plan.drift.length],
+    ["blocked", plan.blocked.length],
+  ];
+  return (
+    <section aria-label="Plan">
+      <h2>Plan</h2>
+      <div class="counts wrap">
+        {counts.map(([label, n]) => (
+          <span key={label} class={`badge ${label === "blocked" && n ? "error" : label === "drift" && n ? "warning" : "info"}`}>
+            {n} {label}
+          </span>
+        ))}
+      </div>
+      {plan.shortfalls.length > 0 && (
+        <p class="status problem">Not enough unassigned lines for every row: see the blocked rows.</p>
+      )}
+      <PlanList title="Sites to create" items={plan.sites.map((s) => [`Row ${s.row}`, s.name])} />
+      <PlanList
+        title="Roles"
+        items={[
+          ...plan.roles.create.map((r): [string, string] => [`Row ${r.row}`, `create ${r.name} (from ${r.basedOn})`]),
+          ...plan.roles.delete.map((r): [string, string] => [`Row ${r.row}`, `delete ${r.name}`]),
+        ]}
+      />
+      <PlanList
+        title="Creates"
+        items={plan.creates.map((c) => [
+          `Row ${c.row}`,
+          `${c.email} (${c.userType}) ${c.line ? `takes ${c.line.phone || `line ${c.line.rcId}`}` : "needs no line"}`,
+        ])}
+      />
+      <PlanList
+        title="Updates"
+        items={[
+          ...plan.updates.map((u): [string, string] => [
+            `Row ${u.row}`,
+            u.changes.map((c) => `${c.field}: ${c.from || "(blank)"} → ${c.to || "(blank)"}`).join("; "),
+          ]),
+          ...plan.credentials.map((c): [string, string] => [`Row ${c.row}`, "new PIN, password or secret answer"]),
+        ]}
+      />
+      <PlanList
+        title="Deletes"
+        items={plan.deletes.map((d) => [
+          d.row ? `Row ${d.row}` : "Removed by hand",
+          `${d.name}${d.releases ? `, releases ${d.releases}` : ""}${d.rcId ? "" : " (never synced: leaves the sheet)"}`,
+        ])}
+      />
+      {removed.length > 0 && (
+        <label class="check confirm">
+          <input type="checkbox" checked={confirmRemoved} onChange={(e) => onConfirm(e.currentTarget.checked)} />
+          Also delete the {removed.length} {removed.length === 1 ? "user" : "users"} whose rows were removed from the sheet by
+          hand
+        </label>
+      )}
+      <PlanList
+        title="Drift (changed in the account; not overwritten)"
+        items={plan.drift.map((d) => [
+          `Row ${d.row}`,
+          d.changes.map((c) => `${c.field}: sheet ${c.from || "(blank)"}, account ${c.to || "(blank)"}`).join("; "),
+        ])}
+      />
+      <PlanList title="Blocked" items={plan.blocked.map((b) => [`Row ${b.row}`, b.reasons.join(" ")])} />
+    </section>
+  );
+}
+
+/** A plan list; long ones are folded so the sidebar stays readable. */
+function PlanList({ title, items }: { title: string; items: [string, string][] }) {
+  if (items.length === 0) return null;
+  return (
+    <details open={items.length <= 10}>
+      <summary>
+        {title} ({items.length})
+      </summary>
+      <ul class="plan">
+        {items.map(([where, what], i) => (
+          <li key={`${where}-${i}`}>
+            <span class="where">{where}</span>
+            {what}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { userTags } from "../domain/validation/references";
+import { MAIN_SITE } from "../domain/workspace";
+import { readWorkspace } from "../workbook/workspace-reader";
+import { serverFunction } from "./server-function";
+
+export interface SiteChoice {
+  name: string;
+  /** Where the site is known from: a row of the Sites tab (maybe not in the account yet), the account, or both. */
+  from: "sheet" | "account" | "both";
+  users: number;
+}
+
+export interface RoleChoice {
+  name: string;
+  kind: string;
+  status: string;
+  synced: boolean;
+  /** Users rows that have this role. */
+  users: number;
+}
+
+export interface TagChoice {
+  row: number;
+  key: string;
+  value: string;
+  color: string;
+  users: number;
+}
+
+export interface WorkspaceChoices {
+  sites: SiteChoice[];
+  roles: RoleChoice[];
+  tags: TagChoice[];
+  accountRefreshedAt: string;
+}
+
+/** The sites, roles and tags the sidebar offers, from the workspace and the account tabs, read once. */
+export const workspaceChoices = serverFunction(z.object({}).default({}), (home): WorkspaceChoices => {
+  const { workspace } = readWorkspace(home.workbook);
+  const count = (test: (u: (typeof workspace.users)[number]) => boolean) => workspace.users.filter(test).length;
+  const sheetSites = new Set(workspace.sites.map((s) => s.name).filter(Boolean));
+  const accountSites = new Set([MAIN_SITE, ...workspace.account.sites.map((s) => s.name).filter(Boolean)]);
+  const names = [...new Set([...accountSites, ...sheetSites, ...workspace.users.map((u) => u.site).filter(Boolean)])];
+  return {
+    sites: names.map((name) => ({
+      name,
+      from: sheetSites.has(name) && accountSites.has(name) ? "both" : accountSites.has(name) ? "account" : "sheet",
+      users: count((u) => u.site === name),
+    })),
+    roles: workspace.roles
+      .filter((r) => r.name)
+      .map((r) => ({
+        name: r.name,
+        kind: r.kind,
+        status: r.status,
+        synced: Boolean(r.rcId),
+        users: count((u) => u.role === r.name),
+      })),
+    tags: workspace.tags.map((t) => ({
+      row: t.row,
+      key: t.key,
+      value: t.value,
+      color: t.color,
+      users: count((u) => userTags(u.tags).includes(`${t.key}:${t.value}`)),
+    })),
+    accountRefreshedAt: workspace.settings.accountRefreshedAt,
+  };
+});

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { SETTING_NAMES, type Settings, readSettings as settingsOf } from "../domain/settings";
+import { SETTINGS_TAB } from "../domain/tabs";
+import { decodeTab } from "../workbook/codec";
+import { setUpWorkspace } from "../workbook/setup";
+import { locateTabs } from "../workbook/tab-location";
+import { serverFunction } from "./server-function";
+import { readImage, recordsOf, setCell, writeImage } from "./table-image";
+
+export interface SettingsView {
+  settings: Settings;
+  /** What is wrong on the Settings tab, to fix there (an unknown setting, a value that is not On/Off). */
+  problems: string[];
+}
+
+/** The Settings tab: SSO, Welcome Emails, Default Country, and when the account was last refreshed. */
+export const readSettings = serverFunction(z.object({}).default({}), (home): SettingsView => {
+  const sheet = locateTabs(home.workbook).get("settings");
+  if (!sheet) return { settings: settingsOf([]).settings, problems: ["There is no Settings tab: run Set up workspace."] };
+  const read = settingsOf(decodeTab(SETTINGS_TAB, home.workbook.read(sheet)).records);
+  return { settings: read.settings, problems: read.findings.map((f) => `Row ${f.row}: ${f.message}`) };
+});
+
+const EDITABLE = {
+  sso: SETTING_NAMES.sso,
+  welcomeEmails: SETTING_NAMES.welcomeEmails,
+  defaultCountry: SETTING_NAMES.defaultCountry,
+};
+
+/** Writes the settings the sidebar edits into their rows (added when missing), one block; other rows stay. */
+export const saveSettings = serverFunction(
+  z.object({
+    sso: z.boolean(),
+    welcomeEmails: z.boolean(),
+    defaultCountry: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, "Default Country is a two-letter ISO code such as US.")
+      .transform((c) => c.toUpperCase()),
+  }),
+  (home, input): SettingsView => {
+    if (!locateTabs(home.workbook).has("settings")) setUpWorkspace(home.workbook);
+    const image = readImage(home.workbook, SETTINGS_TAB);
+    if (!image) return { settings: settingsOf([]).settings, problems: ["The Settings tab has no header: run Set up workspace."] };
+    const names = recordsOf(SETTINGS_TAB, image);
+    const byName = new Map(names.map((r) => [r.setting.trim().toLowerCase(), r.row]));
+    let next = image.rows.length + 2;
+    for (const [key, name] of Object.entries(EDITABLE) as [keyof typeof EDITABLE, string][]) {
+      const row = byName.get(name.toLowerCase()) ?? next++;
+      const value = input[key];
+      setCell(image, row, "setting", name);
+      setCell(image, row, "value", typeof value === "boolean" ? (value ? "On" : "Off") : value);
+    }
+    writeImage(home.workbook, image);
+    return readSettings.run(home, {});
+  },
+);

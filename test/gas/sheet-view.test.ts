@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appsScriptHome } from "../../src/gas/home";
+import { runSelfTest } from "../../src/gas/self-test";
+import { sheetView } from "../../src/gas/sheet-view";
+import { onEdit } from "../../src/gas/triggers";
+import { serverFunctions } from "../../src/server/functions";
+import { invoke } from "../../src/server/server-function";
+import { createSpreadsheetApp, type FakeSheets } from "../fakes/spreadsheet-app";
+import { appsScriptGlobals } from "./apps-script-globals";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * The fake SpreadsheetApp has no range lists and no hidden rows; these tests give the active sheet both, as Sheets
+ * has them, around the stateful fake.
+ */
+function withRangeListAndHiding(fake: FakeSheets, ranges: [number, number][]) {
+  const hidden: [string, number, number][] = [];
+  const extend = (sheet: Sheet): Sheet =>
+    new Proxy(sheet, {
+      get(target, key) {
+        if (key === "getActiveRangeList")
+          return () => ({ getRanges: () => ranges.map(([row, rows]) => target.getRange(row, 1, rows, 3)) });
+        if (key === "hideRows") return (row: number, count: number) => hidden.push(["hide", row, count]);
+        if (key === "showRows") return (row: number, count: number) => hidden.push(["show", row, count]);
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  const spreadsheet = new Proxy(fake.spreadsheet, {
+    get(target, key) {
+      if (key === "getActiveSheet") return () => extend(target.getActiveSheet());
+      if (key === "getSheetByName")
+        return (name: string) => {
+          const found = target.getSheetByName(name);
+          return found && extend(found);
+        };
+      const value = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { spreadsheet, hidden };
+}
+
+describe("the person's view of the sheet (Apps Script)", () => {
+  let fake: FakeSheets;
+  let restore: () => void;
+  beforeEach(() => {
+    fake = createSpreadsheetApp();
+    restore = fake.install();
+    const users = fake.spreadsheet.getSheetByName("Sheet1") as Sheet;
+    users.getRange(1, 1, 6, 1).setValues([["Header"], ["a"], ["b"], ["c"], ["d"], ["e"]]);
+  });
+  afterEach(() => restore());
+
+  it("selectedRows: every range of the selection, without the header or rows past the data, on the active sheet only", () => {
+    const { spreadsheet } = withRangeListAndHiding(fake, [
+      [1, 2],
+      [4, 1],
+      [5, 500],
+    ]);
+    const view = sheetView(spreadsheet);
+    expect(view.selectedRows("Sheet1")).toEqual([2, 4, 5, 6]);
+    expect(view.selectedRows("Users")).toEqual([]);
+  });
+
+  it("showOnly hides the runs of other rows (a call per run), and null shows every row", () => {
+    const { spreadsheet, hidden } = withRangeListAndHiding(fake, []);
+    const view = sheetView(spreadsheet);
+    view.showOnly("Sheet1", [3, 4]);
+    expect(hidden).toEqual([
+      ["show", 2, 999],
+      ["hide", 2, 1],
+      ["hide", 5, 2],
+    ]);
+    hidden.length = 0;
+    view.showOnly("Sheet1", null);
+    expect(hidden).toEqual([["show", 2, 999]]);
+  });
+
+  it("selfTest runs the Workbook contract's cases on temporary tabs and deletes them", () => {
+    const lines: string[] = [];
+    const report = runSelfTest(fake.spreadsheet, (line) => lines.push(line));
+    expect(report.failed).toEqual([]);
+    expect(report.passed).toHaveLength(10);
+    expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(["Sheet1"]);
+    expect(lines.at(-1)).toBe("10 passed, 0 failed.");
+  });
+});
+
+describe("onEdit (simple trigger)", () => {
+  it("validates the edited rows at once and marks just them", () => {
+    const fake = createSpreadsheetApp();
+    const restore = [fake.install(), appsScriptGlobals().install()];
+    try {
+      invoke("setUpWorkspace", serverFunctions.setUpWorkspace, appsScriptHome(), {});
+      const users = fake.spreadsheet.getSheetByName("Users") as Sheet;
+      users.getRange(2, 1, 2, 5).setValues([
+        ["User", "Ann", "Lee", "not-an-email", "101"],
+        ["User", "Bo", "Ray", "also-bad", "102"],
+      ]);
+      fake.resetCalls();
+      onEdit({ range: users.getRange(2, 4) } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+      expect(users.getRange(2, 4).getNotes()[0]?.[0]).toMatch(/Email/);
+      expect(users.getRange(3, 4).getNotes()[0]?.[0]).toBe("");
+      expect(fake.count("Range.setNotes")).toBe(1);
+    } finally {
+      for (const undo of restore.reverse()) undo();
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
+import { FetchTransport } from "../../src/node/fetch-transport";
+import { RingCentralClient } from "../../src/ringcentral/client";
+import { systemClock } from "../../src/ringcentral/clock";
+import { MemoryTokenStore } from "../../src/ringcentral/token";
+import type { RunningSandbox } from "../../src/sandbox/index";
+import type { ConnectionSettings } from "../../src/server/connection";
+import type { Home } from "../../src/server/home";
+import { createSpreadsheetApp, type FakeSheets } from "../fakes/spreadsheet-app";
+
+/**
+ * A Home as the sidebar meets it in Sheets: the Apps Script Workbook adapter over the stateful SpreadsheetApp fake,
+ * a selection and a row filter the test sets and reads, and (given a sandbox) a connection whose client uses the Node
+ * FetchTransport, since UrlFetchApp cannot reach a local sandbox.
+ */
+export interface FakeSheetsHome extends Home {
+  fake: FakeSheets;
+  selected: number[];
+  shown: number[] | null;
+  restore(): void;
+}
+
+export function homeOnFakeSheets(sandbox?: RunningSandbox): FakeSheetsHome {
+  const fake = createSpreadsheetApp();
+  const restore = fake.install();
+  let settings: ConnectionSettings | null = null;
+  const store = new MemoryTokenStore();
+  const home: FakeSheetsHome = {
+    fake,
+    selected: [],
+    shown: null,
+    restore,
+    workbook: new SheetsWorkbook(fake.spreadsheet),
+    clock: systemClock,
+    selection: {
+      select: () => undefined,
+      selectedRows: () => [...home.selected],
+      showOnly: (_sheet, rows) => {
+        home.shown = rows;
+      },
+    },
+  };
+  if (sandbox)
+    home.connection = {
+      settings: () => settings,
+      save: (s) => {
+        settings = s;
+      },
+      clear: () => {
+        settings = null;
+        store.clear();
+      },
+      client: () =>
+        new RingCentralClient({
+          server: settings?.server ?? sandbox.serverUrl,
+          clientId: settings?.clientId ?? "",
+          ...(settings?.clientSecret ? { clientSecret: settings.clientSecret } : {}),
+          ...(settings?.jwt ? { jwt: settings.jwt } : {}),
+          transport: new FetchTransport(5000),
+          retry: { attempts: 4, baseMs: 20, maxMs: 200 },
+          store,
+        }),
+    };
+  return home;
+}

@@ -1,0 +1,153 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { TabDef } from "../../src/domain/tabs";
+import { ROLES_TAB, SETTINGS_TAB, TAGS_TAB, USERS_TAB } from "../../src/domain/tabs";
+import { serverFunctions } from "../../src/server/functions";
+import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
+import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
+import { type FakeSheetsHome, homeOnFakeSheets } from "./home-on-fake-sheets";
+
+/** The Validate, Roles, Tags and Settings panels' server functions on Apps Script's Workbook adapter (fake Sheets). */
+describe("the sidebar's workspace functions", () => {
+  let home: FakeSheetsHome;
+  const call = <K extends keyof typeof serverFunctions>(name: K, input: unknown) =>
+    invoke(name, serverFunctions[name] as AnyServerFunction, home, input) as OutputOf<(typeof serverFunctions)[K]>;
+  const append = <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) => {
+    const table = home.workbook.read(tab.name);
+    const header = table[0] ?? [];
+    home.workbook.write(tab.name, {
+      row: table.length + 1,
+      column: 1,
+      values: encodeRows(columnIndex(tab, header), header.length, rows),
+    });
+  };
+  const records = <K extends string>(tab: TabDef<K>) => decodeTab(tab, home.workbook.read(tab.name)).records;
+
+  beforeEach(() => {
+    home = homeOnFakeSheets();
+    call("setUpWorkspace", {});
+    append(ROLES_TAB, [{ name: "Standard", kind: "Predefined", rcId: "1" }]);
+    append(TAGS_TAB, [{ key: "Dept", value: "Sales", color: "#4285f4" }]);
+    const user = { userType: "Virtual User", lastName: "Lee", site: "Main Site" };
+    append(USERS_TAB, [
+      { ...user, firstName: "Ann", email: "ann@example.com", ext: "101", tags: "Dept:Sales" },
+      { ...user, firstName: "Bo", email: "bo@example.com", ext: "102" },
+      { ...user, firstName: "Cy", email: "cy@example.com", ext: "103", tags: "Dept:Sales" },
+    ]);
+  });
+  afterEach(() => home.restore());
+
+  it("readSettings and saveSettings keep SSO, Welcome Emails and Default Country on the Settings tab", () => {
+    expect(call("readSettings", {}).settings).toMatchObject({ sso: false, welcomeEmails: false, defaultCountry: "US" });
+    const saved = call("saveSettings", { sso: true, welcomeEmails: true, defaultCountry: "ca" });
+    expect(saved).toEqual({
+      settings: expect.objectContaining({ sso: true, welcomeEmails: true, defaultCountry: "CA" }),
+      problems: [],
+    });
+    const rows = records(SETTINGS_TAB).map((r) => [r.setting, r.value]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ["SSO", "On"],
+        ["Welcome Emails", "On"],
+        ["Default Country", "CA"],
+      ]),
+    );
+    expect(rows.filter(([s]) => s === "SSO")).toHaveLength(1);
+    expect(() => call("saveSettings", { sso: true, welcomeEmails: true, defaultCountry: "Canada" })).toThrow(/two-letter/);
+  });
+
+  it("workspaceChoices lists sites, roles and tags with how many rows use them", () => {
+    const choices = call("workspaceChoices", {});
+    expect(choices.sites).toEqual([{ name: "Main Site", from: "account", users: 3 }]);
+    expect(choices.roles).toEqual([{ name: "Standard", kind: "Predefined", status: "", synced: true, users: 0 }]);
+    expect(choices.tags).toEqual([{ row: 2, key: "Dept", value: "Sales", color: "#4285f4", users: 2 }]);
+  });
+
+  it("validateRows marks only the edited rows, in one block, and leaves the others' marks alone", () => {
+    call("validate", { mark: true });
+    const emailColumn = (columnIndex(USERS_TAB, home.workbook.read("Users")[0] ?? []).get("email") ?? 0) + 1;
+    home.workbook.write("Users", { row: 3, column: emailColumn, values: [["not-an-email"]] });
+    home.workbook.write("Users", { row: 4, column: emailColumn, values: [["also-bad"]] });
+    home.fake.resetCalls();
+    const result = call("validateRows", { sheet: "Users", top: 3, bottom: 3 });
+    expect(result.checked).toBe(true);
+    expect(result.counts.error).toBeGreaterThan(0);
+    expect(home.fake.count("Range.setNotes")).toBe(1);
+    const note = (row: number) => home.workbook.marks("Users", { row, column: emailColumn, rows: 1, columns: 1 })[0]?.[0]?.note;
+    expect(note(3)).toMatch(/Email/);
+    expect(note(4)).toBe("");
+    expect(call("validateRows", { sheet: "Sheet1", top: 1, bottom: 1 }).checked).toBe(false);
+  });
+
+  it("applyRole writes the Role of the selected rows, or of a tag's rows, in one block", () => {
+    home.selected = [2, 4];
+    home.fake.resetCalls();
+    expect(call("applyRole", { role: "Standard", target: { kind: "selected" } })).toMatchObject({ applied: 2 });
+    expect(home.fake.count("Range.setValues")).toBe(1);
+    expect(records(USERS_TAB).map((u) => u.role)).toEqual(["Standard", "", "Standard"]);
+    home.selected = [];
+    expect(call("applyRole", { role: "Standard", target: { kind: "selected" } })).toMatchObject({ applied: 0 });
+    expect(call("applyRole", { role: "Nobody", target: { kind: "selected" } })).toMatchObject({
+      applied: 0,
+      problem: expect.stringMatching(/Nobody/),
+    });
+    expect(call("applyRole", { role: "Standard", target: { kind: "tag", tag: "Dept:Sales" } })).toMatchObject({ applied: 2 });
+  });
+
+  it("createCustomRole adds a Custom row based on a predefined role; deleteCustomRole refuses while used", () => {
+    expect(call("createCustomRole", { name: "Front Desk", basedOn: "Standard" })).toMatchObject({ done: true });
+    expect(records(ROLES_TAB).find((r) => r.name === "Front Desk")).toMatchObject({ kind: "Custom", basedOn: "Standard" });
+    expect(call("createCustomRole", { name: "front desk", basedOn: "Standard" })).toMatchObject({ done: false });
+    expect(call("createCustomRole", { name: "Other", basedOn: "Front Desk" })).toMatchObject({ done: false });
+    expect(call("deleteCustomRole", { name: "Standard" })).toMatchObject({
+      done: false,
+      problem: expect.stringMatching(/predefined/),
+    });
+
+    home.selected = [3];
+    call("applyRole", { role: "Front Desk", target: { kind: "selected" } });
+    expect(call("deleteCustomRole", { name: "Front Desk" })).toMatchObject({
+      done: false,
+      problem: expect.stringMatching(/rows 3/),
+    });
+    call("applyRole", { role: "Standard", target: { kind: "selected" } });
+    // Never synced: it only leaves the sheet.
+    expect(call("deleteCustomRole", { name: "Front Desk" })).toMatchObject({ done: true });
+    expect(records(ROLES_TAB).map((r) => r.name)).toEqual(["Standard"]);
+    // Synced: marked Pending Delete for the next sync.
+    append(ROLES_TAB, [{ name: "Night Desk", kind: "Custom", basedOn: "Standard", rcId: "77" }]);
+    expect(call("deleteCustomRole", { name: "Night Desk" })).toMatchObject({ done: true });
+    expect(records(ROLES_TAB).find((r) => r.name === "Night Desk")?.status).toBe("Pending Delete");
+  });
+
+  it("saveTag creates and edits tags with colours, at most 20, each Key:Value once", () => {
+    expect(call("saveTag", { key: "Floor", value: "2", color: "#34a853" })).toMatchObject({ saved: true });
+    expect(call("saveTag", { key: "Dept", value: "Sales" })).toMatchObject({
+      saved: false,
+      problem: expect.stringMatching(/exists/),
+    });
+    expect(call("saveTag", { row: 3, key: "Floor", value: "3", color: "#ea4335" })).toMatchObject({ saved: true });
+    expect(records(TAGS_TAB).map((t) => [t.key, t.value, t.color])).toEqual([
+      ["Dept", "Sales", "#4285f4"],
+      ["Floor", "3", "#ea4335"],
+    ]);
+    expect(() => call("saveTag", { key: "Bad", value: "x", color: "red" })).toThrow(/colour/);
+    for (let i = 0; i < 18; i++) expect(call("saveTag", { key: "Team", value: `T${i}` })).toMatchObject({ saved: true });
+    expect(call("saveTag", { key: "Team", value: "one too many" })).toMatchObject({
+      saved: false,
+      problem: expect.stringMatching(/20/),
+    });
+  });
+
+  it("filterByTag shows only the rows with the tag, then every row again", () => {
+    expect(call("filterByTag", { tag: "Dept:Sales" })).toEqual({ shown: 2, tag: "Dept:Sales" });
+    expect(home.shown).toEqual([2, 4]);
+    expect(call("filterByTag", { tag: null })).toEqual({ shown: 3, tag: null });
+    expect(home.shown).toBeNull();
+  });
+
+  it("startAuthorization says where the authorization code flow works when the home has none", () => {
+    expect(call("startAuthorization", { server: "https://platform.ringcentral.com", clientId: "abc" })).toMatchObject({
+      url: null,
+    });
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { USERS_TAB } from "../../src/domain/tabs";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { serverFunctions } from "../../src/server/functions";
+import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
+import type { ChunkReport } from "../../src/sync/runner";
+import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
+import { type FakeSheetsHome, homeOnFakeSheets } from "./home-on-fake-sheets";
+
+/** The Sync and Account panels' server functions, as the sidebar calls them, on Apps Script's Workbook adapter. */
+describe("the sync panel's functions against the sandbox", () => {
+  let sandbox: RunningSandbox;
+  let home: FakeSheetsHome;
+  const call = <K extends keyof typeof serverFunctions>(name: K, input: unknown) =>
+    invoke(name, serverFunctions[name] as AnyServerFunction, home, input) as OutputOf<(typeof serverFunctions)[K]>;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: 11, timeScale: 100 });
+    home = homeOnFakeSheets(sandbox);
+  });
+  afterAll(async () => {
+    home.restore();
+    await sandbox.close();
+  });
+
+  const users = () => decodeTab(USERS_TAB, home.workbook.read("Users")).records;
+  const addUsers = (rows: Partial<Record<string, string>>[]) => {
+    const table = home.workbook.read("Users");
+    const header = table[0] ?? [];
+    home.workbook.write("Users", {
+      row: table.length + 1,
+      column: 1,
+      values: encodeRows(columnIndex(USERS_TAB, header), header.length, rows),
+    });
+  };
+
+  it("connects with a JWT, says who is connected, and reads the account", async () => {
+    expect(call("connectionStatus", {})).toEqual({ connected: false, server: "" });
+    const connected = await call("connect", {
+      server: sandbox.serverUrl,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      jwt: sandbox.jwt,
+    });
+    expect(connected.connected).toBe(true);
+    expect(call("connectionStatus", {})).toEqual({ connected: true, server: sandbox.serverUrl });
+    const me = await call("connectedAs", {});
+    expect(me).toMatchObject({ connected: true, server: sandbox.serverUrl });
+    expect(me.name).not.toBe("");
+
+    call("setUpWorkspace", {});
+    const refreshed = await call("refreshAccount", {});
+    expect(refreshed.lines).toBeGreaterThan(0);
+    const choices = call("workspaceChoices", {});
+    expect(choices.accountRefreshedAt).toBe(refreshed.refreshedAt);
+    expect(choices.sites.length).toBeGreaterThan(0);
+    expect(choices.roles.some((r) => r.kind === "Predefined")).toBe(true);
+  });
+
+  it("plans creates with their line and blocked rows with reasons, runs chunk by chunk until done, then plans nothing", async () => {
+    const site = call("workspaceChoices", {}).sites.find((s) => s.from !== "sheet")?.name ?? "Main Site";
+    addUsers([
+      { userType: "Virtual User", firstName: "Ann", lastName: "Lee", email: "ann.panel@example.com", ext: "5101", site },
+      { userType: "Virtual User", firstName: "Bo", lastName: "Ray", email: "bo.panel@example.com", ext: "5102", site },
+      { userType: "User", firstName: "Cy", lastName: "", email: "not-an-email", ext: "5103", site },
+    ]);
+    const plan = await call("planSync", { sites: [site] });
+    expect(plan.creates.map((c) => c.email)).toEqual(["ann.panel@example.com", "bo.panel@example.com"]);
+    expect(plan.creates.every((c) => c.line?.phone)).toBe(true);
+    expect(plan.blocked).toHaveLength(1);
+    expect(plan.blocked[0]?.reasons.join(" ")).toMatch(/Email|Last Name/);
+
+    const reports: ChunkReport[] = [];
+    for (let chunk = 0; chunk < 10; chunk++) {
+      const report = await call("runSync", { sites: [site], budgetMs: 60_000 });
+      reports.push(report);
+      if (report.done) break;
+    }
+    expect(reports.at(-1)).toMatchObject({ done: true, failed: 0 });
+    expect(reports.reduce((n, r) => n + r.created, 0)).toBe(2);
+    const synced = users().filter((u) => u.email.endsWith("panel@example.com"));
+    expect(synced.map((u) => u.status)).toEqual(["Synced", "Synced"]);
+    expect(synced.every((u) => /^\d+$/.test(u.rcId))).toBe(true);
+    const again = await call("planSync", { sites: [site] });
+    expect(again.creates).toEqual([]);
+    expect(again.updates).toEqual([]);
+  });
+
+  it("shows an update as field diffs, and a delete with the line it releases", async () => {
+    const site = users().find((u) => u.email === "ann.panel@example.com")?.site ?? "";
+    const ann = users().find((u) => u.email === "ann.panel@example.com");
+    const header = home.workbook.read("Users")[0] ?? [];
+    const dept = columnIndex(USERS_TAB, header).get("dept") ?? 0;
+    home.workbook.write("Users", { row: ann?.row ?? 2, column: dept + 1, values: [["Sales"]] });
+    const bo = users().find((u) => u.email === "bo.panel@example.com");
+    expect(call("markForDelete", { rows: [bo?.row ?? 0] })).toEqual({ marked: 1 });
+    const plan = await call("planSync", { sites: [site] });
+    expect(plan.updates).toEqual([{ row: ann?.row, rcId: ann?.rcId, changes: [{ field: "dept", from: "", to: "Sales" }] }]);
+    expect(plan.deletes).toEqual([
+      expect.objectContaining({ row: bo?.row, rcId: bo?.rcId, releases: bo?.tempNumber, needsConfirmation: false }),
+    ]);
+  });
+
+  it("retryFailed runs the rows whose Status is Error", async () => {
+    const site = users().find((u) => u.email === "ann.panel@example.com")?.site ?? "";
+    const report = await call("retryFailed", { sites: [site] });
+    expect(report.failed).toBe(0);
+    expect(report.done).toBe(true);
+  });
+
+  it("disconnect ends the session and forgets the connection", async () => {
+    expect(await call("disconnect", {})).toEqual({ connected: false });
+    expect(call("connectionStatus", {})).toEqual({ connected: false, server: "" });
+    expect(await call("connectedAs", {})).toMatchObject({ connected: false });
+  });
+});
