@@ -201,12 +201,12 @@ function PlanView({
 }) {
   const removed = plan.deletes.filter((d) => d.needsConfirmation);
   const counts: [string, number][] = [
-    ["sites", plan.sites.length],
-    ["roles", plan.roles.create.length + plan.roles.delete.length],
-    ["creates", plan.creates.length],
-    ["updates", plan.updates.length + plan.credentials.length],
-    ["deletes", plan.deletes.length],
-    ["drift", plan.drift.length],
+    ["new sites", plan.sites.length],
+    ["role changes", plan.roles.create.length + plan.roles.delete.length],
+    ["to create", plan.creates.length],
+    ["to update", plan.updates.length + plan.credentials.length],
+    ["to delete", plan.deletes.length],
+    ["drifted", plan.drift.length],
     ["blocked", plan.blocked.length],
   ];
   return (
@@ -214,7 +214,7 @@ function PlanView({
       <h2>Plan</h2>
       <div class="counts wrap">
         {counts.map(([label, n]) => (
-          <span key={label} class={`badge ${label === "blocked" && n ? "error" : label === "drift" && n ? "warning" : "info"}`}>
+          <span key={label} class={`badge ${label === "blocked" && n ? "error" : label === "drifted" && n ? "warning" : "info"}`}>
             {n} {label}
           </span>
         ))}

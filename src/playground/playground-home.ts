@@ -22,6 +22,8 @@ export function playgroundHome(
   state: { selection: GridSelection; connection: ConnectionSettings | null },
 ): Home {
   const store = new MemoryTokenStore();
+  let client: RingCentralClient | null = null;
+  let clientFor: ConnectionSettings | null = null;
   return {
     workbook,
     clock: systemClock,
@@ -43,9 +45,12 @@ export function playgroundHome(
         state.connection = null;
         store.clear();
       },
+      // One client per connection, so that its governor paces every call of the process, not one call at a time.
       client: () => {
         const settings = state.connection;
-        return new RingCentralClient({
+        if (client && settings === clientFor) return client;
+        clientFor = settings;
+        client = new RingCentralClient({
           server: settings?.server ?? "http://127.0.0.1",
           clientId: settings?.clientId ?? "",
           ...(settings?.clientSecret ? { clientSecret: settings.clientSecret } : {}),
@@ -53,6 +58,7 @@ export function playgroundHome(
           transport: new FetchTransport(30_000),
           store,
         });
+        return client;
       },
     },
   };

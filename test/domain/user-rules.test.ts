@@ -112,6 +112,11 @@ describe("Users row: what each user type requires", () => {
     for (const f of findings.filter((x) => x.severity === "error")) expect(f.message).toMatch(/is required for a/);
   });
 
+  it("a synced row needs no credentials in the sheet: the account holds them, the sync cleared them", () => {
+    for (const userType of ["User", "Message Only", "Limited Extension"])
+      expect(findingsFor({ userType, rcId: "5001", ...none })).toEqual([]);
+  });
+
   it("blank Setup Wizard means Not Started for a User", () => {
     expect(findingsFor({ setupWizard: "", ...none })).toEqual([]);
   });

@@ -29,7 +29,8 @@ export function userRowFindings(user: UserRecord, context: UserRowContext): Find
   if (!isUserType(user.userType)) return findings;
   const wizard = effectiveWizard(user.userType, user.setupWizard);
   findings.push(...wizardFindings(user, user.userType, at));
-  findings.push(...credentialFindings(user, { type: user.userType, wizard, sso: context.settings.sso, phone }, at));
+  const credentials = { type: user.userType, wizard, sso: context.settings.sso, phone, synced: Boolean(user.rcId) };
+  findings.push(...credentialFindings(user, credentials, at));
   const synced = user.rcId ? context.accountUsers.get(user.rcId) : undefined;
   if (synced) findings.push(...transitionFindings(user, wizard, synced, at));
   return findings;
@@ -57,6 +58,8 @@ interface CredentialContext {
   wizard: WizardState;
   sso: boolean;
   phone: PhoneNumber | null;
+  /** The row has an RC Id: the account holds its credentials, and the sheet no longer does (cleared after sync). */
+  synced: boolean;
 }
 
 function credentialFindings(user: UserRecord, context: CredentialContext, at: At): Finding[] {
@@ -95,7 +98,7 @@ function requirementFindings(
 ): Finding[] {
   if (requirement === "never" && value)
     return [at(column, "users.credentials.never", `A ${context.type} never has a ${column}: clear it.`)];
-  if (value || !isRequired(requirement, context.wizard, context.sso)) return [];
+  if (value || context.synced || !isRequired(requirement, context.wizard, context.sso)) return [];
   return [at(column, "users.credentials.required", `${column} is required for ${requirementReason(requirement, context)}.`)];
 }
 

@@ -1,0 +1,170 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, findChromium } from "../../scripts/chromium";
+import { USERS_TAB } from "../../src/domain/tabs";
+import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
+import { type RunningPlayground, startPlayground } from "../../src/playground/server";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { decodeTab } from "../../src/workbook/codec";
+import { setUpWorkspace } from "../../src/workbook/setup";
+
+/**
+ * A newcomer's first hour, in the playground in headless Chromium: import a customer's CSV, validate, sync a site
+ * (temp numbers appear), delete a user (its line comes back), export. A screenshot of each step goes to
+ * test-artifacts/e2e/newcomer-*.png.
+ */
+const artifacts = join(import.meta.dirname, "../../test-artifacts/e2e");
+const CSV = [
+  "Full Name,Work Email,Extension,Site,Type",
+  "Ann Lee,ann.lee@example.com,4201,San Francisco,User",
+  "Bob Ito,bob.ito@example.com,4202,San Francisco,User",
+  "Sales Voicemail,sales.vm@example.com,4203,San Francisco,Voicemail",
+].join("\r\n");
+
+describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
+  let sandbox: RunningSandbox;
+  let playground: RunningPlayground;
+  let browser: Browser;
+  let page: Page;
+  let workbookPath: string;
+  let sidebar: FrameLocator;
+  let step = 0;
+  const shot = (name: string) =>
+    page.screenshot({ path: join(artifacts, `newcomer-${String(++step).padStart(2, "0")}-${name}.png`) });
+  const panel = (name: string) => sidebar.getByRole("tab", { name, exact: true }).click();
+  const users = async () => decodeTab(USERS_TAB, (await XlsxWorkbook.open(workbookPath)).read("Users")).records;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const dir = await mkdtemp(join(tmpdir(), "rcsheets-newcomer-"));
+    workbookPath = join(dir, "workspace.xlsx");
+    const book = XlsxWorkbook.create();
+    setUpWorkspace(book);
+    await book.save(workbookPath);
+    sandbox = await startSandbox({ seed: 4, timeScale: 100 });
+    const connection = {
+      server: sandbox.serverUrl,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      jwt: sandbox.jwt,
+    };
+    playground = await startPlayground({ workbookPath, distDir: join(import.meta.dirname, "../../dist"), connection });
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error("Chromium is missing: npm test installs it as root (see scripts/ensure-chromium.ts).");
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(playground.url);
+    sidebar = page.frameLocator("#sidebar");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.close();
+    await sandbox?.close();
+  });
+
+  it("refreshes the account, then imports a CSV through the wizard's mapping and preview", async () => {
+    await panel("Sync");
+    await sidebar.getByRole("button", { name: "Refresh account" }).click();
+    await sidebar.getByText(/Account read/).waitFor();
+    await panel("Import");
+    await sidebar
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+    await expect.poll(() => sidebar.getByLabel("Source of Email").inputValue()).toBe("Work Email");
+    expect(await sidebar.getByLabel("Source of First Name").inputValue()).toBe("Full Name");
+    expect(await sidebar.getByLabel("Source of Ext").inputValue()).toBe("Extension");
+    await shot("mapping");
+    await sidebar.getByRole("button", { name: "Preview" }).click();
+    await sidebar.getByText("3 to add").waitFor();
+    await shot("preview");
+    await sidebar.getByRole("button", { name: "Import", exact: true }).click();
+    await sidebar.getByText("Imported: 3 added").waitFor();
+    await expect
+      .poll(async () => (await users()).map((u) => [u.firstName, u.lastName, u.userType, u.ext]))
+      .toEqual([
+        ["Ann", "Lee", "User", "4201"],
+        ["Bob", "Ito", "User", "4202"],
+        ["Sales", "Voicemail", "Message Only", "4203"],
+      ]);
+    await page.locator(".tabulator-cell", { hasText: "ann.lee@example.com" }).first().waitFor();
+    await shot("imported");
+  });
+
+  it("validates: the Message Only row needs its PIN; fixed in the grid, the sheet is clean", async () => {
+    await panel("Validate");
+    await sidebar.getByRole("button", { name: "Validate" }).first().click();
+    await sidebar.getByText("PIN is required for a Message Only").first().waitFor();
+    await shot("validated");
+    const pin = USERS_TAB.columns.findIndex((c) => c.key === "pin");
+    const cell = page.locator(
+      `.tabulator-row:has(.tabulator-cell[tabulator-field="_row"]:text-is("4")) .tabulator-cell[tabulator-field="c${pin}"]`,
+    );
+    await cell.click();
+    await page.keyboard.type("274916");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await users())[2]?.pin).toBe("274916");
+    await sidebar.getByRole("button", { name: "Validate" }).first().click();
+    await sidebar.getByText("0 errors").waitFor();
+    await shot("fixed");
+  });
+
+  it("plans and syncs the site: ids and temp numbers appear, PINs are cleared", async () => {
+    await panel("Sync");
+    await sidebar.getByRole("checkbox", { name: /San Francisco/ }).check();
+    await sidebar.getByRole("button", { name: "Preview plan" }).click();
+    await sidebar.getByText("3 to create").first().waitFor();
+    await shot("plan");
+    await sidebar.getByRole("button", { name: "Sync San Francisco" }).click();
+    await expect
+      .poll(async () => (await users()).map((u) => u.status), { timeout: 20_000 })
+      .toEqual(["Synced", "Synced", "Synced"]);
+    const synced = await users();
+    expect(synced[0]?.tempNumber).toMatch(/^\+1\d{10}$/);
+    expect(synced[2]).toMatchObject({ pin: "", tempNumber: "" });
+    await page
+      .locator(".tabulator-cell", { hasText: synced[0]?.tempNumber ?? "" })
+      .first()
+      .waitFor();
+    await shot("synced");
+  });
+
+  it("deletes a synced user: its line comes back in Unassigned Lines", async () => {
+    const [ann] = await users();
+    const status = USERS_TAB.columns.findIndex((c) => c.key === "status");
+    const cell = page.locator(
+      `.tabulator-row:has(.tabulator-cell[tabulator-field="_row"]:text-is("2")) .tabulator-cell[tabulator-field="c${status}"]`,
+    );
+    await cell.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Pending Delete");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await users())[0]?.status).toBe("Pending Delete");
+    await sidebar.getByRole("button", { name: "Preview plan" }).click();
+    await sidebar.getByText("1 to delete").first().waitFor();
+    await sidebar.getByRole("button", { name: "Sync San Francisco" }).click();
+    await expect
+      .poll(async () => (await users()).map((u) => u.email), { timeout: 20_000 })
+      .toEqual(["bob.ito@example.com", "sales.vm@example.com"]);
+    const lines = async () => (await XlsxWorkbook.open(workbookPath)).read("Unassigned Lines").map((line) => String(line[2]));
+    await expect.poll(lines).toContain(ann?.tempNumber);
+    await page.getByRole("tab", { name: "Unassigned Lines" }).click();
+    await page.locator(".tabulator-row").first().waitFor();
+    await shot("line-back");
+  });
+
+  it("exports the Users tab as CSV, without secrets", async () => {
+    await panel("Validate");
+    const download = page.waitForEvent("download");
+    await sidebar.getByRole("button", { name: "Download CSV" }).click();
+    const file = await (await download).path();
+    const text = readFileSync(file ?? "", "utf8");
+    expect(text.split(/\r?\n/)[0]).toContain("User Type,First Name,Last Name,Email,Ext");
+    expect(text).toContain("bob.ito@example.com");
+    await shot("exported");
+  });
+});
