@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, findChromium } from "../../scripts/chromium";
-import { USERS_TAB } from "../../src/domain/tabs";
+import { ROLES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
 import { type RunningPlayground, startPlayground } from "../../src/playground/server";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
@@ -113,6 +113,28 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
     await shot("fixed");
   });
 
+  it("adds a tag and a custom role, and applies the role to the rows selected in the grid", async () => {
+    await panel("Tags");
+    await sidebar.getByLabel("Key").fill("Dept");
+    await sidebar.getByLabel("Value").fill("Sales");
+    await sidebar.getByRole("button", { name: "Add tag" }).click();
+    await sidebar.getByText("Tags (1 of 20)").waitFor();
+    await panel("Roles");
+    await sidebar.getByLabel("Name").fill("Front Desk");
+    await sidebar.getByLabel("Based on").selectOption("Standard");
+    await sidebar.getByRole("button", { name: "Add custom role" }).click();
+    await expect.poll(async () => sidebar.locator("#role option", { hasText: "Front Desk" }).count()).toBe(1);
+    await page.getByRole("tab", { name: "Users", exact: true }).click();
+    const rowNumber = (n: number) => page.locator(`.tabulator-cell[tabulator-field="_row"]:text-is("${n}")`);
+    await rowNumber(2).click();
+    await rowNumber(3).click({ modifiers: ["Control"] });
+    await expect.poll(async () => page.locator(".tabulator-row.tabulator-selected").count()).toBe(2);
+    await sidebar.locator("#role").selectOption("Front Desk");
+    await sidebar.getByRole("button", { name: "Apply role" }).click();
+    await expect.poll(async () => (await users()).map((u) => u.role)).toEqual(["Front Desk", "Front Desk", ""]);
+    await shot("role-applied");
+  });
+
   it("plans and syncs the site: ids and temp numbers appear, PINs are cleared", async () => {
     await panel("Sync");
     await sidebar.getByRole("checkbox", { name: /San Francisco/ }).check();
@@ -126,6 +148,8 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
     const synced = await users();
     expect(synced[0]?.tempNumber).toMatch(/^\+1\d{10}$/);
     expect(synced[2]).toMatchObject({ pin: "", tempNumber: "" });
+    const roles = decodeTab(ROLES_TAB, (await XlsxWorkbook.open(workbookPath)).read("Roles")).records;
+    expect(roles.find((r) => r.name === "Front Desk")?.rcId).toMatch(/\S/);
     await page
       .locator(".tabulator-cell", { hasText: synced[0]?.tempNumber ?? "" })
       .first()
