@@ -45,7 +45,9 @@ function guessDelimiter(body: string): string {
     const counts = Papa.parse<string[]>(sample, { delimiter }).data.map((row) => row.length);
     const fields = mode(counts);
     const share = fields < 2 ? 0 : counts.filter((n) => n === fields).length / counts.length;
-    if (share > best.share || (share === best.share && share > 0 && fields > best.fields)) best = { delimiter, share, fields };
+    // On a tie the comma stays: our own exports are comma-separated, and a value may hold a semicolon.
+    const tieBreak = share === best.share && share > 0 && fields > best.fields && best.delimiter !== ",";
+    if (share > best.share || tieBreak) best = { delimiter, share, fields };
   }
   return best.delimiter;
 }
@@ -63,7 +65,9 @@ function mode(counts: readonly number[]): number {
 
 /** Rows → CSV text with CRLF line ends, every value quoted when it needs to be. */
 export function formatCsv(rows: readonly (readonly string[])[]): string {
-  return `${Papa.unparse(rows as string[][], { newline: "\r\n" })}\r\n`;
+  // A value holding another delimiter is quoted too, so that reading the file back never guesses that delimiter.
+  const quotes = (value: unknown) => typeof value === "string" && /[;\t|]/.test(value);
+  return `${Papa.unparse(rows as string[][], { newline: "\r\n", quotes })}\r\n`;
 }
 
 /** NUL characters, or more than 1% control characters, in the first 8,000 characters: no CSV has those. */

@@ -11,6 +11,8 @@ export interface GridSelection {
   sheet: string;
   rows: number[];
   active: { row: number; column: number } | null;
+  /** Rows a tag filter shows on a sheet (the others hidden), or null for every row. */
+  shown?: { sheet: string; rows: number[] } | null;
 }
 
 /**
@@ -29,12 +31,15 @@ export function playgroundHome(
     clock: systemClock,
     selection: {
       select(sheet, row, column) {
-        state.selection = { sheet, rows: [row], active: { row, column } };
+        state.selection = { ...state.selection, sheet, rows: [row], active: { row, column } };
+      },
+      showOnly(sheet: string, rows: number[] | null) {
+        state.selection = { ...state.selection, shown: rows ? { sheet, rows } : null };
       },
       selectedRows(sheet: string) {
         return state.selection.sheet === sheet ? [...state.selection.rows] : [];
       },
-    } as Home["selection"],
+    },
     connection: {
       settings: () => state.connection,
       save: (settings) => {

@@ -32,12 +32,13 @@ export interface RunningPlayground {
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const workbook = await XlsxWorkbook.open(options.workbookPath);
+  const changes = countChanges(workbook);
   const state = {
     selection: { sheet: "Users", rows: [], active: null } as GridSelection,
     connection: options.connection ?? null,
     version: 1,
   };
-  const home = playgroundHome(workbook, state);
+  const home = playgroundHome(changes.workbook, state);
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task);
@@ -50,17 +51,23 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     "GET /api/version": async () => ({ version: state.version, selection: state.selection }),
     "POST /api/cell": async (body) => {
       const { sheet, row, column, value } = body as { sheet: string; row: number; column: number; value: string };
-      workbook.write(sheet, { row, column, values: [[value]] });
+      changes.workbook.write(sheet, { row, column, values: [[value]] });
       await saved();
       return { version: state.version };
     },
     "POST /api/selection": async (body) => {
-      state.selection = body as GridSelection;
+      // The grid reports what is selected; which rows a filter shows stays the server's.
+      state.selection = { ...(body as GridSelection), shown: state.selection.shown ?? null };
       return { ok: true };
     },
   };
 
+  /** Saves and moves the version (the grid reloads on it) only when the workbook or the filter changed. */
+  let shownBefore = JSON.stringify(state.selection.shown ?? null);
   const saved = async () => {
+    const shown = JSON.stringify(state.selection.shown ?? null);
+    if (changes.take() === 0 && shown === shownBefore) return;
+    shownBefore = shown;
     await workbook.save(options.workbookPath);
     state.version++;
   };
@@ -107,6 +114,31 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+const CHANGING = new Set(["addSheet", "setMarker", "write", "deleteRows", "mark", "applyLayout"]);
+
+/** The workbook, counting the calls that change it, so that a read-only call neither saves nor reloads the grid. */
+function countChanges(workbook: XlsxWorkbook): { workbook: XlsxWorkbook; take(): number } {
+  let count = 0;
+  const counted = new Proxy(workbook, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== "function" || !CHANGING.has(String(key))) return value;
+      return (...args: unknown[]) => {
+        count++;
+        return value.apply(target, args);
+      };
+    },
+  });
+  return {
+    workbook: counted,
+    take: () => {
+      const taken = count;
+      count = 0;
+      return taken;
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import { type RunningPlayground, startPlayground } from "../../src/playground/se
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 import { decodeTab } from "../../src/workbook/codec";
 import { setUpWorkspace } from "../../src/workbook/setup";
+import { editCell, gridSettled, selectRows } from "./grid";
 
 /**
  * A newcomer's first hour, in the playground in headless Chromium: import a customer's CSV, validate, sync a site
@@ -18,6 +19,7 @@ import { setUpWorkspace } from "../../src/workbook/setup";
  * test-artifacts/e2e/newcomer-*.png.
  */
 const artifacts = join(import.meta.dirname, "../../test-artifacts/e2e");
+const column = (key: string) => USERS_TAB.columns.findIndex((c) => c.key === key);
 const CSV = [
   "Full Name,Work Email,Extension,Site,Type",
   "Ann Lee,ann.lee@example.com,4201,San Francisco,User",
@@ -70,7 +72,7 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
   it("refreshes the account, then imports a CSV through the wizard's mapping and preview", async () => {
     await panel("Sync");
     await sidebar.getByRole("button", { name: "Refresh account" }).click();
-    await sidebar.getByText(/Account read/).waitFor();
+    await sidebar.getByText(/Account read: \d+ users/).waitFor();
     await panel("Import");
     await sidebar
       .locator('input[type="file"]')
@@ -113,21 +115,30 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
     await shot("fixed");
   });
 
-  it("adds a tag and a custom role, and applies the role to the rows selected in the grid", async () => {
+  it("adds a tag, filters the grid by it, adds a custom role, and applies it to the rows selected in the grid", async () => {
     await panel("Tags");
     await sidebar.getByLabel("Key").fill("Dept");
     await sidebar.getByLabel("Value").fill("Sales");
     await sidebar.getByRole("button", { name: "Add tag" }).click();
     await sidebar.getByText("Tags (1 of 20)").waitFor();
+    await page.getByRole("tab", { name: "Users", exact: true }).click();
+    await editCell(page, 3, column("tags"), "Dept:Sales");
+    await expect.poll(async () => (await users())[1]?.tags).toBe("Dept:Sales");
+    await panel("Validate");
+    await panel("Tags");
+    await sidebar.getByRole("button", { name: "Show only rows with Dept:Sales" }).click();
+    await expect.poll(() => page.locator(".tabulator-row").count()).toBe(1);
+    await shot("tag-filter");
+    await sidebar.getByRole("button", { name: "Show all rows" }).click();
+    await expect.poll(() => page.locator(".tabulator-row").count()).toBe(3);
     await panel("Roles");
     await sidebar.getByLabel("Name").fill("Front Desk");
     await sidebar.getByLabel("Based on").selectOption("Standard");
     await sidebar.getByRole("button", { name: "Add custom role" }).click();
     await expect.poll(async () => sidebar.locator("#role option", { hasText: "Front Desk" }).count()).toBe(1);
     await page.getByRole("tab", { name: "Users", exact: true }).click();
-    const rowNumber = (n: number) => page.locator(`.tabulator-cell[tabulator-field="_row"]:text-is("${n}")`);
-    await rowNumber(2).click();
-    await rowNumber(3).click({ modifiers: ["Control"] });
+    await gridSettled(page);
+    await selectRows(page, [2, 3]);
     await expect.poll(async () => page.locator(".tabulator-row.tabulator-selected").count()).toBe(2);
     await sidebar.locator("#role").selectOption("Front Desk");
     await sidebar.getByRole("button", { name: "Apply role" }).click();

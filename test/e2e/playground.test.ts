@@ -9,6 +9,7 @@ import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
 import { type RunningPlayground, startPlayground } from "../../src/playground/server";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 import { writeDemoWorkspace } from "../../src/workbook/demo-workspace";
+import { editCell } from "./grid";
 
 /** The playground in headless Chromium, as a newcomer uses it; a screenshot of each step goes to test-artifacts/. */
 const artifacts = join(import.meta.dirname, "../../test-artifacts/e2e");

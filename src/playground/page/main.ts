@@ -17,6 +17,7 @@ interface Selection {
   sheet: string;
   rows: number[];
   active: { row: number; column: number } | null;
+  shown?: { sheet: string; rows: number[] } | null;
 }
 interface WorkbookView {
   version: number;
@@ -42,6 +43,8 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
 
 async function load(): Promise<void> {
   view = await api<WorkbookView>("/api/workbook");
+  // What the grid shows, for anyone (a test, a person's devtools) waiting for it to catch up with the server.
+  document.body.dataset.version = String(view.version);
   if (!view.sheets.some((s) => s.name === current)) current = view.sheets[0]?.name ?? "";
   renderTabs();
   renderGrid();
@@ -74,7 +77,10 @@ function renderGrid(): void {
   const sheet = view?.sheets.find((s) => s.name === current);
   if (!sheet) return;
   const [header = [], ...body] = sheet.rows;
-  const data = body.map((line, i) => ({ _row: i + 2, ...Object.fromEntries(header.map((_, c) => [`c${c}`, line[c] ?? ""])) }));
+  const shown = view?.selection.shown?.sheet === sheet.name ? new Set(view.selection.shown.rows) : null;
+  const data = body
+    .map((line, i) => ({ _row: i + 2, ...Object.fromEntries(header.map((_, c) => [`c${c}`, line[c] ?? ""])) }))
+    .filter((row) => !shown || shown.has(row._row));
   const marks = new Map(sheet.marks.map((m) => [`${m.row}:${m.column}`, m]));
   const formatter = (cell: CellComponent) => {
     const mark = marks.get(`${cell.getRow().getIndex()}:${Number(cell.getField().slice(1)) + 1}`);
@@ -102,6 +108,11 @@ function renderGrid(): void {
     layout: "fitDataStretch",
     selectableRows: true,
   });
+  // A reload keeps the rows the person had selected.
+  const selected = view?.selection.sheet === sheet.name ? view.selection.rows : [];
+  table.on("tableBuilt", () => {
+    if (selected.length) table?.selectRow(selected);
+  });
   table.on("cellEdited", (cell: CellComponent) => {
     const column = Number(cell.getField().slice(1)) + 1;
     void api("/api/cell", {
@@ -112,7 +123,7 @@ function renderGrid(): void {
     }).then(remember);
   });
   table.on("rowSelectionChanged", (_data: unknown[], rows: RowComponent[]) => {
-    void api("/api/selection", { sheet: sheet.name, rows: rows.map((r) => Number(r.getIndex())), active: null });
+    void api("/api/selection", { sheet: sheet.name, rows: rows.map((r) => Number(r.getIndex())), active: null, shown: null });
   });
 }
 
@@ -141,7 +152,9 @@ function remember(answer: unknown): void {
 async function poll(): Promise<void> {
   try {
     const now = await api<{ version: number; selection: Selection }>("/api/version");
-    if (view && now.version !== view.version) await load();
+    // Never reload under a cell being edited: the person's typing would be lost. The next poll reloads.
+    const editing = document.querySelector(".tabulator-editing") !== null;
+    if (view && now.version !== view.version && !editing) await load();
     else followSelection(now.selection);
     statusElement.textContent = "";
   } catch {
