@@ -1,7 +1,26 @@
+import writeXlsxFile from "write-excel-file/browser";
+
 /** Saves text as a file from the sidebar: a data: URL on a link, as HtmlService's sandbox allows downloads. */
 export function download(fileName: string, text: string, type = "text/csv"): void {
   const link = document.createElement("a");
   link.href = `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
+
+/** Saves rows as an .xlsx file, written here in the browser (as text cells: nothing a spreadsheet would run). */
+export async function downloadXlsx(fileName: string, rows: string[][]): Promise<void> {
+  const blob = await writeXlsxFile(rows.map((row) => row.map((value) => ({ value, type: String })))).toBlob();
+  const url = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+  const link = document.createElement("a");
+  link.href = url;
   link.download = fileName;
   document.body.appendChild(link);
   link.click();

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { Severity } from "../../src/domain/finding";
 import type { FindingView, ValidationReport } from "../../src/server/validate";
-import { download } from "../download";
+import { download, downloadXlsx } from "../download";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
@@ -36,10 +36,11 @@ export function ValidatePanel() {
       const repaired = result.repaired.length ? `Repaired ${result.repaired.join(", ")}.` : "";
       setStatus(created + repaired || "The workspace was already set up.");
     });
-  const exportTab = () =>
+  const exportTab = (format: "csv" | "xlsx") =>
     task.run("export", async () => {
-      const file = await rpc("exportTab", { tab });
-      download(file.fileName, file.text);
+      const file = await rpc("exportTab", { tab, format });
+      if (file.rows) await downloadXlsx(file.fileName, file.rows);
+      else download(file.fileName, file.text);
       setStatus(`${file.fileName} downloaded (no PINs, passwords or secret answers).`);
     });
 
@@ -66,8 +67,11 @@ export function ValidatePanel() {
             </option>
           ))}
         </select>
-        <button type="button" onClick={exportTab} disabled={task.busy !== null}>
+        <button type="button" onClick={() => exportTab("csv")} disabled={task.busy !== null}>
           Download CSV
+        </button>
+        <button type="button" onClick={() => exportTab("xlsx")} disabled={task.busy !== null}>
+          Download XLSX
         </button>
       </div>
     </>

@@ -192,7 +192,7 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
     await shot("line-back");
   });
 
-  it("exports the Users tab as CSV, without secrets", async () => {
+  it("exports the Users tab as CSV and as XLSX, without secrets", async () => {
     await panel("Validate");
     const download = page.waitForEvent("download");
     await sidebar.getByRole("button", { name: "Download CSV" }).click();
@@ -200,6 +200,14 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
     const text = readFileSync(file ?? "", "utf8");
     expect(text.split(/\r?\n/)[0]).toContain("User Type,First Name,Last Name,Email,Ext");
     expect(text).toContain("bob.ito@example.com");
+    const xlsxDownload = page.waitForEvent("download");
+    await sidebar.getByRole("button", { name: "Download XLSX" }).click();
+    const xlsx = await XlsxWorkbook.open((await (await xlsxDownload).path()) ?? "");
+    const [sheet] = xlsx.sheets();
+    const table = xlsx.read(sheet?.name ?? "");
+    expect(table[0]?.slice(0, 5)).toEqual(["User Type", "First Name", "Last Name", "Email", "Ext"]);
+    expect(table.flat()).toContain("bob.ito@example.com");
+    expect(table[0]).not.toContain("PIN");
     await shot("exported");
   });
 });
