@@ -3,6 +3,7 @@ import type { ImportResult } from "../../src/server/apply-import";
 import type { ImportPreviewView } from "../../src/server/preview-import";
 import type { ImportMappingProposal } from "../../src/server/propose-import-mapping";
 import { rpc } from "../rpc";
+import { useTask } from "../task";
 
 type Source = { kind: "csv"; text: string; name: string } | { kind: "tab"; sheet: string };
 type Orientation = "auto" | "horizontal" | "vertical";
@@ -24,20 +25,11 @@ export function ImportWizard() {
   const [fields, setFields] = useState<Record<string, string | null>>({});
   const [preview, setPreview] = useState<ImportPreviewView | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [problem, setProblem] = useState("");
-  const [busy, setBusy] = useState(false);
-
-  const run = async (task: () => Promise<void>) => {
-    setBusy(true);
-    setProblem("");
-    try {
-      await task();
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const task = useTask<"import">();
+  const run = (work: () => Promise<void>) => task.run("import", work);
+  const busy = task.busy !== null;
+  const problem = task.problem;
+  const setProblem = task.setProblem;
   const wire = (s: Source) => (s.kind === "csv" ? { kind: "csv" as const, text: s.text } : s);
 
   const propose = (s: Source, o: Orientation) =>
