@@ -179,6 +179,9 @@ export class SheetsWorkbook implements Workbook {
     }
     if (ours) return;
     const protection = target.protect().setDescription(PROTECTION_DESCRIPTION);
+    // The person running the add-in stays an editor first: removing editors throws when their own right to edit
+    // comes through a group (Apps Script's Protection docs).
+    if (typeof Session !== "undefined") protection.addEditor(Session.getEffectiveUser());
     protection.removeEditors(protection.getEditors());
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
   }

@@ -192,6 +192,19 @@ describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
     expect(book.layout("Sites").protected).toBe(false);
   });
 
+  it("keeps the person running the add-in as an editor of the protection it adds", () => {
+    const global = globalThis as { Session?: unknown };
+    global.Session = { getEffectiveUser: () => "colleague@example.com" };
+    try {
+      book.applyLayout("Sites", { ...PLAIN, protected: true });
+      const [ours] = sheet("Sites").getProtections(fake.app.ProtectionType.SHEET);
+      expect(fake.count("Protection.addEditor")).toBe(1);
+      expect(ours?.getDescription()).toBe("rcsheets: written by the add-in");
+    } finally {
+      delete global.Session;
+    }
+  });
+
   it("deletes the last data rows even when the sheet has no spare row below them", () => {
     const users = sheet("Users");
     users.deleteRows(4, 997);
