@@ -1,24 +1,19 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type FrameLocator, type Page } from "playwright-core";
+import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, findChromium } from "../../scripts/chromium";
 import { ROLES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
-import { type RunningPlayground, startPlayground } from "../../src/playground/server";
-import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 import { decodeTab } from "../../src/workbook/codec";
 import { setUpWorkspace } from "../../src/workbook/setup";
 import { editCell, gridSettled, selectRows } from "./grid";
+import { artifacts, openPlayground, type PlaygroundSession } from "./session";
 
 /**
  * A newcomer's first hour, in the playground in headless Chromium: import a customer's CSV, validate, sync a site
  * (temp numbers appear), delete a user (its line comes back), export. A screenshot of each step goes to
  * test-artifacts/e2e/newcomer-*.png.
  */
-const artifacts = join(import.meta.dirname, "../../test-artifacts/e2e");
 const column = (key: string) => USERS_TAB.columns.findIndex((c) => c.key === key);
 const CSV = [
   "Full Name,Work Email,Extension,Site,Type",
@@ -28,9 +23,7 @@ const CSV = [
 ].join("\r\n");
 
 describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
-  let sandbox: RunningSandbox;
-  let playground: RunningPlayground;
-  let browser: Browser;
+  let session: PlaygroundSession;
   let page: Page;
   let workbookPath: string;
   let sidebar: FrameLocator;
@@ -41,33 +34,13 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
   const users = async () => decodeTab(USERS_TAB, (await XlsxWorkbook.open(workbookPath)).read("Users")).records;
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    const dir = await mkdtemp(join(tmpdir(), "rcsheets-newcomer-"));
-    workbookPath = join(dir, "workspace.xlsx");
-    const book = XlsxWorkbook.create();
-    setUpWorkspace(book);
-    await book.save(workbookPath);
-    sandbox = await startSandbox({ seed: 4, timeScale: 100 });
-    const connection = {
-      server: sandbox.serverUrl,
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      jwt: sandbox.jwt,
-    };
-    playground = await startPlayground({ workbookPath, distDir: join(import.meta.dirname, "../../dist"), connection });
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error("Chromium is missing: npm test installs it as root (see scripts/ensure-chromium.ts).");
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(playground.url);
+    session = await openPlayground({ seed: 4, prepare: setUpWorkspace, height: 900 });
+    page = session.page;
+    workbookPath = session.workbookPath;
     sidebar = page.frameLocator("#sidebar");
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
-    await sandbox?.close();
-  });
+  afterAll(() => session?.close());
 
   it("refreshes the account, then imports a CSV through the wizard's mapping and preview", async () => {
     await panel("Sync");

@@ -1,53 +1,28 @@
-import { mkdirSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, findChromium } from "../../scripts/chromium";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
-import { type RunningPlayground, startPlayground } from "../../src/playground/server";
-import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 import { writeDemoWorkspace } from "../../src/workbook/demo-workspace";
 import { editCell } from "./grid";
+import { artifacts, openPlayground, type PlaygroundSession } from "./session";
 
 /** The playground in headless Chromium, as a newcomer uses it; a screenshot of each step goes to test-artifacts/. */
-const artifacts = join(import.meta.dirname, "../../test-artifacts/e2e");
-const dist = join(import.meta.dirname, "../../dist");
 
 describe("the playground in a browser", () => {
-  let sandbox: RunningSandbox;
-  let playground: RunningPlayground;
-  let browser: Browser;
+  let session: PlaygroundSession;
   let page: Page;
   let workbookPath: string;
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    workbookPath = join(await mkdtemp(join(tmpdir(), "rcsheets-e2e-")), "workspace.xlsx");
-    const book = XlsxWorkbook.create();
-    writeDemoWorkspace(book, { users: 12, errorRate: 0.3, seed: 7 });
-    await book.save(workbookPath);
-    sandbox = await startSandbox({ seed: 1, timeScale: 100 });
-    const connection = {
-      server: sandbox.serverUrl,
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      jwt: sandbox.jwt,
-    };
-    playground = await startPlayground({ workbookPath, distDir: dist, connection });
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error("Chromium is missing: npm test installs it as root (see scripts/ensure-chromium.ts).");
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
-    await page.goto(playground.url);
+    session = await openPlayground({
+      seed: 1,
+      prepare: (book) => writeDemoWorkspace(book, { users: 12, errorRate: 0.3, seed: 7 }),
+    });
+    page = session.page;
+    workbookPath = session.workbookPath;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
-    await sandbox?.close();
-  });
+  afterAll(() => session?.close());
 
   const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) });
   const sidebar = () => page.frameLocator("#sidebar");
@@ -71,13 +46,7 @@ describe("the playground in a browser", () => {
 
   it("keeps a grid edit in the .xlsx file", async () => {
     await page.getByRole("tab", { name: "Users", exact: true }).click();
-    const cell = page.locator(
-      '.tabulator-row:has(.tabulator-cell[tabulator-field="_row"]:text-is("3")) .tabulator-cell[tabulator-field="c1"]',
-    );
-    await cell.click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.type("Zed");
-    await page.keyboard.press("Enter");
+    await editCell(page, 3, 1, "Zed");
     await expect.poll(async () => (await XlsxWorkbook.open(workbookPath)).read("Users")[2]?.[1], { timeout: 5000 }).toBe("Zed");
     await shot("04-edited");
   });
@@ -93,7 +62,7 @@ describe("the playground in a browser", () => {
   });
 
   it("lets the browser call only the server's functions, on loopback", async () => {
-    expect(playground.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(session.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const call = (name: string) =>
       page.evaluate((n) => fetch(`/rpc/${n}`, { method: "POST", body: "{}" }).then((r) => r.status), name);
     expect(await call("toString")).toBe(404);

@@ -1,0 +1,54 @@
+import { mkdirSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, findChromium } from "../../scripts/chromium";
+import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
+import { startPlayground } from "../../src/playground/server";
+import { startSandbox } from "../../src/sandbox/index";
+
+export const artifacts = join(import.meta.dirname, "../../test-artifacts/e2e");
+
+/** A browser session on the playground: a workbook file made by `prepare`, a sandbox, the page open. */
+export interface PlaygroundSession {
+  page: Page;
+  workbookPath: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function openPlayground(options: {
+  seed: number;
+  prepare: (book: XlsxWorkbook) => void;
+  height?: number;
+}): Promise<PlaygroundSession> {
+  mkdirSync(artifacts, { recursive: true });
+  const workbookPath = join(await mkdtemp(join(tmpdir(), "rcsheets-e2e-")), "workspace.xlsx");
+  const book = XlsxWorkbook.create();
+  options.prepare(book);
+  await book.save(workbookPath);
+  const sandbox = await startSandbox({ seed: options.seed, timeScale: 100 });
+  const connection = {
+    server: sandbox.serverUrl,
+    clientId: sandbox.clientId,
+    clientSecret: sandbox.clientSecret,
+    jwt: sandbox.jwt,
+  };
+  const playground = await startPlayground({ workbookPath, distDir: join(import.meta.dirname, "../../dist"), connection });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("Chromium is missing: npm test installs it as root (see scripts/ensure-chromium.ts).");
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1400, height: options.height ?? 820 } });
+  await page.goto(playground.url);
+  return {
+    page,
+    workbookPath,
+    url: playground.url,
+    close: async () => {
+      await browser.close();
+      await playground.close();
+      await sandbox.close();
+    },
+  };
+}
