@@ -2,9 +2,9 @@ import { z } from "zod";
 import { ROLES_TAB, USERS_TAB } from "../domain/tabs";
 import { decodeTab } from "../workbook/codec";
 import { locateTabs } from "../workbook/tab-location";
+import { readImage, recordsOf, setCell, writeColumn } from "../workbook/table-image";
 import { RowTarget, targetRows } from "./row-target";
 import { serverFunction } from "./server-function";
-import { readImage, recordsOf, setCell, writeColumn } from "./table-image";
 
 export type RoleApplied = { applied: number; message: string } | { applied: 0; problem: string };
 

@@ -3,8 +3,8 @@ import { blankRecord } from "../domain/records";
 import { ROLES_TAB, USERS_TAB } from "../domain/tabs";
 import { decodeTab, encodeRows } from "../workbook/codec";
 import { locateTabs } from "../workbook/tab-location";
+import { readImage, recordsOf, setCell, writeColumn } from "../workbook/table-image";
 import { serverFunction } from "./server-function";
-import { readImage, recordsOf, setCell, writeColumn } from "./table-image";
 
 export type RoleChange = { done: true; message: string } | { done: false; problem: string };
 

@@ -7,8 +7,9 @@ import type { SyncPlan } from "../sync/plan";
 import { previewSync } from "../sync/preview";
 import { type ChunkReport, DEFAULT_BUDGET_MS, runSyncChunk, type SyncHome } from "../sync/runner";
 import { writeAccountState } from "../workbook/account-tabs";
-import { columnIndex, decodeTab } from "../workbook/codec";
+import { decodeTab } from "../workbook/codec";
 import { locateTabs } from "../workbook/tab-location";
+import { readImage, setCell, writeColumn } from "../workbook/table-image";
 import { ConnectionSettingsSchema } from "./connection";
 import type { Home } from "./home";
 import { serverFunction } from "./server-function";
@@ -96,19 +97,12 @@ export const retryFailed = serverFunction(Scope.pick({ sites: true }), (home, in
 export const markForDelete = serverFunction(
   z.object({ rows: z.array(z.number().int().min(2)).min(1) }),
   (home, input): { marked: number } => {
-    const sheet = locateTabs(home.workbook).get("users");
-    const table = sheet ? home.workbook.read(sheet) : [];
-    const status = columnIndex(USERS_TAB, table[0] ?? []).get("status");
-    if (!sheet || status === undefined) return { marked: 0 };
-    const marked = new Set(input.rows.filter((row) => row <= table.length));
-    if (marked.size === 0) return { marked: 0 };
-    const top = Math.min(...marked);
-    const bottom = Math.max(...marked);
+    const image = readImage(home.workbook, USERS_TAB);
+    if (!image?.columns.has("status")) return { marked: 0 };
+    const rows = input.rows.filter((row) => row <= image.rows.length + 1);
+    for (const row of rows) setCell(image, row, "status", "Pending Delete");
     // One block over the rows between: the rows not marked keep the status they had.
-    const values = Array.from({ length: bottom - top + 1 }, (_, i) => [
-      marked.has(top + i) ? "Pending Delete" : (table[top + i - 1]?.[status] ?? ""),
-    ]);
-    home.workbook.write(sheet, { row: top, column: status + 1, values });
-    return { marked: marked.size };
+    writeColumn(home.workbook, image, "status", rows);
+    return { marked: rows.length };
   },
 );

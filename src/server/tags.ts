@@ -3,9 +3,9 @@ import { blankRecord } from "../domain/records";
 import { TAGS_TAB, USERS_TAB } from "../domain/tabs";
 import { MAX_TAGS } from "../domain/validation/tab-rules";
 import { encodeRows } from "../workbook/codec";
+import { readImage, recordsOf } from "../workbook/table-image";
 import { targetRows } from "./row-target";
 import { serverFunction } from "./server-function";
-import { readImage, recordsOf } from "./table-image";
 
 export type TagSaved = { saved: true; message: string } | { saved: false; problem: string };
 

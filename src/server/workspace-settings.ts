@@ -4,8 +4,8 @@ import { SETTINGS_TAB } from "../domain/tabs";
 import { decodeTab } from "../workbook/codec";
 import { setUpWorkspace } from "../workbook/setup";
 import { locateTabs } from "../workbook/tab-location";
+import { readImage, recordsOf, setCell, writeImage } from "../workbook/table-image";
 import { serverFunction } from "./server-function";
-import { readImage, recordsOf, setCell, writeImage } from "./table-image";
 
 export interface SettingsView {
   settings: Settings;

@@ -7,6 +7,7 @@ import { decodeTab, encodeRows } from "./codec";
 import type { Workbook } from "./port";
 import { setUpWorkspace } from "./setup";
 import { locateTabs } from "./tab-location";
+import { readImage, recordsOf, setCell, writeImage } from "./table-image";
 import { replaceRows } from "./table-replace";
 
 /**
@@ -25,7 +26,7 @@ export function writeAccountState(workbook: Workbook, state: AccountState, refre
   replaceRows(workbook, sheet("accountSites"), ACCOUNT_SITES_TAB, state.sites);
   replaceRows(workbook, sheet("unassignedLines"), UNASSIGNED_LINES_TAB, state.lines);
   mergeRoles(workbook, sheet("roles"), state.roles);
-  setSetting(workbook, sheet("settings"), SETTING_NAMES.accountRefreshedAt, refreshedAt);
+  writeSetting(workbook, SETTING_NAMES.accountRefreshedAt, refreshedAt);
 }
 
 /**
@@ -58,15 +59,13 @@ function mergeRoles(workbook: Workbook, sheet: string, roles: AccountState["role
   if (image.length) workbook.write(sheet, { row: 2, column: 1, values: image });
 }
 
-function setSetting(workbook: Workbook, sheet: string, name: string, value: string): void {
-  const { records, columns } = decodeTab(SETTINGS_TAB, workbook.read(sheet));
-  const found = records.find((r) => r.setting.toLowerCase() === name.toLowerCase());
-  const valueColumn = (columns.get("value") ?? 1) + 1;
-  const settingColumn = (columns.get("setting") ?? 0) + 1;
-  if (found) workbook.write(sheet, { row: found.row, column: valueColumn, values: [[value]] });
-  else {
-    const row = records.reduce((max, r) => Math.max(max, r.row), 1) + 1;
-    workbook.write(sheet, { row, column: settingColumn, values: [[name]] });
-    workbook.write(sheet, { row, column: valueColumn, values: [[value]] });
-  }
+/** One setting's value on the Settings tab (the row added when missing), in one block. */
+export function writeSetting(workbook: Workbook, name: string, value: string): void {
+  const image = readImage(workbook, SETTINGS_TAB);
+  if (!image) return;
+  const found = recordsOf(SETTINGS_TAB, image).find((r) => r.setting.trim().toLowerCase() === name.toLowerCase());
+  const row = found?.row ?? image.rows.length + 2;
+  setCell(image, row, "setting", name);
+  setCell(image, row, "value", value);
+  writeImage(workbook, image, row, row);
 }

@@ -1,11 +1,9 @@
-import { blankRecord } from "../domain/records";
 import { SETTING_NAMES } from "../domain/settings";
 import {
   ACCOUNT_SITES_TAB,
   ACCOUNT_USERS_TAB,
   LOCATIONS_TAB,
   ROLES_TAB,
-  SETTINGS_TAB,
   SITES_TAB,
   TAGS_TAB,
   type TabDef,
@@ -13,10 +11,11 @@ import {
   USERS_TAB,
 } from "../domain/tabs";
 import { USER_TYPES, type UserType } from "../domain/user-type";
-import { columnIndex, encodeRows } from "./codec";
+import { writeSetting } from "./account-tabs";
 import type { Workbook } from "./port";
 import { setUpWorkspace } from "./setup";
 import { locateTabs } from "./tab-location";
+import { appendRows } from "./table-replace";
 
 export interface DemoOptions {
   users: number;
@@ -89,7 +88,7 @@ export function writeDemoWorkspace(workbook: Workbook, options: DemoOptions): vo
     },
   ]);
   write(UNASSIGNED_LINES_TAB, demoLines(options.users));
-  setSetting(workbook, SETTING_NAMES.accountRefreshedAt, "2026-11-26T09:00:00.000Z");
+  writeSetting(workbook, SETTING_NAMES.accountRefreshedAt, "2026-11-26T09:00:00.000Z");
 }
 
 function demoUser(
@@ -160,19 +159,7 @@ function demoLines(users: number): Partial<Record<(typeof UNASSIGNED_LINES_TAB.c
 }
 
 function writeRows<K extends string>(workbook: Workbook, tab: TabDef<K>, rows: Partial<Record<K, string>>[]): void {
-  const sheet = locateTabs(workbook).get(tab.id) as string;
-  const header = workbook.read(sheet)[0] ?? [];
-  const existing = workbook.read(sheet).length;
-  if (rows.length === 0) return;
-  const filled = rows.map((r) => ({ ...blankRecord(tab), ...r }));
-  workbook.write(sheet, { row: existing + 1, column: 1, values: encodeRows(columnIndex(tab, header), header.length, filled) });
-}
-
-function setSetting(workbook: Workbook, name: string, value: string): void {
-  const sheet = locateTabs(workbook).get(SETTINGS_TAB.id) as string;
-  const table = workbook.read(sheet);
-  const at = table.findIndex((line) => line[0] === name);
-  workbook.write(sheet, { row: at + 1, column: 2, values: [[value]] });
+  appendRows(workbook, locateTabs(workbook).get(tab.id) as string, tab, rows);
 }
 
 /** mulberry32: a small seeded PRNG, so demo data is the same on every machine. */

@@ -1,3 +1,4 @@
+import { blankRecord } from "../domain/records";
 import type { TabDef } from "../domain/tabs";
 import { columnIndex, encodeRows } from "./codec";
 import type { Workbook } from "./port";
@@ -19,4 +20,22 @@ export function replaceRows<K extends string>(
   if (rows.length > 0) workbook.write(sheet, { row: 2, column: 1, values: rows });
   const stale = table.length - 1 - rows.length;
   if (stale > 0) workbook.deleteRows(sheet, rows.length + 2, stale);
+}
+
+/** Appends `records` below the tab's last row, in one block (columns placed by header, missing fields blank). */
+export function appendRows<K extends string>(
+  workbook: Workbook,
+  sheet: string,
+  tab: TabDef<K>,
+  records: readonly Partial<Record<K, string>>[],
+): void {
+  if (records.length === 0) return;
+  const table = workbook.read(sheet);
+  const header = table[0] ?? [];
+  const filled = records.map((r) => ({ ...blankRecord(tab), ...r }));
+  workbook.write(sheet, {
+    row: table.length + 1,
+    column: 1,
+    values: encodeRows(columnIndex(tab, header), header.length, filled),
+  });
 }

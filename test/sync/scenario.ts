@@ -1,4 +1,4 @@
-import { blankRecord, type UnassignedLineRecord } from "../../src/domain/records";
+import type { UnassignedLineRecord } from "../../src/domain/records";
 import { LOCATIONS_TAB, ROLES_TAB, SITES_TAB, TAGS_TAB, type TabDef, USERS_TAB } from "../../src/domain/tabs";
 import { FetchTransport } from "../../src/node/fetch-transport";
 import { RingCentralClient } from "../../src/ringcentral/client";
@@ -7,18 +7,16 @@ import type { HttpTransport } from "../../src/ringcentral/http";
 import type { RunningSandbox } from "../../src/sandbox/index";
 import { previewSync } from "../../src/sync/preview";
 import { type ChunkReport, runSyncChunk, type SyncHome } from "../../src/sync/runner";
-import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
+import { decodeTab } from "../../src/workbook/codec";
 import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { setUpWorkspace } from "../../src/workbook/setup";
+import { appendRows } from "../../src/workbook/table-replace";
 import { readWorkspace } from "../../src/workbook/workspace-reader";
 
 export const SCENARIO_SITES = ["San Francisco", "Test Site"];
 
 export function append<K extends string>(book: MemoryWorkbook, tab: TabDef<K>, rows: Partial<Record<K, string>>[]): void {
-  const table = book.read(tab.name);
-  const header = table[0] ?? [];
-  const filled = rows.map((r) => ({ ...blankRecord(tab), ...r }));
-  book.write(tab.name, { row: table.length + 1, column: 1, values: encodeRows(columnIndex(tab, header), header.length, filled) });
+  appendRows(book, tab.name, tab, rows);
 }
 
 export function usersOf(book: MemoryWorkbook) {

@@ -1,8 +1,8 @@
 import type { Cell } from "../domain/cell";
 import type { TabDef } from "../domain/tabs";
-import { type ColumnIndex, columnIndex, decodeTab } from "../workbook/codec";
-import type { Workbook } from "../workbook/port";
-import { locateTabs } from "../workbook/tab-location";
+import { type ColumnIndex, columnIndex, decodeTab } from "./codec";
+import type { Workbook } from "./port";
+import { locateTabs } from "./tab-location";
 
 /**
  * One of our tabs read once, as an image of its rows below the header that a function changes in memory and writes
