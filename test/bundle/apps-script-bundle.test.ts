@@ -5,7 +5,7 @@ import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
 import { serverFunctions } from "../../src/server/functions";
 import { triggers } from "../../src/server/index";
-import { createSpreadsheetApp } from "../fakes/spreadsheet-app";
+import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
 
 /** The built files as clasp pushes them: `npm test` builds before it runs the tests. */
 const dist = join(import.meta.dirname, "../../dist");

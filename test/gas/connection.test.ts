@@ -5,7 +5,7 @@ import { ringCentralService } from "../../src/gas/ringcentral-authorization";
 import { authCallback } from "../../src/gas/triggers";
 import { serverFunctions } from "../../src/server/functions";
 import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
-import { createSpreadsheetApp } from "../fakes/spreadsheet-app";
+import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
 import { type AppsScriptGlobals, appsScriptGlobals } from "./apps-script-globals";
 
 const SERVER = "https://platform.ringcentral.biz";

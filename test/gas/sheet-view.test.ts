@@ -5,7 +5,7 @@ import { sheetView } from "../../src/gas/sheet-view";
 import { onEdit } from "../../src/gas/triggers";
 import { serverFunctions } from "../../src/server/functions";
 import { invoke } from "../../src/server/server-function";
-import { createSpreadsheetApp, type FakeSheets } from "../fakes/spreadsheet-app";
+import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
 import { appsScriptGlobals } from "./apps-script-globals";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,7 +14,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * The fake SpreadsheetApp has no range lists and no hidden rows; these tests give the active sheet both, as Sheets
  * has them, around the stateful fake.
  */
-function withRangeListAndHiding(fake: FakeSheets, ranges: [number, number][]) {
+function withRangeListAndHiding(fake: OpenSpreadsheet, ranges: [number, number][]) {
   const hidden: [string, number, number][] = [];
   const extend = (sheet: Sheet): Sheet =>
     new Proxy(sheet, {
@@ -43,7 +43,7 @@ function withRangeListAndHiding(fake: FakeSheets, ranges: [number, number][]) {
 }
 
 describe("the person's view of the sheet (Apps Script)", () => {
-  let fake: FakeSheets;
+  let fake: OpenSpreadsheet;
   let restore: () => void;
   beforeEach(() => {
     fake = createSpreadsheetApp();
