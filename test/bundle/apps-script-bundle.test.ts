@@ -82,22 +82,14 @@ describe("the manifest (dist/appsscript.json)", () => {
 describe("the bundle in an Apps Script-like global scope", () => {
   it("builds the menu on open, and the sidebar's functions work on the active spreadsheet", () => {
     const fake = createSpreadsheetApp();
-    const menu: [string, string][] = [];
-    const addonMenu = {
-      addItem(label: string, fn: string) {
-        menu.push([label, fn]);
-        return addonMenu;
-      },
-      addToUi: () => undefined,
-    };
-    const ui = { createAddonMenu: () => addonMenu, showSidebar: () => undefined };
-    const app = new Proxy(fake.app, { get: (target, key) => (key === "getUi" ? () => ui : Reflect.get(target, key)) });
-    const context = vm.createContext({ SpreadsheetApp: app, HtmlService: {}, console, Date });
+    const context = vm.createContext({ SpreadsheetApp: fake.app, HtmlService: {}, console, Date });
     vm.runInContext(read("Code.js"), context);
 
     vm.runInContext("onOpen()", context);
-    expect(menu.map(([, fn]) => fn)).toEqual(["showSidebar", "menuValidate", "menuSetUpWorkspace"]);
-    for (const [, fn] of menu) expect(typeof context[fn]).toBe("function");
+    const [menu] = fake.document.viewOf("me@example.com").menus;
+    const targets = (menu?.items ?? []).map((item) => item?.functionName);
+    expect(targets).toEqual(["showSidebar", "menuValidate", "menuSetUpWorkspace"]);
+    for (const fn of targets) expect(typeof context[fn as string]).toBe("function");
 
     const setup = vm.runInContext("setUpWorkspace({})", context) as { created: string[] };
     expect([...setup.created]).toContain("Users");

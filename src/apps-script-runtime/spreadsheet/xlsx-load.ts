@@ -22,19 +22,31 @@ import { type DocumentRecord, type RecordedRule, type SheetRecord, takeRecord } 
 /** The format the save gives a date in an Automatic cell, since xlsx needs one to call a number a date. */
 export const AUTOMATIC_DATE_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
-export async function loadDocument(path: string, id: string, people: People): Promise<SheetsDocument> {
-  return documentFromXlsx(await readFile(path), id, people);
+export interface LoadOptions {
+  /** The spreadsheet's id (getId, openById). */
+  id: string;
+  people: People;
+  /**
+   * The description given to a sheet protection the file holds without the runtime's record (a file another tool,
+   * such as the CLI, protected): the playground names it as the add-in does, since both protect the same tabs.
+   */
+  fileProtection?: string;
 }
 
-export async function documentFromXlsx(data: Uint8Array, id: string, people: People): Promise<SheetsDocument> {
+export async function loadDocument(path: string, options: LoadOptions): Promise<SheetsDocument> {
+  return documentFromXlsx(await readFile(path), options);
+}
+
+export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): Promise<SheetsDocument> {
   const book = await XlsxWorkbook.fromBuffer(data);
   const record = takeRecord(book.excel);
   const markers = new Map(book.sheets().map((sheet) => [sheet.name, sheet.marker]));
-  const document = new SheetsDocument(id, people);
+  const document = new SheetsDocument(options.id, options.people);
   const loaded: [ExcelJS.Worksheet, SheetModel][] = book.excel.worksheets.map((ws) => {
     const recorded = record?.sheets.find((sheet) => sheet.name === ws.name);
     const sheet = document.addSheet(ws.name, document.sheets.length, recorded?.id);
     loadSheet(ws, sheet, recorded);
+    sheet.protections.push(...protectionsOf(ws, recorded, { description: options.fileProtection ?? "", owner: options.people.owner }));
     const marker = markers.get(ws.name);
     if (marker) sheet.metadata.push({ id: document.nextId(), key: MARKER_KEY, value: marker });
     for (const { key, value } of recorded?.metadata ?? []) sheet.metadata.push({ id: document.nextId(), key, value });
@@ -49,7 +61,7 @@ export async function documentFromXlsx(data: Uint8Array, id: string, people: Peo
 function loadSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, recorded: SheetRecord | undefined): void {
   sheet.maxRows = Math.max(recorded?.maxRows ?? DEFAULT_ROWS, ws.rowCount);
   sheet.maxColumns = Math.max(recorded?.maxColumns ?? DEFAULT_COLUMNS, ws.columnCount);
-  const view = ws.views[0] as { state?: string; ySplit?: number } | undefined;
+  const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
   sheet.frozenRows = view?.state === "frozen" ? (view.ySplit ?? 0) : 0;
   const columnFormats = loadColumnFormats(ws, sheet);
   ws.eachRow({ includeEmpty: true }, (row, r) => {
@@ -59,7 +71,6 @@ function loadSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, recorded: SheetReco
       if (cell) loadCell(cell, sheet, r, c, columnFormats.get(c) ?? AUTOMATIC_FORMAT);
     }
   });
-  sheet.protections.push(...protectionsOf(ws, recorded, sheet.document.people.owner));
 }
 
 /** A column's own format (how Excel and XlsxWorkbook format a whole column) goes to each of its cells, as in Sheets. */
@@ -111,13 +122,17 @@ function backgroundOf(fill: ExcelJS.Fill | undefined): string | null {
  * xlsx says whether the sheet is protected; the record says by whom and why. The record is believed only where it
  * agrees with the file; a protection the file has and the record lacks lets only the owner edit.
  */
-function protectionsOf(ws: ExcelJS.Worksheet, recorded: SheetRecord | undefined, owner: string): ProtectionModel[] {
+function protectionsOf(
+  ws: ExcelJS.Worksheet,
+  recorded: SheetRecord | undefined,
+  file: { description: string; owner: string },
+): ProtectionModel[] {
   const inFile = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet === true;
   const all = recorded?.protections ?? [];
   const warnings = all.filter((p) => p.warningOnly);
   const strict = all.filter((p) => !p.warningOnly);
   if (inFile === strict.length > 0) return all.map((p) => ({ ...p, editors: [...p.editors] }));
-  const fromFile: ProtectionModel[] = inFile ? [{ description: "", warningOnly: false, domainEdit: false, editors: [owner] }] : [];
+  const fromFile: ProtectionModel[] = inFile ? [{ description: file.description, warningOnly: false, domainEdit: false, editors: [file.owner] }] : [];
   return [...fromFile, ...warnings];
 }
 

@@ -33,7 +33,7 @@ export async function documentToXlsx(document: SheetsDocument): Promise<Buffer> 
     };
     saveCells(ws, sheet);
     saveValidations(ws, sheet, recorded);
-    if (sheet.frozenRows > 0) ws.views = [{ state: "frozen", xSplit: 0, ySplit: sheet.frozenRows }];
+    ws.views = [sheet.frozenRows > 0 ? { state: "frozen", xSplit: 0, ySplit: sheet.frozenRows } : { state: "normal" }];
     // Without a password `protect` does all its work before it returns.
     if (sheet.protections.some((p) => !p.warningOnly)) void ws.protect("", SHEET_PROTECTION);
     // One marker per sheet and per value, as a defined name can point only once; other metadata goes in the record.
