@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
-import { createSpreadsheetApp, openAs, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
+import { createSpreadsheetApp, type OpenSpreadsheet, openAs } from "../../src/apps-script-runtime/spreadsheet/service";
 import { loadDocument } from "../../src/apps-script-runtime/spreadsheet/xlsx-load";
 import { RECORD_SHEET } from "../../src/apps-script-runtime/spreadsheet/xlsx-record";
 import { saveDocument } from "../../src/apps-script-runtime/spreadsheet/xlsx-save";
@@ -14,7 +14,11 @@ import type { Workbook } from "../../src/workbook/port";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const PEOPLE = { owner: "owner@example.com", editors: ["owner@example.com", "me@example.com", "colleague@example.com"], domain: null };
+const PEOPLE = {
+  owner: "owner@example.com",
+  editors: ["owner@example.com", "me@example.com", "colleague@example.com"],
+  domain: null,
+};
 let dir: string;
 let restore: (() => void) | undefined;
 beforeEach(async () => {
@@ -29,7 +33,10 @@ afterEach(async () => {
 async function roundTrip(document: SheetsDocument): Promise<OpenSpreadsheet> {
   const path = join(dir, "book.xlsx");
   await saveDocument(document, path);
-  const loaded = openAs(await loadDocument(path, { id: "local-spreadsheet", people: PEOPLE, fileProtection: PROTECTION_DESCRIPTION }), "me@example.com");
+  const loaded = openAs(
+    await loadDocument(path, { id: "local-spreadsheet", people: PEOPLE, fileProtection: PROTECTION_DESCRIPTION }),
+    "me@example.com",
+  );
   restore?.();
   restore = loaded.install();
   return loaded;
@@ -92,7 +99,11 @@ describe("a document saved as .xlsx and loaded again", () => {
       [["User", "Virtual User"], true],
       true,
     ]);
-    expect([rule(11, 2)?.getCriteriaValues(), rule(11, 2)?.getAllowInvalid(), rule(12, 2)]).toEqual([[["a,b", "c"], true], false, null]);
+    expect([rule(11, 2)?.getCriteriaValues(), rule(11, 2)?.getAllowInvalid(), rule(12, 2)]).toEqual([
+      [["a,b", "c"], true],
+      false,
+      null,
+    ]);
     const [range] = rule(500, 3)?.getCriteriaValues() ?? [];
     expect((range as GoogleAppsScript.Spreadsheet.Range).getA1Notation()).toBe("E2:E1000");
     expect(rule(500, 3)?.getHelpText()).toBe("A site");
@@ -118,7 +129,12 @@ describe("a document saved as .xlsx and loaded again", () => {
       warning: p.isWarningOnly(),
     }));
     expect(protections).toEqual([
-      { description: "rcsheets: written by the add-in", editors: ["owner@example.com", "me@example.com"], domain: false, warning: false },
+      {
+        description: "rcsheets: written by the add-in",
+        editors: ["owner@example.com", "me@example.com"],
+        domain: false,
+        warning: false,
+      },
       { description: "Heads up", editors: PEOPLE.editors, domain: false, warning: true },
     ]);
     expect(again.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()])).toEqual([
@@ -155,7 +171,10 @@ describe("the same file for the CLI (XlsxWorkbook) and the add-in (SheetsWorkboo
     writeDemoWorkspace(cli, demo);
     const path = join(dir, "cli.xlsx");
     await cli.save(path);
-    const open = openAs(await loadDocument(path, { id: "local-spreadsheet", people: PEOPLE, fileProtection: PROTECTION_DESCRIPTION }), "me@example.com");
+    const open = openAs(
+      await loadDocument(path, { id: "local-spreadsheet", people: PEOPLE, fileProtection: PROTECTION_DESCRIPTION }),
+      "me@example.com",
+    );
     restore = open.install();
     const expected = snapshot(cli);
     const actual = snapshot(new SheetsWorkbook(open.spreadsheet));

@@ -1,14 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
 import type { Execution } from "../../src/apps-script-runtime/host-service";
 import { deleteRow, insertRow, selectRanges, typeIntoCell } from "../../src/apps-script-runtime/spreadsheet/person-edits";
-import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
-import { spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
+import {
+  createSpreadsheetApp,
+  type OpenSpreadsheet,
+  spreadsheetService,
+} from "../../src/apps-script-runtime/spreadsheet/service";
+import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-const PROTECTED = "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
+const PROTECTED =
+  "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -65,7 +69,10 @@ describe("one document, many people", () => {
       { row: 2, column: 1, numRows: 2, numColumns: 1 },
       { row: 5, column: 2, numRows: 1, numColumns: 1 },
     ]);
-    const ranges = colleague.app.getActiveRangeList()?.getRanges().map((r) => r.getA1Notation());
+    const ranges = colleague.app
+      .getActiveRangeList()
+      ?.getRanges()
+      .map((r) => r.getA1Notation());
     expect(ranges).toEqual(["A2:A3", "B5"]);
     expect(colleague.app.getActiveRange()?.getA1Notation()).toBe("B5");
     expect(mine.app.getActiveRange()?.getA1Notation()).toBe("A1");
@@ -140,7 +147,9 @@ describe("a person's edits in the grid", () => {
     expect(() => insertRow(mine.document, them, { sheet: "Sites", after: 1 })).toThrow(PROTECTED);
     expect(() => deleteRow(mine.document, them, { sheet: "Sites", row: 2 })).toThrow(PROTECTED);
     expect(mine.document.changes).toBe(changes);
-    expect(typeIntoCell(mine.document, "me@example.com", { sheet: "Sites", row: 2, column: 1, text: "x" }).oldValue).toBe("Paris");
+    expect(typeIntoCell(mine.document, "me@example.com", { sheet: "Sites", row: 2, column: 1, text: "x" }).oldValue).toBe(
+      "Paris",
+    );
   });
 });
 
@@ -170,8 +179,12 @@ describe("Apps Script's errors", () => {
 
   it("a taken sheet name, the last sheet, all non-frozen rows", () => {
     const sheets = open();
-    expect(() => sheets.spreadsheet.insertSheet("sheet1")).toThrow('A sheet with the name "sheet1" already exists. Please enter another name.');
-    expect(() => sheets.spreadsheet.deleteSheet(sheet(sheets, "Sheet1"))).toThrow("You can't remove all the sheets in a document.");
+    expect(() => sheets.spreadsheet.insertSheet("sheet1")).toThrow(
+      'A sheet with the name "sheet1" already exists. Please enter another name.',
+    );
+    expect(() => sheets.spreadsheet.deleteSheet(sheet(sheets, "Sheet1"))).toThrow(
+      "You can't remove all the sheets in a document.",
+    );
     sheet(sheets, "Sheet1").setFrozenRows(1);
     expect(() => sheet(sheets, "Sheet1").deleteRows(2, 999)).toThrow("Sorry, it is not possible to delete all non-frozen rows.");
   });
@@ -180,12 +193,25 @@ describe("Apps Script's errors", () => {
 describe("the person's window", () => {
   it("records the add-on menu and the sidebar shown, per person", () => {
     const open = createSpreadsheetApp();
-    open.app.getUi().createAddonMenu().addItem("Open sidebar", "showSidebar").addSeparator().addItem("Validate", "menuValidate").addToUi();
+    open.app
+      .getUi()
+      .createAddonMenu()
+      .addItem("Open sidebar", "showSidebar")
+      .addSeparator()
+      .addItem("Validate", "menuValidate")
+      .addToUi();
     open.app.getUi().showSidebar({ getContent: () => "<p>hi</p>", getTitle: () => "RingCentral Users" } as never);
     open.spreadsheet.toast("Done.", "RingCentral Users");
     const view = open.document.viewOf("me@example.com");
     expect(view.menus).toEqual([
-      { caption: null, items: [{ caption: "Open sidebar", functionName: "showSidebar" }, null, { caption: "Validate", functionName: "menuValidate" }] },
+      {
+        caption: null,
+        items: [
+          { caption: "Open sidebar", functionName: "showSidebar" },
+          null,
+          { caption: "Validate", functionName: "menuValidate" },
+        ],
+      },
     ]);
     expect(view.sidebar).toEqual({ title: "RingCentral Users", html: "<p>hi</p>" });
     expect(view.toasts).toEqual([{ message: "Done.", title: "RingCentral Users" }]);

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import vm from "node:vm";
 import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
 import { serverFunctions } from "../../src/server/functions";
 import { triggers } from "../../src/server/index";
-import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
 
 /** The built files as clasp pushes them: `npm test` builds before it runs the tests. */
 const dist = join(import.meta.dirname, "../../dist");

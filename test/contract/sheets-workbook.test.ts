@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
 import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
 import type { Cell, SheetLayout, Workbook } from "../../src/workbook/port";
-import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
 import { workbookContract } from "./workbook-contract";
 
 /** The fake behind each workbook the harness opened, so `reopen` can build a new adapter over the same spreadsheet. */

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
 import { appsScriptHome } from "../../src/gas/home";
 import { runSelfTest } from "../../src/gas/self-test";
 import { sheetView } from "../../src/gas/sheet-view";
 import { onEdit } from "../../src/gas/triggers";
 import { serverFunctions } from "../../src/server/functions";
 import { invoke } from "../../src/server/server-function";
-import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
 import { appsScriptGlobals } from "./apps-script-globals";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

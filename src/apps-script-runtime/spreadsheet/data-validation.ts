@@ -110,7 +110,10 @@ export class DataValidationBuilder extends HostObject {
 
   requireValueInRange(range: Range, showDropdown = true): this {
     this.hit("requireValueInRange");
-    if (!(range instanceof Range)) throw exception("The parameters (Object,Boolean) don't match the method signature for DataValidationBuilder.requireValueInRange.");
+    if (!(range instanceof Range))
+      throw exception(
+        "The parameters (Object,Boolean) don't match the method signature for DataValidationBuilder.requireValueInRange.",
+      );
     return this.require(DataValidationCriteria.VALUE_IN_RANGE, [range, showDropdown]);
   }
 

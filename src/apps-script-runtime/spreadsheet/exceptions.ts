@@ -4,7 +4,8 @@
  */
 
 export const OUTSIDE_GRID = "The coordinates of the range are outside the dimensions of the sheet.";
-export const PROTECTED = "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
+export const PROTECTED =
+  "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
 export const ROWS_OUT_OF_BOUNDS = "Those rows are out of bounds.";
 export const ALL_NON_FROZEN_ROWS = "Sorry, it is not possible to delete all non-frozen rows.";
 export const FREEZE_ALL_ROWS = "You can't freeze all visible rows on the sheet.";

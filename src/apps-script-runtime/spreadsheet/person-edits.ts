@@ -28,7 +28,11 @@ export interface RowChange {
 }
 
 /** A cell typed into by `user`, parsed as Sheets parses typed input (the cell's '@' format keeps text as typed). */
-export function typeIntoCell(document: SheetsDocument, user: string, at: { sheet: string; row: number; column: number; text: string }): CellEdit {
+export function typeIntoCell(
+  document: SheetsDocument,
+  user: string,
+  at: { sheet: string; row: number; column: number; text: string },
+): CellEdit {
   const person = new Person(document, user);
   const sheet = sheetNamed(document, at.sheet);
   const range = new Range(person, sheet, { row: at.row, column: at.column, numRows: 1, numColumns: 1 });

@@ -53,7 +53,12 @@ export class Protection extends HostObject {
 
   getRange(): Range {
     this.hit("getRange");
-    return new Range(this.person, this.sheet, { row: 1, column: 1, numRows: this.sheet.maxRows, numColumns: this.sheet.maxColumns });
+    return new Range(this.person, this.sheet, {
+      row: 1,
+      column: 1,
+      numRows: this.sheet.maxRows,
+      numColumns: this.sheet.maxColumns,
+    });
   }
 
   getDescription(): string {
@@ -141,7 +146,9 @@ export class Protection extends HostObject {
     const { owner } = this.sheet.document.people;
     const gone = new Set(editors.map(emailOf));
     return this.change(() => {
-      this.model.editors = this.model.editors.filter((email) => email === owner || email === this.person.user || !gone.has(email));
+      this.model.editors = this.model.editors.filter(
+        (email) => email === owner || email === this.person.user || !gone.has(email),
+      );
     });
   }
 

@@ -1,9 +1,9 @@
 import { type Area, a1Of } from "./a1-notation";
+import { DataValidation, ruleOf } from "./data-validation";
 import type { CellModel, RuleModel, SheetModel } from "./document";
 import { columnsMismatch, exception, OUTSIDE_GRID, rowsMismatch } from "./exceptions";
 import { type CellValue, copyValue, entered } from "./input-parsing";
 import { HostObject, internal, type Person } from "./person";
-import { DataValidation, ruleOf } from "./data-validation";
 import { sheetFacade } from "./sheet";
 
 /** What Sheets reports for a cell without a background. */
@@ -86,7 +86,12 @@ export class Range extends HostObject {
   /** The cell at (row, column) of this range, 1-based. */
   getCell(row: number, column: number): Range {
     this.hit("getCell");
-    return new Range(this.person, this.sheet, { row: this.at.row + row - 1, column: this.at.column + column - 1, numRows: 1, numColumns: 1 });
+    return new Range(this.person, this.sheet, {
+      row: this.at.row + row - 1,
+      column: this.at.column + column - 1,
+      numRows: 1,
+      numColumns: 1,
+    });
   }
 
   getValues(): CellValue[][] {
@@ -286,7 +291,10 @@ export class RangeList extends HostObject {
 export function select(person: Person, sheet: SheetModel, areas: readonly Area[]): void {
   const view = person.document.viewOf(person.user);
   view.activeSheet = sheet;
-  view.selections.set(sheet, areas.map((at) => ({ ...at })));
+  view.selections.set(
+    sheet,
+    areas.map((at) => ({ ...at })),
+  );
 }
 
 /** The person's selection on a sheet: A1 until they select something there, as the cursor starts in A1. */

@@ -1,6 +1,6 @@
 import { type Area, parseReference } from "./a1-notation";
-import type { SheetModel } from "./document";
 import { DeveloperMetadata } from "./developer-metadata";
+import type { SheetModel } from "./document";
 import { ProtectionType } from "./enums";
 import { exception, FREEZE_ALL_ROWS, RANGE_NOT_FOUND, ROWS_OUT_OF_BOUNDS } from "./exceptions";
 import { HostObject, internal, type Person } from "./person";

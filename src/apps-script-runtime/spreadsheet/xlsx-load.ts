@@ -46,7 +46,9 @@ export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): 
     const recorded = record?.sheets.find((sheet) => sheet.name === ws.name);
     const sheet = document.addSheet(ws.name, document.sheets.length, recorded?.id);
     loadSheet(ws, sheet, recorded);
-    sheet.protections.push(...protectionsOf(ws, recorded, { description: options.fileProtection ?? "", owner: options.people.owner }));
+    sheet.protections.push(
+      ...protectionsOf(ws, recorded, { description: options.fileProtection ?? "", owner: options.people.owner }),
+    );
     const marker = markers.get(ws.name);
     if (marker) sheet.metadata.push({ id: document.nextId(), key: MARKER_KEY, value: marker });
     for (const { key, value } of recorded?.metadata ?? []) sheet.metadata.push({ id: document.nextId(), key, value });
@@ -132,14 +134,17 @@ function protectionsOf(
   const warnings = all.filter((p) => p.warningOnly);
   const strict = all.filter((p) => !p.warningOnly);
   if (inFile === strict.length > 0) return all.map((p) => ({ ...p, editors: [...p.editors] }));
-  const fromFile: ProtectionModel[] = inFile ? [{ description: file.description, warningOnly: false, domainEdit: false, editors: [file.owner] }] : [];
+  const fromFile: ProtectionModel[] = inFile
+    ? [{ description: file.description, warningOnly: false, domainEdit: false, editors: [file.owner] }]
+    : [];
   return [...fromFile, ...warnings];
 }
 
 type ExcelValidation = ExcelJS.DataValidation & { prompt?: string; showErrorMessage?: boolean; errorStyle?: string };
 
 function loadValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, record: DocumentRecord | null): void {
-  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelValidation | undefined> } }).dataValidations.model;
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelValidation | undefined> } }).dataValidations
+    .model;
   const shared = new Map<string, RuleModel | null>();
   for (const [address, validation] of Object.entries(model)) {
     const area = parseReference(address)?.area;
