@@ -181,6 +181,9 @@ describe("the same file for the CLI (XlsxWorkbook) and the add-in (SheetsWorkboo
     expect(actual.sheets).toEqual(expected.sheets);
     expect(actual.values).toEqual(expected.values);
     expect(actual.layouts).toEqual(expected.layouts);
+    const locked = Object.entries(actual.layouts).find(([, layout]) => layout.protected)?.[0] ?? "";
+    const colleague = open.as("colleague@example.com").spreadsheet.getSheetByName(locked);
+    expect(() => colleague?.getRange(1, 1).setValue("x")).toThrow(/protected cell/);
   });
 
   it("writes, through SheetsWorkbook, a workbook the CLI reads the same", async () => {

@@ -76,6 +76,9 @@ describe("one document, many people", () => {
     expect(ranges).toEqual(["A2:A3", "B5"]);
     expect(colleague.app.getActiveRange()?.getA1Notation()).toBe("B5");
     expect(mine.app.getActiveRange()?.getA1Notation()).toBe("A1");
+    colleague.spreadsheet.getSheetByName("Sheet1")?.getRange("A990:A1000").activate();
+    colleague.spreadsheet.getSheetByName("Sheet1")?.deleteRows(995, 6);
+    expect(colleague.app.getActiveRange()?.getA1Notation()).toBe("A990:A994");
   });
 
   it("gives each execution the SpreadsheetApp of its person, through the HostService", () => {

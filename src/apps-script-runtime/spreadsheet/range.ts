@@ -299,6 +299,11 @@ export function select(person: Person, sheet: SheetModel, areas: readonly Area[]
 
 /** The person's selection on a sheet: A1 until they select something there, as the cursor starts in A1. */
 export function selectionOf(person: Person, sheet: SheetModel): Area[] {
-  const areas = person.document.viewOf(person.user).selections.get(sheet);
-  return areas && areas.length > 0 ? areas : [{ row: 1, column: 1, numRows: 1, numColumns: 1 }];
+  // Rows deleted since may have taken part of a selection away: what is left of it stays selected.
+  const areas = (person.document.viewOf(person.user).selections.get(sheet) ?? []).flatMap((at) => {
+    const numRows = Math.min(at.numRows, sheet.maxRows - at.row + 1);
+    const numColumns = Math.min(at.numColumns, sheet.maxColumns - at.column + 1);
+    return numRows > 0 && numColumns > 0 ? [{ ...at, numRows, numColumns }] : [];
+  });
+  return areas.length > 0 ? areas : [{ row: 1, column: 1, numRows: 1, numColumns: 1 }];
 }
