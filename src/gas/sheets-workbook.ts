@@ -15,9 +15,9 @@ type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 /** Sheet-level developer metadata: it stays with the sheet through renames and moves, and people never see it. */
-const MARKER_KEY = "rcsheets.tab";
+export const MARKER_KEY = "rcsheets.tab";
 /** How we recognise our own protection among any a person added. */
-const PROTECTION_DESCRIPTION = "rcsheets: written by the add-in";
+export const PROTECTION_DESCRIPTION = "rcsheets: written by the add-in";
 const TEXT_FORMAT = "@";
 /** Sheets' default number format ("Automatic" in its menu), for columns that stop being text. */
 const AUTOMATIC_FORMAT = "General";

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import vm from "node:vm";
 import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
 import { serverFunctions } from "../../src/server/functions";
 import { triggers } from "../../src/server/index";
-import { createSpreadsheetApp } from "../fakes/spreadsheet-app";
 
 /** The built files as clasp pushes them: `npm test` builds before it runs the tests. */
 const dist = join(import.meta.dirname, "../../dist");
@@ -82,22 +82,14 @@ describe("the manifest (dist/appsscript.json)", () => {
 describe("the bundle in an Apps Script-like global scope", () => {
   it("builds the menu on open, and the sidebar's functions work on the active spreadsheet", () => {
     const fake = createSpreadsheetApp();
-    const menu: [string, string][] = [];
-    const addonMenu = {
-      addItem(label: string, fn: string) {
-        menu.push([label, fn]);
-        return addonMenu;
-      },
-      addToUi: () => undefined,
-    };
-    const ui = { createAddonMenu: () => addonMenu, showSidebar: () => undefined };
-    const app = new Proxy(fake.app, { get: (target, key) => (key === "getUi" ? () => ui : Reflect.get(target, key)) });
-    const context = vm.createContext({ SpreadsheetApp: app, HtmlService: {}, console, Date });
+    const context = vm.createContext({ SpreadsheetApp: fake.app, HtmlService: {}, console, Date });
     vm.runInContext(read("Code.js"), context);
 
     vm.runInContext("onOpen()", context);
-    expect(menu.map(([, fn]) => fn)).toEqual(["showSidebar", "menuValidate", "menuSetUpWorkspace"]);
-    for (const [, fn] of menu) expect(typeof context[fn]).toBe("function");
+    const [menu] = fake.document.viewOf("me@example.com").menus;
+    const targets = (menu?.items ?? []).map((item) => item?.functionName);
+    expect(targets).toEqual(["showSidebar", "menuValidate", "menuSetUpWorkspace"]);
+    for (const fn of targets) expect(typeof context[fn as string]).toBe("function");
 
     const setup = vm.runInContext("setUpWorkspace({})", context) as { created: string[] };
     expect([...setup.created]).toContain("Users");

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
 import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
 import type { Cell, SheetLayout, Workbook } from "../../src/workbook/port";
-import { createSpreadsheetApp, type FakeSheets } from "../fakes/spreadsheet-app";
 import { workbookContract } from "./workbook-contract";
 
 /** The fake behind each workbook the harness opened, so `reopen` can build a new adapter over the same spreadsheet. */
-const fakes = new WeakMap<Workbook, FakeSheets>();
+const fakes = new WeakMap<Workbook, OpenSpreadsheet>();
 let restoreGlobal: (() => void) | undefined;
 
 /** A fresh fake spreadsheet, its SpreadsheetApp installed as the global the adapter uses for builders and enums. */
-function openFake(): FakeSheets {
+function openFake(): OpenSpreadsheet {
   restoreGlobal?.();
   const fake = createSpreadsheetApp();
   restoreGlobal = fake.install();
@@ -40,7 +40,7 @@ workbookContract("Apps Script (SpreadsheetApp fake)", {
 const PLAIN: SheetLayout = { frozenRows: 1, textColumns: [], dropdowns: [], protected: false };
 
 describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
-  let fake: FakeSheets;
+  let fake: OpenSpreadsheet;
   let book: SheetsWorkbook;
 
   beforeEach(() => {

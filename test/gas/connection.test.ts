@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
 import { appsScriptHome } from "../../src/gas/home";
 import { OAuth2TokenStore } from "../../src/gas/oauth2-token-store";
 import { ringCentralService } from "../../src/gas/ringcentral-authorization";
 import { authCallback } from "../../src/gas/triggers";
 import { serverFunctions } from "../../src/server/functions";
 import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
-import { createSpreadsheetApp } from "../fakes/spreadsheet-app";
 import { type AppsScriptGlobals, appsScriptGlobals } from "./apps-script-globals";
 
 const SERVER = "https://platform.ringcentral.biz";

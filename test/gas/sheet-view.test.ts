@@ -1,49 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
 import { appsScriptHome } from "../../src/gas/home";
 import { runSelfTest } from "../../src/gas/self-test";
 import { sheetView } from "../../src/gas/sheet-view";
 import { onEdit } from "../../src/gas/triggers";
 import { serverFunctions } from "../../src/server/functions";
 import { invoke } from "../../src/server/server-function";
-import { createSpreadsheetApp, type FakeSheets } from "../fakes/spreadsheet-app";
 import { appsScriptGlobals } from "./apps-script-globals";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/**
- * The fake SpreadsheetApp has no range lists and no hidden rows; these tests give the active sheet both, as Sheets
- * has them, around the stateful fake.
- */
-function withRangeListAndHiding(fake: FakeSheets, ranges: [number, number][]) {
-  const hidden: [string, number, number][] = [];
-  const extend = (sheet: Sheet): Sheet =>
-    new Proxy(sheet, {
-      get(target, key) {
-        if (key === "getActiveRangeList")
-          return () => ({ getRanges: () => ranges.map(([row, rows]) => target.getRange(row, 1, rows, 3)) });
-        if (key === "hideRows") return (row: number, count: number) => hidden.push(["hide", row, count]);
-        if (key === "showRows") return (row: number, count: number) => hidden.push(["show", row, count]);
-        const value = Reflect.get(target, key);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-  const spreadsheet = new Proxy(fake.spreadsheet, {
-    get(target, key) {
-      if (key === "getActiveSheet") return () => extend(target.getActiveSheet());
-      if (key === "getSheetByName")
-        return (name: string) => {
-          const found = target.getSheetByName(name);
-          return found && extend(found);
-        };
-      const value = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { spreadsheet, hidden };
-}
-
 describe("the person's view of the sheet (Apps Script)", () => {
-  let fake: FakeSheets;
+  let fake: OpenSpreadsheet;
   let restore: () => void;
   beforeEach(() => {
     fake = createSpreadsheetApp();
@@ -54,28 +22,23 @@ describe("the person's view of the sheet (Apps Script)", () => {
   afterEach(() => restore());
 
   it("selectedRows: every range of the selection, without the header or rows past the data, on the active sheet only", () => {
-    const { spreadsheet } = withRangeListAndHiding(fake, [
-      [1, 2],
-      [4, 1],
-      [5, 500],
-    ]);
-    const view = sheetView(spreadsheet);
+    const users = fake.spreadsheet.getSheetByName("Sheet1") as Sheet;
+    users.getRangeList(["A1:C2", "A4:C4", "A5:C504"]).activate();
+    const view = sheetView(fake.spreadsheet);
     expect(view.selectedRows("Sheet1")).toEqual([2, 4, 5, 6]);
     expect(view.selectedRows("Users")).toEqual([]);
   });
 
   it("showOnly hides the runs of other rows (a call per run), and null shows every row", () => {
-    const { spreadsheet, hidden } = withRangeListAndHiding(fake, []);
-    const view = sheetView(spreadsheet);
+    const users = fake.spreadsheet.getSheetByName("Sheet1") as Sheet;
+    const view = sheetView(fake.spreadsheet);
+    const hidden = () => [1, 2, 3, 4, 5, 6, 7].filter((row) => users.isRowHiddenByUser(row));
+    fake.resetCalls();
     view.showOnly("Sheet1", [3, 4]);
-    expect(hidden).toEqual([
-      ["show", 2, 999],
-      ["hide", 2, 1],
-      ["hide", 5, 2],
-    ]);
-    hidden.length = 0;
+    expect(hidden()).toEqual([2, 5, 6]);
+    expect([fake.count("Sheet.showRows"), fake.count("Sheet.hideRows")]).toEqual([1, 2]);
     view.showOnly("Sheet1", null);
-    expect(hidden).toEqual([["show", 2, 999]]);
+    expect(hidden()).toEqual([]);
   });
 
   it("selfTest runs the Workbook contract's cases on temporary tabs and deletes them", () => {

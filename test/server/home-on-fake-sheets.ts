@@ -1,3 +1,4 @@
+import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
 import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
 import { FetchTransport } from "../../src/node/fetch-transport";
 import { RingCentralClient } from "../../src/ringcentral/client";
@@ -6,7 +7,6 @@ import { MemoryTokenStore } from "../../src/ringcentral/token";
 import type { RunningSandbox } from "../../src/sandbox/index";
 import type { ConnectionSettings } from "../../src/server/connection";
 import type { Home } from "../../src/server/home";
-import { createSpreadsheetApp, type FakeSheets } from "../fakes/spreadsheet-app";
 
 /**
  * A Home as the sidebar meets it in Sheets: the Apps Script Workbook adapter over the stateful SpreadsheetApp fake,
@@ -14,7 +14,7 @@ import { createSpreadsheetApp, type FakeSheets } from "../fakes/spreadsheet-app"
  * FetchTransport, since UrlFetchApp cannot reach a local sandbox.
  */
 export interface FakeSheetsHome extends Home {
-  fake: FakeSheets;
+  fake: OpenSpreadsheet;
   selected: number[];
   shown: number[] | null;
   restore(): void;

@@ -1,0 +1,95 @@
+/**
+ * What a person does in the Sheets grid (the playground's grid stands in for it): type into a cell, insert or
+ * delete a row, select ranges. Protections apply as in Sheets, and each edit returns what the triggers it fires need.
+ */
+
+import type { Area } from "./a1-notation";
+import type { SheetModel, SheetsDocument } from "./document";
+import { exception, RANGE_NOT_FOUND } from "./exceptions";
+import { type CellValue, entered } from "./input-parsing";
+import { Person } from "./person";
+import { Range, select } from "./range";
+
+/** The data of the `onEdit` event a typed cell fires. */
+export interface CellEdit {
+  /** The edited cell, as a host object of the editing person's facade (for the engine to hand to onEdit). */
+  range: Range;
+  /** The new value as onEdit's `e.value` carries it: a string; absent when the cell was cleared. */
+  value: string | undefined;
+  /** The old value as `e.oldValue` carries it; absent when the cell was empty. */
+  oldValue: string | undefined;
+}
+
+/** A row inserted or deleted: Sheets fires no onEdit for it, only an installable onChange of this type. */
+export interface RowChange {
+  changeType: "INSERT_ROW" | "REMOVE_ROW";
+  /** The new row (insert), or the row that now sits where the deleted one was (delete). */
+  range: Range;
+}
+
+/** A cell typed into by `user`, parsed as Sheets parses typed input (the cell's '@' format keeps text as typed). */
+export function typeIntoCell(
+  document: SheetsDocument,
+  user: string,
+  at: { sheet: string; row: number; column: number; text: string },
+): CellEdit {
+  const person = new Person(document, user);
+  const sheet = sheetNamed(document, at.sheet);
+  const range = new Range(person, sheet, { row: at.row, column: at.column, numRows: 1, numColumns: 1 });
+  person.checkEdit(sheet);
+  const cell = sheet.cellToWrite(at.row, at.column);
+  const old = cell.value;
+  cell.value = entered(at.text, cell.format);
+  document.touch();
+  return { range, value: eventValue(cell.value), oldValue: eventValue(old) };
+}
+
+/** A blank row inserted below `after` (0 for the top). */
+export function insertRow(document: SheetsDocument, user: string, at: { sheet: string; after: number }): RowChange {
+  const person = new Person(document, user);
+  const sheet = sheetNamed(document, at.sheet);
+  person.checkEdit(sheet);
+  sheet.insertRows(at.after, 1);
+  return { changeType: "INSERT_ROW", range: wholeRow(person, sheet, at.after + 1) };
+}
+
+export function deleteRow(document: SheetsDocument, user: string, at: { sheet: string; row: number }): RowChange {
+  const person = new Person(document, user);
+  const sheet = sheetNamed(document, at.sheet);
+  person.checkEdit(sheet);
+  sheet.deleteRows(at.row, 1);
+  return { changeType: "REMOVE_ROW", range: wholeRow(person, sheet, Math.min(at.row, sheet.maxRows)) };
+}
+
+/** The person's selection: one or more ranges on a sheet, which becomes their active sheet. */
+export function selectRanges(document: SheetsDocument, user: string, sheet: string, areas: Area[]): void {
+  if (areas.length === 0) throw exception(RANGE_NOT_FOUND);
+  const person = new Person(document, user);
+  const model = sheetNamed(document, sheet);
+  for (const at of areas) new Range(person, model, at);
+  select(person, model, areas);
+}
+
+function sheetNamed(document: SheetsDocument, name: string): SheetModel {
+  const sheet = document.sheetByName(name);
+  if (!sheet) throw exception(`There is no sheet named "${name}".`);
+  return sheet;
+}
+
+function wholeRow(person: Person, sheet: SheetModel, row: number): Range {
+  return new Range(person, sheet, { row, column: 1, numRows: 1, numColumns: sheet.maxColumns });
+}
+
+/** The days since 1899-12-30 that Sheets counts dates in, local time. */
+function serialOf(date: Date): number {
+  const local = date.getTime() - date.getTimezoneOffset() * 60_000;
+  return local / 86_400_000 + 25_569;
+}
+
+/** onEdit's values are strings: TRUE/FALSE for booleans, the serial number for dates; nothing for an empty cell. */
+function eventValue(value: CellValue): string | undefined {
+  if (value === "") return undefined;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return String(serialOf(value));
+  return String(value);
+}

@@ -1,0 +1,54 @@
+/**
+ * One person's way into the shared document: every host object of their facade knows the document and who they
+ * are, since Sheets decides by person who may edit a protected sheet, which sheet is active and what is selected.
+ */
+
+import type { SheetsDocument } from "./document";
+import { exception, PROTECTED } from "./exceptions";
+
+export class Person {
+  constructor(
+    readonly document: SheetsDocument,
+    /** Their email. */
+    readonly user: string,
+  ) {}
+
+  /** Facades made once per model, so that the same sheet is the same object to the person's code. */
+  private readonly facades = new WeakMap<object, object>();
+
+  facadeOf<T extends object>(model: object, make: () => T): T {
+    const known = this.facades.get(model);
+    if (known) return known as T;
+    const made = make();
+    this.facades.set(model, made);
+    return made;
+  }
+
+  /** Sheets refuses any change to a protected sheet's cells or rows by someone the protection does not let edit. */
+  checkEdit(sheet: { mayEdit(user: string): boolean }): void {
+    if (!sheet.mayEdit(this.user)) throw exception(PROTECTED);
+  }
+}
+
+/**
+ * Base of every host object: its Apps Script class name as Symbol.toStringTag, a count per public call, and its
+ * internals kept as non-enumerable properties, so that the engine sends none of them to an execution as a constant.
+ */
+export abstract class HostObject {
+  declare protected readonly person: Person;
+
+  constructor(person: Person) {
+    internal(this, { person });
+  }
+
+  abstract get [Symbol.toStringTag](): string;
+
+  protected hit(method: string): void {
+    this.person.document.count(`${this[Symbol.toStringTag]}.${method}`);
+  }
+}
+
+/** Defines `fields` on `target` as read-only, non-enumerable properties. */
+export function internal(target: object, fields: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(fields)) Object.defineProperty(target, key, { value, enumerable: false });
+}

@@ -1,0 +1,203 @@
+/** A Sheets document from an .xlsx workbook: what xlsx holds, completed by the runtime's record (./xlsx-record.ts). */
+
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { MARKER_KEY } from "../../gas/sheets-workbook";
+import { XlsxWorkbook } from "../../node/xlsx-workbook";
+import { type Area, parseReference } from "./a1-notation";
+import {
+  AUTOMATIC_FORMAT,
+  DEFAULT_COLUMNS,
+  DEFAULT_ROWS,
+  type People,
+  type ProtectionModel,
+  RangeRef,
+  type RuleModel,
+  type SheetModel,
+  SheetsDocument,
+} from "./document";
+import type { CellValue } from "./input-parsing";
+import { type DocumentRecord, type RecordedRule, type SheetRecord, takeRecord } from "./xlsx-record";
+
+/** The format the save gives a date in an Automatic cell, since xlsx needs one to call a number a date. */
+export const AUTOMATIC_DATE_FORMAT = "yyyy-mm-dd hh:mm:ss";
+
+export interface LoadOptions {
+  /** The spreadsheet's id (getId, openById). */
+  id: string;
+  people: People;
+  /**
+   * The description given to a sheet protection the file holds without the runtime's record (a file another tool,
+   * such as the CLI, protected): the playground names it as the add-in does, since both protect the same tabs.
+   */
+  fileProtection?: string;
+}
+
+export async function loadDocument(path: string, options: LoadOptions): Promise<SheetsDocument> {
+  return documentFromXlsx(await readFile(path), options);
+}
+
+export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): Promise<SheetsDocument> {
+  const book = await XlsxWorkbook.fromBuffer(data);
+  const record = takeRecord(book.excel);
+  const markers = new Map(book.sheets().map((sheet) => [sheet.name, sheet.marker]));
+  const document = new SheetsDocument(options.id, options.people);
+  const loaded: [ExcelJS.Worksheet, SheetModel][] = book.excel.worksheets.map((ws) => {
+    const recorded = record?.sheets.find((sheet) => sheet.name === ws.name);
+    const sheet = document.addSheet(ws.name, document.sheets.length, recorded?.id);
+    loadSheet(ws, sheet, recorded);
+    sheet.protections.push(
+      ...protectionsOf(ws, recorded, { description: options.fileProtection ?? "", owner: options.people.owner }),
+    );
+    const marker = markers.get(ws.name);
+    if (marker) sheet.metadata.push({ id: document.nextId(), key: MARKER_KEY, value: marker });
+    for (const { key, value } of recorded?.metadata ?? []) sheet.metadata.push({ id: document.nextId(), key, value });
+    return [ws, sheet];
+  });
+  // Validations last: a range validation may name a sheet that comes later.
+  for (const [ws, sheet] of loaded) loadValidations(ws, sheet, record);
+  document.changes = 0;
+  return document;
+}
+
+function loadSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, recorded: SheetRecord | undefined): void {
+  sheet.maxRows = Math.max(recorded?.maxRows ?? DEFAULT_ROWS, ws.rowCount);
+  sheet.maxColumns = Math.max(recorded?.maxColumns ?? DEFAULT_COLUMNS, ws.columnCount);
+  const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
+  sheet.frozenRows = view?.state === "frozen" ? (view.ySplit ?? 0) : 0;
+  const columnFormats = loadColumnFormats(ws, sheet);
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.hidden) sheet.hiddenRows.add(r);
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.findCell(c);
+      if (cell) loadCell(cell, sheet, r, c, columnFormats.get(c) ?? AUTOMATIC_FORMAT);
+    }
+  });
+}
+
+/** A column's own format (how Excel and XlsxWorkbook format a whole column) goes to each of its cells, as in Sheets. */
+function loadColumnFormats(ws: ExcelJS.Worksheet, sheet: SheetModel): Map<number, string> {
+  const formats = new Map<number, string>();
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const format = ws.getColumn(c).style?.numFmt;
+    if (!format || format === AUTOMATIC_FORMAT) continue;
+    formats.set(c, format);
+    for (let r = 1; r <= sheet.maxRows; r++) sheet.cellToWrite(r, c).format = format;
+  }
+  return formats;
+}
+
+function loadCell(cell: ExcelJS.Cell, sheet: SheetModel, row: number, column: number, columnFormat: string): void {
+  const value = plain(cell.type === ExcelJS.ValueType.Merge ? null : cell.value);
+  const note = noteText(cell.note);
+  const background = backgroundOf(cell.style?.fill);
+  let format = cell.style?.numFmt ?? columnFormat;
+  if (value instanceof Date && format === AUTOMATIC_DATE_FORMAT) format = AUTOMATIC_FORMAT;
+  if (value === "" && note === "" && background === null && format === columnFormat) return;
+  Object.assign(sheet.cellToWrite(row, column), { value, note, background, format });
+}
+
+function plain(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "object" || value instanceof Date) return value;
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("hyperlink" in value) return plain(value.text as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value) return plain(value.result ?? null);
+  if ("error" in value) return value.error;
+  return "";
+}
+
+function noteText(note: string | ExcelJS.Comment | undefined): string {
+  if (note === undefined) return "";
+  if (typeof note === "string") return note;
+  return (note.texts ?? []).map((run) => run.text).join("");
+}
+
+function backgroundOf(fill: ExcelJS.Fill | undefined): string | null {
+  if (fill?.type !== "pattern" || fill.pattern !== "solid") return null;
+  const argb = fill.fgColor?.argb;
+  if (argb === undefined || !/^(?:[0-9a-f]{2})?[0-9a-f]{6}$/i.test(argb)) return null;
+  return `#${argb.slice(-6).toLowerCase()}`;
+}
+
+/**
+ * xlsx says whether the sheet is protected; the record says by whom and why. The record is believed only where it
+ * agrees with the file; a protection the file has and the record lacks lets only the owner edit.
+ */
+function protectionsOf(
+  ws: ExcelJS.Worksheet,
+  recorded: SheetRecord | undefined,
+  file: { description: string; owner: string },
+): ProtectionModel[] {
+  const inFile = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet === true;
+  const all = recorded?.protections ?? [];
+  const warnings = all.filter((p) => p.warningOnly);
+  const strict = all.filter((p) => !p.warningOnly);
+  if (inFile === strict.length > 0) return all.map((p) => ({ ...p, editors: [...p.editors] }));
+  const fromFile: ProtectionModel[] = inFile
+    ? [{ description: file.description, warningOnly: false, domainEdit: false, editors: [file.owner] }]
+    : [];
+  return [...fromFile, ...warnings];
+}
+
+type ExcelValidation = ExcelJS.DataValidation & { prompt?: string; showErrorMessage?: boolean; errorStyle?: string };
+
+function loadValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, record: DocumentRecord | null): void {
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelValidation | undefined> } }).dataValidations
+    .model;
+  const shared = new Map<string, RuleModel | null>();
+  for (const [address, validation] of Object.entries(model)) {
+    const area = parseReference(address)?.area;
+    if (!validation || !area) continue;
+    const key = JSON.stringify(validation);
+    if (!shared.has(key)) shared.set(key, ruleFromXlsx(validation, sheet.document));
+    const rule = shared.get(key);
+    if (rule) putRule(sheet, area, rule);
+  }
+  const recorded = record?.sheets.find((s) => s.name === sheet.name)?.validations ?? [];
+  for (const { area, rule } of recorded) {
+    const model = ruleFromRecord(rule, sheet.document);
+    if (model) putRule(sheet, area, model);
+  }
+}
+
+function putRule(sheet: SheetModel, area: Area, rule: RuleModel): void {
+  const bottom = Math.min(area.row + area.numRows - 1, sheet.maxRows);
+  const right = Math.min(area.column + area.numColumns - 1, sheet.maxColumns);
+  for (let r = area.row; r <= bottom; r++) for (let c = area.column; c <= right; c++) sheet.cellToWrite(r, c).validation = rule;
+}
+
+/** A list (`"a,b"`) or a range (`'Sites'!$A$2:$A$1000`); a stop style that shows its error refuses invalid values. */
+function ruleFromXlsx(validation: ExcelValidation, document: SheetsDocument): RuleModel | null {
+  if (validation.type !== "list") return null;
+  const formula = String(validation.formulae?.[0] ?? "");
+  const allowInvalid = validation.showErrorMessage !== true || (validation.errorStyle ?? "stop") !== "stop";
+  const helpText = validation.prompt ?? "";
+  const list = /^"((?:[^"]|"")*)"$/.exec(formula);
+  if (list) {
+    const values = (list[1] ?? "").replace(/""/g, '"').split(",");
+    return { criteria: "VALUE_IN_LIST", args: [values, true], allowInvalid, helpText };
+  }
+  const reference = parseReference(formula);
+  const source = reference?.sheet ? document.sheetByName(reference.sheet) : null;
+  if (!reference || !source) return null;
+  return { criteria: "VALUE_IN_RANGE", args: [new RangeRef(source, reference.area), true], allowInvalid, helpText };
+}
+
+function ruleFromRecord(rule: RecordedRule, document: SheetsDocument): RuleModel | null {
+  const args: unknown[] = [];
+  for (const arg of rule.args) {
+    if (!isRecordedRange(arg)) {
+      args.push(arg);
+      continue;
+    }
+    const source = document.sheetByName(arg.sheet);
+    if (!source) return null;
+    args.push(new RangeRef(source, arg.area));
+  }
+  return { ...rule, args };
+}
+
+export function isRecordedRange(arg: unknown): arg is { sheet: string; area: Area } {
+  return typeof arg === "object" && arg !== null && "sheet" in arg && "area" in arg;
+}
