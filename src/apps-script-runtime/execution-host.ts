@@ -27,8 +27,7 @@ export class ExecutionHost {
 
   /** The root object of each service for this execution, created once. */
   roots(services: readonly HostService[]): ReadonlyMap<string, object> {
-    if (!this.rootObjects)
-      this.rootObjects = new Map(services.map((service) => [service.name, service.create(this.execution)]));
+    if (!this.rootObjects) this.rootObjects = new Map(services.map((service) => [service.name, service.create(this.execution)]));
     return this.rootObjects;
   }
 

@@ -113,7 +113,8 @@ export function startAppsScriptRuntime(options: RuntimeOptions): AppsScriptRunti
     try {
       const globals = host.globals(services);
       const worker = await pool.acquire();
-      return await execute(worker, host, { globals, args: host.encodeArguments(args.args) }, request, started);
+      // The execution's time starts when its worker is ready, as Apps Script's starts when the script does.
+      return await execute(worker, host, { globals, args: host.encodeArguments(args.args) }, request, Date.now());
     } finally {
       running.set(user, (running.get(user) ?? 1) - 1);
       for (const service of services) service.ended?.(execution);

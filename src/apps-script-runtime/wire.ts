@@ -82,8 +82,7 @@ function encodeHostObject(object: object, table: HandleTable, service: string): 
   const cls = className(object);
   if (!isNew) return { "#": "h", i: id, c: cls };
   const constants: Record<string, Wire> = {};
-  for (const [key, item] of Object.entries(object))
-    if (typeof item !== "function") constants[key] = encode(item, table, service);
+  for (const [key, item] of Object.entries(object)) if (typeof item !== "function") constants[key] = encode(item, table, service);
   return { "#": "h", i: id, c: cls, k: constants, ...(table.firstOfClass(cls) ? { m: methodNames(object) } : {}) };
 }
 

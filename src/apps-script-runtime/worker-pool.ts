@@ -76,8 +76,7 @@ export class ExecutionWorker {
     if (message.type === "log") {
       const { level, text, at } = message as unknown as { level: string; text: string; at: number };
       this.listener?.log({ level, text, at });
-    }
-    else if (message.type === "done") this.listener?.done(message as never);
+    } else if (message.type === "done") this.listener?.done(message as never);
   }
 }
 

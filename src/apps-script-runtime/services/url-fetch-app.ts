@@ -63,7 +63,8 @@ export class HTTPResponse {
 
   getHeaders(): Record<string, string> {
     const headers: Record<string, string> = {};
-    for (let i = 0; i + 1 < this.#rawHeaders.length; i += 2) headers[this.#rawHeaders[i] as string] = this.#rawHeaders[i + 1] as string;
+    for (let i = 0; i + 1 < this.#rawHeaders.length; i += 2)
+      headers[this.#rawHeaders[i] as string] = this.#rawHeaders[i + 1] as string;
     return headers;
   }
 

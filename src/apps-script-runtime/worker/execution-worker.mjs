@@ -6,8 +6,9 @@
  *
  * Plain JavaScript on purpose: Node starts it as it is, whoever started the runtime (tsx, vitest, plain node).
  */
-import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
+
 import vm from "node:vm";
+import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { installBridge } from "./context-bridge.mjs";
 
 const { code, filename, libraries, callPort, signalBuffer } = workerData;
