@@ -31,6 +31,7 @@ export class ExecutionWorker {
     });
     worker.on("message", (message) => this.onMessage(message));
     worker.on("error", (error) => this.listener?.failed(error));
+    worker.on("exit", () => this.listener?.failed(new Error("The execution's worker stopped unexpectedly.")));
     port.on("message", (json: string) => void this.onCall(json));
   }
 
@@ -65,7 +66,8 @@ export class ExecutionWorker {
   private async onCall(json: string): Promise<void> {
     const listener = this.listener;
     if (!listener) return;
-    const answer = await listener.call(json);
+    // A broken call (never the script's doing) still answers, or the worker would wait until its time limit.
+    const answer = await listener.call(json).catch((error: unknown) => JSON.stringify({ e: String(error) }));
     if (this.listener !== listener) return;
     this.port.postMessage(answer);
     Atomics.store(this.signal, 0, 1);
