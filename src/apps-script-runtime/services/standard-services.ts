@@ -1,0 +1,49 @@
+import type { HostService } from "../host-service";
+import { DEFAULT_TIME_ZONE, type Manifest } from "../manifest";
+import { CacheStores, cacheService } from "./cache-service";
+import { htmlService } from "./html-service";
+import { LockStates, lockService } from "./lock-service";
+import { PropertyStores, propertiesService } from "./properties-service";
+import { StateTokens, scriptApp } from "./script-app";
+import { session } from "./session";
+import { type Routes, urlFetchApp } from "./url-fetch-app";
+import { utilities } from "./utilities";
+
+/** The services every execution gets besides the document's (SpreadsheetApp), and their shared state. */
+export interface StandardServices {
+  readonly list: HostService[];
+  readonly properties: PropertyStores;
+  readonly caches: CacheStores;
+  readonly locks: LockStates;
+  readonly stateTokens: StateTokens;
+  readonly scriptId: string;
+}
+
+export interface StandardServiceOptions {
+  manifest: Manifest;
+  routes?: Routes;
+  files?: Readonly<Record<string, string>>;
+  scriptId?: string;
+  /** The host clock (ms since the epoch), for cache expiry. */
+  now?: () => number;
+}
+
+export function standardServices(options: StandardServiceOptions): StandardServices {
+  const timeZone = options.manifest.timeZone ?? DEFAULT_TIME_ZONE;
+  const scriptId = options.scriptId ?? "local-apps-script-project";
+  const properties = new PropertyStores();
+  const caches = new CacheStores(options.now ?? Date.now);
+  const locks = new LockStates();
+  const stateTokens = new StateTokens();
+  const list = [
+    propertiesService(properties),
+    cacheService(caches),
+    lockService(locks),
+    urlFetchApp(options.routes ?? {}, options.manifest.urlFetchWhitelist),
+    utilities(timeZone),
+    session(timeZone, scriptId),
+    scriptApp(scriptId, stateTokens),
+    htmlService(options.files ?? {}),
+  ];
+  return { list, properties, caches, locks, stateTokens, scriptId };
+}
