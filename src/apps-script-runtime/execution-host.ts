@@ -46,23 +46,24 @@ export class ExecutionHost {
     return JSON.stringify(encode(args, this.table, "arguments"));
   }
 
-  /** One call from the context: `{h, m, a}` in, `{v}` or `{e}` out. */
+  /** One call from the context: `{h, m, a}` in, `{v}` or `{e, n}` (an error's message and name) out. */
   async call(json: string): Promise<string> {
     const { h, m, a } = JSON.parse(json) as { h: number; m: string; a: unknown };
     const { object, service } = this.table.get(h);
     const cls = className(object);
     this.count(`${cls}.${m}`, service);
     const refusal = authModeRefusal(this.execution.authMode, cls, m) ?? scopeRefusal(cls, m, this.grantedScopes);
-    if (refusal) return JSON.stringify({ e: refusal });
+    if (refusal) return JSON.stringify({ e: refusal, n: "Exception" });
     const price = this.latency[service];
     if (price) await new Promise((resolve) => setTimeout(resolve, price));
     const method = (object as Record<string, unknown>)[m];
-    if (typeof method !== "function") return JSON.stringify({ e: `TypeError: ${cls}.${m} is not a function` });
+    if (typeof method !== "function") return JSON.stringify({ e: `${cls}.${m} is not a function`, n: "TypeError" });
     try {
       const value = await method.apply(object, decode(a, this.table) as unknown[]);
       return JSON.stringify({ v: encode(value, this.table, service) });
     } catch (error) {
-      return JSON.stringify({ e: error instanceof Error ? error.message : String(error) });
+      // The name travels with the text: services throw Apps Script's `Exception`s, a host bug stays an Error.
+      return JSON.stringify(error instanceof Error ? { e: error.message, n: error.name } : { e: String(error), n: "Error" });
     }
   }
 

@@ -31,7 +31,7 @@ export function requiredScopes(cls: string, method: string): readonly string[] {
 
 /** Apps Script's text for a call the granted scopes do not allow. */
 export function permissionDenied(cls: string, method: string, scopes: readonly string[]): string {
-  const base = `Exception: You do not have permission to call ${cls}.${method}.`;
+  const base = `You do not have permission to call ${cls}.${method}.`;
   if (scopes.length === 0) return base;
   const required = scopes.length === 1 ? scopes[0] : `(${scopes.join(" || ")})`;
   return `${base} Required permissions: ${required}`;

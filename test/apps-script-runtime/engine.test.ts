@@ -26,7 +26,7 @@ function realm() {
 }
 function hostError() {
   try { PropertiesService.getScriptProperties().setProperty("big", new Array(9300).join("x")); }
-  catch (e) { return { isError: e instanceof Error, message: e.message }; }
+  catch (e) { return { isError: e instanceof Error, name: e.name, message: e.message }; }
 }
 function logs() { Logger.log("value %s of %s", 1, "two"); console.warn("careful", { a: 1 }); return Logger.getLog(); }
 function settlesAfterReturn() {
@@ -110,7 +110,7 @@ describe("the Apps Script runtime's engine", () => {
   });
 
   it("hands a host method's error to the script as an Error with the same message", async () => {
-    expect((await editor("hostError")).value).toEqual({ isError: true, message: "Exception: Argument too large: value" });
+    expect((await editor("hostError")).value).toEqual({ isError: true, name: "Exception", message: "Argument too large: value" });
   });
 
   it("keeps Logger and console in the execution's log, not on stdout", async () => {
@@ -129,8 +129,8 @@ describe("the Apps Script runtime's engine", () => {
   });
 
   it("ends with the error of an unhandled rejection or a rejected returned promise", async () => {
-    expect(await editor("rejectsUnhandled")).toMatchObject({ ok: false, error: "nobody caught this" });
-    expect(await editor("asyncThrows")).toMatchObject({ ok: false, error: "async failure" });
+    expect(await editor("rejectsUnhandled")).toMatchObject({ ok: false, error: "Error: nobody caught this" });
+    expect(await editor("asyncThrows")).toMatchObject({ ok: false, error: "Error: async failure" });
   });
 
   it("counts every call of the execution by Class.method and by service", async () => {
@@ -158,7 +158,7 @@ describe("the Apps Script runtime's engine", () => {
   });
 
   it("does not let google.script.run call a private function", async () => {
-    expect(await server("hidden_")).toMatchObject({ ok: false, error: "Script function not found: hidden_" });
+    expect(await server("hidden_")).toMatchObject({ ok: false, error: "Exception: Script function not found: hidden_" });
     expect(await editor("hidden_")).toMatchObject({ ok: true, value: "private" });
   });
 });

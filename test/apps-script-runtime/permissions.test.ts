@@ -17,7 +17,7 @@ function onOpen(e) {
 function onEdit(e) {
   PropertiesService.getDocumentProperties().setProperty("edited", e.value);
   try { UrlFetchApp.fetch("https://platform.ringcentral.com/restapi/v1.0"); return "fetched"; }
-  catch (error) { return error.message; }
+  catch (error) { return String(error); }
 }
 function holdsLockForever() {
   LockService.getDocumentLock().waitLock(1000);
@@ -85,7 +85,7 @@ describe("the Apps Script runtime's permissions and limits", () => {
     const outcome = await runtime.run({ function: "onOpen", kind: "trigger", authMode: "NONE", event: {} });
     expect(outcome).toMatchObject({
       ok: true,
-      value: "NONE: Exception: You do not have permission to call PropertiesService.getDocumentProperties.",
+      value: "NONE: You do not have permission to call PropertiesService.getDocumentProperties.",
     });
     expect(outcome.calls["Menu.addToUi"]).toBe(1);
   });
@@ -115,7 +115,7 @@ describe("the Apps Script runtime's permissions and limits", () => {
   it("throws Apps Script's text when waitLock times out", async () => {
     const holder = runtime.run({ function: "holdsLockForever", kind: "editor" });
     while (runtime.services.locks.document.holder === null) await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await editor("waitsForLock")).toMatchObject({ ok: false, error: LOCK_TIMEOUT });
+    expect(await editor("waitsForLock")).toMatchObject({ ok: false, error: `Exception: ${LOCK_TIMEOUT}` });
     await holder;
   });
 });

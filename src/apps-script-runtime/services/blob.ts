@@ -1,3 +1,4 @@
+import { AppsScriptException } from "../exception";
 import { type Bytes, bufferText, toBuffer, toBytes } from "./bytes";
 
 /** Apps Script's Blob, as far as the add-in and the OAuth2 library use it. */
@@ -61,7 +62,7 @@ export class Blob {
   }
 
   getAs(contentType: string): Blob {
-    if (contentType !== this.#contentType) throw new Error(`Exception: Converting to ${contentType} is not supported.`);
+    if (contentType !== this.#contentType) throw new AppsScriptException(`Converting to ${contentType} is not supported.`);
     return this.copyBlob();
   }
 

@@ -1,3 +1,4 @@
+import { AppsScriptException } from "../exception";
 import type { Execution, HostService } from "../host-service";
 
 /**
@@ -9,8 +10,8 @@ export const CACHE_KEY_MAX_LENGTH = 250;
 export const CACHE_VALUE_MAX_BYTES = 100 * 1024;
 export const CACHE_DEFAULT_SECONDS = 600;
 export const CACHE_MAX_SECONDS = 21_600;
-export const CACHE_KEY_TOO_LARGE = "Exception: Argument too large: key";
-export const CACHE_VALUE_TOO_LARGE = "Exception: Argument too large: value";
+export const CACHE_KEY_TOO_LARGE = "Argument too large: key";
+export const CACHE_VALUE_TOO_LARGE = "Argument too large: value";
 
 export type Clock = () => number;
 
@@ -40,9 +41,9 @@ export class CacheStore {
 
 function checkEntry(key: unknown, value: unknown): [string, string] {
   const text = String(key);
-  if (text.length > CACHE_KEY_MAX_LENGTH) throw new Error(CACHE_KEY_TOO_LARGE);
+  if (text.length > CACHE_KEY_MAX_LENGTH) throw new AppsScriptException(CACHE_KEY_TOO_LARGE);
   const data = String(value);
-  if (Buffer.byteLength(data, "utf8") > CACHE_VALUE_MAX_BYTES) throw new Error(CACHE_VALUE_TOO_LARGE);
+  if (Buffer.byteLength(data, "utf8") > CACHE_VALUE_MAX_BYTES) throw new AppsScriptException(CACHE_VALUE_TOO_LARGE);
   return [text, data];
 }
 

@@ -1,3 +1,4 @@
+import { AppsScriptException } from "../exception";
 import type { HostService } from "../host-service";
 
 /**
@@ -106,7 +107,7 @@ class HtmlServiceRoot {
   createHtmlOutputFromFile(filename: string): HtmlOutput {
     const name = String(filename).replace(/\.html$/, "");
     const content = this.#files[name];
-    if (content === undefined) throw new Error(`Exception: No HTML file named ${name} was found.`);
+    if (content === undefined) throw new AppsScriptException(`No HTML file named ${name} was found.`);
     return new HtmlOutput(content);
   }
 }

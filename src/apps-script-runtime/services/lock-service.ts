@@ -1,3 +1,4 @@
+import { AppsScriptException } from "../exception";
 import type { Execution, HostService } from "../host-service";
 
 /**
@@ -5,7 +6,7 @@ import type { Execution, HostService } from "../host-service";
  * host, so they really exclude concurrent executions. A lock belongs to the execution that took it and is released
  * when that execution ends, however it ends.
  */
-export const LOCK_TIMEOUT = "Exception: Lock timeout: another process was holding the lock for too long.";
+export const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock for too long.";
 
 interface Waiter {
   executionId: number;
@@ -80,7 +81,7 @@ export class Lock {
   }
 
   async waitLock(timeoutInMillis: number): Promise<void> {
-    if (!(await this.tryLock(timeoutInMillis))) throw new Error(LOCK_TIMEOUT);
+    if (!(await this.tryLock(timeoutInMillis))) throw new AppsScriptException(LOCK_TIMEOUT);
   }
 
   hasLock(): boolean {

@@ -1,3 +1,4 @@
+import { AppsScriptException } from "../exception";
 import type { Execution, HostService } from "../host-service";
 
 /**
@@ -7,9 +8,8 @@ import type { Execution, HostService } from "../host-service";
  */
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
 export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
-export const PROPERTY_VALUE_TOO_LARGE = "Exception: Argument too large: value";
-export const PROPERTY_STORE_FULL =
-  "Exception: You have exceeded the property storage quota. Please remove some properties and try again.";
+export const PROPERTY_VALUE_TOO_LARGE = "Argument too large: value";
+export const PROPERTY_STORE_FULL = "You have exceeded the property storage quota. Please remove some properties and try again.";
 
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
@@ -27,12 +27,12 @@ export class PropertyStore {
   write(changes: Readonly<Record<string, string>>, deleteAllOthers = false): void {
     const next = new Map(deleteAllOthers ? [] : this.values);
     for (const [key, value] of Object.entries(changes)) {
-      if (bytes(value) > PROPERTY_VALUE_MAX_BYTES) throw new Error(PROPERTY_VALUE_TOO_LARGE);
+      if (bytes(value) > PROPERTY_VALUE_MAX_BYTES) throw new AppsScriptException(PROPERTY_VALUE_TOO_LARGE);
       next.set(key, value);
     }
     let total = 0;
     for (const [key, value] of next) total += bytes(key) + bytes(value);
-    if (total > PROPERTY_STORE_MAX_BYTES) throw new Error(PROPERTY_STORE_FULL);
+    if (total > PROPERTY_STORE_MAX_BYTES) throw new AppsScriptException(PROPERTY_STORE_FULL);
     this.values.clear();
     for (const [key, value] of next) this.values.set(key, value);
   }

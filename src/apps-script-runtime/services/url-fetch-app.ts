@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { AppsScriptException } from "../exception";
 import type { HostService } from "../host-service";
 import { Blob } from "./blob";
 import { type Bytes, bufferText, toBuffer, toBytes } from "./bytes";
@@ -28,9 +29,9 @@ const MAX_REDIRECTS = 10;
 const USER_AGENT = "Mozilla/5.0 (compatible; Google-Apps-Script; beanserver; +https://script.google.com; id: local)";
 
 export const notWhitelisted = (url: string) =>
-  `Exception: URL (${url}) does not match any of the prefixes whitelisted for use in the add-on.`;
+  `URL (${url}) does not match any of the prefixes whitelisted for use in the add-on.`;
 export const requestFailed = (url: string, code: number, body: string) =>
-  `Exception: Request failed for ${new URL(url).origin} returned code ${code}. Truncated server response: ${
+  `Request failed for ${new URL(url).origin} returned code ${code}. Truncated server response: ${
     body.length > TRUNCATED_RESPONSE_LENGTH ? `${body.slice(0, TRUNCATED_RESPONSE_LENGTH)}...` : body
   } (use muteHttpExceptions option to examine full response)`;
 
@@ -157,7 +158,7 @@ class UrlFetchAppRoot {
 
   async #fetch(request: Prepared): Promise<HTTPResponse> {
     if (this.#whitelist && !this.#whitelist.some((prefix) => withPath(request.url).startsWith(prefix)))
-      throw new Error(notWhitelisted(request.url));
+      throw new AppsScriptException(notWhitelisted(request.url));
     let url = request.url;
     let method = request.method;
     let body = request.body;
@@ -167,7 +168,7 @@ class UrlFetchAppRoot {
       if (request.params.followRedirects === false || !location || redirects >= MAX_REDIRECTS || !isRedirect(answer.code)) {
         const response = new HTTPResponse(answer.code, answer.rawHeaders, answer.body);
         if (answer.code >= 400 && request.params.muteHttpExceptions !== true)
-          throw new Error(requestFailed(url, answer.code, answer.body.toString("utf8")));
+          throw new AppsScriptException(requestFailed(url, answer.code, answer.body.toString("utf8")));
         return response;
       }
       url = new URL(location, url).toString();
@@ -184,10 +185,10 @@ class UrlFetchAppRoot {
     try {
       visible = new URL(url);
     } catch {
-      throw new Error(`Exception: Invalid argument: ${url}`);
+      throw new AppsScriptException(`Invalid argument: ${url}`);
     }
     const route = this.#routes[visible.origin];
-    if (!route) throw new Error(`Exception: DNS error: ${url}`);
+    if (!route) throw new AppsScriptException(`DNS error: ${url}`);
     const target = new URL(visible.pathname + visible.search, route);
     return { target, visible };
   }
@@ -225,12 +226,12 @@ function send(
             body: Buffer.concat(chunks),
           }),
         );
-        incoming.on("error", () => reject(new Error(`Exception: Address unavailable: ${visible.toString()}`)));
+        incoming.on("error", () => reject(new AppsScriptException(`Address unavailable: ${visible.toString()}`)));
       },
     );
-    outgoing.on("timeout", () => outgoing.destroy(new Error(`Exception: Timeout: ${visible.toString()}`)));
+    outgoing.on("timeout", () => outgoing.destroy(new AppsScriptException(`Timeout: ${visible.toString()}`)));
     outgoing.on("error", (error) =>
-      reject(error.message.startsWith("Exception:") ? error : new Error(`Exception: Address unavailable: ${visible}`)),
+      reject(error instanceof AppsScriptException ? error : new AppsScriptException(`Address unavailable: ${visible}`)),
     );
     outgoing.end(request.body);
   });

@@ -1,4 +1,5 @@
 import { createHash, createHmac, createSign, randomUUID } from "node:crypto";
+import { AppsScriptException } from "../exception";
 import type { HostService } from "../host-service";
 import { Blob } from "./blob";
 import { type Bytes, CHARSETS, toBuffer, toBytes } from "./bytes";
@@ -68,13 +69,13 @@ class UtilitiesRoot {
 
   computeDigest(algorithm: string, value: string | Bytes, charset?: string): Bytes {
     const name = DIGESTS[algorithm];
-    if (!name) throw new Error(`Exception: Invalid argument: algorithm`);
+    if (!name) throw new AppsScriptException(`Invalid argument: algorithm`);
     return toBytes(createHash(name).update(toBuffer(value, charset)).digest());
   }
 
   computeHmacSignature(algorithm: string, value: string | Bytes, key: string | Bytes, charset?: string): Bytes {
     const name = MACS[algorithm];
-    if (!name) throw new Error(`Exception: Invalid argument: algorithm`);
+    if (!name) throw new AppsScriptException(`Invalid argument: algorithm`);
     return toBytes(createHmac(name, toBuffer(key, charset)).update(toBuffer(value, charset)).digest());
   }
 

@@ -1,3 +1,5 @@
+import { AppsScriptException } from "../exception";
+
 /**
  * Apps Script's own texts for the errors the add-in can run into. Apps Script throws them as `Exception`: the
  * message is the text, and the error prints as "Exception: <text>".
@@ -24,9 +26,7 @@ export function sheetNameTaken(name: string): string {
   return `A sheet with the name "${name}" already exists. Please enter another name.`;
 }
 
-export class AppsScriptException extends Error {
-  override name = "Exception";
-}
+export { AppsScriptException };
 
 export function exception(message: string): AppsScriptException {
   return new AppsScriptException(message);

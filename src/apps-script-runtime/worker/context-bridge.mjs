@@ -92,10 +92,18 @@ export function installBridge(worker) {
     return proxy;
   }
 
+  /** The host's error as the context's own Error, named as the host named it (Apps Script's are `Exception`). */
+  function thrownError(answer) {
+    const error = answer.n === "TypeError" ? new TypeError(answer.e) : new Error(answer.e);
+    if (answer.n && answer.n !== error.name)
+      Object.defineProperty(error, "name", { value: answer.n, configurable: true, writable: true });
+    return error;
+  }
+
   function invoke(handle, className, method, args) {
     if (className === "Utilities" && method === "sleep") return sleep(Number(args[0]) || 0);
     const answer = JSON.parse(hostCall(JSON.stringify({ h: handle, m: method, a: encode(args, new Set()) })));
-    if ("e" in answer) throw new Error(answer.e);
+    if ("e" in answer) throw thrownError(answer);
     return decode(answer.v);
   }
 
@@ -157,7 +165,7 @@ export function installBridge(worker) {
     call(name, argsJson, privateHidden) {
       const fn = globalThis[name];
       if (typeof fn !== "function" || (privateHidden && name.endsWith("_")))
-        return { thrown: new Error(`Script function not found: ${name}`) };
+        return { thrown: thrownError({ e: `Script function not found: ${name}`, n: "Exception" }) };
       try {
         return { value: fn.apply(globalThis, decode(JSON.parse(argsJson))) };
       } catch (error) {
@@ -165,7 +173,8 @@ export function installBridge(worker) {
       }
     },
     describe(error) {
-      if (error instanceof Error || (error && typeof error.message === "string")) return String(error.message);
+      // As google.script.run's failure handler and the execution log show it: "Exception: …", "TypeError: …".
+      if (error instanceof Error || (error && typeof error.message === "string")) return String(error);
       return text([error]);
     },
     isThenable: (value) => value !== null && typeof value === "object" && typeof value.then === "function",
