@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { ChunkReport, SyncPlan } from "../../src/server/sync-functions";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
-import type { SyncPlan } from "../../src/sync/plan";
-import type { ChunkReport } from "../../src/sync/runner";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";

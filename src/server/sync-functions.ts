@@ -2,6 +2,7 @@ import { z } from "zod";
 import { USERS_TAB } from "../domain/tabs";
 import { NotSignedInError } from "../ringcentral/client";
 import { systemClock } from "../ringcentral/clock";
+import { checkServerAddress } from "../ringcentral/server-address";
 import { fetchAccountState } from "../sync/account-snapshot";
 import type { SyncPlan } from "../sync/plan";
 import { previewSync } from "../sync/preview";
@@ -10,9 +11,12 @@ import { writeAccountState } from "../workbook/account-tabs";
 import { decodeTab } from "../workbook/codec";
 import { locateTabs } from "../workbook/tab-location";
 import { readImage, setCell, writeColumn } from "../workbook/table-image";
-import { ConnectionSettingsSchema } from "./connection";
+import { ConnectRequestSchema } from "./connection";
 import type { Home } from "./home";
 import { serverFunction } from "./server-function";
+
+/** What a plan and a chunk answer the sidebar. */
+export type { ChunkReport, SyncPlan };
 
 const Scope = z.object({
   sites: z.array(z.string().min(1)).min(1),
@@ -27,14 +31,16 @@ function syncHome(home: Home): SyncHome {
 
 /** Connect: saves the person's server and credentials and signs in once to prove them. */
 export const connect = serverFunction(
-  ConnectionSettingsSchema,
+  ConnectRequestSchema,
   async (home, input): Promise<{ connected: boolean; message: string }> => {
     if (!home.connection) throw new NotSignedInError();
-    home.connection.save(input);
+    const server = checkServerAddress(input.server);
+    if (!server.ok) return { connected: false, message: server.problem };
+    home.connection.save({ ...input, server: server.address });
     try {
       const client = home.connection.client();
       if (input.jwt) await client.loginWithJwt(input.jwt);
-      return { connected: true, message: `Connected to ${input.server}.` };
+      return { connected: true, message: `Connected to ${server.address}.` };
     } catch (error) {
       home.connection.clear();
       return { connected: false, message: error instanceof Error ? error.message : String(error) };

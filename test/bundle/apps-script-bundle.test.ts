@@ -3,9 +3,10 @@ import { join } from "node:path";
 import vm from "node:vm";
 import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
+import { triggers } from "../../src/gas/main";
 import { serverFunctions } from "../../src/server/functions";
-import { triggers } from "../../src/server/index";
 import { createSpreadsheetApp } from "../fakes/spreadsheet-app";
+import { appsScriptGlobals } from "../gas/apps-script-globals";
 
 /** The built files as clasp pushes them: `npm test` builds before it runs the tests. */
 const dist = join(import.meta.dirname, "../../dist");
@@ -149,5 +150,50 @@ describe("the bundle in an Apps Script-like global scope", () => {
     const outcome = vm.runInContext('takeResult("ticket-1")', context);
     expect(outcome).toEqual({ done: true, error: "Not signed in to RingCentral: connect an account first." });
     expect(vm.runInContext('takeResult("ticket-1")', context)).toEqual({ done: false });
+  });
+
+  it("connects with a JWT and starts a sign-in without URL (Apps Script has none), and the connection reads back", async () => {
+    const fake = createSpreadsheetApp();
+    const globals = appsScriptGlobals();
+    const sent: { url: string; payload?: string }[] = [];
+    const UrlFetchApp = {
+      fetch(url: string, params: { payload?: string }) {
+        sent.push({ url, ...(params.payload === undefined ? {} : { payload: params.payload }) });
+        const body = JSON.stringify({ access_token: "at-1", expires_in: 3600, refresh_token: "rt-1", owner_id: "7" });
+        return { getResponseCode: () => 200, getAllHeaders: () => ({}), getContentText: () => body };
+      },
+    };
+    const context = vm.createContext({ SpreadsheetApp: fake.app, UrlFetchApp, ...globals.services(), console, Date });
+    expect(vm.runInContext("typeof URL", context)).toBe("undefined");
+    vm.runInContext(read("Code.js"), context);
+    const settled = async (answer: unknown) => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return vm.runInContext(`takeResult(${JSON.stringify((answer as { pending: string }).pending)})`, context);
+    };
+
+    const connecting = vm.runInContext(
+      'connect({ server: "https://platform.ringcentral.biz/", clientId: "app-1", clientSecret: "s", jwt: "a.b.c" })',
+      context,
+    );
+    expect(await settled(connecting)).toEqual({
+      done: true,
+      value: { connected: true, message: "Connected to https://platform.ringcentral.biz." },
+    });
+    expect(sent[0]?.url).toBe("https://platform.ringcentral.biz/restapi/oauth/token");
+    expect(vm.runInContext("connectionStatus({})", context)).toEqual({
+      connected: true,
+      server: "https://platform.ringcentral.biz",
+    });
+
+    const started = vm.runInContext(
+      'startAuthorization({ server: "https://platform.ringcentral.com", clientId: "app-2" })',
+      context,
+    ) as { url: string };
+    expect(started.url).toMatch(/^https:\/\/platform\.ringcentral\.com\/restapi\/oauth\/authorize\?client_id=app-2/);
+    const refused = vm.runInContext('startAuthorization({ server: "javascript:alert(1)", clientId: "app-2" })', context);
+    expect(refused).toEqual({ url: null, message: expect.stringMatching(/does not start with https:\/\//) });
+    expect(
+      await settled(vm.runInContext('connect({ server: "http://rc.example.com", clientId: "a", jwt: "j" })', context)),
+    ).toEqual({ done: true, value: { connected: false, message: expect.stringMatching(/must use https/) } });
   });
 });
