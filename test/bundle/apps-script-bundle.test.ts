@@ -73,7 +73,9 @@ describe("the manifest (dist/appsscript.json)", () => {
     expect(manifest.dependencies.libraries).toEqual([
       expect.objectContaining({ userSymbol: "OAuth2", libraryId: "1B7FSrk5Zi6L1rSxxTDgDEUsPzlukDsi4KGuTMorsTQHhGBzBkMun4iDF" }),
     ]);
-    expect(manifest.oauthScopes).toHaveLength(3);
+    // Session.getEffectiveUser(): the person stays an editor of protected tabs, and is named while they sync.
+    expect(manifest.oauthScopes).toContain("https://www.googleapis.com/auth/userinfo.email");
+    expect(manifest.oauthScopes).toHaveLength(4);
     expect(manifest.urlFetchWhitelist).toEqual(
       expect.arrayContaining(["https://platform.ringcentral.com/", "https://platform.ringcentral.biz/"]),
     );
