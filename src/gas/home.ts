@@ -2,6 +2,7 @@ import { RingCentralClient } from "../ringcentral/client";
 import type { TokenStore } from "../ringcentral/token";
 import type { ConnectionSettings } from "../server/connection";
 import type { Home } from "../server/home";
+import { documentSyncLock } from "./document-sync-lock";
 import { OAuth2TokenStore } from "./oauth2-token-store";
 import { forgetConnection, readConnection, saveConnection } from "./person-connection";
 import { PropertiesTokenStore } from "./properties-token-store";
@@ -20,6 +21,7 @@ export function appsScriptHome(): Home {
     selection: sheetView(spreadsheet),
     clock: appsScriptClock,
     authorization: appsScriptAuthorization,
+    syncLock: documentSyncLock,
     connection: {
       settings: readConnection,
       save: saveConnection,
