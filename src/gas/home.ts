@@ -5,6 +5,7 @@ import type { Home } from "../server/home";
 import { documentSyncLock } from "./document-sync-lock";
 import { OAuth2TokenStore } from "./oauth2-token-store";
 import { forgetConnection, readConnection, saveConnection } from "./person-connection";
+import { personTokenLock } from "./person-token-lock";
 import { PropertiesTokenStore } from "./properties-token-store";
 import { appsScriptAuthorization, ringCentralService } from "./ringcentral-authorization";
 import { sheetView } from "./sheet-view";
@@ -40,6 +41,7 @@ export function appsScriptHome(): Home {
           transport: new UrlFetchTransport(),
           clock: appsScriptClock,
           store: settings ? tokenStore(settings) : new PropertiesTokenStore(DEFAULT_SERVER),
+          tokenLock: personTokenLock,
         });
       },
     },
