@@ -2,6 +2,7 @@ import { RingCentralClient } from "../ringcentral/client";
 import type { TokenStore } from "../ringcentral/token";
 import type { ConnectionSettings } from "../server/connection";
 import type { Home } from "../server/home";
+import { cachedGovernorMemory } from "./cached-governor-memory";
 import { documentSyncLock } from "./document-sync-lock";
 import { OAuth2TokenStore } from "./oauth2-token-store";
 import { forgetConnection, readConnection, saveConnection } from "./person-connection";
@@ -33,8 +34,9 @@ export function appsScriptHome(): Home {
       },
       client: () => {
         const settings = readConnection();
+        const server = settings?.server ?? DEFAULT_SERVER;
         return new RingCentralClient({
-          server: settings?.server ?? DEFAULT_SERVER,
+          server,
           clientId: settings?.clientId ?? "",
           ...(settings?.clientSecret ? { clientSecret: settings.clientSecret } : {}),
           ...(settings?.jwt ? { jwt: settings.jwt } : {}),
@@ -42,6 +44,7 @@ export function appsScriptHome(): Home {
           clock: appsScriptClock,
           store: settings ? tokenStore(settings) : new PropertiesTokenStore(DEFAULT_SERVER),
           tokenLock: personTokenLock,
+          governorMemory: cachedGovernorMemory(server),
         });
       },
     },

@@ -1,6 +1,6 @@
 import { ApiError } from "./api-error";
 import { type Clock, systemClock } from "./clock";
-import { Governor } from "./governor";
+import { Governor, type GovernorMemory } from "./governor";
 import { type HttpRequest, type HttpResponse, type HttpTransport, NetworkError } from "./http";
 import { fillPath, OPERATIONS, type OperationName } from "./operations";
 import {
@@ -23,6 +23,8 @@ export interface ClientOptions {
   transport: HttpTransport;
   clock?: Clock;
   store?: TokenStore;
+  /** Where the governor's pace outlives the client (Apps Script: one execution per call). */
+  governorMemory?: GovernorMemory;
   /** Where others share the store (another execution of the same person): renewing holds this lock. */
   tokenLock?: TokenLock;
   /** A JWT credential: signs in without a person, and again whenever the session cannot be refreshed. */
@@ -73,7 +75,7 @@ export class RingCentralClient {
     this.clock = options.clock ?? systemClock;
     this.store = options.store ?? new MemoryTokenStore();
     this.retry = options.retry ?? DEFAULT_RETRY;
-    this.governor = new Governor(this.clock);
+    this.governor = new Governor(this.clock, options.governorMemory);
   }
 
   /** Signs in with a JWT credential (the one given, or the client's own). */
