@@ -124,34 +124,18 @@ describe("the bundle in an Apps Script-like global scope", () => {
 
   it("answers an asynchronous function with a ticket, and takeResult collects its outcome", async () => {
     const fake = createSpreadsheetApp();
-    const cache = new Map<string, string>();
-    const userCache = {
-      get: (key: string) => cache.get(key) ?? null,
-      getAll: (keys: string[]) => Object.fromEntries(keys.filter((k) => cache.has(k)).map((k) => [k, cache.get(k)])),
-      put: (key: string, value: string) => cache.set(key, value),
-      putAll: (values: Record<string, string>) => {
-        for (const [k, v] of Object.entries(values)) cache.set(k, v);
-      },
-      removeAll: (keys: string[]) => {
-        for (const k of keys) cache.delete(k);
-      },
-    };
-    const properties = new Map<string, string>();
-    const context = vm.createContext({
-      SpreadsheetApp: fake.app,
-      CacheService: { getUserCache: () => userCache },
-      PropertiesService: { getUserProperties: () => ({ getProperty: (k: string) => properties.get(k) ?? null }) },
-      Utilities: { getUuid: () => "ticket-1" },
-      console,
-      Date,
-    });
+    const globals = appsScriptGlobals();
+    const context = vm.createContext({ SpreadsheetApp: fake.app, ...globals.services(), console, Date });
     vm.runInContext(read("Code.js"), context);
     expect(vm.runInContext("connectionStatus({})", context)).toEqual({ connected: false, server: "" });
-    expect(vm.runInContext("refreshAccount({})", context)).toEqual({ pending: "ticket-1" });
+    const { pending } = vm.runInContext("refreshAccount({})", context) as { pending: string };
+    expect(pending).toEqual(expect.any(String));
     await new Promise((resolve) => setTimeout(resolve, 10));
-    const outcome = vm.runInContext('takeResult("ticket-1")', context);
+    const outcome = vm.runInContext(`takeResult(${JSON.stringify(pending)})`, context);
     expect(outcome).toEqual({ done: true, error: "Not signed in to RingCentral: connect an account first." });
-    expect(vm.runInContext('takeResult("ticket-1")', context)).toEqual({ done: false });
+    expect(vm.runInContext(`takeResult(${JSON.stringify(pending)})`, context)).toEqual({ done: false });
+    // The refresh held the document's sync lock and let it go.
+    expect(vm.runInContext("LockService.getDocumentLock().tryLock(0)", context)).toBe(true);
   });
 
   it("connects with a JWT and starts a sign-in without URL (Apps Script has none), and the connection reads back", async () => {
