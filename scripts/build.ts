@@ -1,7 +1,7 @@
 /**
  * `npm run build`: writes dist/, which is clasp's rootDir.
  * - dist/Code.js: the server bundle for Apps Script (ES2019, one file). Apps Script calls only top-level function
- *   declarations, so after bundling, every key of src/server/index.ts's `functions` and `triggers` gets one.
+ *   declarations, so after bundling, every key of src/gas/main.ts's `functions` and `triggers` gets one.
  * - dist/sidebar.html: the sidebar, one self-contained HTML file for HtmlService.
  * - dist/appsscript.json: the manifest.
  * - dist/playground.html: the local playground's page (`npm start`).
@@ -20,7 +20,7 @@ const GLOBAL = "RcSheets";
 
 async function buildServer(): Promise<string[]> {
   const result = await build({
-    entryPoints: [join(root, "src/server/index.ts")],
+    entryPoints: [join(root, "src/gas/main.ts")],
     bundle: true,
     format: "iife",
     globalName: GLOBAL,
@@ -38,7 +38,7 @@ async function buildServer(): Promise<string[]> {
   const wrappers = names.map(
     ({ group, name }) => `function ${name}() { return ${GLOBAL}.${group}.${name}.apply(this, arguments); }`,
   );
-  const code = `${bundle}\n// Top-level functions Apps Script calls, generated from src/server/index.ts.\n${wrappers.join("\n")}\n`;
+  const code = `${bundle}\n// Top-level functions Apps Script calls, generated from src/gas/main.ts.\n${wrappers.join("\n")}\n`;
   writeFileSync(join(dist, "Code.js"), code);
   return names.map((n) => n.name);
 }

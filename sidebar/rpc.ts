@@ -24,24 +24,47 @@ type Transport = (name: string, input: unknown) => Promise<unknown>;
 
 /** How often the sidebar asks for an asynchronous function's outcome (a RingCentral call, a sync chunk). */
 const COLLECT_EVERY_MS = 1000;
+/** No Apps Script execution outlives this; a function given a budget (a sync chunk) ends well before. */
+const EXECUTION_LIMIT_MS = 6 * 60_000;
+/** For the answer's way back and an execution that started late. */
+const MARGIN_MS = 60_000;
+/** Functions that carry on where they stopped when called again. */
+const RESUMABLE = new Set(["runSync", "retryFailed"]);
 
 /**
  * In Sheets an asynchronous server function answers `{ pending: ticket }` (a Promise does not survive
- * google.script.run); the outcome is collected with takeResult until it is there.
+ * google.script.run); the outcome is collected with takeResult until it is there, or until the function's time
+ * (its budget, at most an execution's) and a margin have passed: an execution that was killed never answers.
  */
 function viaAppsScript(run: GoogleScriptRun): Transport {
   const call = callWith(run);
   return async (name, input) => {
     const answer = await call(name, input);
     if (!isPending(answer)) return answer;
-    for (;;) {
+    const waitMs = timeOf(input) + MARGIN_MS;
+    const until = Date.now() + waitMs;
+    while (Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, COLLECT_EVERY_MS));
       const outcome = (await call("takeResult", answer.pending)) as { done: boolean; value?: unknown; error?: string };
       if (!outcome.done) continue;
       if (outcome.error !== undefined) throw new Error(outcome.error);
       return outcome.value;
     }
+    throw new Error(silence(name, waitMs));
   };
+}
+
+function timeOf(input: unknown): number {
+  const budget = (input as { budgetMs?: unknown } | null)?.budgetMs;
+  return typeof budget === "number" && budget > 0 ? Math.min(budget, EXECUTION_LIMIT_MS) : EXECUTION_LIMIT_MS;
+}
+
+function silence(name: string, waitedMs: number): string {
+  const minutes = Math.round(waitedMs / 60_000);
+  const waited = `The server did not answer within ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  return RESUMABLE.has(name)
+    ? `${waited}; the sync may still be running: press Sync again to resume where it stopped.`
+    : `${waited}: try again.`;
 }
 
 function isPending(answer: unknown): answer is { pending: string } {

@@ -25,6 +25,8 @@ export function ConnectPanel() {
   const [clientSecret, setClientSecret] = useState("");
   const [jwt, setJwt] = useState("");
   const [message, setMessage] = useState("");
+  /** The sign-in page's address, shown as a link when the browser blocked the popup. */
+  const [signInUrl, setSignInUrl] = useState<string | null>(null);
   const polling = useRef<ReturnType<typeof setInterval> | null>(null);
   const task = useTask<"status" | "connect" | "disconnect">();
 
@@ -47,8 +49,14 @@ export function ConnectPanel() {
   }, []);
 
   const target = server === "custom" ? custom.trim().replace(/\/+$/, "") : server;
-  const connect = () =>
-    task.run("connect", async () => {
+  /**
+   * Browsers block a popup opened after an await, so the sign-in window opens blank here, in the click itself, and
+   * is sent to RingCentral's page once the server has answered its address.
+   */
+  const connect = () => {
+    setSignInUrl(null);
+    const popup = method === "oauth" ? openSignInWindow() : null;
+    return task.run("connect", async () => {
       setMessage("");
       if (method === "jwt") {
         const result = await rpc("connect", { server: target, clientId, clientSecret: clientSecret || undefined, jwt });
@@ -56,22 +64,39 @@ export function ConnectPanel() {
         await look();
         return;
       }
-      const started = await rpc("startAuthorization", { server: target, clientId, clientSecret: clientSecret || undefined });
+      const started = await rpc("startAuthorization", {
+        server: target,
+        clientId,
+        clientSecret: clientSecret || undefined,
+      }).catch((error: unknown) => {
+        popup?.close();
+        throw error;
+      });
       if (started.url === null) {
+        popup?.close();
         setMessage(started.message);
         return;
       }
-      window.open(started.url, "rcsheets-signin", "width=520,height=680");
-      setMessage("Sign in on RingCentral's page in the new window; this panel notices when you are done.");
-      const until = Date.now() + POLL_FOR_MS;
-      stopPolling();
-      polling.current = setInterval(() => {
-        if (Date.now() > until) {
-          stopPolling();
-          setMessage("The sign-in did not finish: start again.");
-        } else void look().catch(() => undefined);
-      }, POLL_MS);
+      if (popup && !popup.closed) {
+        popup.location.href = started.url;
+        setMessage("Sign in on RingCentral's page in the new window; this panel notices when you are done.");
+      } else {
+        setSignInUrl(started.url);
+        setMessage("Your browser blocked the sign-in window: open RingCentral's page with the link below.");
+      }
+      waitForSignIn();
     });
+  };
+  const waitForSignIn = () => {
+    const until = Date.now() + POLL_FOR_MS;
+    stopPolling();
+    polling.current = setInterval(() => {
+      if (Date.now() > until) {
+        stopPolling();
+        setMessage("The sign-in did not finish: start again.");
+      } else void look().catch(() => undefined);
+    }, POLL_MS);
+  };
   const disconnect = () =>
     task.run("disconnect", async () => {
       await rpc("disconnect", {});
@@ -154,6 +179,21 @@ export function ConnectPanel() {
         </button>
       </div>
       <Notice status={message} problem={task.problem} />
+      {signInUrl && (
+        <p>
+          <a href={signInUrl} target="rcsheets-signin" rel="noopener">
+            Open RingCentral's sign-in page
+          </a>
+        </p>
+      )}
     </form>
   );
+}
+
+/** A blank window for the sign-in, opened in the click; null when the browser blocked it. */
+function openSignInWindow(): Window | null {
+  const popup = window.open("", "rcsheets-signin", "width=520,height=680");
+  // RingCentral's page has no business with the sidebar: the panel polls the server instead.
+  if (popup) popup.opener = null;
+  return popup;
 }

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { ChunkReport, SyncPlan } from "../../src/server/sync-functions";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
-import type { SyncPlan } from "../../src/sync/plan";
-import type { ChunkReport } from "../../src/sync/runner";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
+import { unlessBusy } from "../sync-busy";
 import { useTask } from "../task";
 
 /** Each runSync call is one Apps Script execution: well under its 6 minutes, and often enough for the progress bar. */
@@ -39,7 +39,7 @@ export function SyncPanel() {
   const refresh = () =>
     task.run("refresh", async () => {
       setStatus("Reading the account…");
-      const result = await rpc("refreshAccount", {});
+      const result = unlessBusy(await rpc("refreshAccount", {}));
       setStatus(`Account read: ${result.users} users, ${result.sites} sites, ${result.lines} unassigned lines.`);
       setChoices(await rpc("workspaceChoices", {}));
     });
@@ -47,7 +47,7 @@ export function SyncPanel() {
     task.run("plan", async () => {
       setStatus("Planning…");
       setProgress(null);
-      setPlan(await rpc("planSync", { sites }));
+      setPlan(unlessBusy(await rpc("planSync", { sites })));
       setStatus("");
     });
   const drive = async (first: () => Promise<ChunkReport>, next: () => Promise<ChunkReport>, total: number) => {
@@ -74,8 +74,8 @@ export function SyncPanel() {
       const input = { sites, confirmDeletes: confirmRemoved, budgetMs: CHUNK_MS };
       setProgress({ done: 0, total: plan ? steps(plan) : 0, report: null, cancelled: false });
       await drive(
-        () => rpc("runSync", input),
-        () => rpc("runSync", input),
+        async () => unlessBusy(await rpc("runSync", input)),
+        async () => unlessBusy(await rpc("runSync", input)),
         plan ? steps(plan) : 0,
       );
     });
@@ -83,8 +83,8 @@ export function SyncPanel() {
     task.run("retry", async () => {
       setProgress({ done: 0, total: 0, report: null, cancelled: false });
       await drive(
-        () => rpc("retryFailed", { sites }),
-        () => rpc("runSync", { sites, budgetMs: CHUNK_MS }),
+        async () => unlessBusy(await rpc("retryFailed", { sites })),
+        async () => unlessBusy(await rpc("runSync", { sites, budgetMs: CHUNK_MS })),
         0,
       );
     });

@@ -1,6 +1,5 @@
 import { useState } from "preact/hooks";
-import type { Severity } from "../../src/domain/finding";
-import type { FindingView, ValidationReport } from "../../src/server/validate";
+import type { FindingView, Severity, ValidationReport } from "../../src/server/validate";
 import { download, downloadXlsx } from "../download";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";

@@ -2,8 +2,11 @@ import { RingCentralClient } from "../ringcentral/client";
 import type { TokenStore } from "../ringcentral/token";
 import type { ConnectionSettings } from "../server/connection";
 import type { Home } from "../server/home";
+import { cachedGovernorMemory } from "./cached-governor-memory";
+import { documentSyncLock } from "./document-sync-lock";
 import { OAuth2TokenStore } from "./oauth2-token-store";
 import { forgetConnection, readConnection, saveConnection } from "./person-connection";
+import { personTokenLock } from "./person-token-lock";
 import { PropertiesTokenStore } from "./properties-token-store";
 import { appsScriptAuthorization, ringCentralService } from "./ringcentral-authorization";
 import { sheetView } from "./sheet-view";
@@ -20,6 +23,7 @@ export function appsScriptHome(): Home {
     selection: sheetView(spreadsheet),
     clock: appsScriptClock,
     authorization: appsScriptAuthorization,
+    syncLock: documentSyncLock,
     connection: {
       settings: readConnection,
       save: saveConnection,
@@ -30,14 +34,17 @@ export function appsScriptHome(): Home {
       },
       client: () => {
         const settings = readConnection();
+        const server = settings?.server ?? DEFAULT_SERVER;
         return new RingCentralClient({
-          server: settings?.server ?? DEFAULT_SERVER,
+          server,
           clientId: settings?.clientId ?? "",
           ...(settings?.clientSecret ? { clientSecret: settings.clientSecret } : {}),
           ...(settings?.jwt ? { jwt: settings.jwt } : {}),
           transport: new UrlFetchTransport(),
           clock: appsScriptClock,
           store: settings ? tokenStore(settings) : new PropertiesTokenStore(DEFAULT_SERVER),
+          tokenLock: personTokenLock,
+          governorMemory: cachedGovernorMemory(server),
         });
       },
     },

@@ -5,8 +5,8 @@
  */
 
 const PREFIX = "rcsheets.result.";
-/** CacheService takes 100 KB per value: larger outcomes are cut into parts. */
-const PART = 90_000;
+/** CacheService takes 100 KB per value, counted in UTF-8 bytes: larger outcomes are cut into parts of this many. */
+const PART_BYTES = 90_000;
 const SECONDS = 21_600;
 
 export interface Pending {
@@ -18,8 +18,8 @@ export type Outcome = { done: false } | { done: true; value: unknown } | { done:
 export function settleLater(result: Promise<unknown>): Pending {
   const ticket = Utilities.getUuid();
   result.then(
-    (value) => store(ticket, { done: true, value }),
-    (error: unknown) => store(ticket, { done: true, error: error instanceof Error ? error.message : String(error) }),
+    (value) => settle(ticket, { done: true, value }),
+    (error: unknown) => settle(ticket, { done: true, error: error instanceof Error ? error.message : String(error) }),
   );
   return { pending: ticket };
 }
@@ -35,11 +35,49 @@ export function takeResult(ticket: string): Outcome {
   return JSON.parse(keys.map((k) => found[k] ?? "").join("")) as Outcome;
 }
 
-function store(ticket: string, outcome: Outcome): void {
-  const text = JSON.stringify(outcome);
+/** The outcome, or, when it cannot be stored (too big, the cache failing), an error saying so: the sidebar is told. */
+function settle(ticket: string, outcome: Outcome): void {
+  try {
+    store(ticket, JSON.stringify(outcome));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    try {
+      store(ticket, JSON.stringify({ done: true, error: `The answer could not be handed back to the sidebar (${why}).` }));
+    } catch {
+      // Nothing reaches the sidebar now; its collection gives up after the function's time and says so.
+      console.warn(`The outcome of ${ticket} could not be stored: ${why}`);
+    }
+  }
+}
+
+function store(ticket: string, text: string): void {
   const values: Record<string, string> = {};
-  for (let i = 0; i * PART < text.length; i++) values[`${PREFIX}${ticket}.${i}`] = text.slice(i * PART, (i + 1) * PART);
+  utf8Parts(text, PART_BYTES).forEach((part, i) => {
+    values[`${PREFIX}${ticket}.${i}`] = part;
+  });
   const cache = CacheService.getUserCache();
   cache.putAll(values, SECONDS);
+  // The head last: takeResult sees it only once every part is there.
   cache.put(`${PREFIX}${ticket}`, String(Object.keys(values).length), SECONDS);
+}
+
+/** Cuts text into parts of at most `limit` UTF-8 bytes, never inside a character (a surrogate pair stays whole). */
+export function utf8Parts(text: string, limit: number): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i) ?? 0;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    const width = code < 0x10000 ? 1 : 2;
+    if (bytes + size > limit) {
+      parts.push(text.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+    i += width;
+  }
+  parts.push(text.slice(start));
+  return parts;
 }

@@ -179,11 +179,17 @@ export class SheetsWorkbook implements Workbook {
     }
     if (ours) return;
     const protection = target.protect().setDescription(PROTECTION_DESCRIPTION);
-    // The person running the add-in stays an editor first: removing editors throws when their own right to edit
-    // comes through a group (Apps Script's Protection docs).
-    if (typeof Session !== "undefined") protection.addEditor(Session.getEffectiveUser());
-    protection.removeEditors(protection.getEditors());
-    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    try {
+      // The person running the add-in stays an editor first: removing editors throws when their own right to edit
+      // comes through a group (Apps Script's Protection docs).
+      if (typeof Session !== "undefined") protection.addEditor(Session.getEffectiveUser());
+      protection.removeEditors(protection.getEditors());
+      if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    } catch (error) {
+      // A protection that mirrors every editor protects nothing yet looks like ours: none is left behind.
+      protection.remove();
+      throw error;
+    }
   }
 }
 

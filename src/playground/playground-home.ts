@@ -5,6 +5,7 @@ import { systemClock } from "../ringcentral/clock";
 import { MemoryTokenStore } from "../ringcentral/token";
 import type { ConnectionSettings } from "../server/connection";
 import type { Home } from "../server/home";
+import { InProcessSyncLock } from "../server/sync-lock";
 
 /** Where the person's cursor is in the playground's grid, as the grid reports it and the sidebar moves it. */
 export interface GridSelection {
@@ -29,6 +30,9 @@ export function playgroundHome(
   return {
     workbook,
     clock: systemClock,
+    // The process's own lock: the playground serves one request at a time, so it refuses no one there, but a sync
+    // holds it as in Apps Script.
+    syncLock: new InProcessSyncLock("the playground"),
     selection: {
       select(sheet, row, column) {
         state.selection = { ...state.selection, sheet, rows: [row], active: { row, column } };

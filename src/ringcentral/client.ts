@@ -1,9 +1,17 @@
 import { ApiError } from "./api-error";
 import { type Clock, systemClock } from "./clock";
-import { Governor } from "./governor";
+import { Governor, type GovernorMemory } from "./governor";
 import { type HttpRequest, type HttpResponse, type HttpTransport, NetworkError } from "./http";
 import { fillPath, OPERATIONS, type OperationName } from "./operations";
-import { MemoryTokenStore, needsRefresh, type Token, type TokenInfoBody, type TokenStore, tokenFromInfo } from "./token";
+import {
+  MemoryTokenStore,
+  needsRefresh,
+  type Token,
+  type TokenInfoBody,
+  type TokenLock,
+  type TokenStore,
+  tokenFromInfo,
+} from "./token";
 import type { UsageGroup } from "./usage-group";
 
 export interface ClientOptions {
@@ -15,6 +23,10 @@ export interface ClientOptions {
   transport: HttpTransport;
   clock?: Clock;
   store?: TokenStore;
+  /** Where the governor's pace outlives the client (Apps Script: one execution per call). */
+  governorMemory?: GovernorMemory;
+  /** Where others share the store (another execution of the same person): renewing holds this lock. */
+  tokenLock?: TokenLock;
   /** A JWT credential: signs in without a person, and again whenever the session cannot be refreshed. */
   jwt?: string;
   retry?: RetryPolicy;
@@ -63,7 +75,7 @@ export class RingCentralClient {
     this.clock = options.clock ?? systemClock;
     this.store = options.store ?? new MemoryTokenStore();
     this.retry = options.retry ?? DEFAULT_RETRY;
-    this.governor = new Governor(this.clock);
+    this.governor = new Governor(this.clock, options.governorMemory);
   }
 
   /** Signs in with a JWT credential (the one given, or the client's own). */
@@ -147,10 +159,25 @@ export class RingCentralClient {
     const token = this.store.load();
     const now = this.clock.now();
     if (token && !forceNew && !needsRefresh(token, now)) return token;
-    this.refreshing ??= this.renew(token).finally(() => {
+    this.refreshing ??= this.renewShared(token).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
+  }
+
+  /**
+   * Renews under the token lock, reading the store again inside it: whoever held the lock before may have renewed
+   * already, and then their token is taken instead of spending the refresh token a second time.
+   */
+  private async renewShared(stale: Token | null): Promise<Token> {
+    const lock = this.options.tokenLock;
+    if (!lock) return this.renew(stale);
+    return lock.hold(async () => {
+      const current = this.store.load();
+      const renewedMeanwhile = current && current.accessToken !== stale?.accessToken;
+      if (renewedMeanwhile && !needsRefresh(current, this.clock.now())) return current;
+      return this.renew(current);
+    });
   }
 
   private async renew(token: Token | null): Promise<Token> {

@@ -11,6 +11,26 @@ interface GroupPace {
   penaltyUntil: number;
 }
 
+/** What the governor knows of one group, as it is carried between executions: times of the last window only. */
+export interface GroupState {
+  limit: number;
+  windowMs: number;
+  /** When the requests still inside the window were counted, oldest first. */
+  sent: number[];
+  penaltyUntil: number;
+}
+
+export type GovernorState = Partial<Record<UsageGroup, GroupState>>;
+
+/**
+ * Where the governor's state outlives the governor: each call from the sidebar is a fresh Apps Script execution,
+ * and a governor that started blind every chunk would send a burst into a window the last one had filled.
+ */
+export interface GovernorMemory {
+  load(): GovernorState | null;
+  save(state: GovernorState): void;
+}
+
 /**
  * One request counted against its group. Its time is the send time until the answer comes, then the answer's time:
  * the server counted the request somewhere in between, so counting from the answer never frees a slot too early.
@@ -29,7 +49,12 @@ export interface Ticket {
 export class Governor {
   private readonly groups = new Map<UsageGroup, GroupPace>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly memory?: GovernorMemory,
+  ) {
+    this.restore(memory?.load() ?? null);
+  }
 
   /** Waits until a request in `group` may go, and counts it as sent. */
   async acquire(group: UsageGroup): Promise<Ticket> {
@@ -52,11 +77,12 @@ export class Governor {
   /** The request got no answer: it counts from now, since it may have reached the server at any time until now. */
   settle(ticket: Ticket): void {
     ticket.at = this.clock.now();
+    this.remember();
   }
 
   /** Learns from a response: the group's limit and window, the server's count, a penalty. */
   observe(ticket: Ticket, status: number, headers: Record<string, string>): void {
-    this.settle(ticket);
+    ticket.at = this.clock.now();
     const named = headers["x-rate-limit-group"]?.toLowerCase();
     const pace = this.pace(named && isUsageGroup(named) ? named : ticket.group);
     const now = ticket.at;
@@ -72,6 +98,33 @@ export class Governor {
       const retryAfter = Number(headers["retry-after"]);
       const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 30;
       pace.penaltyUntil = Math.max(pace.penaltyUntil, now + seconds * 1000 + this.margin(pace));
+    }
+    this.remember();
+  }
+
+  /** What a governor built later needs to pace as this one would: the last window of each group, and penalties. */
+  state(): GovernorState {
+    const now = this.clock.now();
+    const state: GovernorState = {};
+    for (const [group, pace] of this.groups) {
+      this.prune(pace, now);
+      const { limit, windowMs, penaltyUntil } = pace;
+      state[group] = { limit, windowMs, sent: pace.sent.map((t) => t.at), penaltyUntil: penaltyUntil > now ? penaltyUntil : 0 };
+    }
+    return state;
+  }
+
+  /** Saved after every answer, so that an execution cut short leaves the next one what it knew. */
+  private remember(): void {
+    this.memory?.save(this.state());
+  }
+
+  /** A saved state, taken only where it makes sense (it comes from a cache that anything could have written). */
+  private restore(state: GovernorState | null): void {
+    for (const [group, saved] of Object.entries(state ?? {})) {
+      if (!isUsageGroup(group) || !isGroupState(saved)) continue;
+      const sent = saved.sent.map((at) => ({ group, at }));
+      this.groups.set(group, { limit: saved.limit, windowMs: saved.windowMs, sent, penaltyUntil: saved.penaltyUntil });
     }
   }
 
@@ -100,4 +153,18 @@ export class Governor {
     pace.sent.sort((a, b) => a.at - b.at);
     while (pace.sent.length > 0 && this.expiry(pace, (pace.sent[0] as Ticket).at) <= now) pace.sent.shift();
   }
+}
+
+function isGroupState(value: unknown): value is GroupState {
+  const state = value as GroupState | null;
+  const positive = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n > 0;
+  return (
+    typeof state === "object" &&
+    state !== null &&
+    positive(state.limit) &&
+    positive(state.windowMs) &&
+    typeof state.penaltyUntil === "number" &&
+    Array.isArray(state.sent) &&
+    state.sent.every((at) => typeof at === "number" && Number.isFinite(at))
+  );
 }

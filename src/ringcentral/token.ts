@@ -15,6 +15,14 @@ export interface TokenStore {
   clear(): void;
 }
 
+/**
+ * Held while a token is renewed, across everything that shares the store (in Apps Script, the executions of one
+ * person: Apps Script's user lock). A refresh token is good once: two renewals at once would burn it.
+ */
+export interface TokenLock {
+  hold<T>(work: () => Promise<T>): Promise<T>;
+}
+
 export class MemoryTokenStore implements TokenStore {
   private token: Token | null = null;
   load(): Token | null {

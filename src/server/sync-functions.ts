@@ -2,6 +2,7 @@ import { z } from "zod";
 import { USERS_TAB } from "../domain/tabs";
 import { NotSignedInError } from "../ringcentral/client";
 import { systemClock } from "../ringcentral/clock";
+import { checkServerAddress } from "../ringcentral/server-address";
 import { fetchAccountState } from "../sync/account-snapshot";
 import type { SyncPlan } from "../sync/plan";
 import { previewSync } from "../sync/preview";
@@ -10,15 +11,24 @@ import { writeAccountState } from "../workbook/account-tabs";
 import { decodeTab } from "../workbook/codec";
 import { locateTabs } from "../workbook/tab-location";
 import { readImage, setCell, writeColumn } from "../workbook/table-image";
-import { ConnectionSettingsSchema } from "./connection";
+import { ConnectRequestSchema } from "./connection";
 import type { Home } from "./home";
 import { serverFunction } from "./server-function";
+import type { SyncBusy, SyncHolder } from "./sync-lock";
+
+/** What a plan and a chunk answer the sidebar (or SyncBusy: someone else is syncing the document). */
+export type { ChunkReport, SyncBusy, SyncHolder, SyncPlan };
 
 const Scope = z.object({
   sites: z.array(z.string().min(1)).min(1),
   rows: z.array(z.number().int().min(2)).optional(),
   tag: z.string().optional(),
 });
+
+/** The work under the document's sync lock, or who holds it. */
+function oneAtATime<T>(home: Home, work: () => Promise<T>): Promise<T | SyncBusy> {
+  return home.syncLock ? home.syncLock.hold(work) : work();
+}
 
 function syncHome(home: Home): SyncHome {
   if (!home.connection) throw new NotSignedInError();
@@ -27,14 +37,16 @@ function syncHome(home: Home): SyncHome {
 
 /** Connect: saves the person's server and credentials and signs in once to prove them. */
 export const connect = serverFunction(
-  ConnectionSettingsSchema,
+  ConnectRequestSchema,
   async (home, input): Promise<{ connected: boolean; message: string }> => {
     if (!home.connection) throw new NotSignedInError();
-    home.connection.save(input);
+    const server = checkServerAddress(input.server);
+    if (!server.ok) return { connected: false, message: server.problem };
+    home.connection.save({ ...input, server: server.address });
     try {
       const client = home.connection.client();
       if (input.jwt) await client.loginWithJwt(input.jwt);
-      return { connected: true, message: `Connected to ${input.server}.` };
+      return { connected: true, message: `Connected to ${server.address}.` };
     } catch (error) {
       home.connection.clear();
       return { connected: false, message: error instanceof Error ? error.message : String(error) };
@@ -55,16 +67,21 @@ export const disconnect = serverFunction(z.object({}).default({}), async (home):
 });
 
 /** Refresh: the account into the account tabs (users, sites, unassigned lines, roles). */
-export const refreshAccount = serverFunction(z.object({}).default({}), async (home) => {
-  const sync = syncHome(home);
-  const state = await fetchAccountState(sync.client);
-  const at = new Date(sync.clock.now()).toISOString();
-  writeAccountState(home.workbook, state, at);
-  return { users: state.users.length, sites: state.sites.length, lines: state.lines.length, refreshedAt: at };
-});
+export const refreshAccount = serverFunction(z.object({}).default({}), (home) =>
+  oneAtATime(home, async () => {
+    const sync = syncHome(home);
+    const state = await fetchAccountState(sync.client);
+    const at = new Date(sync.clock.now()).toISOString();
+    writeAccountState(home.workbook, state, at);
+    return { users: state.users.length, sites: state.sites.length, lines: state.lines.length, refreshedAt: at };
+  }),
+);
 
 /** Plan: exactly what a sync of the scope would change, nothing sent. */
-export const planSync = serverFunction(Scope, (home, scope): Promise<SyncPlan> => previewSync(syncHome(home), scope));
+export const planSync = serverFunction(
+  Scope,
+  (home, scope): Promise<SyncPlan | SyncBusy> => oneAtATime(home, () => previewSync(syncHome(home), scope)),
+);
 
 /** Run: one chunk of the sync under the time budget; the sidebar calls it again until `done`. */
 export const runSync = serverFunction(
@@ -72,26 +89,30 @@ export const runSync = serverFunction(
     confirmDeletes: z.boolean().default(false),
     budgetMs: z.number().int().min(1000).max(DEFAULT_BUDGET_MS).default(DEFAULT_BUDGET_MS),
   }),
-  (home, input): Promise<ChunkReport> => {
+  (home, input): Promise<ChunkReport | SyncBusy> => {
     const { confirmDeletes, budgetMs, ...scope } = input;
-    return runSyncChunk(syncHome(home), { scope, confirmDeletes, budgetMs, who: "sidebar" });
+    return oneAtATime(home, () => runSyncChunk(syncHome(home), { scope, confirmDeletes, budgetMs, who: "sidebar" }));
   },
 );
 
 /** Retry failed: a run over the rows of the sites whose Status is Error. */
-export const retryFailed = serverFunction(Scope.pick({ sites: true }), (home, input): Promise<ChunkReport> => {
-  const sheet = locateTabs(home.workbook).get("users");
-  const rows = sheet
-    ? decodeTab(USERS_TAB, home.workbook.read(sheet))
-        .records.filter((u) => u.status === "Error")
-        .map((u) => u.row)
-    : [];
-  return runSyncChunk(syncHome(home), {
-    scope: { sites: input.sites, rows },
-    budgetMs: DEFAULT_BUDGET_MS,
-    who: "sidebar (retry)",
-  });
-});
+export const retryFailed = serverFunction(
+  Scope.pick({ sites: true }),
+  (home, input): Promise<ChunkReport | SyncBusy> =>
+    oneAtATime(home, () => {
+      const sheet = locateTabs(home.workbook).get("users");
+      const rows = sheet
+        ? decodeTab(USERS_TAB, home.workbook.read(sheet))
+            .records.filter((u) => u.status === "Error")
+            .map((u) => u.row)
+        : [];
+      return runSyncChunk(syncHome(home), {
+        scope: { sites: input.sites, rows },
+        budgetMs: DEFAULT_BUDGET_MS,
+        who: "sidebar (retry)",
+      });
+    }),
+);
 
 /** Delete: marks rows Pending Delete; the next sync deletes them (in the account too, once synced). */
 export const markForDelete = serverFunction(

@@ -9,6 +9,9 @@ import { serverFunction } from "./server-function";
 /** At most this many findings travel to the sidebar; the counts are always whole. */
 export const FINDINGS_SHOWN = 1000;
 
+/** A finding's severity, as the sidebar shows it. */
+export type { Severity };
+
 export interface FindingView extends Finding {
   /** The sheet's name as the person sees it. */
   sheet: string;

@@ -4,8 +4,9 @@ import vm from "node:vm";
 import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
+import { triggers } from "../../src/gas/main";
 import { serverFunctions } from "../../src/server/functions";
-import { triggers } from "../../src/server/index";
+import { appsScriptGlobals } from "../gas/apps-script-globals";
 
 /** The built files as clasp pushes them: `npm test` builds before it runs the tests. */
 const dist = join(import.meta.dirname, "../../dist");
@@ -72,7 +73,9 @@ describe("the manifest (dist/appsscript.json)", () => {
     expect(manifest.dependencies.libraries).toEqual([
       expect.objectContaining({ userSymbol: "OAuth2", libraryId: "1B7FSrk5Zi6L1rSxxTDgDEUsPzlukDsi4KGuTMorsTQHhGBzBkMun4iDF" }),
     ]);
-    expect(manifest.oauthScopes).toHaveLength(3);
+    // Session.getEffectiveUser(): the person stays an editor of protected tabs, and is named while they sync.
+    expect(manifest.oauthScopes).toContain("https://www.googleapis.com/auth/userinfo.email");
+    expect(manifest.oauthScopes).toHaveLength(4);
     expect(manifest.urlFetchWhitelist).toEqual(
       expect.arrayContaining(["https://platform.ringcentral.com/", "https://platform.ringcentral.biz/"]),
     );
@@ -113,33 +116,62 @@ describe("the bundle in an Apps Script-like global scope", () => {
 
   it("answers an asynchronous function with a ticket, and takeResult collects its outcome", async () => {
     const fake = createSpreadsheetApp();
-    const cache = new Map<string, string>();
-    const userCache = {
-      get: (key: string) => cache.get(key) ?? null,
-      getAll: (keys: string[]) => Object.fromEntries(keys.filter((k) => cache.has(k)).map((k) => [k, cache.get(k)])),
-      put: (key: string, value: string) => cache.set(key, value),
-      putAll: (values: Record<string, string>) => {
-        for (const [k, v] of Object.entries(values)) cache.set(k, v);
-      },
-      removeAll: (keys: string[]) => {
-        for (const k of keys) cache.delete(k);
-      },
-    };
-    const properties = new Map<string, string>();
-    const context = vm.createContext({
-      SpreadsheetApp: fake.app,
-      CacheService: { getUserCache: () => userCache },
-      PropertiesService: { getUserProperties: () => ({ getProperty: (k: string) => properties.get(k) ?? null }) },
-      Utilities: { getUuid: () => "ticket-1" },
-      console,
-      Date,
-    });
+    const globals = appsScriptGlobals();
+    const context = vm.createContext({ SpreadsheetApp: fake.app, ...globals.services(), console, Date });
     vm.runInContext(read("Code.js"), context);
     expect(vm.runInContext("connectionStatus({})", context)).toEqual({ connected: false, server: "" });
-    expect(vm.runInContext("refreshAccount({})", context)).toEqual({ pending: "ticket-1" });
+    const { pending } = vm.runInContext("refreshAccount({})", context) as { pending: string };
+    expect(pending).toEqual(expect.any(String));
     await new Promise((resolve) => setTimeout(resolve, 10));
-    const outcome = vm.runInContext('takeResult("ticket-1")', context);
+    const outcome = vm.runInContext(`takeResult(${JSON.stringify(pending)})`, context);
     expect(outcome).toEqual({ done: true, error: "Not signed in to RingCentral: connect an account first." });
-    expect(vm.runInContext('takeResult("ticket-1")', context)).toEqual({ done: false });
+    expect(vm.runInContext(`takeResult(${JSON.stringify(pending)})`, context)).toEqual({ done: false });
+    // The refresh held the document's sync lock and let it go.
+    expect(vm.runInContext("LockService.getDocumentLock().tryLock(0)", context)).toBe(true);
+  });
+
+  it("connects with a JWT and starts a sign-in without URL (Apps Script has none), and the connection reads back", async () => {
+    const fake = createSpreadsheetApp();
+    const globals = appsScriptGlobals();
+    const sent: { url: string; payload?: string }[] = [];
+    const UrlFetchApp = {
+      fetch(url: string, params: { payload?: string }) {
+        sent.push({ url, ...(params.payload === undefined ? {} : { payload: params.payload }) });
+        const body = JSON.stringify({ access_token: "at-1", expires_in: 3600, refresh_token: "rt-1", owner_id: "7" });
+        return { getResponseCode: () => 200, getAllHeaders: () => ({}), getContentText: () => body };
+      },
+    };
+    const context = vm.createContext({ SpreadsheetApp: fake.app, UrlFetchApp, ...globals.services(), console, Date });
+    expect(vm.runInContext("typeof URL", context)).toBe("undefined");
+    vm.runInContext(read("Code.js"), context);
+    const settled = async (answer: unknown) => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return vm.runInContext(`takeResult(${JSON.stringify((answer as { pending: string }).pending)})`, context);
+    };
+
+    const connecting = vm.runInContext(
+      'connect({ server: "https://platform.ringcentral.biz/", clientId: "app-1", clientSecret: "s", jwt: "a.b.c" })',
+      context,
+    );
+    expect(await settled(connecting)).toEqual({
+      done: true,
+      value: { connected: true, message: "Connected to https://platform.ringcentral.biz." },
+    });
+    expect(sent[0]?.url).toBe("https://platform.ringcentral.biz/restapi/oauth/token");
+    expect(vm.runInContext("connectionStatus({})", context)).toEqual({
+      connected: true,
+      server: "https://platform.ringcentral.biz",
+    });
+
+    const started = vm.runInContext(
+      'startAuthorization({ server: "https://platform.ringcentral.com", clientId: "app-2" })',
+      context,
+    ) as { url: string };
+    expect(started.url).toMatch(/^https:\/\/platform\.ringcentral\.com\/restapi\/oauth\/authorize\?client_id=app-2/);
+    const refused = vm.runInContext('startAuthorization({ server: "javascript:alert(1)", clientId: "app-2" })', context);
+    expect(refused).toEqual({ url: null, message: expect.stringMatching(/does not start with https:\/\//) });
+    expect(
+      await settled(vm.runInContext('connect({ server: "http://rc.example.com", clientId: "a", jwt: "j" })', context)),
+    ).toEqual({ done: true, value: { connected: false, message: expect.stringMatching(/must use https/) } });
   });
 });

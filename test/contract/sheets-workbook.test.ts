@@ -205,6 +205,30 @@ describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
     }
   });
 
+  it("leaves no open protection behind when setting one up fails midway", () => {
+    for (const failing of ["addEditor", "removeEditors"] as const) {
+      const global = globalThis as { Session?: unknown };
+      global.Session = { getEffectiveUser: () => "me@example.com" };
+      const target = sheet("Sites");
+      const protect = target.protect.bind(target);
+      // A protection whose editors cannot be changed, as when a person's right to edit comes through a group.
+      target.protect = () => {
+        const protection = protect();
+        protection[failing] = () => {
+          throw new Error(`You cannot ${failing} here.`);
+        };
+        return protection;
+      };
+      try {
+        expect(() => book.applyLayout("Sites", { ...PLAIN, protected: true })).toThrow(failing);
+        expect(target.getProtections(fake.app.ProtectionType.SHEET), failing).toEqual([]);
+      } finally {
+        delete global.Session;
+        target.protect = protect;
+      }
+    }
+  });
+
   it("deletes the last data rows even when the sheet has no spare row below them", () => {
     const users = sheet("Users");
     users.deleteRows(4, 997);

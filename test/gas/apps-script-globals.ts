@@ -1,23 +1,39 @@
 import type { AuthCallbackRequest, LibraryToken, OAuth2Library, OAuth2Service } from "../../src/gas/oauth2-library";
 
 /**
- * Stateful fakes of the Apps Script services the add-in's home uses besides SpreadsheetApp: the person's user
- * properties and cache, a lock, HtmlService's output, and Google's OAuth2 library (its service keeps the token
- * under `oauth2.<name>` in the property store it is given, as the library does).
+ * Stateful fakes of the Apps Script services the add-in's home uses besides SpreadsheetApp: the person's and the
+ * document's properties and caches (CacheService's limits: 100 KB per value, in UTF-8 bytes), locks that really
+ * exclude (each `getDocumentLock()`/`getUserLock()` is one holder, as in one execution), the person running the
+ * script (Session), Utilities, HtmlService's output, and Google's OAuth2 library (its service keeps the token under
+ * `oauth2.<name>` in the property store it is given, as the library does).
  */
 export interface AppsScriptGlobals {
   properties: Map<string, string>;
+  documentProperties: Map<string, string>;
+  /** The person's cache (CacheService.getUserCache()). */
+  cache: FakeCache;
+  documentCache: FakeCache;
+  /** Who runs the script, as Session.getEffectiveUser() answers. */
+  email: string;
   /** What the fake token endpoint answers the code exchange with; a callback with `error` is declined. */
   grant: LibraryToken;
   authorizationUrls: string[];
+  /** The services as globals, by name (also for a vm context). */
+  services(): Record<string, unknown>;
   install(): () => void;
 }
 
 export function appsScriptGlobals(): AppsScriptGlobals {
   const properties = new Map<string, string>();
-  const cache = new Map<string, string>();
+  const documentProperties = new Map<string, string>();
+  const locks = { user: new LockState(), document: new LockState() };
+  let uuids = 0;
   const state: AppsScriptGlobals = {
     properties,
+    documentProperties,
+    cache: new FakeCache(),
+    documentCache: new FakeCache(),
+    email: "me@example.com",
     grant: {
       access_token: "access-1",
       refresh_token: "refresh-1",
@@ -26,16 +42,19 @@ export function appsScriptGlobals(): AppsScriptGlobals {
       owner_id: "42",
     },
     authorizationUrls: [],
+    services: () => ({
+      PropertiesService: { getUserProperties: () => userProperties, getDocumentProperties: () => docProperties },
+      CacheService: { getUserCache: () => state.cache, getDocumentCache: () => state.documentCache },
+      LockService: { getUserLock: () => new FakeLock(locks.user), getDocumentLock: () => new FakeLock(locks.document) },
+      Session: { getEffectiveUser: () => person(), getActiveUser: () => person() },
+      Utilities: { getUuid: () => `uuid-${++uuids}`, sleep: () => undefined },
+      HtmlService: { createHtmlOutput: (html: string) => ({ html, setTitle: (t: string) => ({ html, title: t }) }) },
+      OAuth2: library,
+    }),
     install() {
       const globals = globalThis as Record<string, unknown>;
       const saved = Object.fromEntries(NAMES.map((n) => [n, globals[n]]));
-      Object.assign(globals, {
-        PropertiesService: { getUserProperties: () => userProperties },
-        CacheService: { getUserCache: () => userCache },
-        LockService: { getUserLock: () => ({ waitLock: () => undefined, releaseLock: () => undefined, hasLock: () => false }) },
-        HtmlService: { createHtmlOutput: (html: string) => ({ html, setTitle: (t: string) => ({ html, title: t }) }) },
-        OAuth2: library,
-      });
+      Object.assign(globals, state.services());
       return () => {
         for (const name of NAMES) {
           if (saved[name] === undefined) delete globals[name];
@@ -44,27 +63,86 @@ export function appsScriptGlobals(): AppsScriptGlobals {
       };
     },
   };
-  const userProperties = {
-    getProperty: (key: string) => properties.get(key) ?? null,
-    setProperty: (key: string, value: string) => {
-      properties.set(key, value);
-      return userProperties;
-    },
-    deleteProperty: (key: string) => {
-      properties.delete(key);
-      return userProperties;
-    },
-  };
-  const userCache = {
-    get: (key: string) => cache.get(key) ?? null,
-    put: (key: string, value: string) => void cache.set(key, value),
-    remove: (key: string) => void cache.delete(key),
-  };
+  const person = () => ({ getEmail: () => state.email, toString: () => state.email });
+  const userProperties = propertyStore(properties);
+  const docProperties = propertyStore(documentProperties);
   const library: OAuth2Library = { createService: (name) => fakeService(name, state) };
   return state;
 }
 
-const NAMES = ["PropertiesService", "CacheService", "LockService", "HtmlService", "OAuth2"];
+function propertyStore(values: Map<string, string>) {
+  const store = {
+    getProperty: (key: string) => values.get(key) ?? null,
+    setProperty: (key: string, value: string) => {
+      values.set(key, value);
+      return store;
+    },
+    deleteProperty: (key: string) => {
+      values.delete(key);
+      return store;
+    },
+  };
+  return store;
+}
+
+/** CacheService's cache: values up to 100 KB as UTF-8 bytes, keys up to 250 characters, as Apps Script refuses them. */
+export class FakeCache {
+  readonly values = new Map<string, string>();
+  /** Set to make every put fail, as a cache that is out of service does. */
+  failing = false;
+
+  get(key: string): string | null {
+    return this.values.get(key) ?? null;
+  }
+  getAll(keys: string[]): Record<string, string> {
+    return Object.fromEntries(keys.flatMap((k) => (this.values.has(k) ? [[k, this.values.get(k) as string]] : [])));
+  }
+  put(key: string, value: string, _seconds?: number): void {
+    this.check(key, value);
+    this.values.set(key, value);
+  }
+  putAll(values: Record<string, string>, _seconds?: number): void {
+    for (const [key, value] of Object.entries(values)) this.check(key, value);
+    for (const [key, value] of Object.entries(values)) this.values.set(key, value);
+  }
+  remove(key: string): void {
+    this.values.delete(key);
+  }
+  removeAll(keys: string[]): void {
+    for (const key of keys) this.values.delete(key);
+  }
+  private check(key: string, value: string): void {
+    if (this.failing) throw new Error("Service error: Cache");
+    if (key.length > 250) throw new Error("Argument too large: key");
+    if (Buffer.byteLength(value, "utf8") > 100 * 1024) throw new Error("Argument too large: value");
+  }
+}
+
+/** One lock (the document's or a person's): held by at most one Lock object at a time. */
+class LockState {
+  holder: FakeLock | null = null;
+}
+
+/** A Lock as one execution holds it: tryLock fails while another holds it; nothing here waits for real. */
+export class FakeLock {
+  constructor(private readonly state: LockState) {}
+  tryLock(_timeoutMs: number): boolean {
+    if (this.state.holder && this.state.holder !== this) return false;
+    this.state.holder = this;
+    return true;
+  }
+  waitLock(timeoutMs: number): void {
+    if (!this.tryLock(timeoutMs)) throw new Error("Lock timeout: another process was holding the lock for too long.");
+  }
+  hasLock(): boolean {
+    return this.state.holder === this;
+  }
+  releaseLock(): void {
+    if (this.state.holder === this) this.state.holder = null;
+  }
+}
+
+const NAMES = ["PropertiesService", "CacheService", "LockService", "Session", "Utilities", "HtmlService", "OAuth2"];
 
 function fakeService(name: string, state: AppsScriptGlobals): OAuth2Service {
   const config: Record<string, unknown> = {};

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../src/ringcentral/api-error";
 import { base64, NotSignedInError, RingCentralClient } from "../../src/ringcentral/client";
 import { type HttpRequest, type HttpResponse, type HttpTransport, NetworkError } from "../../src/ringcentral/http";
-import { MemoryTokenStore } from "../../src/ringcentral/token";
+import { MemoryTokenStore, type TokenLock } from "../../src/ringcentral/token";
 import { FakeClock } from "./fake-clock";
 
 type Reply = HttpResponse | NetworkError | ((request: HttpRequest) => HttpResponse);
@@ -166,5 +166,55 @@ describe("RingCentralClient", () => {
     expect(base64("app-id:app-secret")).toBe(Buffer.from("app-id:app-secret").toString("base64"));
     expect(base64("é:ü✓")).toBe(Buffer.from("é:ü✓").toString("base64"));
     expect(base64("a")).toBe("YQ==");
+  });
+});
+
+/** A lock shared by everything given it: one holder at a time, the others queued (Apps Script's user lock). */
+class QueueLock implements TokenLock {
+  private tail: Promise<unknown> = Promise.resolve();
+  hold<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
+
+describe("two executions of one person (two clients over one token store)", () => {
+  const twoClients = (tokenLock?: TokenLock) => {
+    const transport = new ScriptedTransport([json(200, {}), json(200, {}), json(200, {})], 600);
+    const clock = new FakeClock();
+    const store = new MemoryTokenStore();
+    const make = () =>
+      new RingCentralClient({
+        server: "http://127.0.0.1:9999",
+        clientId: "app-id",
+        transport,
+        clock,
+        store,
+        ...(tokenLock ? { tokenLock } : {}),
+      });
+    store.save({
+      accessToken: "access-0",
+      refreshToken: "refresh-0",
+      issuedAt: clock.time - 590_000,
+      expiresAt: clock.time + 10_000,
+    });
+    return { first: make(), second: make(), transport, store };
+  };
+  const refreshes = (transport: ScriptedTransport) =>
+    transport.sent.filter((r) => r.body?.includes("grant_type=refresh_token")).map((r) => r.body);
+
+  it("refresh once under the lock: the second reads the first's new token inside it and sends no refresh", async () => {
+    const { first, second, transport, store } = twoClients(new QueueLock());
+    await Promise.all([first.call("readAccount"), second.call("readAccount")]);
+    expect(refreshes(transport)).toEqual(["grant_type=refresh_token&refresh_token=refresh-0&client_id=app-id"]);
+    expect(transport.api().map((r) => r.headers.authorization)).toEqual(["Bearer access-1", "Bearer access-1"]);
+    expect(store.load()).toMatchObject({ accessToken: "access-1", refreshToken: "refresh-1" });
+  });
+
+  it("without a lock both would spend the one refresh token (what the lock is for)", async () => {
+    const { first, second, transport } = twoClients();
+    await Promise.all([first.call("readAccount"), second.call("readAccount")]);
+    expect(refreshes(transport)).toHaveLength(2);
   });
 });

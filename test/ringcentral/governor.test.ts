@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Governor } from "../../src/ringcentral/governor";
+import { Governor, type GovernorMemory, type GovernorState } from "../../src/ringcentral/governor";
 import { FakeClock } from "./fake-clock";
 
 const headers = (limit: number, remaining: number, window: number) => ({
@@ -76,5 +76,67 @@ describe("Governor", () => {
     const before = clock.now();
     await governor.acquire("medium");
     expect(clock.now() - before).toBeGreaterThanOrEqual(60_000);
+  });
+});
+
+/** A memory as the Apps Script cache keeps it: JSON text between executions. */
+function textMemory(): GovernorMemory & { text: string | null } {
+  const memory = {
+    text: null as string | null,
+    load: () => (memory.text ? (JSON.parse(memory.text) as GovernorState) : null),
+    save: (state: GovernorState) => {
+      memory.text = JSON.stringify(state);
+    },
+  };
+  return memory;
+}
+
+describe("the governor's state between executions", () => {
+  const heavy = (limit: number, remaining: number) => ({ ...headers(limit, remaining, 30), "x-rate-limit-group": "heavy" });
+
+  it("a governor built from the saved state waits as the old one would have", async () => {
+    const clock = new FakeClock();
+    const memory = textMemory();
+    const old = new Governor(clock, memory);
+    for (let i = 0; i < 3; i++) {
+      old.observe(await old.acquire("heavy"), 200, heavy(3, 2 - i));
+      clock.time += 1000;
+    }
+    const at = clock.now();
+    // The next execution: a new governor from the saved state, beside the old one at the same moment.
+    const laterClock = new FakeClock(at);
+    const later = new Governor(laterClock, memory);
+    await later.acquire("heavy");
+    await old.acquire("heavy");
+    expect(laterClock.now() - at).toBe(clock.now() - at);
+    // The learnt limit (3, not the default 10) and the window (30 s) came along.
+    expect(laterClock.now() - at).toBeGreaterThan(27_000);
+    expect(new Governor(new FakeClock(at)).state()).toEqual({});
+  });
+
+  it("a penalty carries over, and only the last window is kept", async () => {
+    const clock = new FakeClock();
+    const memory = textMemory();
+    const old = new Governor(clock, memory);
+    old.observe(await old.acquire("medium"), 429, { ...headers(40, 0, 60), "retry-after": "20" });
+    const later = new Governor(clock, memory);
+    const at = clock.now();
+    await later.acquire("medium");
+    expect(clock.now() - at).toBeGreaterThanOrEqual(20_000);
+
+    clock.time += 120_000;
+    later.observe(await later.acquire("medium"), 200, headers(40, 39, 60));
+    const saved = JSON.parse(memory.text ?? "{}") as GovernorState;
+    expect(saved.medium).toEqual({ limit: 40, windowMs: 60_000, sent: [clock.now()], penaltyUntil: 0 });
+  });
+
+  it("ignores a saved state it cannot read", async () => {
+    const clock = new FakeClock();
+    const memory = textMemory();
+    memory.text = JSON.stringify({ heavy: { limit: "many", windowMs: 1, sent: [], penaltyUntil: 0 }, other: {} });
+    const governor = new Governor(clock, memory);
+    const at = clock.now();
+    for (let i = 0; i < 10; i++) await governor.acquire("heavy");
+    expect(clock.now()).toBe(at);
   });
 });

@@ -3,6 +3,7 @@
  * `@ts-expect-error` line must fail to compile, or the check itself fails.
  */
 import { rpc } from "../../sidebar/rpc";
+import { unlessBusy } from "../../sidebar/sync-busy";
 
 export async function typedRpcChecks(): Promise<void> {
   const report = await rpc("validate", { mark: false });
@@ -18,10 +19,10 @@ export async function typedRpcChecks(): Promise<void> {
 
 export async function typedPanelChecks(): Promise<void> {
   // An asynchronous function's answer is its settled value, as rpc collects it.
-  const chunk = await rpc("runSync", { sites: ["Main Site"], confirmDeletes: true });
+  const chunk = unlessBusy(await rpc("runSync", { sites: ["Main Site"], confirmDeletes: true }));
   const done: boolean = chunk.done;
   void done;
-  const plan = await rpc("planSync", { sites: ["Main Site"] });
+  const plan = unlessBusy(await rpc("planSync", { sites: ["Main Site"] }));
   void plan.creates[0]?.line;
   await rpc("applyRole", { role: "Standard", target: { kind: "selected" } });
   await rpc("saveSettings", { sso: true, welcomeEmails: false, defaultCountry: "US" });

@@ -1,12 +1,12 @@
 /**
- * What Apps Script sees. The build makes every key of `functions` and `triggers` a top-level function of the
+ * The Apps Script composition root, and the build's entry: what Apps Script sees. The build makes every key of `functions` and `triggers` a top-level function of the
  * bundle (Apps Script calls only those), so this file alone decides the add-in's surface.
  */
-import { appsScriptHome } from "../gas/home";
-import { settleLater, takeResult } from "../gas/pending-results";
-import * as gasTriggers from "../gas/triggers";
-import { type ServerFunctions, serverFunctions } from "./functions";
-import { type AnyServerFunction, type InputOf, invoke } from "./server-function";
+import { type ServerFunctions, serverFunctions } from "../server/functions";
+import { type AnyServerFunction, type InputOf, invoke } from "../server/server-function";
+import { appsScriptHome } from "./home";
+import { settleLater, takeResult } from "./pending-results";
+import * as gasTriggers from "./triggers";
 
 type Bound = { [K in keyof ServerFunctions]: (input?: InputOf<ServerFunctions[K]>) => unknown };
 

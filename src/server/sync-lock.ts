@@ -1,0 +1,45 @@
+import { type Clock, systemClock } from "../ringcentral/clock";
+
+/** Who is syncing a document, and since when (ISO time); the email is blank when the home cannot tell. */
+export interface SyncHolder {
+  email: string;
+  since: string;
+}
+
+/** The answer of a sync, retry, refresh or plan that did not start: someone else holds the document. */
+export interface SyncBusy {
+  busy: SyncHolder;
+}
+
+/**
+ * One sync at a time per document: two runs at once would create the same users twice and write over each other's
+ * rows. A home that can be reached by several people at once (Apps Script) gives one; without it, work just runs.
+ */
+export interface SyncLock {
+  /** Runs `work` holding the lock, released whatever happens; when someone else holds it, answers who, at once. */
+  hold<T>(work: () => Promise<T>): Promise<T | SyncBusy>;
+}
+
+export function isSyncBusy(answer: unknown): answer is SyncBusy {
+  return typeof answer === "object" && answer !== null && "busy" in answer;
+}
+
+/** The lock of one process (the playground, tests): a second holder is refused while the first works. */
+export class InProcessSyncLock implements SyncLock {
+  private holder: SyncHolder | null = null;
+
+  constructor(
+    private readonly email: string,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async hold<T>(work: () => Promise<T>): Promise<T | SyncBusy> {
+    if (this.holder) return { busy: { ...this.holder } };
+    this.holder = { email: this.email, since: new Date(this.clock.now()).toISOString() };
+    try {
+      return await work();
+    } finally {
+      this.holder = null;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../..");
+
+/** Every import statement of the TypeScript files under a folder: file, whether type-only, and the module named. */
+function importsUnder(folder: string): { file: string; typeOnly: boolean; from: string }[] {
+  const files = readdirSync(join(root, folder), { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
+  return files.flatMap((file) =>
+    [...readFileSync(join(root, folder, file), "utf8").matchAll(/^import\s+(type\s+)?[^;]*?from\s+"([^"]+)"/gms)].map((m) => ({
+      file: `${folder}/${file}`,
+      typeOnly: Boolean(m[1]),
+      from: m[2] as string,
+    })),
+  );
+}
+
+/** Imports go down the layers (docs/architecture.md): the seams the Apps Script composition root relies on. */
+describe("the layers' imports", () => {
+  it("the server functions know no home: nothing under src/server imports src/gas, src/node or src/playground", () => {
+    const up = importsUnder("src/server").filter((i) => /\.\.\/(gas|node|playground|sandbox)\//.test(i.from));
+    expect(up).toEqual([]);
+  });
+
+  it("the sidebar takes only types, and only from src/server", () => {
+    const fromSource = importsUnder("sidebar").filter((i) => i.from.includes("/src/"));
+    expect(fromSource.length).toBeGreaterThan(5);
+    expect(fromSource.filter((i) => !i.typeOnly || !/^(\.\.\/)+src\/server\//.test(i.from))).toEqual([]);
+  });
+});
