@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
 import { documentSyncLock } from "../../src/gas/document-sync-lock";
 import { appsScriptHome } from "../../src/gas/home";
 import { serverFunctions } from "../../src/server/functions";
 import { type AnyServerFunction, invoke } from "../../src/server/server-function";
 import { InProcessSyncLock, type SyncBusy } from "../../src/server/sync-lock";
-import { createSpreadsheetApp } from "../fakes/spreadsheet-app";
 import { type AppsScriptGlobals, appsScriptGlobals } from "./apps-script-globals";
 
 /** One sync at a time per spreadsheet: the document lock, and who holds it, told to the next person. */
