@@ -157,8 +157,10 @@ describe("the Apps Script runtime's engine", () => {
     expect((await editor("returnsDate")).value).toEqual({ at: new Date(0) });
   });
 
-  it("does not let google.script.run call a private function", async () => {
+  it("does not let google.script.run call a private function, nor anything the script did not declare", async () => {
     expect(await server("hidden_")).toMatchObject({ ok: false, error: "Exception: Script function not found: hidden_" });
+    for (const name of ["eval", "Function", "toString", "PropertiesService", "constructor"])
+      expect(await server(name), name).toMatchObject({ ok: false, error: `Exception: Script function not found: ${name}` });
     expect(await editor("hidden_")).toMatchObject({ ok: true, value: "private" });
   });
 });

@@ -162,8 +162,8 @@ export function installBridge(worker) {
       Object.defineProperty(globalThis, symbol, { value: library, writable: true, configurable: true });
     },
     /** Calls a top-level function; the value is kept in this realm until the execution's microtasks have drained. */
-    call(name, argsJson, privateHidden) {
-      const fn = globalThis[name];
+    call(name, argsJson, { declared, privateHidden }) {
+      const fn = declared ? globalThis[name] : undefined;
       if (typeof fn !== "function" || (privateHidden && name.endsWith("_")))
         return { thrown: thrownError({ e: `Script function not found: ${name}`, n: "Exception" }) };
       try {

@@ -79,8 +79,16 @@ async function run(request) {
   let error;
   let result = null;
   try {
+    const builtIn = new Set(vm.runInContext("Object.getOwnPropertyNames(globalThis)", context));
     script.runInContext(context);
-    const called = bridge.call(request.functionName, request.args, request.kind === "server");
+    // Only what the script declared can be called by name: never a built-in such as eval, Function or toString.
+    const declared = vm
+      .runInContext("Object.getOwnPropertyNames(globalThis)", context)
+      .filter((name) => !builtIn.has(name));
+    const called = bridge.call(request.functionName, request.args, {
+      declared: declared.includes(request.functionName),
+      privateHidden: request.kind === "server",
+    });
     if ("thrown" in called) throw called.thrown;
     let rejection;
     if (bridge.isThenable(called.value)) called.value.then(undefined, (reason) => (rejection = { reason }));
