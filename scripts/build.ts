@@ -4,9 +4,10 @@
  *   declarations, so after bundling, every key of src/gas/main.ts's `functions` and `triggers` gets one.
  * - dist/sidebar.html: the sidebar, one self-contained HTML file for HtmlService.
  * - dist/appsscript.json: the manifest.
- * - dist/playground.html: the local playground's page (`npm start`).
+ * - dist/playground.html: the local playground's page (`npm start`), and dist/google-script-run.js, the
+ *   google.script.run the playground injects into the sidebar as Google does in Sheets.
  * - dist/cli/rcsheets.mjs: the CLI, for the package's bin.
- * .claspignore keeps the last two out of what clasp pushes.
+ * .claspignore keeps the playground's files and the CLI out of what clasp pushes.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -109,6 +110,19 @@ const buildPlayground = () =>
     out: "playground.html",
   });
 
+/** google.script.run for the playground's sidebar: one script, injected into the page showSidebar made. */
+async function buildGoogleScriptRun(): Promise<void> {
+  await build({
+    entryPoints: [join(root, "src/playground/page/google-script-run.ts")],
+    outfile: join(dist, "google-script-run.js"),
+    bundle: true,
+    format: "iife",
+    target: "es2019",
+    minify: true,
+    logLevel: "warning",
+  });
+}
+
 async function buildCli(): Promise<void> {
   mkdirSync(join(dist, "cli"), { recursive: true });
   await build({
@@ -128,8 +142,9 @@ mkdirSync(dist, { recursive: true });
 const names = await buildServer();
 await buildSidebar();
 await buildPlayground();
+await buildGoogleScriptRun();
 await buildCli();
 copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
 console.log(
-  `dist/: Code.js (${names.length} top-level functions), sidebar.html, appsscript.json, playground.html, cli/rcsheets.mjs`,
+  `dist/: Code.js (${names.length} top-level functions), sidebar.html, appsscript.json, playground.html, google-script-run.js, cli/rcsheets.mjs`,
 );

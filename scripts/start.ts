@@ -1,6 +1,8 @@
 /**
  * `npm start`: the whole product on this machine, offline. Starts the RingCentral sandbox and the playground (the
- * workbook's grid beside the real built sidebar), on loopback, and prints the address. The workbook is an .xlsx
+ * workbook's grid beside the sidebar, the built dist/Code.js run by the local Apps Script runtime, RingCentral's
+ * hosts led to the sandbox), on loopback, and prints the address. The person starts connected to "production" with
+ * the sandbox's JWT credential. The workbook is an .xlsx
  * file: demo/workspace.xlsx by default, made from the template with demo users on first start (`--workbook PATH` for
  * another); edits persist to it. Ctrl-C stops both.
  */
@@ -38,7 +40,14 @@ const connection = {
   jwt: sandbox.jwt,
 };
 if (!existsSync(workbookPath)) await createDemo();
-const playground = await startPlayground({ workbookPath, distDir: join(root, "dist"), port: Number(values.port), connection });
+const playground = await startPlayground({
+  workbookPath,
+  distDir: join(root, "dist"),
+  port: Number(values.port),
+  ringCentral: sandbox.serverUrl,
+  timeScale: Number(values["time-scale"]),
+  credential: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, jwt: sandbox.jwt },
+});
 
 console.log(`rcsheets playground: ${playground.url}`);
 console.log(`  workbook  ${workbookPath}`);

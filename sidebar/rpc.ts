@@ -3,15 +3,16 @@ import type { InputOf, OutputOf } from "../src/server/server-function";
 
 /**
  * The sidebar's one way to the server, typed from the server's table: a name that is not a server function, or an
- * input of the wrong shape, does not compile. In Sheets it goes through google.script.run; in the local
- * playground, over HTTP to the same functions.
+ * input of the wrong shape, does not compile. It goes through google.script.run: Google's in Sheets, the local
+ * playground's (which runs the same dist/Code.js in the local Apps Script runtime) on this machine.
  */
 export function rpc<K extends ServerFunctionName>(
   name: K,
   input?: InputOf<ServerFunctions[K]>,
 ): Promise<Awaited<OutputOf<ServerFunctions[K]>>> {
   const script = (globalThis as { google?: { script?: { run?: GoogleScriptRun } } }).google?.script?.run;
-  return (script ? viaAppsScript(script) : viaHttp)(name, input) as Promise<Awaited<OutputOf<ServerFunctions[K]>>>;
+  if (!script) return Promise.reject(new Error("google.script.run is missing: open the sidebar from the add-on menu."));
+  return viaAppsScript(script)(name, input) as Promise<Awaited<OutputOf<ServerFunctions[K]>>>;
 }
 
 interface GoogleScriptRun {
@@ -74,23 +75,20 @@ function isPending(answer: unknown): answer is { pending: string } {
 function callWith(run: GoogleScriptRun): Transport {
   return (name, input) =>
     new Promise((resolve, reject) => {
-      const runner = run.withSuccessHandler(resolve).withFailureHandler(reject) as unknown as Record<
+      const fail = (error: Error) => reject(new Error(withoutName(error.message)));
+      const runner = run.withSuccessHandler(resolve).withFailureHandler(fail) as unknown as Record<
         string,
-        (arg: unknown) => void
+        (...args: unknown[]) => void
       >;
       const call = runner[name];
       if (typeof call !== "function") reject(new Error(`The add-in has no server function ${name}.`));
+      // No argument rather than `undefined`: google.script.run refuses undefined.
+      else if (input === undefined) call();
       else call(input);
     });
 }
 
-const viaHttp: Transport = async (name, input) => {
-  const response = await fetch(`/rpc/${encodeURIComponent(name)}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(input ?? null),
-  });
-  const body = (await response.json()) as { result?: unknown; error?: string };
-  if (!response.ok) throw new Error(body.error ?? `${name} failed (${response.status}).`);
-  return body.result;
-};
+/** "Exception: Lock timeout…" as the person reads it: the error's class name says nothing to them. */
+function withoutName(message: string): string {
+  return message.replace(/^(Exception|[A-Z][A-Za-z]*Error): /, "");
+}

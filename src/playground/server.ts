@@ -2,169 +2,173 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { cellText } from "../domain/cell";
-import { TABS } from "../domain/tabs";
-import { XlsxWorkbook } from "../node/xlsx-workbook";
-import type { ConnectionSettings } from "../server/connection";
-import { serverFunctions } from "../server/functions";
-import { type AnyServerFunction, invoke } from "../server/server-function";
-import { locateTabs } from "../workbook/tab-location";
-import { type GridSelection, playgroundHome } from "./playground-home";
+import { PlaygroundAddIn } from "./add-in";
+import { decodeRunArguments } from "./run-arguments";
+import { RequestGuard } from "./request-guard";
+import { cursorOf, sheetsOf } from "./workbook-view";
 
 export interface PlaygroundOptions {
   workbookPath: string;
-  /** Where the built page and sidebar are (dist/). */
+  /** Where the built add-in, page and sidebar are (dist/). */
   distDir: string;
+  /** The local RingCentral sandbox, which RingCentral's hosts lead to. */
+  ringCentral: string;
   port?: number;
-  /** The RingCentral the sidebar is first connected to: the embedded sandbox. */
-  connection?: ConnectionSettings;
+  /** The person using the playground; you@example.com by default. */
+  person?: string;
+  /** Divides Apps Script's execution limits (the sandbox's time scale). */
+  timeScale?: number;
+  /** A JWT credential the person is first connected with, to production (which leads to the sandbox). */
+  credential?: { clientId: string; clientSecret?: string; jwt: string };
 }
 
 export interface RunningPlayground {
   url: string;
+  addIn: PlaygroundAddIn;
+  /** The secret the pages carry: for tests that call the API as the page does. */
+  secret: string;
   close(): Promise<void>;
 }
 
+/** Requests the page may send, each answered with JSON; the add-in's own functions go through /exec/<name>. */
+type Route = (addIn: PlaygroundAddIn, body: Record<string, unknown>) => Promise<unknown>;
+
+const ROUTES: Record<string, Route> = {
+  "GET /api/workbook": async (addIn) => ({ ...versionOf(addIn), sheets: sheetsOf(addIn.document) }),
+  "GET /api/version": async (addIn) => versionOf(addIn),
+  "POST /api/cell": async (addIn, body) =>
+    addIn.type({ sheet: String(body.sheet), row: Number(body.row), column: Number(body.column), text: String(body.value) }),
+  "POST /api/rows": async (addIn, body) =>
+    addIn.changeRows({
+      sheet: String(body.sheet),
+      ...(body.delete !== undefined ? { delete: Number(body.delete) } : { insertAfter: Number(body.insertAfter ?? 0) }),
+    }),
+  "POST /api/selection": async (addIn, body) => {
+    addIn.select(String(body.sheet), Array.isArray(body.rows) ? body.rows.map(Number) : []);
+    return { ok: true };
+  },
+  "POST /api/menu": async (addIn, body) => {
+    // Only what the add-in put in its menu, as Sheets offers only that.
+    const offered = addIn.document.viewOf(addIn.person).menus.flatMap((menu) => menu.items);
+    if (!offered.some((item) => item?.functionName === body.function)) return { ok: false, error: "Not on the menu." };
+    const outcome = await addIn.run("menu", String(body.function));
+    return outcome.ok ? { ok: true } : { ok: false, error: outcome.error };
+  },
+};
+
 /**
- * `npm start`'s web server, on loopback only: the grid page, the real built sidebar, the workbook as JSON for the
- * grid, and the bridge that lets the sidebar call the server's functions (only those) over HTTP. Every change is
- * saved to the .xlsx file before the answer goes back; requests are handled one at a time, as Apps Script does.
+ * `npm start`'s web server, on loopback only: the grid page, the sidebar the add-in's `showSidebar` made (with
+ * google.script.run), the spreadsheet for the grid, a person's edits (which fire the add-in's onEdit), the add-on
+ * menu, and google.script.run's calls, each run as an execution of dist/Code.js in the local Apps Script runtime.
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
-  const workbook = await XlsxWorkbook.open(options.workbookPath);
-  const changes = countChanges(workbook);
-  const state = {
-    selection: { sheet: "Users", rows: [], active: null } as GridSelection,
-    connection: options.connection ?? null,
-    version: 1,
-  };
-  const home = playgroundHome(changes.workbook, state);
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-
-  const routes: Record<string, (body: unknown) => Promise<unknown>> = {
-    "GET /api/workbook": async () => ({ version: state.version, selection: state.selection, sheets: sheetsOf(workbook) }),
-    "GET /api/version": async () => ({ version: state.version, selection: state.selection }),
-    "POST /api/cell": async (body) => {
-      const { sheet, row, column, value } = body as { sheet: string; row: number; column: number; value: string };
-      changes.workbook.write(sheet, { row, column, values: [[value]] });
-      await saved();
-      return { version: state.version };
-    },
-    "POST /api/selection": async (body) => {
-      // The grid reports what is selected; which rows a filter shows stays the server's.
-      state.selection = { ...(body as GridSelection), shown: state.selection.shown ?? null };
-      return { ok: true };
-    },
-  };
-
-  /** Saves and moves the version (the grid reloads on it) only when the workbook or the filter changed. */
-  let shownBefore = JSON.stringify(state.selection.shown ?? null);
-  const saved = async () => {
-    const shown = JSON.stringify(state.selection.shown ?? null);
-    if (changes.take() === 0 && shown === shownBefore) return;
-    shownBefore = shown;
-    await workbook.save(options.workbookPath);
-    state.version++;
-  };
+  const addIn = await PlaygroundAddIn.open({ ...options, person: options.person ?? "you@example.com" });
+  const guard = new RequestGuard();
+  // The spreadsheet is opened: onOpen builds the add-on menu, and the person opens the sidebar from it.
+  await addIn.run("trigger", "onOpen");
+  await addIn.run("menu", "showSidebar");
+  if (options.credential) await connect(addIn, options.credential);
 
   const server = createServer((request, response) => {
-    serial(() => handle(request, response)).catch((error: unknown) => reply(response, 500, { error: String(error) }));
+    handle(request, response).catch((error: unknown) => reply(response, 500, { error: String(error) }));
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? "/", "http://playground.invalid");
-    const key = `${request.method} ${url.pathname}`;
-    if (request.method === "GET" && (url.pathname === "/" || url.pathname === "/sidebar")) {
-      const file = url.pathname === "/" ? "playground.html" : "sidebar.html";
-      const html = await readFile(join(options.distDir, file), "utf8").catch(() => null);
-      if (html === null) return reply(response, 500, { error: `dist/${file} is missing: run npm run build.` });
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      response.end(html);
-      return;
-    }
-    const body = request.method === "POST" ? await readJson(request) : undefined;
-    const route = routes[key];
-    if (route) return reply(response, 200, await route(body));
-    const name = url.pathname.startsWith("/rpc/") ? decodeURIComponent(url.pathname.slice(5)) : "";
-    // Only the server's own functions can be called: not a route, not a property of the table's prototype.
-    if (request.method !== "POST" || !Object.hasOwn(serverFunctions, name))
-      return reply(response, 404, { error: `No such function: ${name || url.pathname}` });
-    try {
-      const fn = serverFunctions[name as keyof typeof serverFunctions] as AnyServerFunction;
-      const result = await invoke(name, fn, home, body ?? undefined);
-      await saved();
-      return reply(response, 200, { result: result ?? null });
-    } catch (error) {
-      await saved();
-      return reply(response, 400, { error: error instanceof Error ? error.message : String(error) });
-    }
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    const page = request.method === "GET" && (path === "/" || path === "/sidebar");
+    const refusal = guard.refusal(request, page ? "page" : "api");
+    if (refusal) return reply(response, 403, { error: refusal });
+    if (page) return servePage(response, path === "/" ? await playgroundPage() : sidebarPage());
+    const body = request.method === "POST" ? await readJson(request) : {};
+    if (body === null) return reply(response, 400, { error: "The body is not JSON." });
+    if (request.method === "POST" && path.startsWith("/exec/")) return execute(response, path.slice(6), body);
+    const route = ROUTES[`${request.method} ${path}`];
+    if (!route) return reply(response, 404, { error: `No such route: ${path}` });
+    return reply(response, 200, await route(addIn, body));
   }
 
+  /** A google.script.run call: the runtime decides what Apps Script would refuse (names, argument types). */
+  async function execute(response: ServerResponse, name: string, body: Record<string, unknown>): Promise<void> {
+    const outcome = await addIn.run("server", decodeURIComponent(name), decodeRunArguments(body.args));
+    reply(response, 200, outcome.ok ? { value: outcome.value ?? null } : { error: outcome.error });
+  }
+
+  async function playgroundPage(): Promise<string> {
+    const html = await readFile(join(options.distDir, "playground.html"), "utf8");
+    return html.replace("__PLAYGROUND_SECRET__", guard.secret);
+  }
+
+  /** What the add-in's showSidebar put in the sidebar, with google.script.run as Google injects it. */
+  function sidebarPage(): string {
+    const shown = addIn.document.viewOf(addIn.person).sidebar;
+    if (!shown) return "<!DOCTYPE html><p>Open the sidebar from the add-on menu.</p>";
+    const script = `<script>${googleScriptRun.replace("__PLAYGROUND_SECRET__", guard.secret)}</script>`;
+    return shown.html.replace(/<head>/i, (head) => `${head}${script}`);
+  }
+
+  const googleScriptRun = (await readFile(join(options.distDir, "google-script-run.js"), "utf8")).replace(
+    /<\/script/gi,
+    "<\\/script",
+  );
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  guard.listening(port);
   return {
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-const CHANGING = new Set(["addSheet", "setMarker", "write", "deleteRows", "mark", "applyLayout"]);
-
-/** The workbook, counting the calls that change it, so that a read-only call neither saves nor reloads the grid. */
-function countChanges(workbook: XlsxWorkbook): { workbook: XlsxWorkbook; take(): number } {
-  let count = 0;
-  const counted = new Proxy(workbook, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function" || !CHANGING.has(String(key))) return value;
-      return (...args: unknown[]) => {
-        count++;
-        return value.apply(target, args);
-      };
-    },
-  });
-  return {
-    workbook: counted,
-    take: () => {
-      const taken = count;
-      count = 0;
-      return taken;
+    url: `http://127.0.0.1:${port}`,
+    addIn,
+    secret: guard.secret,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await addIn.close();
     },
   };
 }
 
-/** Every sheet as the grid shows it: cells as text, whether people may edit it, and validation's marks. */
-function sheetsOf(workbook: XlsxWorkbook) {
-  const located = locateTabs(workbook);
-  const editable = new Set(TABS.filter((t) => t.editable).map((t) => located.get(t.id)));
-  return workbook.sheets().map(({ name }) => {
-    const rows = workbook.read(name);
-    const width = rows[0]?.length ?? 0;
-    const marks =
-      editable.has(name) && rows.length > 1 && width > 0
-        ? workbook
-            .marks(name, { row: 2, column: 1, rows: rows.length - 1, columns: width })
-            .flatMap((line, r) =>
-              line.flatMap((mark, c) => (mark.note || mark.background ? [{ row: r + 2, column: c + 1, ...mark }] : [])),
-            )
-        : [];
-    return { name, editable: editable.has(name), rows: rows.map((line) => line.map((cell) => cellText(cell))), marks };
-  });
+/** The person connects as the sidebar's Account panel does; the add-in answers a ticket, collected at once. */
+async function connect(addIn: PlaygroundAddIn, credential: NonNullable<PlaygroundOptions["credential"]>): Promise<void> {
+  const started = await addIn.run("server", "connect", [{ server: "https://platform.ringcentral.com", ...credential }]);
+  const ticket = (started.value as { pending?: string } | undefined)?.pending;
+  const outcome = ticket ? await addIn.run("server", "takeResult", [ticket]) : started;
+  const answer = outcome.value as { done?: boolean; value?: { connected?: boolean; message?: string }; error?: string };
+  if (!outcome.ok || !answer?.value?.connected)
+    throw new Error(`Connecting to the sandbox failed: ${outcome.error ?? answer?.error ?? answer?.value?.message}`);
 }
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
+/** What the grid polls: the spreadsheet's change count, the cursor, the menu and the last toast. */
+function versionOf(addIn: PlaygroundAddIn) {
+  const view = addIn.document.viewOf(addIn.person);
+  return {
+    version: addIn.document.changes,
+    cursor: cursorOf(addIn.document, addIn.person),
+    menus: view.menus,
+    toast: view.toasts.at(-1) ?? null,
+    toasts: view.toasts.length,
+  };
+}
+
+/** A JSON object body, {} when empty, null when it is not JSON or not an object. */
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | null> {
   let text = "";
   for await (const chunk of request) text += chunk;
-  return text ? JSON.parse(text) : undefined;
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function servePage(response: ServerResponse, html: string): void {
+  response.writeHead(200, {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    // No other site may frame the playground (it would click in it for the person).
+    "content-security-policy": "frame-ancestors 'self'",
+    "x-frame-options": "SAMEORIGIN",
+  });
+  response.end(html);
 }
 
 function reply(response: ServerResponse, status: number, body: unknown): void {

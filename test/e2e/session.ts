@@ -6,7 +6,7 @@ import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "../../scripts/chromium";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
 import { startPlayground } from "../../src/playground/server";
-import { startSandbox } from "../../src/sandbox/index";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 
 export const artifacts = join(import.meta.dirname, "../../test-artifacts/e2e");
 
@@ -15,6 +15,9 @@ export interface PlaygroundSession {
   page: Page;
   workbookPath: string;
   url: string;
+  /** The secret the playground's pages carry, for requests a test sends as the page would. */
+  secret: string;
+  sandbox: RunningSandbox;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,8 @@ export async function openPlayground(options: {
   seed: number;
   prepare: (book: XlsxWorkbook) => void;
   height?: number;
+  /** Whether the person starts connected to RingCentral (the sandbox); true unless told. */
+  connected?: boolean;
 }): Promise<PlaygroundSession> {
   mkdirSync(artifacts, { recursive: true });
   const workbookPath = join(await mkdtemp(join(tmpdir(), "rcsheets-e2e-")), "workspace.xlsx");
@@ -29,13 +34,15 @@ export async function openPlayground(options: {
   options.prepare(book);
   await book.save(workbookPath);
   const sandbox = await startSandbox({ seed: options.seed, timeScale: 100 });
-  const connection = {
-    server: sandbox.serverUrl,
-    clientId: sandbox.clientId,
-    clientSecret: sandbox.clientSecret,
-    jwt: sandbox.jwt,
-  };
-  const playground = await startPlayground({ workbookPath, distDir: join(import.meta.dirname, "../../dist"), connection });
+  const playground = await startPlayground({
+    workbookPath,
+    distDir: join(import.meta.dirname, "../../dist"),
+    ringCentral: sandbox.serverUrl,
+    timeScale: 100,
+    ...(options.connected === false
+      ? {}
+      : { credential: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, jwt: sandbox.jwt } }),
+  });
   const executablePath = findChromium();
   if (!executablePath) throw new Error("Chromium is missing: npm test installs it as root (see scripts/ensure-chromium.ts).");
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -45,6 +52,8 @@ export async function openPlayground(options: {
     page,
     workbookPath,
     url: playground.url,
+    secret: playground.secret,
+    sandbox,
     close: async () => {
       await browser.close();
       await playground.close();

@@ -1,9 +1,10 @@
 import { type CellComponent, type RowComponent, TabulatorFull as Tabulator } from "tabulator-tables";
 
 /**
- * The playground's grid: the workbook's sheets as the server sends them, editable where people edit them in Sheets,
- * read-only where the add-in writes. Edits and row selection go to the server; the grid reloads whenever the
- * server's version moves (the sidebar changed the workbook), and follows the sidebar when it selects a cell.
+ * The playground's grid: the spreadsheet's sheets as the server sends them, editable where people edit them in
+ * Sheets, read-only where the add-in writes (protected tabs). A cell edit fires the add-in's onEdit on the server, as
+ * Sheets does; rows can be added and deleted; the add-on menu offers what the add-in's onOpen put in it. The grid
+ * reloads whenever the spreadsheet changes, and follows the cursor when the sidebar moves it.
  */
 
 interface SheetView {
@@ -12,31 +13,44 @@ interface SheetView {
   rows: string[][];
   /** Validation's notes and colours, as Sheets shows them on the cells. */
   marks: { row: number; column: number; note: string; background: string | null }[];
+  hiddenRows: number[];
 }
-interface Selection {
-  sheet: string;
-  rows: number[];
-  active: { row: number; column: number } | null;
-  shown?: { sheet: string; rows: number[] } | null;
+interface MenuItem {
+  caption: string;
+  functionName: string;
 }
-interface WorkbookView {
+interface Version {
   version: number;
-  selection: Selection;
+  cursor: { sheet: string; row: number; column: number } | null;
+  menus: { caption: string | null; items: (MenuItem | null)[] }[];
+  toast: { message: string; title: string } | null;
+  toasts: number;
+}
+interface WorkbookView extends Version {
   sheets: SheetView[];
 }
 
-const gridElement = document.getElementById("grid") as HTMLElement;
-const tabsElement = document.getElementById("tabs") as HTMLElement;
-const statusElement = document.getElementById("status") as HTMLElement;
+const element = (id: string) => document.getElementById(id) as HTMLElement;
+const gridElement = element("grid");
+const tabsElement = element("tabs");
+const statusElement = element("status");
+const menuElement = element("menu");
+const sidebarFrame = element("sidebar") as HTMLIFrameElement;
+const secret = document.querySelector<HTMLMetaElement>('meta[name="playground-secret"]')?.content ?? "";
 let view: WorkbookView | null = null;
 let current = "Users";
 let table: Tabulator | null = null;
-let lastActive = "";
+let lastCursor = "";
+let toastsSeen = 0;
+/** The rows selected in the grid, per sheet: what the add-in's "selected rows" are. */
+const selected = new Map<string, number[]>();
 
+/** Every request carries the page's secret and sends JSON: the server refuses anything else. */
 async function api<T>(path: string, body?: unknown): Promise<T> {
+  const headers = { "content-type": "application/json", "x-playground-secret": secret };
   const response = await fetch(
     path,
-    body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    body === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(body) },
   );
   return (await response.json()) as T;
 }
@@ -46,9 +60,38 @@ async function load(): Promise<void> {
   // What the grid shows, for anyone (a test, a person's devtools) waiting for it to catch up with the server.
   document.body.dataset.version = String(view.version);
   if (!view.sheets.some((s) => s.name === current)) current = view.sheets[0]?.name ?? "";
+  renderMenu(view);
   renderTabs();
   renderGrid();
-  followSelection(view.selection);
+  follow(view);
+}
+
+function say(text: string): void {
+  statusElement.textContent = text;
+}
+
+/** The add-on menu, as the add-in's onOpen built it (Extensions ▸ the add-on, in Sheets). */
+function renderMenu(version: Version): void {
+  const items = version.menus.flatMap((menu) => menu.items).filter((item): item is MenuItem => item !== null);
+  const key = JSON.stringify(items);
+  if (menuElement.dataset.items === key) return;
+  menuElement.dataset.items = key;
+  menuElement.replaceChildren(
+    ...items.map((item) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = item.caption;
+      button.addEventListener("click", () => void runMenuItem(item));
+      return button;
+    }),
+  );
+}
+
+async function runMenuItem(item: MenuItem): Promise<void> {
+  say(`${item.caption}…`);
+  const answer = await api<{ ok: boolean; error?: string }>("/api/menu", { function: item.functionName });
+  say(answer.ok ? "" : `${item.caption}: ${answer.error}`);
+  if (answer.ok && item.functionName === "showSidebar") sidebarFrame.src = "/sidebar";
 }
 
 function renderTabs(): void {
@@ -73,27 +116,33 @@ function renderTabs(): void {
   );
 }
 
+/** A text node: a cell or a header holding "<img onerror=…>" shows those characters and never runs them. */
+function textOf(value: unknown): HTMLElement {
+  const text = document.createElement("span");
+  text.textContent = String(value ?? "");
+  return text;
+}
+
 function renderGrid(): void {
   const sheet = view?.sheets.find((s) => s.name === current);
   if (!sheet) return;
   const [header = [], ...body] = sheet.rows;
-  const shown = view?.selection.shown?.sheet === sheet.name ? new Set(view.selection.shown.rows) : null;
+  const hidden = new Set(sheet.hiddenRows);
   const data = body
     .map((line, i) => ({ _row: i + 2, ...Object.fromEntries(header.map((_, c) => [`c${c}`, line[c] ?? ""])) }))
-    .filter((row) => !shown || shown.has(row._row));
+    .filter((row) => !hidden.has(row._row));
   const marks = new Map(sheet.marks.map((m) => [`${m.row}:${m.column}`, m]));
   const formatter = (cell: CellComponent) => {
     const mark = marks.get(`${cell.getRow().getIndex()}:${Number(cell.getField().slice(1)) + 1}`);
-    const element = cell.getElement();
-    element.style.background = mark?.background ?? "";
-    element.title = mark?.note ?? "";
-    // A text node: a cell holding "<img onerror=…>" shows those characters and never runs them.
-    const text = document.createElement("span");
-    text.textContent = String(cell.getValue() ?? "");
-    return text;
+    const cellElement = cell.getElement();
+    cellElement.style.background = mark?.background ?? "";
+    cellElement.title = mark?.note ?? "";
+    return textOf(cell.getValue());
   };
   const columns = header.map((title, c) => ({
-    title: title || `Column ${c + 1}`,
+    title: "",
+    // Tabulator puts a title in with innerHTML: the header is drawn as text by this formatter instead.
+    titleFormatter: () => textOf(title || `Column ${c + 1}`),
     field: `c${c}`,
     editor: sheet.editable ? ("input" as const) : undefined,
     headerSort: false,
@@ -109,56 +158,91 @@ function renderGrid(): void {
     selectableRows: true,
   });
   // A reload keeps the rows the person had selected.
-  const selected = view?.selection.sheet === sheet.name ? view.selection.rows : [];
+  const kept = (selected.get(sheet.name) ?? []).filter((row) => !hidden.has(row));
   table.on("tableBuilt", () => {
-    if (selected.length) table?.selectRow(selected);
+    if (kept.length) table?.selectRow(kept);
   });
   table.on("cellEdited", (cell: CellComponent) => {
     const column = Number(cell.getField().slice(1)) + 1;
-    void api("/api/cell", {
+    void api<{ ok: boolean; error?: string }>("/api/cell", {
       sheet: sheet.name,
       row: cell.getRow().getIndex(),
       column,
       value: String(cell.getValue() ?? ""),
-    }).then(remember);
+    }).then((answer) => {
+      if (!answer.ok) {
+        say(answer.error ?? "The edit was refused.");
+        cell.restoreOldValue();
+      }
+    });
   });
   table.on("rowSelectionChanged", (_data: unknown[], rows: RowComponent[]) => {
-    void api("/api/selection", { sheet: sheet.name, rows: rows.map((r) => Number(r.getIndex())), active: null, shown: null });
+    const numbers = rows.map((r) => Number(r.getIndex()));
+    if (JSON.stringify(numbers) === JSON.stringify(selected.get(sheet.name) ?? [])) return;
+    selected.set(sheet.name, numbers);
+    void api("/api/selection", { sheet: sheet.name, rows: numbers });
   });
+  renderRowTools(sheet);
 }
 
-/** The sidebar selected a cell (a finding): show that sheet and row. */
-function followSelection(selection: Selection): void {
-  const key = selection.active ? `${selection.sheet}:${selection.active.row}:${selection.active.column}` : "";
-  if (!selection.active || key === lastActive) return;
-  lastActive = key;
-  if (selection.sheet !== current) {
-    current = selection.sheet;
+/** Add a row below the last one, or delete the selected rows: as a person does in a sheet. */
+function renderRowTools(sheet: SheetView): void {
+  const tools = element("row-tools");
+  const add = document.createElement("button");
+  add.type = "button";
+  add.textContent = "Add row";
+  add.disabled = !sheet.editable;
+  add.addEventListener("click", () => void api("/api/rows", { sheet: sheet.name, insertAfter: sheet.rows.length }));
+  const remove = document.createElement("button");
+  remove.type = "button";
+  remove.textContent = "Delete selected rows";
+  remove.disabled = !sheet.editable;
+  remove.addEventListener("click", () => void deleteSelected(sheet.name));
+  tools.replaceChildren(add, remove);
+}
+
+async function deleteSelected(sheet: string): Promise<void> {
+  const rows = (table?.getSelectedRows() ?? []).map((row) => Number(row.getIndex())).sort((a, b) => b - a);
+  // From the bottom up, so that each number still names the row the person selected.
+  for (const row of rows) {
+    const answer = await api<{ ok: boolean; error?: string }>("/api/rows", { sheet, delete: row });
+    if (!answer.ok) return say(answer.error ?? "The row was not deleted.");
+  }
+}
+
+/** The sidebar moved the cursor (a click on a finding): show that sheet and row. A new toast shows in the status. */
+function follow(version: Version): void {
+  if (version.toasts !== toastsSeen && version.toast) {
+    toastsSeen = version.toasts;
+    say(`${version.toast.title}: ${version.toast.message}`);
+  }
+  const cursor = version.cursor;
+  const key = cursor ? `${cursor.sheet}:${cursor.row}:${cursor.column}` : "";
+  if (!cursor || key === lastCursor) return;
+  lastCursor = key;
+  if (cursor.sheet !== current) {
+    current = cursor.sheet;
     renderTabs();
     renderGrid();
   }
-  const row = selection.active.row;
   setTimeout(() => {
-    void table?.scrollToRow(row, "center", false).catch(() => undefined);
-    for (const r of table?.getRows() ?? []) r.getElement().classList.toggle("active-row", r.getIndex() === row);
+    void table?.scrollToRow(cursor.row, "center", false).catch(() => undefined);
+    for (const r of table?.getRows() ?? []) r.getElement().classList.toggle("active-row", r.getIndex() === cursor.row);
   }, 50);
-}
-
-function remember(answer: unknown): void {
-  const version = (answer as { version?: number }).version;
-  if (view && typeof version === "number") view.version = version;
 }
 
 async function poll(): Promise<void> {
   try {
-    const now = await api<{ version: number; selection: Selection }>("/api/version");
+    const now = await api<Version>("/api/version");
     // Never reload under a cell being edited: the person's typing would be lost. The next poll reloads.
     const editing = document.querySelector(".tabulator-editing") !== null;
     if (view && now.version !== view.version && !editing) await load();
-    else followSelection(now.selection);
-    statusElement.textContent = "";
+    else {
+      renderMenu(now);
+      follow(now);
+    }
   } catch {
-    statusElement.textContent = "The playground server stopped.";
+    say("The playground server stopped.");
   }
   setTimeout(() => void poll(), 700);
 }

@@ -1,0 +1,141 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type AppsScriptRuntime, type Outcome, startAppsScriptRuntime } from "../apps-script-runtime/runtime";
+import type { SheetsDocument } from "../apps-script-runtime/spreadsheet/document";
+import { deleteRow, insertRow, selectRanges, typeIntoCell } from "../apps-script-runtime/spreadsheet/person-edits";
+import { spreadsheetService } from "../apps-script-runtime/spreadsheet/service";
+import { loadDocument } from "../apps-script-runtime/spreadsheet/xlsx-load";
+import { saveDocument } from "../apps-script-runtime/spreadsheet/xlsx-save";
+import { PROTECTION_DESCRIPTION } from "../gas/sheets-workbook";
+
+/** RingCentral's hosts as the add-in's manifest names them; the runtime sends both to the local sandbox. */
+const RINGCENTRAL_HOSTS = ["https://platform.ringcentral.com", "https://platform.ringcentral.biz"];
+
+export interface AddInOptions {
+  workbookPath: string;
+  /** dist/: Code.js, appsscript.json and sidebar.html, as clasp pushes them. */
+  distDir: string;
+  /** Where RingCentral's hosts lead (the local sandbox). */
+  ringCentral: string;
+  /** The person using the playground: the spreadsheet's owner. */
+  person: string;
+  /** Divides Apps Script's execution limits, as the sandbox's time scale divides RingCentral's windows. */
+  timeScale?: number;
+}
+
+/** What a grid edit did: the onEdit it fired, or Sheets' refusal. */
+export type EditAnswer = { ok: true; onEdit?: Outcome } | { ok: false; error: string };
+
+/**
+ * The add-in as the playground runs it: the built dist/Code.js in the local Apps Script runtime, over the workbook
+ * file loaded as a spreadsheet. Whatever changes the spreadsheet (an execution, a person's edit) is saved to the
+ * file, one save at a time, before the answer goes back.
+ */
+export class PlaygroundAddIn {
+  private saving: Promise<void> = Promise.resolve();
+  private savedAt = -1;
+
+  private constructor(
+    readonly document: SheetsDocument,
+    readonly runtime: AppsScriptRuntime,
+    private readonly options: AddInOptions,
+  ) {
+    this.savedAt = document.changes;
+  }
+
+  static async open(options: AddInOptions): Promise<PlaygroundAddIn> {
+    const document = await loadDocument(options.workbookPath, {
+      id: "playground-spreadsheet",
+      people: { owner: options.person, editors: [options.person], domain: null },
+      fileProtection: PROTECTION_DESCRIPTION,
+    });
+    const dist = (file: string) => readFile(join(options.distDir, file), "utf8");
+    const runtime = startAppsScriptRuntime({
+      code: await dist("Code.js"),
+      manifest: JSON.parse(await dist("appsscript.json")),
+      files: { sidebar: await dist("sidebar.html") },
+      services: [spreadsheetService(document)],
+      routes: Object.fromEntries(RINGCENTRAL_HOSTS.map((host) => [host, options.ringCentral])),
+      user: options.person,
+      ...(options.timeScale ? { timeScale: options.timeScale } : {}),
+    });
+    return new PlaygroundAddIn(document, runtime, options);
+  }
+
+  /** A function run as the sidebar (`server`), a menu item (`menu`) or the document's opening (`trigger`) runs it. */
+  async run(kind: "server" | "menu" | "trigger", name: string, args: unknown[] = []): Promise<Outcome> {
+    const outcome = await this.runtime.run(
+      kind === "trigger"
+        ? // The add-on is installed and used in this document, so onOpen runs as a simple trigger in LIMITED.
+          { function: name, kind, event: { source: null }, authMode: "LIMITED" }
+        : { function: name, kind, args },
+    );
+    await this.save();
+    return outcome;
+  }
+
+  /** The person types into a cell, then Sheets fires the simple onEdit trigger with the edit's event. */
+  async type(at: { sheet: string; row: number; column: number; text: string }): Promise<EditAnswer> {
+    const edit = this.attempt(() => typeIntoCell(this.document, this.options.person, at));
+    if ("error" in edit) return { ok: false, error: edit.error };
+    await this.save();
+    const { range, value, oldValue } = edit.done;
+    const onEdit = await this.runtime.run({
+      function: "onEdit",
+      kind: "trigger",
+      event: { range, value, oldValue },
+    });
+    await this.save();
+    return { ok: true, onEdit };
+  }
+
+  /** A row inserted below `after`, or deleted, as the grid's row menu does (Sheets fires no onEdit for these). */
+  async changeRows(change: { sheet: string; insertAfter?: number; delete?: number }): Promise<EditAnswer> {
+    const person = this.options.person;
+    const done = this.attempt(() =>
+      change.delete !== undefined
+        ? deleteRow(this.document, person, { sheet: change.sheet, row: change.delete })
+        : insertRow(this.document, person, { sheet: change.sheet, after: change.insertAfter ?? 0 }),
+    );
+    if ("error" in done) return { ok: false, error: done.error };
+    await this.save();
+    return { ok: true };
+  }
+
+  /** The rows the person selected in the grid, as the add-in's selection reads them; none leaves the cursor in A1. */
+  select(sheet: string, rows: number[]): void {
+    const areas = (rows.length ? rows : [1]).map((row) => ({ row, column: 1, numRows: 1, numColumns: 1 }));
+    this.attempt(() => selectRanges(this.document, this.options.person, sheet, areas));
+  }
+
+  get person(): string {
+    return this.options.person;
+  }
+
+  async close(): Promise<void> {
+    await this.saving;
+    await this.runtime.close();
+  }
+
+  /** Sheets' refusal (a protected cell, a row out of bounds) as a value; anything else is a bug and throws. */
+  private attempt<T>(edit: () => T): { done: T } | { error: string } {
+    try {
+      return { done: edit() };
+    } catch (error) {
+      if (error instanceof Error && error.name === "Exception") return { error: error.message };
+      throw error;
+    }
+  }
+
+  /** Saves when the spreadsheet changed since the last save; saves follow one another. */
+  private save(): Promise<void> {
+    const next = this.saving.then(async () => {
+      const changes = this.document.changes;
+      if (changes === this.savedAt) return;
+      await saveDocument(this.document, this.options.workbookPath);
+      this.savedAt = changes;
+    });
+    this.saving = next.catch(() => undefined);
+    return next;
+  }
+}
