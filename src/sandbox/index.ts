@@ -6,7 +6,7 @@ import type { AccountData } from "./account/model";
 import { seedAccount } from "./account/seed";
 import { loadState, saveState } from "./account/state-file";
 import { SandboxClock } from "./clock";
-import { type FaultKind, FaultInjector, parseFaults, type QueuedFault, queuedFaultSchema } from "./faults";
+import { FaultInjector, type FaultKind, parseFaults, type QueuedFault, queuedFaultSchema } from "./faults";
 import type { AppRegistration } from "./oauth/apps";
 import { operationRouter } from "./operations";
 import { Platform } from "./platform";

@@ -95,7 +95,6 @@ class Chunk {
   }
 
   async execute(): Promise<ChunkReport> {
-    const { workbook } = this.home;
     let loaded: Awaited<ReturnType<typeof loadForSync>>;
     try {
       loaded = await loadForSync(this.home, this.now);
@@ -140,7 +139,11 @@ class Chunk {
     // Without a checkpoint, only the ledger goes before the end; the rows go in blocks once the chunk ends.
     if (final || checkpoint) {
       const { removeUsers, removeRoles } = this.results;
-      writeRunResults(workbook, { ...this.results, removeUsers: final ? removeUsers : [], removeRoles: final ? removeRoles : [] });
+      writeRunResults(workbook, {
+        ...this.results,
+        removeUsers: final ? removeUsers : [],
+        removeRoles: final ? removeRoles : [],
+      });
       Object.assign(this.results, { users: [], sites: [], roles: [] }, final ? { removeUsers: [], removeRoles: [] } : {});
     }
     writeLedger(workbook, [...this.ledger.values()]);
@@ -275,62 +278,70 @@ class Chunk {
     const user = this.user(create.row);
     const siteId = this.siteIds.get(user.site);
     if (!siteId) return this.failed(user, `Site ${user.site} was not created, so this user waits.`);
-    let extension: GetExtensionInfoResponse;
-    let line: UnassignedLineRecord | null = null;
+    let made: { extension: GetExtensionInfoResponse; line: UnassignedLineRecord | null };
     try {
-      if (create.line) {
-        const free = await this.freeLine(user, create.line);
-        if (typeof free === "string") {
-          this.dropIntent(user);
-          return this.failed(user, free);
-        }
-        line = free;
-      }
-      extension = line
-        ? await this.home.client.call("updateExtension", {
-            path: { extensionId: line.rcId },
-            body: claimBody(user, siteId, this.workspace.settings),
-          })
-        : await this.home.client.call("createExtension", { body: createBody(user, siteId, this.workspace.settings) });
+      made = create.line
+        ? await this.claimLine(user, create.line, siteId)
+        : {
+            extension: await this.home.client.call("createExtension", {
+              body: createBody(user, siteId, this.workspace.settings),
+            }),
+            line: null,
+          };
     } catch (error) {
       // A create that got no answer may have happened: its intent stays in the ledger for the next chunk to adopt.
       if (!(error instanceof NetworkError)) this.dropIntent(user);
       return this.failed(user, describe(error));
     }
-    const rcId = String(extension.id);
+    const rcId = String(made.extension.id);
     this.dropIntent(user);
     this.rcIdOfRow.set(user.row, rcId);
     this.report.created++;
     const secret = await this.setSecret(user, rcId);
-    const moved = line && line !== create.line ? ` on line ${line.phone || line.rcId}: another sync took ${create.line?.phone || create.line?.rcId} meanwhile` : "";
+    const moved =
+      made.line && made.line !== create.line
+        ? ` on line ${made.line.phone || made.line.rcId} (another sync took the planned one)`
+        : "";
     this.synced(user, {
       rcId,
-      tempNumber: line?.phone ?? "",
+      tempNumber: made.line?.phone ?? "",
       message: secret ?? `Created${moved}.`,
       credentialsFailed: secret !== null,
     });
   }
 
   /**
-   * The line the row claims, read first: another sync (another copy of the workbook, another person) may have taken
-   * it since the account was read, and a PUT on an assigned extension would turn that person into this row's user.
-   * A taken line gives way to the next one that fits; none left, the row says why.
+   * A line claimed only while it is unassigned: read first, claimed, read back. Another sync (another copy of the
+   * workbook, another person) may have taken it since the account was read, or at the same moment and written after
+   * us; then the row moves to the next line that fits, and with none left it says why. The platform's PUT has no
+   * precondition: two claims that both read the line free before either wrote, the one writing last winning after the
+   * other read back, cannot be told apart (the loser's next plan shows it as drift, never as quietly synced).
    */
-  private async freeLine(user: UserRecord, planned: UnassignedLineRecord): Promise<UnassignedLineRecord | string> {
+  private async claimLine(
+    user: UserRecord,
+    planned: UnassignedLineRecord,
+    siteId: string,
+  ): Promise<{ extension: GetExtensionInfoResponse; line: UnassignedLineRecord }> {
     let line: UnassignedLineRecord | undefined = planned;
-    let free = false;
-    for (let tries = 0; line && !free && tries < 5; tries++) {
-      free = await this.isUnassigned(line.rcId);
-      if (free) break;
+    for (let tries = 0; line && tries < 5; tries++) {
+      if (await this.isUnassigned(line.rcId)) {
+        this.linesInUse.add(line.rcId);
+        const intent = this.ledger.get(intentKey(user.email));
+        if (intent) intent.line = line.rcId;
+        const path = { extensionId: line.rcId };
+        const extension = await this.home.client.call<GetExtensionInfoResponse>("updateExtension", {
+          path,
+          body: claimBody(user, siteId, this.workspace.settings),
+        });
+        if (isOurs(await this.home.client.call<GetExtensionInfoResponse>("readExtension", { path }), user))
+          return { extension, line };
+      }
       this.takenLines.add(line.rcId);
       line = this.nextLine(user);
     }
-    if (!line || !free)
-      return `Line ${planned.phone || planned.rcId} was taken by another sync meanwhile and no other unassigned line fits this row: refresh the account and sync again.`;
-    this.linesInUse.add(line.rcId);
-    const intent = this.ledger.get(intentKey(user.email));
-    if (intent) intent.line = line.rcId;
-    return line;
+    throw new Error(
+      `Line ${planned.phone || planned.rcId} was taken by another sync meanwhile and no other unassigned line fits this row: refresh the account and sync again.`,
+    );
   }
 
   private async isUnassigned(lineId: string): Promise<boolean> {
@@ -577,6 +588,11 @@ function addedRoles(workspace: Workspace, state: AccountState): Workspace["roles
       rcId: r.rcId,
       status: "",
     }));
+}
+
+/** The extension holds this row's user: its email and extension number. */
+function isOurs(extension: GetExtensionInfoResponse, user: UserRecord): boolean {
+  return extension.contact?.email?.toLowerCase() === user.email.toLowerCase() && extension.extensionNumber === user.ext;
 }
 
 function ledgerKey(entry: { rcId: string; email: string; state: string }): string {

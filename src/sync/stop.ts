@@ -23,7 +23,8 @@ export function stopOf(error: unknown, during: string): SyncStop {
       kind: "permission",
       message: `RingCentral refused a permission while ${during} (${error.errorCode}: ${error.message}): give the app that permission, or connect as an administrator who has it.`,
     };
-  const why = error instanceof ApiError ? `${error.message} [${error.errorCode}]` : error instanceof Error ? error.message : String(error);
+  const why =
+    error instanceof ApiError ? `${error.message} [${error.errorCode}]` : error instanceof Error ? error.message : String(error);
   return {
     kind: "unavailable",
     message: `RingCentral did not answer while ${during} (${why}). What was done is written back; sync again to go on.`,

@@ -125,7 +125,8 @@ describe("Apps Script adapters", () => {
       Utilities: {
         DigestAlgorithm: { SHA_256: "SHA_256" },
         Charset: { UTF_8: "UTF_8" },
-        computeDigest: (_: unknown, text: string) => [...createHash("sha256").update(text).digest()].map((b) => (b > 127 ? b - 256 : b)),
+        computeDigest: (_: unknown, text: string) =>
+          [...createHash("sha256").update(text).digest()].map((b) => (b > 127 ? b - 256 : b)),
       },
     });
     const server = "https://platform.ringcentral.com";

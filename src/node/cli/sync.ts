@@ -58,7 +58,13 @@ async function sync(path: string, options: SyncOptions): Promise<void> {
   const total: ChunkReport = { done: false, created: 0, updated: 0, deleted: 0, failed: 0, remaining: 0, blocked: 0 };
   let stop: SyncStop | undefined;
   for (let unanswered = 0; !total.done && unanswered < UNAVAILABLE_TRIES; ) {
-    const report = await runSyncChunk(home, { scope, budgetMs: CHUNK_MS, confirmDeletes: true, who: "rcsheets CLI", onStep: progress });
+    const report = await runSyncChunk(home, {
+      scope,
+      budgetMs: CHUNK_MS,
+      confirmDeletes: true,
+      who: "rcsheets CLI",
+      onStep: progress,
+    });
     await workbook.save(path);
     for (const key of ["created", "updated", "deleted", "failed"] as const) total[key] += report[key];
     Object.assign(total, { done: report.done, blocked: report.blocked });
