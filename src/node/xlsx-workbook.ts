@@ -4,7 +4,7 @@
  */
 
 import { randomUUID } from "node:crypto";
-import { open as openFile, readFile, rename, rm } from "node:fs/promises";
+import { open as openFile, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import {
@@ -77,19 +77,30 @@ export class XlsxWorkbook implements Workbook {
     return Buffer.from(await written);
   }
 
-  /** Writes a temp file beside `path`, flushed to disk, then renames it over `path`: never a half-written file. */
+  /**
+   * Writes a temp file beside the file `path` names, flushed to disk, then renames it over that file: never a
+   * half-written file. A symlink stays a symlink (the file it points to is replaced), and the file keeps its mode: a
+   * workbook kept 0600 because it holds PINs stays 0600.
+   */
   async save(path: string): Promise<void> {
     const data = await this.toBuffer();
-    const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+    const target = await realpath(path).catch(() => path);
+    const mode = await stat(target).then(
+      (s) => s.mode & 0o7777,
+      () => undefined,
+    );
+    const temp = join(dirname(target), `.${basename(target)}.${randomUUID()}.tmp`);
     try {
-      const handle = await openFile(temp, "wx");
+      const handle = await openFile(temp, "wx", mode ?? 0o666);
       try {
         await handle.writeFile(data);
+        // The umask may have narrowed the mode given to open; the file's own mode is what it keeps.
+        if (mode !== undefined) await handle.chmod(mode);
         await handle.sync();
       } finally {
         await handle.close();
       }
-      await rename(temp, path);
+      await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
       throw new Error(`Could not save the workbook to "${path}": ${messageOf(error)}`, { cause: error });

@@ -9,7 +9,7 @@ import type { ServerDeps } from "./server";
  * Admin routes for tests and the playground, under /__sandbox/. Loopback only, no token, not rate-limited, never
  * passed to onExchange: they are not the platform, they are the hand that sets it up.
  *   GET    /__sandbox/state              the account (extensions, numbers, sites, roles)
- *   GET    /__sandbox/faults             queued faults;  POST one ({kind, status?, ms?, method?, path?, count?});  DELETE all
+ *   GET    /__sandbox/faults             queued faults and the count each kind has fired ({faults, fired});  POST one ({kind, status?, ms?, method?, path?, count?});  DELETE all
  *   PUT    /__sandbox/sso                {enabled}
  *   POST   /__sandbox/apps               {permissions?, grants?, redirectUris?, public?} → {clientId, clientSecret?}
  *   POST   /__sandbox/jwt                {ownerId?, clientIds?} → {jwt}
@@ -40,7 +40,7 @@ export async function handleAdmin(
     case "GET /__sandbox/connection":
       return deps.connection ? json(deps.connection()) : notFound("connection");
     case "GET /__sandbox/faults":
-      return json({ faults: platform.faults.pending() });
+      return json({ faults: platform.faults.pending(), fired: platform.faults.fired() });
     case "POST /__sandbox/faults": {
       const fault = queuedFaultSchema.safeParse(input);
       if (!fault.success) return refuse(400, "CMN-101", fault.error.issues[0]?.message ?? "invalid fault", "kind");

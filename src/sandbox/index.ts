@@ -6,7 +6,7 @@ import type { AccountData } from "./account/model";
 import { seedAccount } from "./account/seed";
 import { loadState, saveState } from "./account/state-file";
 import { SandboxClock } from "./clock";
-import { FaultInjector, parseFaults, type QueuedFault, queuedFaultSchema } from "./faults";
+import { FaultInjector, type FaultKind, parseFaults, type QueuedFault, queuedFaultSchema } from "./faults";
 import type { AppRegistration } from "./oauth/apps";
 import { operationRouter } from "./operations";
 import { Platform } from "./platform";
@@ -14,7 +14,7 @@ import { SeededRandom } from "./seeded-random";
 import { type Exchange, handleRequest } from "./server";
 
 export { seededPassword, seededPin } from "./account/seed";
-export type { QueuedFault } from "./faults";
+export type { FaultKind, QueuedFault } from "./faults";
 export type { AppPermission, AppRegistration, Grant } from "./oauth/apps";
 export type { Exchange } from "./server";
 
@@ -48,6 +48,8 @@ export interface RunningSandbox {
   /** Queue a one-shot fault for the next `count` matching requests. */
   injectFault(fault: Partial<QueuedFault> & Pick<QueuedFault, "kind">): void;
   clearFaults(): void;
+  /** How many requests each kind of fault has hit since the start. */
+  faultsFired(): Record<FaultKind, number>;
   setSso(enabled: boolean): void;
   /** A copy of the whole account. */
   state(): AccountData;
@@ -130,6 +132,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     createJwt: (ownerId, clientIds) => platform.createJwt(ownerId ?? seeded.ownerId, clientIds),
     injectFault: (fault) => faults.enqueue(queuedFaultSchema.parse(fault)),
     clearFaults: () => faults.clear(),
+    faultsFired: () => faults.fired(),
     setSso: (enabled) => {
       platform.account.sso = enabled;
     },

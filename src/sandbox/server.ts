@@ -30,7 +30,8 @@ export interface ServerDeps {
 
 /**
  * One request through the platform, in the order the checks happen: faults (latency, drop, 5xx), the bearer token,
- * the rate limit of the operation's group, the app permission, the account id, then the operation itself.
+ * the rate limit of the operation's group, the app permission, the account id, then the operation itself; a `lose`
+ * fault then closes the connection instead of answering.
  */
 export async function handleRequest(deps: ServerDeps, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? "/", "http://sandbox.invalid");
@@ -58,7 +59,12 @@ export async function handleRequest(deps: ServerDeps, request: IncomingMessage, 
   if (plan.terminal?.kind === "5xx") reply = serverError(plan.terminal.status);
   else if (!match)
     reply = refuse(404, "CMN-102", `Resource for parameter [path] is not found: ${method} ${url.pathname}`, "path", url.pathname);
-  else reply = await runOperation(match, apiRequest, plan.terminal?.kind);
+  else reply = await runOperation(match, apiRequest, faultOfOperation(plan.terminal?.kind));
+  if (plan.terminal?.kind === "lose") {
+    // The work is done; the answer never leaves.
+    request.socket.destroy();
+    return;
+  }
   writeReply(response, reply);
   deps.onExchange?.({
     method,
@@ -134,6 +140,10 @@ function bearerToken(request: ApiRequest): string | undefined {
   const header = request.headers.authorization;
   if (header && /^bearer /i.test(header)) return header.slice(7).trim();
   return request.query.get("access_token") ?? undefined;
+}
+
+function faultOfOperation(kind: string | undefined): "expire" | "429" | undefined {
+  return kind === "expire" || kind === "429" ? kind : undefined;
 }
 
 function serverError(status: number): Reply {

@@ -121,9 +121,10 @@ export function planSync(input: PlanInput): SyncPlan {
   return plan;
 }
 
-/** Nothing to send: every change is made, or blocked. */
+/** Nothing to send and nothing blocked: a blocked row waits for a person, so the sheet and the account disagree. */
 export function isSettled(plan: SyncPlan): boolean {
   return (
+    plan.blocked.length === 0 &&
     plan.sites.length + plan.roles.create.length + plan.roles.delete.length + plan.creates.length + plan.updates.length === 0 &&
     plan.credentials.length + plan.roleAssignments.length + plan.deletes.length === 0
   );

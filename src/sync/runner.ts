@@ -1,7 +1,8 @@
 import type GetExtensionInfoResponse from "@rc-ex/core/definitions/GetExtensionInfoResponse";
 import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
-import type { SyncLedgerRecord, UserRecord } from "../domain/records";
+import { assignLines, lineDemands } from "../domain/lines";
+import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
 import { effectiveWizard, USER_TYPE_RULES, type UserType } from "../domain/user-type";
 import { permissionTokens } from "../domain/validation/field-rules";
 import { validateWorkspace } from "../domain/validation/index";
@@ -19,11 +20,18 @@ import { type LedgerEntry, syncedValues } from "./ledger";
 import { isSettled, planSync, type SyncPlan, type UserCreate } from "./plan";
 import { claimBody, createBody, rolePermissions, secretBody, siteBody, updateBody } from "./requests";
 import { describeScope, type SyncScope } from "./scope";
+import { type SyncStop, stopOf } from "./stop";
 
 export interface SyncHome {
   workbook: Workbook;
   client: RingCentralClient;
   clock: Clock;
+  /**
+   * Makes what the workbook holds durable now (the CLI saves its file). Given, the runner writes back and calls it
+   * before the first change and after every step; without it (Apps Script, whose sheet writes last), the runner
+   * writes the intents before sending and the results once, in blocks, at the end of the chunk.
+   */
+  checkpoint?: () => Promise<void>;
 }
 
 export interface ChunkOptions {
@@ -46,6 +54,8 @@ export interface ChunkReport {
   /** Steps of the plan this chunk did not reach. */
   remaining: number;
   blocked: number;
+  /** Set when the chunk ended early: the account could not be read, or the credential or a permission was refused. */
+  stop?: SyncStop;
 }
 
 export const DEFAULT_BUDGET_MS = 270_000;
@@ -72,6 +82,9 @@ class Chunk {
   private readonly roleIds = new Map<string, string>();
   private readonly rcIdOfRow = new Map<number, string>();
   private questions: Map<string, string> | null = null;
+  /** Lines this chunk's creates hold, and lines found taken by someone else since the account was read. */
+  private readonly linesInUse = new Set<string>();
+  private readonly takenLines = new Set<string>();
 
   constructor(
     private readonly home: SyncHome,
@@ -82,8 +95,13 @@ class Chunk {
   }
 
   async execute(): Promise<ChunkReport> {
-    const { workbook } = this.home;
-    const { workspace, state, ledger } = await loadForSync(this.home, this.now);
+    let loaded: Awaited<ReturnType<typeof loadForSync>>;
+    try {
+      loaded = await loadForSync(this.home, this.now);
+    } catch (error) {
+      return { ...this.report, stop: stopOf(error, "reading the account") };
+    }
+    const { workspace, state, ledger } = loaded;
     this.workspace = workspace;
     this.ledger = new Map(ledger.map((r) => [ledgerKey(r), withoutRow(r)]));
     this.adoptInterrupted();
@@ -98,14 +116,38 @@ class Chunk {
     });
     this.noteBlockedAndDrift(plan);
     this.noteIntents(plan.creates);
-    writeLedger(workbook, [...this.ledger.values()]);
-    await this.send(plan);
+    for (const create of plan.creates) if (create.line) this.linesInUse.add(create.line.rcId);
     this.report.blocked = plan.blocked.length;
+    // The intents are durable before the first change is sent: a run killed at any moment leaves them for the next.
+    await this.writeBack(false);
+    try {
+      await this.send(plan);
+    } finally {
+      await this.writeBack(true);
+    }
     this.report.done = this.report.remaining === 0;
-    writeRunResults(workbook, this.results);
-    writeLedger(workbook, [...this.ledger.values()]);
     if (this.report.done) await this.finish(plan);
     return this.report;
+  }
+
+  /**
+   * Writes what is gathered and makes it durable. Removed rows wait for the end of the chunk: the steps still to come
+   * name rows by the numbers read at its start.
+   */
+  private async writeBack(final: boolean): Promise<void> {
+    const { workbook, checkpoint } = this.home;
+    // Without a checkpoint, only the ledger goes before the end; the rows go in blocks once the chunk ends.
+    if (final || checkpoint) {
+      const { removeUsers, removeRoles } = this.results;
+      writeRunResults(workbook, {
+        ...this.results,
+        removeUsers: final ? removeUsers : [],
+        removeRoles: final ? removeRoles : [],
+      });
+      Object.assign(this.results, { users: [], sites: [], roles: [] }, final ? { removeUsers: [], removeRoles: [] } : {});
+    }
+    writeLedger(workbook, [...this.ledger.values()]);
+    await checkpoint?.();
   }
 
   /** Users an interrupted chunk created without writing back: the account has them, the ledger says we made them. */
@@ -196,6 +238,7 @@ class Chunk {
         return;
       }
       await step();
+      if (this.home.checkpoint) await this.writeBack(false);
       this.options.onStep?.(index + 1, steps.length);
     }
   }
@@ -235,30 +278,85 @@ class Chunk {
     const user = this.user(create.row);
     const siteId = this.siteIds.get(user.site);
     if (!siteId) return this.failed(user, `Site ${user.site} was not created, so this user waits.`);
-    let extension: GetExtensionInfoResponse;
+    let made: { extension: GetExtensionInfoResponse; line: UnassignedLineRecord | null };
     try {
-      extension = create.line
-        ? await this.home.client.call("updateExtension", {
-            path: { extensionId: create.line.rcId },
-            body: claimBody(user, siteId, this.workspace.settings),
-          })
-        : await this.home.client.call("createExtension", { body: createBody(user, siteId, this.workspace.settings) });
+      made = create.line
+        ? await this.claimLine(user, create.line, siteId)
+        : {
+            extension: await this.home.client.call("createExtension", {
+              body: createBody(user, siteId, this.workspace.settings),
+            }),
+            line: null,
+          };
     } catch (error) {
       // A create that got no answer may have happened: its intent stays in the ledger for the next chunk to adopt.
       if (!(error instanceof NetworkError)) this.dropIntent(user);
       return this.failed(user, describe(error));
     }
-    const rcId = String(extension.id);
+    const rcId = String(made.extension.id);
     this.dropIntent(user);
     this.rcIdOfRow.set(user.row, rcId);
     this.report.created++;
     const secret = await this.setSecret(user, rcId);
+    const moved =
+      made.line && made.line !== create.line
+        ? ` on line ${made.line.phone || made.line.rcId} (another sync took the planned one)`
+        : "";
     this.synced(user, {
       rcId,
-      tempNumber: create.line?.phone ?? "",
-      message: secret ?? "Created.",
+      tempNumber: made.line?.phone ?? "",
+      message: secret ?? `Created${moved}.`,
       credentialsFailed: secret !== null,
     });
+  }
+
+  /**
+   * A line claimed only while it is unassigned: read first, claimed, read back. Another sync (another copy of the
+   * workbook, another person) may have taken it since the account was read, or at the same moment and written after
+   * us; then the row moves to the next line that fits, and with none left it says why. The platform's PUT has no
+   * precondition: two claims that both read the line free before either wrote, the one writing last winning after the
+   * other read back, cannot be told apart (the loser's next plan shows it as drift, never as quietly synced).
+   */
+  private async claimLine(
+    user: UserRecord,
+    planned: UnassignedLineRecord,
+    siteId: string,
+  ): Promise<{ extension: GetExtensionInfoResponse; line: UnassignedLineRecord }> {
+    let line: UnassignedLineRecord | undefined = planned;
+    for (let tries = 0; line && tries < 5; tries++) {
+      if (await this.isUnassigned(line.rcId)) {
+        this.linesInUse.add(line.rcId);
+        const intent = this.ledger.get(intentKey(user.email));
+        if (intent) intent.line = line.rcId;
+        const path = { extensionId: line.rcId };
+        const extension = await this.home.client.call<GetExtensionInfoResponse>("updateExtension", {
+          path,
+          body: claimBody(user, siteId, this.workspace.settings),
+        });
+        if (isOurs(await this.home.client.call<GetExtensionInfoResponse>("readExtension", { path }), user))
+          return { extension, line };
+      }
+      this.takenLines.add(line.rcId);
+      line = this.nextLine(user);
+    }
+    throw new Error(
+      `Line ${planned.phone || planned.rcId} was taken by another sync meanwhile and no other unassigned line fits this row: refresh the account and sync again.`,
+    );
+  }
+
+  private async isUnassigned(lineId: string): Promise<boolean> {
+    try {
+      const extension = await this.home.client.call<GetExtensionInfoResponse>("readExtension", { path: { extensionId: lineId } });
+      return extension.status === "Unassigned";
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return false;
+      throw error;
+    }
+  }
+
+  private nextLine(user: UserRecord): UnassignedLineRecord | undefined {
+    const pool = this.workspace.account.lines.filter((l) => !this.linesInUse.has(l.rcId) && !this.takenLines.has(l.rcId));
+    return assignLines(lineDemands({ ...this.workspace, users: [user] }), pool).lines.get(user.row);
   }
 
   /** The secret question goes in its own call; null when it went (or was not needed), else why it failed. */
@@ -334,14 +432,23 @@ class Chunk {
           path: { extensionId: deletion.rcId },
           ...(deletion.releases ? { query: { savePhoneLines: true } } : {}),
         });
-      if (deletion.row !== null) this.results.removeUsers.push(deletion.row);
-      if (deletion.rcId) this.ledger.delete(deletion.rcId);
-      this.report.deleted++;
     } catch (error) {
-      if (deletion.row !== null)
-        this.results.users.push({ row: deletion.row, cells: { status: "Error", message: `Delete failed: ${describe(error)}` } });
-      this.report.failed++;
+      // A 404 means the user is gone: most often our own DELETE, whose answer was lost and which the retry repeated.
+      if (!(error instanceof ApiError && error.status === 404)) return this.deleteFailed(deletion, error);
     }
+    if (deletion.row !== null) this.results.removeUsers.push(deletion.row);
+    if (deletion.rcId) this.ledger.delete(deletion.rcId);
+    this.report.deleted++;
+  }
+
+  /** The row stays Pending Delete, so the next sync deletes it (or, if it went after all, removes the row). */
+  private deleteFailed(deletion: SyncPlan["deletes"][number], error: unknown): void {
+    if (deletion.row !== null)
+      this.results.users.push({
+        row: deletion.row,
+        cells: { message: `Delete failed: ${describe(error)} The next sync tries again.` },
+      });
+    this.report.failed++;
   }
 
   private async deleteRole(row: number, rcId: string): Promise<void> {
@@ -353,8 +460,16 @@ class Chunk {
     }
   }
 
+  /** The account read again into its tabs, and the log line. A failed read leaves the run to be finished by the next. */
   private async finish(plan: SyncPlan): Promise<void> {
-    const state = await fetchAccountState(this.home.client);
+    let state: AccountState;
+    try {
+      state = await fetchAccountState(this.home.client);
+    } catch (error) {
+      this.report.done = false;
+      this.report.stop = stopOf(error, "reading the account after the sync");
+      return;
+    }
     writeAccountState(this.home.workbook, state, new Date(this.home.clock.now()).toISOString());
     appendSyncLog(this.home.workbook, {
       when: this.now,
@@ -366,6 +481,7 @@ class Chunk {
       failed: String(this.report.failed),
       seconds: String(Math.round((this.home.clock.now() - (this.deadline - this.options.budgetMs)) / 100) / 10),
     });
+    await this.home.checkpoint?.();
   }
 
   /**
@@ -472,6 +588,11 @@ function addedRoles(workspace: Workspace, state: AccountState): Workspace["roles
       rcId: r.rcId,
       status: "",
     }));
+}
+
+/** The extension holds this row's user: its email and extension number. */
+function isOurs(extension: GetExtensionInfoResponse, user: UserRecord): boolean {
+  return extension.contact?.email?.toLowerCase() === user.email.toLowerCase() && extension.extensionNumber === user.ext;
 }
 
 function ledgerKey(entry: { rcId: string; email: string; state: string }): string {

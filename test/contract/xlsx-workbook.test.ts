@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -319,5 +319,24 @@ describe("XlsxWorkbook: files", () => {
     expect(table).toEqual(values);
     again.deleteRows("Users", 2, 1);
     expect(again.read("Users")).toHaveLength(rows - 1);
+  });
+});
+
+describe("XlsxWorkbook: saving over a file", () => {
+  it("keeps the file's mode (a 0600 workbook holds PINs) and writes through a symlink", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "rcsheets-save-"));
+    const real = join(dir, "real.xlsx");
+    const link = join(dir, "link.xlsx");
+    const book = XlsxWorkbook.create();
+    book.addSheet("Users");
+    await book.save(real);
+    await chmod(real, 0o600);
+    await symlink(real, link);
+    book.write("Users", { row: 1, column: 1, values: [["PIN"]] });
+    await book.save(link);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect((await stat(real)).mode & 0o777).toBe(0o600);
+    expect((await XlsxWorkbook.open(real)).read("Users")[0]?.[0]).toBe("PIN");
+    expect((await readdir(dir)).sort()).toEqual(["link.xlsx", "real.xlsx"]);
   });
 });

@@ -160,6 +160,18 @@ describe("Users row: what each user type requires", () => {
       expect.objectContaining({ column: "Secret Answer", message: expect.stringMatching(/go together/) }),
     ]);
   });
+
+  it("a synced Completed row keeps its Secret Question once the sync cleared the answer (the account holds it)", () => {
+    const ws = workspace({
+      users: [user({ rcId: "5001", pin: "", password: "", secretAnswer: "" })],
+      account: { users: [accountUser({ rcId: "5001", status: "Enabled", userType: "User" })] },
+    });
+    expect(validateWorkspace(ws).filter((f) => f.tab === "users" && f.severity === "error")).toEqual([]);
+    // An answer without its question is still half a pair.
+    expect(findingsFor({ rcId: "5001", secretQuestion: "" })).toContainEqual(
+      expect.objectContaining({ rule: "users.secret.pair", column: "Secret Question" }),
+    );
+  });
 });
 
 describe("Users row: PIN rules", () => {

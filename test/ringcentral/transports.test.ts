@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -63,13 +64,18 @@ describe("FetchTransport (Node)", () => {
 });
 
 describe("FileTokenStore (Node)", () => {
-  it("keeps one token per server under the config dir, readable by its owner alone", async () => {
+  it("keeps one token per server, app and credential under the config dir, readable by its owner alone", async () => {
     const dir = await mkdtemp(join(tmpdir(), "rcsheets-tokens-"));
-    const store = new FileTokenStore("http://127.0.0.1:8080", dir);
+    const owner = { clientId: "app1", jwt: "customer-a.jwt" };
+    const store = new FileTokenStore("http://127.0.0.1:8080", owner, dir);
     expect(store.load()).toBeNull();
     store.save(token);
-    expect(new FileTokenStore("http://127.0.0.1:8080", dir).load()).toEqual(token);
-    expect(new FileTokenStore("https://platform.ringcentral.com", dir).load()).toBeNull();
+    expect(new FileTokenStore("http://127.0.0.1:8080", owner, dir).load()).toEqual(token);
+    expect(new FileTokenStore("https://platform.ringcentral.com", owner, dir).load()).toBeNull();
+    // Another customer on the same server: another app, or the same app with another JWT.
+    expect(new FileTokenStore("http://127.0.0.1:8080", { ...owner, clientId: "app2" }, dir).load()).toBeNull();
+    expect(new FileTokenStore("http://127.0.0.1:8080", { ...owner, jwt: "customer-b.jwt" }, dir).load()).toBeNull();
+    expect(store.path).not.toContain("customer-a");
     expect((await stat(store.path)).mode & 0o777).toBe(0o600);
     store.clear();
     expect(store.load()).toBeNull();
@@ -115,10 +121,22 @@ describe("Apps Script adapters", () => {
       deleteProperty: (key: string) => properties.delete(key),
     };
     Object.assign(globalThis, { PropertiesService: { getUserProperties: () => userProperties } });
-    const store = new PropertiesTokenStore("https://platform.ringcentral.com");
+    Object.assign(globalThis, {
+      Utilities: {
+        DigestAlgorithm: { SHA_256: "SHA_256" },
+        Charset: { UTF_8: "UTF_8" },
+        computeDigest: (_: unknown, text: string) =>
+          [...createHash("sha256").update(text).digest()].map((b) => (b > 127 ? b - 256 : b)),
+      },
+    });
+    const server = "https://platform.ringcentral.com";
+    const store = new PropertiesTokenStore(server, { clientId: "app1", jwt: "customer-a.jwt" });
     store.save(token);
-    expect([...properties.keys()]).toEqual(["rcsheets.token.platform.ringcentral.com"]);
+    const digest = createHash("sha256").update("customer-a.jwt").digest("hex").slice(0, 16);
+    expect([...properties.keys()]).toEqual([`rcsheets.token.platform.ringcentral.com.app1.${digest}`]);
     expect(store.load()).toEqual(token);
+    expect(new PropertiesTokenStore(server, { clientId: "app1", jwt: "customer-b.jwt" }).load()).toBeNull();
+    expect(new PropertiesTokenStore(server, { clientId: "app2", jwt: "customer-a.jwt" }).load()).toBeNull();
     store.clear();
     expect(store.load()).toBeNull();
   });

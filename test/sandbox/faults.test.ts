@@ -56,10 +56,11 @@ describe("sandbox faults", () => {
   });
 
   it("draws random faults from the seeded PRNG", async () => {
-    expect(parseFaults("5xx=0.05,latency=20ms,drop=0.02,expire=0.01")).toEqual({
+    expect(parseFaults("5xx=0.05,latency=20ms,drop=0.02,lose=0.03,expire=0.01")).toEqual({
       serverError: 0.05,
       latencyMs: 20,
       drop: 0.02,
+      lose: 0.03,
       expire: 0.01,
       rateLimit: 0,
     });
@@ -68,6 +69,9 @@ describe("sandbox faults", () => {
     const h = await harness({ faults: "5xx=1" });
     expect(h.token).toBeUndefined();
     expect((await h.login()).status).toBeGreaterThanOrEqual(500);
+    expect(h.sandbox.faultsFired()["5xx"]).toBeGreaterThan(0);
+    const fired = await (await admin(h.sandbox.serverUrl, "GET", "faults")).json();
+    expect(fired.fired).toMatchObject({ "5xx": h.sandbox.faultsFired()["5xx"], lose: 0, drop: 0 });
   });
 
   it("reads the state and registers apps and JWTs through the admin routes", async () => {

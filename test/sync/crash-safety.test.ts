@@ -85,13 +85,16 @@ describe("crash safety of a sync run", () => {
     }
   }, 120_000);
 
-  it("with 5xx, dropped connections, expired tokens and 429s on the way, ends the same", async () => {
+  it("with 5xx, dropped connections, lost answers, expired tokens and 429s on the way, ends the same", async () => {
     const expected = await baseline();
-    const on = await sandbox("5xx=0.1,drop=0.05,expire=0.05,429=0.05");
+    const on = await sandbox("5xx=0.1,drop=0.05,lose=0.05,expire=0.05,429=0.05");
     const book = new MemoryWorkbook();
     const home = homeFor(on, book);
     await writeScenario(home, book);
     await syncUntilSettled(home);
     expect(outcome(book, on)).toEqual(expected.outcome);
+    // The faults did fire (seeded: the same counts every run).
+    const fired = on.faultsFired();
+    for (const kind of ["5xx", "drop", "lose", "expire", "429"] as const) expect(fired[kind], kind).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -127,7 +127,10 @@ describe("the sync plan (properties)", () => {
           ledger: applied.ledger,
           scope: SCOPE,
         });
-        expect(isSettled(second)).toBe(true);
+        // Rows blocked from the start stay blocked (and keep the plan from being settled); no synced row joins them.
+        expect(second.blocked.map((b) => b.row)).toEqual(first.blocked.map((b) => b.row));
+        expect(isSettled({ ...second, blocked: [] })).toBe(true);
+        expect(isSettled(second)).toBe(first.blocked.length === 0);
         expect(second.drift).toEqual([]);
       }),
       { numRuns: 150 },

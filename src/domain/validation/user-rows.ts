@@ -78,7 +78,9 @@ function credentialFindings(user: UserRecord, context: CredentialContext, at: At
   else if (user.password)
     for (const problem of passwordProblems(user.password, { ...user, phone: context.phone }))
       findings.push(at("Password", "users.password.rules", problem));
-  if (Boolean(user.secretQuestion) !== Boolean(user.secretAnswer))
+  // A synced row keeps its question after the sync cleared the answer (the account holds it): that pair is whole.
+  const answerHeldByAccount = context.synced && user.secretQuestion && !user.secretAnswer;
+  if (Boolean(user.secretQuestion) !== Boolean(user.secretAnswer) && !answerHeldByAccount)
     findings.push(
       at(
         user.secretQuestion ? "Secret Answer" : "Secret Question",

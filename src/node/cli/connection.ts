@@ -5,7 +5,8 @@ import { FileTokenStore } from "../file-token-store";
 /**
  * The CLI's RingCentral connection: the server from --server or RC_SERVER; the app and JWT credential from
  * RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT, or, for a local sandbox, the sandbox's own defaults. Tokens are kept
- * per server under the user's config dir, so runs in a row do not sign in again (the Auth group allows 5 a minute).
+ * per server, app and credential under the user's config dir, so runs in a row do not sign in again (the Auth group
+ * allows 5 a minute) and another credential never uses them.
  */
 export async function connect(serverFlag: string | undefined): Promise<RingCentralClient> {
   const server = serverFlag ?? process.env.RC_SERVER;
@@ -14,7 +15,8 @@ export async function connect(serverFlag: string | undefined): Promise<RingCentr
       "Which RingCentral? Give --server URL or RC_SERVER (a local sandbox: npm run rcsheets -- sandbox --port 8788).",
     );
   const credentials = process.env.RC_CLIENT_ID ? fromEnvironment() : await fromSandbox(server);
-  return new RingCentralClient({ server, ...credentials, transport: new FetchTransport(), store: new FileTokenStore(server) });
+  const store = new FileTokenStore(server, credentials);
+  return new RingCentralClient({ server, ...credentials, transport: new FetchTransport(), store });
 }
 
 function fromEnvironment() {

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { systemClock } from "../../ringcentral/clock";
 import type { SyncPlan } from "../../sync/plan";
 import { previewSync } from "../../sync/preview";
+import { WorkbookLock } from "../workbook-lock";
 import { XlsxWorkbook } from "../xlsx-workbook";
 import { connect } from "./connection";
 
@@ -15,11 +16,17 @@ export function planCommand(program: Command): void {
     .option("--server <url>", "the RingCentral server (or RC_SERVER)")
     .option("--json", "print the plan as one JSON object")
     .action(async (path: string, options: { site: string[]; server?: string; json?: boolean }) => {
-      const workbook = await XlsxWorkbook.open(path);
-      const client = await connect(options.server);
-      const plan = await previewSync({ workbook, client, clock: systemClock }, { sites: options.site });
-      await workbook.save(path);
-      console.log(options.json ? JSON.stringify(plan) : describePlan(plan));
+      // The plan writes the account tabs: it waits for no sync, and no sync overwrites it.
+      const lock = WorkbookLock.acquire(path);
+      try {
+        const workbook = await XlsxWorkbook.open(path);
+        const client = await connect(options.server);
+        const plan = await previewSync({ workbook, client, clock: systemClock }, { sites: options.site });
+        await workbook.save(path);
+        console.log(options.json ? JSON.stringify(plan) : describePlan(plan));
+      } finally {
+        lock.release();
+      }
     });
 }
 

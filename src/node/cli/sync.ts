@@ -2,17 +2,22 @@ import type { Command } from "commander";
 import { systemClock } from "../../ringcentral/clock";
 import { isSettled } from "../../sync/plan";
 import { previewSync } from "../../sync/preview";
-import { type ChunkReport, runSyncChunk } from "../../sync/runner";
+import { type ChunkReport, runSyncChunk, type SyncHome } from "../../sync/runner";
+import type { SyncStop } from "../../sync/stop";
+import { WorkbookLock } from "../workbook-lock";
 import { XlsxWorkbook } from "../xlsx-workbook";
 import { connect } from "./connection";
 import { describePlan } from "./plan";
 
-/** A chunk of the run between two saves of the workbook file. */
+/** A chunk of the run: the account is read again between two. */
 const CHUNK_MS = 20_000;
+/** Chunks in a row that may end on an unanswered read before the run gives up (the next run goes on). */
+const UNAVAILABLE_TRIES = 3;
 
 /**
  * `rcsheets sync <workbook.xlsx> --site NAME… [--yes] [--server URL]`: without --yes, the plan and nothing sent;
- * with it, the run, chunk by chunk, the file saved after each, with a progress bar on a terminal.
+ * with it, the run, chunk by chunk. The workbook is locked for the run, and saved before the first change and after
+ * every step, so a run killed at any moment leaves the users it was making noted in the ledger for the next to adopt.
  */
 export function syncCommand(program: Command): void {
   program
@@ -22,36 +27,58 @@ export function syncCommand(program: Command): void {
     .requiredOption("--site <name...>", "the sites to sync")
     .option("--yes", "send the changes (deletions of rows removed by hand included)")
     .option("--server <url>", "the RingCentral server (or RC_SERVER)")
-    .action(async (path: string, options: { site: string[]; yes?: boolean; server?: string }) => {
-      const workbook = await XlsxWorkbook.open(path);
-      const home = { workbook, client: await connect(options.server), clock: systemClock };
-      const scope = { sites: options.site };
-      if (!options.yes) {
-        const plan = await previewSync(home, scope);
-        await workbook.save(path);
-        console.log(describePlan(plan));
-        if (!isSettled(plan)) console.log("\nNothing was sent. Run again with --yes to send these changes.");
-        return;
+    .action(async (path: string, options: SyncOptions) => {
+      const lock = WorkbookLock.acquire(path);
+      try {
+        await sync(path, options);
+      } finally {
+        lock.release();
       }
-      const total: ChunkReport = { done: false, created: 0, updated: 0, deleted: 0, failed: 0, remaining: 0, blocked: 0 };
-      while (!total.done) {
-        const report = await runSyncChunk(home, {
-          scope,
-          budgetMs: CHUNK_MS,
-          confirmDeletes: true,
-          who: "rcsheets CLI",
-          onStep: progress,
-        });
-        await workbook.save(path);
-        for (const key of ["created", "updated", "deleted", "failed"] as const) total[key] += report[key];
-        Object.assign(total, { done: report.done, blocked: report.blocked });
-      }
-      if (process.stderr.isTTY) process.stderr.write("\n");
-      console.log(
-        `${total.created} created, ${total.updated} updated, ${total.deleted} deleted, ${total.failed} failed, ${total.blocked} blocked.`,
-      );
-      process.exitCode = total.failed > 0 ? 1 : 0;
     });
+}
+
+interface SyncOptions {
+  site: string[];
+  yes?: boolean;
+  server?: string;
+}
+
+async function sync(path: string, options: SyncOptions): Promise<void> {
+  const workbook = await XlsxWorkbook.open(path);
+  const home: SyncHome = { workbook, client: await connect(options.server), clock: systemClock };
+  const scope = { sites: options.site };
+  if (!options.yes) {
+    const plan = await previewSync(home, scope);
+    await workbook.save(path);
+    console.log(describePlan(plan));
+    if (!isSettled({ ...plan, blocked: [] })) console.log("\nNothing was sent. Run again with --yes to send these changes.");
+    return;
+  }
+  home.checkpoint = () => workbook.save(path);
+  const total: ChunkReport = { done: false, created: 0, updated: 0, deleted: 0, failed: 0, remaining: 0, blocked: 0 };
+  let stop: SyncStop | undefined;
+  for (let unanswered = 0; !total.done && unanswered < UNAVAILABLE_TRIES; ) {
+    const report = await runSyncChunk(home, {
+      scope,
+      budgetMs: CHUNK_MS,
+      confirmDeletes: true,
+      who: "rcsheets CLI",
+      onStep: progress,
+    });
+    await workbook.save(path);
+    for (const key of ["created", "updated", "deleted", "failed"] as const) total[key] += report[key];
+    Object.assign(total, { done: report.done, blocked: report.blocked });
+    stop = report.stop;
+    if (stop && stop.kind !== "unavailable") break;
+    unanswered = stop ? unanswered + 1 : 0;
+    if (stop && unanswered < UNAVAILABLE_TRIES) await systemClock.sleep(2000 * unanswered);
+  }
+  if (process.stderr.isTTY) process.stderr.write("\n");
+  console.log(
+    `${total.created} created, ${total.updated} updated, ${total.deleted} deleted, ${total.failed} failed, ${total.blocked} blocked.`,
+  );
+  if (stop && !total.done) console.error(stop.message);
+  process.exitCode = stop && stop.kind !== "unavailable" ? 2 : total.failed > 0 || !total.done ? 1 : 0;
 }
 
 function progress(done: number, total: number): void {
