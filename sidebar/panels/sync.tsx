@@ -59,6 +59,11 @@ export function SyncPanel() {
       const whole = Math.max(total, done + report.remaining);
       setProgress({ done, total: whole, report, cancelled: false });
       if (report.done) break;
+      // RingCentral refused the credential, a permission, or did not answer: what was done is written back.
+      if (report.stop) {
+        setStatus(report.stop.message);
+        break;
+      }
       if (cancel.current) {
         setProgress({ done, total: whole, report, cancelled: true });
         break;

@@ -42,7 +42,7 @@ export function appsScriptHome(): Home {
           ...(settings?.jwt ? { jwt: settings.jwt } : {}),
           transport: new UrlFetchTransport(),
           clock: appsScriptClock,
-          store: settings ? tokenStore(settings) : new PropertiesTokenStore(DEFAULT_SERVER),
+          store: settings ? tokenStore(settings) : new PropertiesTokenStore(DEFAULT_SERVER, { clientId: "" }),
           tokenLock: personTokenLock,
           governorMemory: cachedGovernorMemory(server),
         });
@@ -56,5 +56,5 @@ export function appsScriptHome(): Home {
  * where the OAuth2 library put it, adapted to the client's TokenStore.
  */
 function tokenStore(settings: ConnectionSettings): TokenStore {
-  return settings.jwt ? new PropertiesTokenStore(settings.server) : new OAuth2TokenStore(ringCentralService(settings));
+  return settings.jwt ? new PropertiesTokenStore(settings.server, settings) : new OAuth2TokenStore(ringCentralService(settings));
 }

@@ -8,15 +8,15 @@ export interface TokenOwner {
 
 /**
  * A person's token in their own user properties: per person, never in the sheet, never seen by other editors. Kept
- * per server, app and credential when the owner is given, so a connection to another customer's account on the same
- * server never uses the previous one's token.
+ * per server, app and credential, so a connection to another customer's account on the same server never uses the
+ * previous one's token.
  */
 export class PropertiesTokenStore implements TokenStore {
   private readonly key: string;
 
-  constructor(server: string, owner?: TokenOwner) {
+  constructor(server: string, owner: TokenOwner) {
     const host = server.replace(/^[a-z]+:\/\//i, "");
-    this.key = owner ? `rcsheets.token.${host}.${owner.clientId}.${credentialDigest(owner.jwt ?? "")}` : `rcsheets.token.${host}`;
+    this.key = `rcsheets.token.${host}.${owner.clientId}.${credentialDigest(owner.jwt ?? "")}`;
   }
 
   load(): Token | null {

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { PlaygroundAddIn } from "./add-in";
-import { decodeRunArguments } from "./run-arguments";
 import { RequestGuard } from "./request-guard";
+import { decodeRunArguments } from "./run-arguments";
 import { cursorOf, sheetsOf } from "./workbook-view";
 
 export interface PlaygroundOptions {

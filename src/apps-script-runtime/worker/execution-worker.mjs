@@ -82,9 +82,7 @@ async function run(request) {
     const builtIn = new Set(vm.runInContext("Object.getOwnPropertyNames(globalThis)", context));
     script.runInContext(context);
     // Only what the script declared can be called by name: never a built-in such as eval, Function or toString.
-    const declared = vm
-      .runInContext("Object.getOwnPropertyNames(globalThis)", context)
-      .filter((name) => !builtIn.has(name));
+    const declared = vm.runInContext("Object.getOwnPropertyNames(globalThis)", context).filter((name) => !builtIn.has(name));
     const called = bridge.call(request.functionName, request.args, {
       declared: declared.includes(request.functionName),
       privateHidden: request.kind === "server",

@@ -48,10 +48,7 @@ const selected = new Map<string, number[]>();
 /** Every request carries the page's secret and sends JSON: the server refuses anything else. */
 async function api<T>(path: string, body?: unknown): Promise<T> {
   const headers = { "content-type": "application/json", "x-playground-secret": secret };
-  const response = await fetch(
-    path,
-    body === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(body) },
-  );
+  const response = await fetch(path, body === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(body) });
   return (await response.json()) as T;
 }
 
