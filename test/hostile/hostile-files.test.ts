@@ -86,11 +86,16 @@ const tally: Record<Outcome, number> & { tried: number } = {
   "data changed": 0,
 };
 const failures: string[] = [];
+/** The largest peak memory and the longest run seen, for the figures line. */
+const worst = { peakBytes: 0, ms: 0 };
 
 /** Runs one command; `target` is the workbook that must stay as it was unless `mayWrite` (an import that is fine). */
 async function attempt(dir: string, label: string, args: string[], target: string, expected: 0 | 1, mayWrite = false) {
   const before = await hashOf(target);
+  const started = Date.now();
   const run = await rcsheets(dir, args);
+  worst.ms = Math.max(worst.ms, Date.now() - started);
+  worst.peakBytes = Math.max(worst.peakBytes, run.peakBytes ?? 0);
   const changed = !(mayWrite && run.code === 0) && before !== (await hashOf(target));
   const result = outcome(run, changed);
   tally.tried++;
@@ -105,7 +110,7 @@ describe("hostile files through the CLI", () => {
   let dir: string;
   afterAll(async () => {
     console.log(
-      `hostile files: tried ${tally.tried}, clear ${tally.clear}, crash ${tally.crash}, hang ${tally.hang}, over memory ${tally["over memory"]}, data changed ${tally["data changed"]}`,
+      `hostile files: tried ${tally.tried}, clear ${tally.clear}, crash ${tally.crash}, hang ${tally.hang}, over memory ${tally["over memory"]}, data changed ${tally["data changed"]}; longest ${(worst.ms / 1000).toFixed(1)} s, peak ${TIME ? `${Math.round(worst.peakBytes / 2 ** 20)} MB` : "not measured"}`,
     );
     if (dir) await rm(dir, { recursive: true, force: true });
   });
