@@ -18,35 +18,45 @@ import { fetchAccountState } from "../src/sync/account-snapshot";
 import { writeAccountState } from "../src/workbook/account-tabs";
 import { writeDemoWorkspace } from "../src/workbook/demo-workspace";
 
-const { values } = parseArgs({
-  options: {
-    workbook: { type: "string", default: join("demo", "workspace.xlsx") },
-    port: { type: "string", default: "8787" },
-    "time-scale": { type: "string", default: "10" },
-  },
-});
+/** A refusal is one line and exit status 1, never a stack trace: a wrong --workbook is the likely one. */
+function fail(error: unknown): never {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        workbook: { type: "string", default: join("demo", "workspace.xlsx") },
+        port: { type: "string", default: "8787" },
+        "time-scale": { type: "string", default: "10" },
+      },
+    });
+  } catch (error) {
+    fail(error);
+  }
+})();
 const workbookPath = resolve(values.workbook);
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
+
+// The workbook is opened once before anything starts, so a file that is not a workbook stops here, in one line.
+if (existsSync(workbookPath)) await XlsxWorkbook.open(workbookPath).catch(fail);
 
 const sandbox = await startSandbox({
   seed: 1,
   timeScale: Number(values["time-scale"]),
   stateFile: join(dirname(workbookPath), "sandbox-state.json"),
-});
+}).catch(fail);
 const connection = {
   server: sandbox.serverUrl,
   clientId: sandbox.clientId,
   clientSecret: sandbox.clientSecret,
   jwt: sandbox.jwt,
 };
-if (!existsSync(workbookPath)) await createDemo();
-const playground = await startPlayground({
-  workbookPath,
-  distDir: join(root, "dist"),
-  port: Number(values.port),
-  ringCentral: sandbox.serverUrl,
-  timeScale: Number(values["time-scale"]),
-  credential: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, jwt: sandbox.jwt },
+const playground = await startWithWorkbook().catch(async (error: unknown) => {
+  await sandbox.close();
+  fail(error);
 });
 
 console.log(`rcsheets playground: ${playground.url}`);
@@ -61,6 +71,18 @@ const stop = async () => {
 };
 process.once("SIGINT", () => void stop());
 process.once("SIGTERM", () => void stop());
+
+async function startWithWorkbook() {
+  if (!existsSync(workbookPath)) await createDemo();
+  return startPlayground({
+    workbookPath,
+    distDir: join(root, "dist"),
+    port: Number(values.port),
+    ringCentral: sandbox.serverUrl,
+    timeScale: Number(values["time-scale"]),
+    credential: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, jwt: sandbox.jwt },
+  });
+}
 
 /** The template with demo users, and the sandbox's account already in the account tabs. */
 async function createDemo(): Promise<void> {

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { MAX_SOURCE_BYTES, MAX_SOURCE_LABEL } from "./limits";
+import { MAX_SOURCE_BYTES, MAX_SOURCE_LABEL, sourceTableRefusal } from "./limits";
 import { type ImportProblem, importError } from "./problem";
 
 /** A source as rows of text cells, exactly as the file had them (rows may differ in length). */
@@ -9,8 +9,8 @@ const DELIMITERS = [",", ";", "\t", "|"];
 
 /**
  * CSV text → rows. Any common delimiter (comma, semicolon, tab, bar; guessed from the text), quotes, CRLF and a
- * byte-order mark. Empty text, binary content, an unclosed quote and text over the size limit are problems, not
- * throws. Pure: runs in Apps Script as well.
+ * byte-order mark. Empty text, binary content, an unclosed quote and text, rows, columns or cells over the limits
+ * are problems, not throws. Pure: runs in Apps Script as well.
  */
 export function parseCsv(text: string): CsvParse {
   if (text.length > MAX_SOURCE_BYTES)
@@ -25,6 +25,8 @@ export function parseCsv(text: string): CsvParse {
     return fail(
       `A quote opened on row ${(quote.row ?? 0) + 1} is never closed, so the rest of the file would be one value: close or remove it.`,
     );
+  const tooLarge = sourceTableRefusal(parsed.data);
+  if (tooLarge) return fail(tooLarge);
   return { ok: true, rows: parsed.data, delimiter: parsed.meta.delimiter };
 }
 

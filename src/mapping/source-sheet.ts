@@ -54,14 +54,17 @@ function nonBlankLines(table: readonly (readonly Cell[])[]): Line[] {
   const lines: Line[] = [];
   table.forEach((row, r) => {
     const cells = row.map((cell) => cellText(cell));
-    if (cells.some((c) => c !== "")) lines.push({ at: r + 1, cells, length: row.length });
+    // Trailing blanks go: a line of a million empty fields would otherwise widen every loop over columns.
+    let end = cells.length;
+    while (end > 0 && cells[end - 1] === "") end--;
+    if (end > 0) lines.push({ at: r + 1, cells: end < cells.length ? cells.slice(0, end) : cells, length: row.length });
   });
   return lines;
 }
 
 /** Leading lines with one value that names no field: a title or a note ("Employees – March", "Exported by HR"). */
 function withoutTitles(lines: Line[]): Line[] {
-  const width = Math.max(0, ...lines.map((l) => filledCount(l.cells)));
+  const width = widest(lines, (l) => filledCount(l.cells));
   if (width < 2) return lines;
   let first = 0;
   while (first < lines.length - 1 && isTitle(lines[first] as Line)) first++;
@@ -89,7 +92,7 @@ function labelScore(labels: readonly string[]): number {
 
 /** The first line at least half as full as the widest line: the header; the lines before it are notes. */
 function headerIndex(lines: Line[]): number {
-  const width = Math.max(0, ...lines.map((l) => filledCount(l.cells)));
+  const width = widest(lines, (l) => filledCount(l.cells));
   const needed = Math.max(Math.min(2, width), Math.ceil(width / 2));
   const limit = Math.min(lines.length, HEADER_SEARCH);
   for (let i = 0; i < limit; i++) if (filledCount((lines[i] as Line).cells) >= needed) return i;
@@ -97,7 +100,7 @@ function headerIndex(lines: Line[]): number {
 }
 
 function turn(lines: Line[]): Line[] {
-  const width = Math.max(0, ...lines.map((l) => l.cells.length));
+  const width = widest(lines, (l) => l.cells.length);
   return Array.from({ length: width }, (_, c) => {
     const cells = lines.map((l) => l.cells[c] ?? "");
     return { at: c + 1, cells, length: cells.length };
@@ -106,7 +109,7 @@ function turn(lines: Line[]): Line[] {
 
 /** Keeps the columns with a value in any line; `kept` says where each stood (0-based), `length` stays the file's. */
 function dropBlankColumns(lines: Line[]): { kept: number[]; trimmed: Line[] } {
-  const width = Math.max(0, ...lines.map((l) => l.cells.length));
+  const width = widest(lines, (l) => l.cells.length);
   const kept: number[] = [];
   for (let c = 0; c < width; c++) if (lines.some((l) => (l.cells[c] ?? "") !== "")) kept.push(c);
   return { kept, trimmed: lines.map((l) => ({ ...l, cells: kept.map((c) => l.cells[c] ?? "") })) };
@@ -121,13 +124,13 @@ function horizontalSheet(lines: Line[], kept: number[]): SourceSheet {
     if (line.length > header.length && reachesPast(line, kept, header.length)) problems.push(ragged(line, header));
   const records = data.map((l) => ({ where: `row ${l.at}`, cells: l.cells }));
   const duplicates = duplicatesOf(headers);
-  problems.push(...duplicates.map((d) => twice(d, `row ${header.at}`)));
+  for (const d of duplicates) problems.push(twice(d, `row ${header.at}`));
   return { orientation: "horizontal", headers, records, duplicates, problems };
 }
 
 function verticalSheet(lines: Line[]): SourceSheet {
   // Turned, each line is one source column: its first value is the field name, the rest are users.
-  const width = Math.max(0, ...lines.map((l) => l.cells.length));
+  const width = widest(lines, (l) => l.cells.length);
   if (lines.length === 0 || width === 0) return emptySheet("vertical");
   const labelsLine = lines[0] as Line;
   const headers = labelsLine.cells.map((h, i) => h || `Row ${i + 1}`);
@@ -171,6 +174,13 @@ function duplicatesOf(headers: readonly string[]): string[] {
     seen.add(key);
   }
   return [...twice];
+}
+
+/** The largest measure of any line, 0 for none; a loop, since spreading a long array overflows the stack. */
+function widest(lines: readonly Line[], measure: (line: Line) => number): number {
+  let width = 0;
+  for (const line of lines) width = Math.max(width, measure(line));
+  return width;
 }
 
 function filledCount(cells: readonly string[]): number {

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { open as openFile, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
+import { bigCount, count, MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES } from "../mapping/limits";
 import {
   type Block,
   type Cell,
@@ -18,6 +19,8 @@ import {
   type SheetRef,
   type Workbook,
 } from "../workbook/port";
+import { type FileKind, readFileBytes } from "./file-bytes";
+import { xlsxPackageRefusal } from "./xlsx-package";
 
 type Worksheet = ExcelJS.Worksheet;
 type ExcelCell = ExcelJS.Cell;
@@ -48,19 +51,28 @@ export class XlsxWorkbook implements Workbook {
     return new XlsxWorkbook(new ExcelJS.Workbook());
   }
 
+  /**
+   * Refused before ExcelJS inflates anything when the zip is not an .xlsx or is over the limits (see
+   * xlsx-package.ts); the Error's message is the end of a sentence ("it is not a zip file: …") that `open` and the
+   * source reader start with the file's name.
+   */
   static async fromBuffer(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const refusal = xlsxPackageRefusal(bytes);
+    if (refusal) throw new Error(refusal);
     const excel = new ExcelJS.Workbook();
-    // ExcelJS types its input as its own `Buffer` interface; it accepts Node buffers and ArrayBuffers.
-    await excel.xlsx.load(data as unknown as ExcelJS.Buffer);
+    // ExcelJS types its input as its own `Buffer` interface; it accepts Node buffers and ArrayBuffers. Its own
+    // errors name its internals, not what the person can do, so they become one plain sentence.
+    await excel.xlsx.load(data as unknown as ExcelJS.Buffer).catch((error: unknown) => {
+      throw new Error("its contents are damaged. Open it in Excel or Sheets and save it again as .xlsx.", { cause: error });
+    });
     // Any zip loads, as a workbook without sheets; a real .xlsx always has at least one.
-    if (excel.worksheets.length === 0) throw new Error("The file holds no sheets, so it is not an .xlsx workbook.");
+    if (excel.worksheets.length === 0) throw new Error("it holds no sheets, so it is not an .xlsx workbook.");
     return new XlsxWorkbook(excel);
   }
 
   static async open(path: string): Promise<XlsxWorkbook> {
-    const data = await readFile(path).catch((error: unknown) => {
-      throw new Error(readFailure(path, error), { cause: error });
-    });
+    const data = await readFileBytes(path, WORKBOOK_FILE);
     return XlsxWorkbook.fromBuffer(data).catch((error: unknown) => {
       throw new Error(`Could not open "${path}" as an .xlsx workbook: ${messageOf(error)}`, { cause: error });
     });
@@ -130,7 +142,8 @@ export class XlsxWorkbook implements Workbook {
   read(sheet: string): Cell[][] {
     const lines: Cell[][] = [];
     let columns = 0;
-    // Sparse first: only cells that hold a value; the rectangle is filled with '' once its size is known.
+    // Sparse first: only cells that hold a value; the rectangle is filled with '' once its size is known and is
+    // within the limit (one stray value at XFD1048576 would ask for 17 billion cells).
     this.worksheet(sheet).eachRow((row, r) => {
       const line: Cell[] = [];
       row.eachCell((cell, c) => {
@@ -141,6 +154,8 @@ export class XlsxWorkbook implements Workbook {
       });
       if (line.length > 0) lines[r - 1] = line;
     });
+    const refusal = rectangleRefusal(sheet, lines.length, columns);
+    if (refusal) throw new Error(refusal);
     return Array.from({ length: lines.length }, (_, r) => Array.from({ length: columns }, (_, c) => lines[r]?.[c] ?? ""));
   }
 
@@ -576,11 +591,17 @@ function protect(ws: Worksheet, on: boolean): void {
 // Files
 // ---------------------------------------------------------------------------------------------------------------
 
-function readFailure(path: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return `There is no workbook at "${path}": the file does not exist.`;
-  if (code === "EISDIR") return `"${path}" is a folder, not an .xlsx workbook.`;
-  return `Could not read "${path}": ${messageOf(error)}`;
+const WORKBOOK_FILE: FileKind = {
+  noun: "workbook",
+  limit: MAX_WORKBOOK_BYTES,
+  whenTooLarge: "delete the tabs, rows or images you do not need, or split it",
+};
+
+/** Why a sheet's rectangle (A1 to its farthest value) is too large to fill, or null. */
+function rectangleRefusal(sheet: string, rows: number, columns: number): string | null {
+  const cells = rows * columns;
+  if (cells <= MAX_SHEET_CELLS) return null;
+  return `Sheet ${sheet} spans A1:${columnLetter(columns)}${rows} (${bigCount(cells)} cells); the limit is ${count(MAX_SHEET_CELLS)} cells: delete the far cells or copy the data to a new workbook.`;
 }
 
 function messageOf(error: unknown): string {

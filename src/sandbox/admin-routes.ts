@@ -6,8 +6,9 @@ import type { RequestBody } from "./http/request-body";
 import type { ServerDeps } from "./server";
 
 /**
- * Admin routes for tests and the playground, under /__sandbox/. Loopback only, no token, not rate-limited, never
- * passed to onExchange: they are not the platform, they are the hand that sets it up.
+ * Admin routes for tests and the playground, under /__sandbox/. No token, not rate-limited, never passed to
+ * onExchange: they are not the platform, they are the hand that sets it up. They print credentials, so they answer
+ * only this machine's programs, not a web page in its browser: see adminRefusal.
  *   GET    /__sandbox/state              the account (extensions, numbers, sites, roles)
  *   GET    /__sandbox/faults             queued faults and the count each kind has fired ({faults, fired});  POST one ({kind, status?, ms?, method?, path?, count?});  DELETE all
  *   PUT    /__sandbox/sso                {enabled}
@@ -30,7 +31,8 @@ export async function handleAdmin(
   url: URL,
   body: RequestBody,
 ): Promise<Reply> {
-  if (!isLoopback(request.socket.remoteAddress)) return refuse(403, "CMN-401", "Sandbox admin routes answer loopback only");
+  const refused = adminRefusal(request, new URL(deps.baseUrl()), body);
+  if (refused) return refused;
   const { platform } = deps;
   const route = `${method} ${url.pathname.replace(/\/$/, "")}`;
   const input = body.kind === "json" ? body.value : {};
@@ -74,6 +76,25 @@ export async function handleAdmin(
     default:
       return notFound("path", url.pathname);
   }
+}
+
+/**
+ * Why an admin request is refused, or null. A page in a browser on this machine reaches loopback too: with a
+ * rebound DNS name its Host is that name (refused), a cross-site request carries its Origin (refused), and a form
+ * can post only text or form bodies, never application/json (refused, 415).
+ */
+function adminRefusal(request: IncomingMessage, own: URL, body: RequestBody): Reply | null {
+  if (!isLoopback(request.socket.remoteAddress)) return refuse(403, "CMN-401", "Sandbox admin routes answer loopback only");
+  const hosts = [own.host, `localhost:${own.port}`];
+  if (!hosts.includes(request.headers.host ?? ""))
+    return refuse(403, "CMN-401", `Sandbox admin routes answer only requests to ${own.host}`);
+  const origin = request.headers.origin;
+  if (origin !== undefined && !hosts.some((host) => origin === `${own.protocol}//${host}`))
+    return refuse(403, "CMN-401", "Sandbox admin routes refuse requests from another origin");
+  const type = request.headers["content-type"] ?? "";
+  if (body.kind !== "none" && !/^application\/json\s*(;|$)/i.test(type))
+    return refuse(415, "CMN-415", "Sandbox admin routes take JSON bodies only (Content-Type: application/json)");
+  return null;
 }
 
 function isLoopback(address: string | undefined): boolean {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Cell } from "../domain/cell";
 import { parseCsv } from "../mapping/csv";
+import { sourceTableRefusal } from "../mapping/limits";
 import { mappingFromHeaders } from "../mapping/mapping";
 import { type ImportProblem, importError } from "../mapping/problem";
 import type { SourceSheet } from "../mapping/source-sheet";
@@ -26,14 +27,15 @@ export const ImportInput = z.object({ source: ImportSource, orientation: Orienta
 
 /** The table of a source, or the problem that stops it (an empty or binary file, a sheet that is not there). */
 export function sourceTable(home: Home, source: z.output<typeof ImportSource>): { table: Cell[][] } | { problem: ImportProblem } {
-  if (source.kind === "rows") return { table: source.rows };
-  if (source.kind === "tab") {
-    if (!home.workbook.sheets().some((s) => s.name === source.sheet))
-      return { problem: importError("", `There is no tab named "${source.sheet}" in this spreadsheet.`) };
-    return { table: home.workbook.read(source.sheet) };
+  if (source.kind === "csv") {
+    const parsed = parseCsv(source.text);
+    return parsed.ok ? { table: parsed.rows } : { problem: parsed.problem };
   }
-  const parsed = parseCsv(source.text);
-  return parsed.ok ? { table: parsed.rows } : { problem: parsed.problem };
+  if (source.kind === "tab" && !home.workbook.sheets().some((s) => s.name === source.sheet))
+    return { problem: importError("", `There is no tab named "${source.sheet}" in this spreadsheet.`) };
+  const table = source.kind === "rows" ? source.rows : home.workbook.read(source.sheet);
+  const tooLarge = sourceTableRefusal(table);
+  return tooLarge ? { problem: importError("", tooLarge) } : { table };
 }
 
 /** The source read in the orientation and with the fields the person chose, or the problems that stop it. */

@@ -55,7 +55,7 @@ function mergeRoles(workbook: Workbook, sheet: string, roles: AccountState["role
       description: r.description,
       rcId: r.rcId,
     }));
-  image.push(...encodeRows(columns, width, added));
+  for (const row of encodeRows(columns, width, added)) image.push(row);
   if (image.length) workbook.write(sheet, { row: 2, column: 1, values: image });
 }
 

@@ -66,7 +66,7 @@ export function planImport(workbook: Workbook, sheet: SourceSheet, mapping: Fiel
   for (const site of [...read.workspace.account.sites, ...read.workspace.sites])
     if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
   const normalised = normaliseRecords(sheet, mapping, { siteCountry, defaultCountry: read.workspace.settings.defaultCountry });
-  problems.push(...normalised.problems);
+  for (const problem of normalised.problems) problems.push(problem);
   if (normalised.rows.length === 0 && !blocks(problems))
     problems.push(
       importError("", "No row of the source has a value in a mapped field: map at least one field that holds values."),

@@ -45,8 +45,9 @@ function writeChanges<K extends string>(
   if (!sheet || changes.length === 0) return;
   const table = workbook.read(sheet);
   const columns = columnIndex(tab, table[0] ?? []);
-  const top = Math.min(...changes.map((c) => c.row));
-  const bottom = Math.max(...changes.map((c) => c.row));
+  // reduce, not Math.min(...): spreading a long array overflows the stack.
+  const top = changes.reduce((low, c) => Math.min(low, c.row), Number.POSITIVE_INFINITY);
+  const bottom = changes.reduce((high, c) => Math.max(high, c.row), 0);
   const byRow = new Map<number, Record<string, string>>();
   for (const change of changes) byRow.set(change.row, { ...byRow.get(change.row), ...change.cells });
   for (const [first, last] of columnRuns(changes, columns)) {

@@ -56,8 +56,8 @@ export function writeImage<K extends string>(
 export function writeColumn<K extends string>(workbook: Workbook, image: TableImage<K>, key: K, rows: readonly number[]): void {
   const column = image.columns.get(key);
   if (column === undefined || rows.length === 0) return;
-  const top = Math.min(...rows);
-  const bottom = Math.max(...rows);
+  const top = rows.reduce((a, b) => Math.min(a, b));
+  const bottom = rows.reduce((a, b) => Math.max(a, b));
   const values = image.rows.slice(top - 2, bottom - 1).map((line) => [line[column] ?? ""]);
   workbook.write(image.sheet, { row: top, column: column + 1, values });
 }

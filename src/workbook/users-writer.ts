@@ -26,9 +26,9 @@ export function writeMergePlan(workbook: Workbook, read: ReadWorkspace, plan: Me
 
 function writeMerged(workbook: Workbook, sheet: string, columns: Map<UsersKey, number>, plan: MergePlan): void {
   const rows = plan.merged.map((m) => m.after.row);
-  const [top, bottom] = [Math.min(...rows), Math.max(...rows)];
+  const [top, bottom] = [lowest(rows), highest(rows)];
   const indexes = [...columns.values()];
-  const [left, right] = [Math.min(...indexes), Math.max(...indexes)];
+  const [left, right] = [lowest(indexes), highest(indexes)];
   const table = workbook.read(sheet);
   const block: Cell[][] = [];
   for (let r = top; r <= bottom; r++)
@@ -42,4 +42,13 @@ function put(line: Cell[], record: UserRecord, changed: readonly UsersKey[], col
     const index = columns.get(key);
     if (index !== undefined) line[index - left] = record[key];
   }
+}
+
+/** Not Math.min(...numbers): spreading a long array overflows the stack. */
+function lowest(numbers: readonly number[]): number {
+  return numbers.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+}
+
+function highest(numbers: readonly number[]): number {
+  return numbers.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
 }

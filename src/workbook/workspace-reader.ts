@@ -44,7 +44,7 @@ export function readWorkspace(workbook: Workbook): ReadWorkspace {
     }
     const table: Cell[][] = workbook.read(sheet);
     const decoded = decodeTab(tab, table);
-    findings.push(...decoded.findings);
+    for (const finding of decoded.findings) findings.push(finding);
     columns.set(tab.id, decoded.columns as ColumnIndex<string>);
     sizes.set(tab.id, { rows: table.length, columns: table[0]?.length ?? 0 });
     return decoded.records;

@@ -4,7 +4,7 @@ import { blankRecord } from "../../src/domain/records";
 import { USERS_TAB } from "../../src/domain/tabs";
 import { formatCsv, parseCsv } from "../../src/mapping/csv";
 import { escapeFormula, unescapeFormula } from "../../src/mapping/formula-escape";
-import { MAX_SOURCE_BYTES } from "../../src/mapping/limits";
+import { MAX_SOURCE_BYTES, sourceTableRefusal } from "../../src/mapping/limits";
 import { checkMapping, emptyMapping, headerSetKey } from "../../src/mapping/mapping";
 import { planMerge } from "../../src/mapping/merge-plan";
 import { normaliseRecords } from "../../src/mapping/normalise";
@@ -212,5 +212,24 @@ describe("CSV formatting", () => {
         },
       ),
     );
+  });
+});
+
+describe("large sources", () => {
+  it("reads 200,000 rows without spreading them onto the stack", () => {
+    const table = [["First Name", "Email"], ...Array.from({ length: 200_000 }, (_, i) => [`P${i}`, `p${i}@example.com`])];
+    const sheet = readSourceSheet(table);
+    expect(sheet.records).toHaveLength(200_000);
+    expect(sheet.headers).toEqual(["First Name", "Email"]);
+  });
+
+  it("names the limit a source is over: rows, columns, a cell's length", () => {
+    expect(sourceTableRefusal(Array.from({ length: 20_001 }, () => ["x"]))).toMatch(/20,001 rows .*limit is 20,000/);
+    expect(sourceTableRefusal([[...Array.from({ length: 1_000 }, () => ""), "far"]])).toMatch(/1,001 columns.*limit is 1,000/);
+    expect(sourceTableRefusal([["a", "x".repeat(40_000)]])).toMatch(/Row 1 holds a value of 40,000 characters/);
+    // Blank rows and trailing blank fields do not count.
+    expect(
+      sourceTableRefusal([["a", ...Array.from({ length: 5_000 }, () => "")], ...Array.from({ length: 30_000 }, () => [""])]),
+    ).toBeNull();
   });
 });

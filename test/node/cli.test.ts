@@ -56,14 +56,14 @@ describe("rcsheets CLI", () => {
     expect(parsed.counts.error).toBe(parsed.findings.filter((f: { severity: string }) => f.severity === "error").length);
   });
 
-  it("says clearly what is wrong with the file, with exit code 2", async () => {
+  it("says clearly what is wrong with the file (exit 1), or with the command (exit 2)", async () => {
     const missing = await rcsheets("validate", join(dir, "nope.xlsx"));
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("nope.xlsx");
     const notXlsx = join(dir, "text.xlsx");
     await writeFile(notXlsx, "just text");
     const bad = await rcsheets("validate", notXlsx);
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("text.xlsx");
     const wrongKind = await rcsheets("template", "--out", join(dir, "x.pdf"));
     expect(wrongKind.code).toBe(2);

@@ -91,7 +91,7 @@ describe("rcsheets map, import, export", () => {
     for (const [name, content, message] of cases) {
       await writeFile(join(dir, name), content);
       const result = await rcsheets("import", join(dir, name), "--into", workspace, "--yes");
-      expect(result.code, name).toBe(2);
+      expect(result.code, name).toBe(1);
       expect(result.stderr, name).toMatch(message);
     }
     const refused: [string, string, RegExp][] = [

@@ -1,6 +1,7 @@
 import { RingCentralClient } from "../../ringcentral/client";
 import { FetchTransport } from "../fetch-transport";
 import { FileTokenStore } from "../file-token-store";
+import { UsageError } from "./usage-error";
 
 /**
  * The CLI's RingCentral connection: the server from --server or RC_SERVER; the app and JWT credential from
@@ -11,7 +12,7 @@ import { FileTokenStore } from "../file-token-store";
 export async function connect(serverFlag: string | undefined): Promise<RingCentralClient> {
   const server = serverFlag ?? process.env.RC_SERVER;
   if (!server)
-    throw new Error(
+    throw new UsageError(
       "Which RingCentral? Give --server URL or RC_SERVER (a local sandbox: npm run rcsheets -- sandbox --port 8788).",
     );
   const credentials = process.env.RC_CLIENT_ID ? fromEnvironment() : await fromSandbox(server);

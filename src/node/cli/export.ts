@@ -5,6 +5,7 @@ import { type TabDef, tabById } from "../../domain/tabs";
 import { formatCsv } from "../../mapping/csv";
 import { EXPORTED_TABS, exportRows } from "../../workbook/export-table";
 import { XlsxWorkbook } from "../xlsx-workbook";
+import { UsageError } from "./usage-error";
 
 /**
  * `rcsheets export <workbook.xlsx> --out <file.csv|file.xlsx> [--tab <name>]`: .csv holds one tab (Users unless
@@ -28,13 +29,13 @@ export function exportCommand(program: Command): void {
           out.write(tab.name, { row: 1, column: 1, values: exportRows(workbook, tab) });
         }
         await out.save(options.out);
-      } else throw new Error(`--out ${options.out}: export writes .csv or .xlsx.`);
+      } else throw new UsageError(`--out ${options.out}: export writes .csv or .xlsx.`);
       console.log(`Wrote ${options.out}`);
     });
 }
 
 function tabNamed(name: string): TabDef {
   const tab = EXPORTED_TABS.find((t) => t.name.toLowerCase() === name.trim().toLowerCase() || t.id === name.trim());
-  if (!tab) throw new Error(`--tab ${name}: choose one of ${EXPORTED_TABS.map((t) => t.name).join(", ")}.`);
+  if (!tab) throw new UsageError(`--tab ${name}: choose one of ${EXPORTED_TABS.map((t) => t.name).join(", ")}.`);
   return tabById(tab.id);
 }

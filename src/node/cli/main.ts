@@ -7,6 +7,7 @@ import { planCommand } from "./plan";
 import { sandboxCommand } from "./sandbox";
 import { syncCommand } from "./sync";
 import { templateCommand } from "./template";
+import { UsageError } from "./usage-error";
 import { validateCommand } from "./validate";
 
 /** `rcsheets`: the workspace from the shell. One file per command beside this one. */
@@ -26,7 +27,16 @@ sandboxCommand(program);
 planCommand(program);
 syncCommand(program);
 
-await program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(2);
-});
+/**
+ * Every refusal ends here as one line on stderr (what, why, what to do; never a stack trace): exit status 2 for a
+ * command given wrongly, 1 for everything else. Files are only written after every check passed, so a refusal
+ * leaves the workbook as it was.
+ */
+function refuse(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message.split("\n")[0]?.trim() || "rcsheets stopped on an unexpected error.");
+  process.exit(error instanceof UsageError ? 2 : 1);
+}
+
+process.on("uncaughtException", refuse);
+await program.parseAsync(process.argv).catch(refuse);

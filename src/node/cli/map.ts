@@ -4,6 +4,7 @@ import { mappingByHeader } from "../../mapping/mapping";
 import type { OrientationChoice } from "../../mapping/source-sheet";
 import { mapSource } from "../../workbook/import-run";
 import { readSourceFile } from "../source-file";
+import { UsageError } from "./usage-error";
 
 /** `rcsheets map <file> [--orientation …] [--json]`: the mapping proposed for a source file. */
 export function mapCommand(program: Command): void {
@@ -32,5 +33,5 @@ export function mapCommand(program: Command): void {
 
 export function orientationOption(value: string): OrientationChoice {
   if (value === "auto" || value === "horizontal" || value === "vertical") return value;
-  throw new Error(`--orientation ${value}: choose auto, horizontal or vertical.`);
+  throw new UsageError(`--orientation ${value}: choose auto, horizontal or vertical.`);
 }

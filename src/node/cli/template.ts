@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { USERS_TAB } from "../../domain/tabs";
 import { setUpWorkspace } from "../../workbook/setup";
 import { XlsxWorkbook } from "../xlsx-workbook";
+import { UsageError } from "./usage-error";
 
 /** `rcsheets template --out <file.xlsx|file.csv>`: an empty workspace, or the Users header as CSV. */
 export function templateCommand(program: Command): void {
@@ -18,7 +19,7 @@ export function templateCommand(program: Command): void {
         const workbook = XlsxWorkbook.create();
         setUpWorkspace(workbook);
         await workbook.save(options.out);
-      } else throw new Error(`--out ${options.out}: the template is written as .xlsx or .csv.`);
+      } else throw new UsageError(`--out ${options.out}: the template is written as .xlsx or .csv.`);
       console.log(`Wrote ${options.out}`);
     });
 }
