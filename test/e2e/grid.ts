@@ -19,10 +19,11 @@ export async function editCell(page: Page, row: number, column: number, value: s
 /** Waits until the grid shows the workbook's latest version (the sidebar's last change has been reloaded). */
 export async function gridSettled(page: Page): Promise<void> {
   for (let tries = 0; tries < 100; tries++) {
-    const [shown, latest] = await page.evaluate(async () => [
-      document.body.dataset.version,
-      String(((await (await fetch("/api/version")).json()) as { version: number }).version),
-    ]);
+    const [shown, latest] = await page.evaluate(async () => {
+      const secret = document.querySelector<HTMLMetaElement>('meta[name="playground-secret"]')?.content ?? "";
+      const answer = await fetch("/api/version", { headers: { "x-playground-secret": secret } });
+      return [document.body.dataset.version, String(((await answer.json()) as { version: number }).version)];
+    });
     if (shown === latest) return;
     await page.waitForTimeout(100);
   }

@@ -34,13 +34,24 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
   const users = async () => decodeTab(USERS_TAB, (await XlsxWorkbook.open(workbookPath)).read("Users")).records;
 
   beforeAll(async () => {
-    session = await openPlayground({ seed: 4, prepare: setUpWorkspace, height: 900 });
+    session = await openPlayground({ seed: 4, prepare: setUpWorkspace, height: 900, connected: false });
     page = session.page;
     workbookPath = session.workbookPath;
     sidebar = page.frameLocator("#sidebar");
   });
 
   afterAll(() => session?.close());
+
+  it("connects to RingCentral production (led to the sandbox) with a JWT credential from the Account panel", async () => {
+    await panel("Account");
+    await sidebar.getByLabel("RingCentral", { exact: true }).selectOption("https://platform.ringcentral.com");
+    await sidebar.getByLabel("App client ID", { exact: true }).fill(session.sandbox.clientId);
+    await sidebar.getByLabel("App client secret", { exact: true }).fill(session.sandbox.clientSecret);
+    await sidebar.getByLabel("JWT", { exact: true }).fill(session.sandbox.jwt);
+    await sidebar.getByRole("button", { name: "Connect" }).click();
+    await sidebar.getByText("Connected to https://platform.ringcentral.com").first().waitFor();
+    await shot("connected");
+  });
 
   it("refreshes the account, then imports a CSV through the wizard's mapping and preview", async () => {
     await panel("Sync");
@@ -79,10 +90,13 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
     const cell = page.locator(
       `.tabulator-row:has(.tabulator-cell[tabulator-field="_row"]:text-is("4")) .tabulator-cell[tabulator-field="c${pin}"]`,
     );
+    await expect.poll(() => cell.getAttribute("title")).toContain("PIN is required");
     await cell.click();
     await page.keyboard.type("274916");
     await page.keyboard.press("Enter");
     await expect.poll(async () => (await users())[2]?.pin).toBe("274916");
+    // The add-in's onEdit re-checked the edited row: its mark is gone before anyone presses Validate.
+    await expect.poll(() => cell.getAttribute("title"), { timeout: 10_000 }).toBe("");
     await sidebar.getByRole("button", { name: "Validate" }).first().click();
     await sidebar.getByText("0 errors").waitFor();
     await shot("fixed");

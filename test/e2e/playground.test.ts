@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,8 +9,9 @@ import { artifacts, openPlayground, type PlaygroundSession } from "./session";
 
 /** The playground in headless Chromium, as a newcomer uses it; a screenshot of each step goes to test-artifacts/. */
 
+let session: PlaygroundSession;
+
 describe("the playground in a browser", () => {
-  let session: PlaygroundSession;
   let page: Page;
   let workbookPath: string;
 
@@ -51,22 +53,86 @@ describe("the playground in a browser", () => {
     await shot("04-edited");
   });
 
-  it("shows a cell that looks like HTML as text, never running it", async () => {
+  it("shows a cell or a header that looks like HTML as text, never running it", async () => {
     const value = '<img src=x onerror="window.__ran=1">';
-    await page.evaluate(
-      (v) => fetch("/api/cell", { method: "POST", body: JSON.stringify({ sheet: "Users", row: 4, column: 9, value: v }) }),
-      value,
-    );
-    await page.getByText('<img src=x onerror="window.__ran=1">').first().waitFor();
+    const book = await XlsxWorkbook.open(workbookPath);
+    expect(book.read("Locations").length).toBeGreaterThan(0);
+    // As a person types it: into a Users cell, and over the header of the Locations tab.
+    for (const at of [
+      { sheet: "Users", row: 4, column: 9 },
+      { sheet: "Locations", row: 1, column: 1 },
+    ])
+      expect(await asPage("/api/cell", { ...at, value })).toMatchObject({ status: 200 });
+    await page.getByText(value).first().waitFor();
+    await page.getByRole("tab", { name: "Locations", exact: true }).click();
+    await page.locator(".tabulator-col-title", { hasText: value }).first().waitFor();
     expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
   });
 
-  it("lets the browser call only the server's functions, on loopback", async () => {
+  it("answers its own page only: another site, a rebinding Host, a form post or a missing secret are refused", async () => {
     expect(session.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const call = (name: string) =>
-      page.evaluate((n) => fetch(`/rpc/${n}`, { method: "POST", body: "{}" }).then((r) => r.status), name);
-    expect(await call("toString")).toBe(404);
-    expect(await call("__proto__")).toBe(404);
-    expect(await call("validate")).toBe(200);
+    expect((await asPage("/api/version")).status).toBe(200);
+    const port = new URL(session.url).port;
+    const refused = [
+      // A page of another site: it carries its Origin.
+      await raw("POST", "/exec/validate", { origin: "https://attacker.example", "content-type": "application/json" }),
+      // A rebinding name pointed at 127.0.0.1: its Host is not the playground's.
+      await raw("GET", "/api/workbook", { host: `attacker.example:${port}`, "x-playground-secret": session.secret }),
+      await raw("GET", "/", { host: `attacker.example:${port}` }),
+      // A cross-site form needs no preflight: text/plain, and it cannot add the secret.
+      await raw("POST", "/exec/connect", { "content-type": "text/plain" }, '{"server":"https://attacker.example"}'),
+      await raw("GET", "/api/workbook", {}),
+    ];
+    expect(refused).toEqual([403, 403, 403, 403, 403]);
+  });
+
+  it("runs through google.script.run only the functions the add-in declares, as Apps Script does", async () => {
+    const run = (name: string) =>
+      page.evaluate(
+        (n) =>
+          new Promise<string>((resolve) => {
+            const frame = document.querySelector<HTMLIFrameElement>("#sidebar")?.contentWindow as unknown as {
+              google: { script: { run: Record<string, unknown> } };
+            };
+            const runner = frame.google.script.run as {
+              withSuccessHandler(f: (v: unknown) => void): {
+                withFailureHandler(f: (e: Error) => void): Record<string, () => void>;
+              };
+            };
+            runner
+              .withSuccessHandler(() => resolve("ran"))
+              .withFailureHandler((error) => resolve(error.message))
+              [n]?.();
+          }),
+        name,
+      );
+    expect(await run("toString")).toBe("Exception: Script function not found: toString");
+    expect(await run("eval")).toBe("Exception: Script function not found: eval");
+    expect(await run("connectionStatus")).toBe("ran");
   });
 });
+
+/** A request as the playground's page sends it: its secret, JSON. */
+async function asPage(path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${session.url}${path}`, {
+    ...(body === undefined ? {} : { method: "POST", body: JSON.stringify(body) }),
+    headers: { "content-type": "application/json", "x-playground-secret": session.secret },
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** A request as another page or a script would send it, headers as given (Host included): its status. */
+function raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<number> {
+  const url = new URL(session.url);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      { host: url.hostname, port: url.port, method, path, headers: { host: url.host, ...headers } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
