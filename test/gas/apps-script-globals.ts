@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { AuthCallbackRequest, LibraryToken, OAuth2Library, OAuth2Service } from "../../src/gas/oauth2-library";
 
 /**
@@ -47,7 +48,15 @@ export function appsScriptGlobals(): AppsScriptGlobals {
       CacheService: { getUserCache: () => state.cache, getDocumentCache: () => state.documentCache },
       LockService: { getUserLock: () => new FakeLock(locks.user), getDocumentLock: () => new FakeLock(locks.document) },
       Session: { getEffectiveUser: () => person(), getActiveUser: () => person() },
-      Utilities: { getUuid: () => `uuid-${++uuids}`, sleep: () => undefined },
+      Utilities: {
+        getUuid: () => `uuid-${++uuids}`,
+        sleep: () => undefined,
+        DigestAlgorithm: { SHA_256: "SHA_256" },
+        Charset: { UTF_8: "UTF_8" },
+        // Apps Script's digest: signed bytes.
+        computeDigest: (_algorithm: string, text: string) =>
+          [...createHash("sha256").update(text).digest()].map((b) => (b > 127 ? b - 256 : b)),
+      },
       HtmlService: { createHtmlOutput: (html: string) => ({ html, setTitle: (t: string) => ({ html, title: t }) }) },
       OAuth2: library,
     }),

@@ -1,0 +1,175 @@
+import { existsSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Manifest } from "../../src/apps-script-runtime/manifest";
+import { type AppsScriptRuntime, type Outcome, startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
+import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
+import { spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+
+/**
+ * The add-in as people install it: dist/Code.js and its manifest in the local Apps Script runtime, with no service
+ * faked beyond the runtime's own, SpreadsheetApp over a spreadsheet of its own and RingCentral's production host led
+ * to the local sandbox. Every function the sidebar names, every trigger and menu item runs here as Apps Script runs it.
+ */
+const DIST = new URL("../../dist/", import.meta.url);
+const read = (file: string) => {
+  const url = new URL(file, DIST);
+  if (!existsSync(url)) throw new Error(`${url.pathname} is missing: run npm run build first.`);
+  return readFileSync(url, "utf8");
+};
+const PERSON = "ann@example.com";
+const PRODUCTION = "https://platform.ringcentral.com";
+const CSV = "Full Name,Work Email,Extension,Site,Type\nAnn Lee,ann.lee@example.com,4201,San Francisco,User";
+
+describe("the add-in in the Apps Script runtime", () => {
+  let sandbox: RunningSandbox;
+  let document: SheetsDocument;
+  let runtime: AppsScriptRuntime;
+  const manifest = JSON.parse(read("appsscript.json")) as Manifest;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: 3, timeScale: 100 });
+    document = SheetsDocument.blank("add-in-test", { owner: PERSON, editors: [PERSON], domain: null });
+    runtime = startAppsScriptRuntime({
+      code: read("Code.js"),
+      manifest,
+      files: { sidebar: read("sidebar.html") },
+      services: [spreadsheetService(document)],
+      routes: { [PRODUCTION]: sandbox.serverUrl },
+      user: PERSON,
+    });
+  });
+  afterAll(async () => {
+    await runtime?.close();
+    await sandbox?.close();
+  });
+
+  /** A google.script.run call, its ticket collected with takeResult as the sidebar does. */
+  async function call(name: string, input?: unknown): Promise<{ outcome: Outcome; value: unknown }> {
+    const outcome = await runtime.run({ function: name, kind: "server", args: input === undefined ? [] : [input] });
+    expect(outcome, `${name}: ${outcome.error}`).toMatchObject({ ok: true });
+    const ticket = (outcome.value as { pending?: unknown } | null)?.pending;
+    if (typeof ticket !== "string") return { outcome, value: outcome.value };
+    const collected = await runtime.run({ function: "takeResult", kind: "server", args: [ticket] });
+    const result = collected.value as { done: boolean; value?: unknown; error?: string };
+    expect(result, name).toMatchObject({ done: true });
+    expect(result.error, name).toBeUndefined();
+    return { outcome, value: result.value };
+  }
+
+  it("opens: onOpen in AuthMode.NONE builds the menu, and each menu item runs", async () => {
+    expect(await runtime.run({ function: "onOpen", kind: "trigger", authMode: "NONE", event: {} })).toMatchObject({ ok: true });
+    const items = document.viewOf(PERSON).menus.flatMap((menu) => menu.items.map((item) => item?.functionName));
+    expect(items).toEqual(["showSidebar", "menuValidate", "menuSetUpWorkspace"]);
+    for (const name of ["menuSetUpWorkspace", "showSidebar", "menuValidate"])
+      expect(await runtime.run({ function: name, kind: "menu" }), name).toMatchObject({ ok: true });
+    expect(document.viewOf(PERSON).sidebar?.title).toBe("RingCentral Users");
+    expect(document.viewOf(PERSON).toasts.map((t) => t.message)).toContain("No problems found.");
+    expect(await runtime.run({ function: "onInstall", kind: "trigger", authMode: "FULL", event: {} })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("connects with a JWT to production, which the runtime leads to the sandbox, and says who is signed in", async () => {
+    const { value } = await call("connect", {
+      server: PRODUCTION,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      jwt: sandbox.jwt,
+    });
+    expect(value).toEqual({ connected: true, message: `Connected to ${PRODUCTION}.` });
+    expect((await call("connectionStatus")).value).toEqual({ connected: true, server: PRODUCTION });
+    expect((await call("connectedAs")).value).toMatchObject({ name: expect.any(String) });
+  });
+
+  it("starts RingCentral's sign-in page through Google's OAuth2 library, with PKCE", async () => {
+    const { value } = await call("startAuthorization", { server: PRODUCTION, clientId: "public-app" });
+    const url = (value as { url: string }).url;
+    expect(url).toMatch(/^https:\/\/platform\.ringcentral\.com\/restapi\/oauth\/authorize\?/);
+    expect(url).toContain("code_challenge_method=S256");
+    expect(url).toContain("client_id=public-app");
+  });
+
+  it("answers a server address it refuses as a message: not https, or a script", async () => {
+    const refused = (await call("startAuthorization", { server: "javascript:alert(1)", clientId: "app" })).value;
+    expect(refused).toEqual({ url: null, message: expect.stringMatching(/does not start with https:\/\//) });
+    const plain = (await call("connect", { server: "http://rc.example.com", clientId: "a", jwt: "j" })).value;
+    expect(plain).toEqual({ connected: false, message: expect.stringMatching(/must use https/) });
+  });
+
+  it("runs every other function the sidebar calls: import, validate, tags, roles, settings, sync, export", async () => {
+    expect((await call("refreshAccount", {})).value).toMatchObject({ users: expect.any(Number) });
+    const choices = (await call("workspaceChoices", {})).value as { sites: { name: string }[] };
+    expect(choices.sites.map((s) => s.name)).toContain("San Francisco");
+    expect((await call("listSourceTabs", {})).value).toMatchObject({ sheets: expect.any(Array) });
+    const source = { kind: "csv", text: CSV };
+    const proposal = (await call("proposeImportMapping", { source })).value as { fields: Record<string, string | null> };
+    expect(proposal.fields.Email).toBe("Work Email");
+    expect((await call("previewImport", { source, fields: proposal.fields })).value).toMatchObject({
+      counts: { added: 1 },
+    });
+    expect((await call("applyImport", { source, fields: proposal.fields })).value).toMatchObject({ applied: true });
+    expect((await call("validate", { mark: true })).value).toMatchObject({ counts: expect.any(Object) });
+    expect((await call("selectCell", { sheet: "Users", row: 2, column: 1 })).value).toEqual({ selected: true });
+    expect((await call("saveTag", { key: "Dept", value: "Sales", color: "#4285f4" })).value).toMatchObject({});
+    expect((await call("filterByTag", { tag: "Dept:Sales" })).value).toMatchObject({ tag: "Dept:Sales" });
+    expect((await call("filterByTag", { tag: null })).value).toMatchObject({ tag: null });
+    expect((await call("createCustomRole", { name: "Front Desk", basedOn: "Standard" })).value).toMatchObject({});
+    expect((await call("applyRole", { role: "Front Desk", target: { kind: "selected" } })).value).toMatchObject({
+      applied: 1,
+    });
+    expect((await call("deleteCustomRole", { name: "Front Desk" })).value).toMatchObject({});
+    const settings = (await call("readSettings", {})).value as { settings: Record<string, unknown> };
+    expect((await call("saveSettings", { ...settings.settings, welcomeEmails: false })).value).toMatchObject({});
+    expect((await call("planSync", { sites: ["San Francisco"] })).value).toMatchObject({});
+    const chunk = (await call("runSync", { sites: ["San Francisco"], budgetMs: 60_000 })).value as { done: boolean };
+    expect(chunk.done).toBe(true);
+    expect((await call("retryFailed", { sites: ["San Francisco"] })).value).toMatchObject({});
+    expect((await call("exportTab", { tab: "users", format: "csv" })).value).toMatchObject({
+      text: expect.stringContaining("ann.lee@example.com"),
+    });
+    expect((await call("setUpWorkspace", {})).value).toMatchObject({ created: [] });
+    expect((await call("disconnect", {})).value).toEqual({ connected: false });
+  });
+
+  it("re-checks an edited row in the simple onEdit trigger (LIMITED), with no RingCentral call", async () => {
+    const users = document.sheetByName("Users");
+    if (!users) throw new Error("no Users tab");
+    users.cellToWrite(2, 4).value = "not-an-email";
+    const outcome = await runtime.run({
+      function: "onEdit",
+      kind: "trigger",
+      event: (roots) => ({
+        range: (roots.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+          .getActiveSpreadsheet()
+          .getSheetByName("Users")
+          ?.getRange(2, 4),
+      }),
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(outcome.serviceCalls.UrlFetchApp ?? 0).toBe(0);
+    expect(users.cell(2, 4).note).toContain("Email");
+  });
+});
+
+describe("the add-in under a manifest without userinfo.email", () => {
+  it("cannot set up the workspace: Apps Script refuses Session.getEffectiveUser with the scope it needs", async () => {
+    const manifest = JSON.parse(read("appsscript.json")) as Manifest;
+    const narrow = { ...manifest, oauthScopes: manifest.oauthScopes?.filter((s) => !s.endsWith("userinfo.email")) };
+    const document = SheetsDocument.blank("narrow", { owner: PERSON, editors: [PERSON], domain: null });
+    const runtime = startAppsScriptRuntime({
+      code: read("Code.js"),
+      manifest: narrow,
+      services: [spreadsheetService(document)],
+      user: PERSON,
+    });
+    try {
+      const outcome = await runtime.run({ function: "setUpWorkspace", kind: "server", args: [{}] });
+      expect(outcome.error).toContain(
+        "You do not have permission to call Session.getEffectiveUser. Required permissions: https://www.googleapis.com/auth/userinfo.email",
+      );
+    } finally {
+      await runtime.close();
+    }
+  });
+});
