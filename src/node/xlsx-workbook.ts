@@ -4,7 +4,7 @@
  */
 
 import { randomUUID } from "node:crypto";
-import { open as openFile, readFile, realpath, rename, rm, stat } from "node:fs/promises";
+import { open as openFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { bigCount, count, MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES } from "../mapping/limits";
