@@ -173,3 +173,46 @@ describe("the add-in under a manifest without userinfo.email", () => {
     }
   });
 });
+
+describe("two people syncing one spreadsheet at once, in the Apps Script runtime", () => {
+  it("runs the first sync and tells the second who is syncing, under the document lock", async () => {
+    const sandbox = await startSandbox({ seed: 5, timeScale: 100 });
+    const BOB = "bob@example.com";
+    const document = SheetsDocument.blank("two-people", { owner: PERSON, editors: [PERSON, BOB], domain: null });
+    const runtime = startAppsScriptRuntime({
+      code: read("Code.js"),
+      manifest: JSON.parse(read("appsscript.json")) as Manifest,
+      services: [spreadsheetService(document)],
+      routes: { [PRODUCTION]: sandbox.serverUrl },
+      user: PERSON,
+    });
+    /** A google.script.run call by `user`, its ticket collected from that person's cache. */
+    const call = async (user: string, name: string, input: unknown) => {
+      const started = await runtime.run({ function: name, kind: "server", args: [input], user });
+      const ticket = (started.value as { pending?: string }).pending;
+      if (!ticket) return started.value;
+      const collected = await runtime.run({ function: "takeResult", kind: "server", args: [ticket], user });
+      return (collected.value as { value?: unknown; error?: string }).value ?? collected.value;
+    };
+    try {
+      await call(PERSON, "setUpWorkspace", {});
+      const credential = { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, jwt: sandbox.jwt };
+      expect(await call(PERSON, "connect", { server: PRODUCTION, ...credential })).toMatchObject({ connected: true });
+      const source = { kind: "csv", text: CSV };
+      const proposal = (await call(PERSON, "proposeImportMapping", { source })) as { fields: Record<string, string | null> };
+      await call(PERSON, "applyImport", { source, fields: proposal.fields });
+      await call(PERSON, "refreshAccount", {});
+      // Ann's chunk reads the account first; that answer takes 3 s, so her sync holds the lock meanwhile.
+      sandbox.injectFault({ kind: "latency", ms: 3000, method: "GET", path: "**" });
+      const ann = call(PERSON, "runSync", { sites: ["San Francisco"], budgetMs: 60_000 });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const bob = await call(BOB, "runSync", { sites: ["San Francisco"], budgetMs: 60_000 });
+      expect(bob).toEqual({ busy: { email: PERSON, since: expect.any(String) } });
+      expect(sandbox.faultsFired().latency).toBe(1);
+      expect(await ann).toMatchObject({ done: true, created: 1 });
+    } finally {
+      await runtime.close();
+      await sandbox.close();
+    }
+  });
+});
