@@ -76,6 +76,8 @@ export class PlaygroundAddIn {
 
   /** The person types into a cell, then Sheets fires the simple onEdit trigger with the edit's event. */
   async type(at: { sheet: string; row: number; column: number; text: string }): Promise<EditAnswer> {
+    const locked = this.locked(at.sheet);
+    if (locked) return locked;
     const edit = this.attempt(() => typeIntoCell(this.document, this.options.person, at));
     if ("error" in edit) return { ok: false, error: edit.error };
     await this.save();
@@ -91,6 +93,8 @@ export class PlaygroundAddIn {
 
   /** A row inserted below `after`, or deleted, as the grid's row menu does (Sheets fires no onEdit for these). */
   async changeRows(change: { sheet: string; insertAfter?: number; delete?: number }): Promise<EditAnswer> {
+    const locked = this.locked(change.sheet);
+    if (locked) return locked;
     const person = this.options.person;
     const done = this.attempt(() =>
       change.delete !== undefined
@@ -115,6 +119,15 @@ export class PlaygroundAddIn {
   async close(): Promise<void> {
     await this.saving;
     await this.runtime.close();
+  }
+
+  /**
+   * The grid never writes a protected tab (the ones the add-in writes: Sync Ledger, account tabs). In Sheets their
+   * editor could, but the protection is there so that no one types over them; the playground keeps them read-only.
+   */
+  private locked(sheet: string): { ok: false; error: string } | null {
+    const protectedSheet = (this.document.sheetByName(sheet)?.protections.length ?? 0) > 0;
+    return protectedSheet ? { ok: false, error: `${sheet} is written by the add-in and protected: it is read-only here.` } : null;
   }
 
   /** Sheets' refusal (a protected cell, a row out of bounds) as a value; anything else is a bug and throws. */

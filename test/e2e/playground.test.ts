@@ -86,6 +86,13 @@ describe("the playground in a browser", () => {
     expect(refused).toEqual([403, 403, 403, 403, 403]);
   });
 
+  it("writes only what a person may write: a protected tab the add-in writes is refused, and stays as it was", async () => {
+    const before = (await XlsxWorkbook.open(workbookPath)).read("Sync Ledger");
+    const answer = await asPage("/api/cell", { sheet: "Sync Ledger", row: 2, column: 1, value: "typed over" });
+    expect(answer.body).toEqual({ ok: false, error: expect.stringContaining("protected") });
+    expect((await XlsxWorkbook.open(workbookPath)).read("Sync Ledger")).toEqual(before);
+  });
+
   it("runs through google.script.run only the functions the add-in declares, as Apps Script does", async () => {
     const run = (name: string) =>
       page.evaluate(
