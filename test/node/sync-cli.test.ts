@@ -63,4 +63,12 @@ describe("rcsheets plan and sync", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toContain("Give --server URL or RC_SERVER");
   });
+
+  it("refuses a server that is not https (plain http only to this machine), before sending anything", async () => {
+    for (const server of ["http://rc.example.com", "javascript:alert(1)", "file:///etc/passwd"]) {
+      const result = await run("plan", workbook, "--site", "San Mateo", "--server", server);
+      expect(result.code, server).toBe(2);
+      expect(result.stdout.trim().split("\n"), server).toEqual([expect.stringMatching(/^--server .*: The server address/)]);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { RingCentralClient } from "../../ringcentral/client";
+import { checkServerAddress } from "../../ringcentral/server-address";
 import { FetchTransport } from "../fetch-transport";
 import { FileTokenStore } from "../file-token-store";
 import { UsageError } from "./usage-error";
@@ -10,11 +11,15 @@ import { UsageError } from "./usage-error";
  * allows 5 a minute) and another credential never uses them.
  */
 export async function connect(serverFlag: string | undefined): Promise<RingCentralClient> {
-  const server = serverFlag ?? process.env.RC_SERVER;
-  if (!server)
+  const given = serverFlag ?? process.env.RC_SERVER;
+  if (!given)
     throw new UsageError(
       "Which RingCentral? Give --server URL or RC_SERVER (a local sandbox: npm run rcsheets -- sandbox --port 8788).",
     );
+  // https only, or plain http to this machine (a local sandbox): never a script, a file or a remote http host.
+  const checked = checkServerAddress(given);
+  if (!checked.ok) throw new UsageError(`--server ${given}: ${checked.problem}`);
+  const server = checked.address;
   const credentials = process.env.RC_CLIENT_ID ? fromEnvironment() : await fromSandbox(server);
   const store = new FileTokenStore(server, credentials);
   return new RingCentralClient({ server, ...credentials, transport: new FetchTransport(), store });
