@@ -1,5 +1,3 @@
-import { type Clock, systemClock } from "../ringcentral/clock";
-
 /** Who is syncing a document, and since when (ISO time); the email is blank when the home cannot tell. */
 export interface SyncHolder {
   email: string;
@@ -22,24 +20,4 @@ export interface SyncLock {
 
 export function isSyncBusy(answer: unknown): answer is SyncBusy {
   return typeof answer === "object" && answer !== null && "busy" in answer;
-}
-
-/** The lock of one process (the playground, tests): a second holder is refused while the first works. */
-export class InProcessSyncLock implements SyncLock {
-  private holder: SyncHolder | null = null;
-
-  constructor(
-    private readonly email: string,
-    private readonly clock: Clock = systemClock,
-  ) {}
-
-  async hold<T>(work: () => Promise<T>): Promise<T | SyncBusy> {
-    if (this.holder) return { busy: { ...this.holder } };
-    this.holder = { email: this.email, since: new Date(this.clock.now()).toISOString() };
-    try {
-      return await work();
-    } finally {
-      this.holder = null;
-    }
-  }
 }

@@ -4,7 +4,7 @@ import { documentSyncLock } from "../../src/gas/document-sync-lock";
 import { appsScriptHome } from "../../src/gas/home";
 import { serverFunctions } from "../../src/server/functions";
 import { type AnyServerFunction, invoke } from "../../src/server/server-function";
-import { InProcessSyncLock, type SyncBusy } from "../../src/server/sync-lock";
+import type { SyncBusy } from "../../src/server/sync-lock";
 import { type AppsScriptGlobals, appsScriptGlobals } from "./apps-script-globals";
 
 /** One sync at a time per spreadsheet: the document lock, and who holds it, told to the next person. */
@@ -66,14 +66,5 @@ describe("the document's sync lock in Apps Script", () => {
       expect(answer).toEqual({ busy: { email: "ann@example.com", since: expect.any(String) } });
     // Free again: the work runs (and meets the missing connection).
     await expect(call("refreshAccount", {})).rejects.toThrow(/Not signed in/);
-  });
-});
-
-describe("the in-process sync lock (the playground)", () => {
-  it("refuses a second holder while the first works, and frees itself after", async () => {
-    const lock = new InProcessSyncLock("the playground", { now: () => Date.UTC(2026, 0, 2, 14, 2), sleep: async () => {} });
-    const inner = await lock.hold(() => lock.hold(async () => "ran"));
-    expect(inner).toEqual({ busy: { email: "the playground", since: "2026-01-02T14:02:00.000Z" } });
-    expect(await lock.hold(async () => "ran")).toBe("ran");
   });
 });
