@@ -325,7 +325,8 @@ function plainValue(cell: ExcelCell): Cell {
   return plain(cell.value);
 }
 
-function plain(value: ExcelJS.CellValue): Cell {
+/** An ExcelJS value as a cell holds it: rich text and hyperlinks as their text, a formula as its last result. */
+export function plain(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return "";
   if (typeof value !== "object" || value instanceof Date) return value;
   if ("richText" in value) return value.richText.map((run) => run.text).join("");

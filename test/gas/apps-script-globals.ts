@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { afterEach, beforeEach } from "vitest";
+import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
 import type { AuthCallbackRequest, LibraryToken, OAuth2Library, OAuth2Service } from "../../src/gas/oauth2-library";
 
 /**
@@ -205,4 +207,21 @@ function fakeService(name: string, state: AppsScriptGlobals): OAuth2Service {
     reset: () => store?.deleteProperty(key),
   };
   return service;
+}
+
+/**
+ * Fresh globals installed before each test of the calling suite (with a SpreadsheetApp when asked) and removed after
+ * it; the returned function gives the current test's.
+ */
+export function useAppsScriptGlobals(options: { spreadsheet?: boolean } = {}): () => AppsScriptGlobals {
+  let globals: AppsScriptGlobals;
+  let restore: (() => void)[] = [];
+  beforeEach(() => {
+    globals = appsScriptGlobals();
+    restore = [globals.install(), ...(options.spreadsheet ? [createSpreadsheetApp().install()] : [])];
+  });
+  afterEach(() => {
+    for (const undo of restore.reverse()) undo();
+  });
+  return () => globals;
 }

@@ -1,25 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cachedGovernorMemory } from "../../src/gas/cached-governor-memory";
 import { Governor } from "../../src/ringcentral/governor";
 import { FakeClock } from "../ringcentral/fake-clock";
-import { type AppsScriptGlobals, appsScriptGlobals } from "./apps-script-globals";
+import { useAppsScriptGlobals } from "./apps-script-globals";
 
 /** The governor's state in the person's cache, so that the next execution paces from where the last one stopped. */
 describe("the governor's memory in Apps Script", () => {
-  let globals: AppsScriptGlobals;
-  let restore: () => void;
-  beforeEach(() => {
-    globals = appsScriptGlobals();
-    restore = globals.install();
-  });
-  afterEach(() => restore());
+  const current = useAppsScriptGlobals();
 
   it("keeps one state per server in the user cache, read back by the next execution's governor", async () => {
     const clock = new FakeClock();
     const first = new Governor(clock, cachedGovernorMemory("https://platform.ringcentral.biz"));
     const ticket = await first.acquire("auth");
     first.observe(ticket, 429, { "x-rate-limit-group": "auth", "retry-after": "30" });
-    expect([...globals.cache.values.keys()]).toEqual(["rcsheets.governor.platform.ringcentral.biz"]);
+    expect([...current().cache.values.keys()]).toEqual(["rcsheets.governor.platform.ringcentral.biz"]);
 
     const at = clock.now();
     await new Governor(clock, cachedGovernorMemory("https://platform.ringcentral.biz")).acquire("auth");
@@ -32,9 +26,9 @@ describe("the governor's memory in Apps Script", () => {
 
   it("a cache that fails or holds nonsense costs the pacing, never the call", async () => {
     const clock = new FakeClock();
-    globals.cache.values.set("rcsheets.governor.x.example", "{not json");
+    current().cache.values.set("rcsheets.governor.x.example", "{not json");
     const governor = new Governor(clock, cachedGovernorMemory("https://x.example"));
-    globals.cache.failing = true;
+    current().cache.failing = true;
     const ticket = await governor.acquire("light");
     expect(() => governor.observe(ticket, 200, {})).not.toThrow();
   });

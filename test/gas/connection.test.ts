@@ -1,26 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
+import { describe, expect, it } from "vitest";
 import { appsScriptHome } from "../../src/gas/home";
 import { OAuth2TokenStore } from "../../src/gas/oauth2-token-store";
 import { ringCentralService } from "../../src/gas/ringcentral-authorization";
 import { authCallback } from "../../src/gas/triggers";
 import { serverFunctions } from "../../src/server/functions";
 import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
-import { type AppsScriptGlobals, appsScriptGlobals } from "./apps-script-globals";
+import { useAppsScriptGlobals } from "./apps-script-globals";
 
 const SERVER = "https://platform.ringcentral.biz";
 
 /** Signing in through RingCentral's page in Apps Script: the OAuth2 library, the callback, the person's properties. */
 describe("the Apps Script connection", () => {
-  let globals: AppsScriptGlobals;
-  let restore: (() => void)[];
-  beforeEach(() => {
-    globals = appsScriptGlobals();
-    restore = [globals.install(), createSpreadsheetApp().install()];
-  });
-  afterEach(() => {
-    for (const undo of restore.reverse()) undo();
-  });
+  const current = useAppsScriptGlobals({ spreadsheet: true });
   const call = <K extends keyof typeof serverFunctions>(name: K, input: unknown) =>
     invoke(name, serverFunctions[name] as AnyServerFunction, appsScriptHome(), input) as OutputOf<(typeof serverFunctions)[K]>;
 
@@ -37,9 +28,9 @@ describe("the Apps Script connection", () => {
     const page = authCallback({ parameter: { code: "the-code", state: "fake-state" } }) as unknown as { html: string };
     expect(page.html).toContain(`Connected to ${SERVER}`);
     expect(call("connectionStatus", {})).toEqual({ connected: true, server: SERVER });
-    expect(globals.properties.has("rcsheets.authorizing")).toBe(false);
+    expect(current().properties.has("rcsheets.authorizing")).toBe(false);
     // Per person: in user properties, never in the sheet.
-    expect(JSON.parse(globals.properties.get("rcsheets.connection") ?? "{}")).toEqual({
+    expect(JSON.parse(current().properties.get("rcsheets.connection") ?? "{}")).toEqual({
       server: SERVER,
       clientId: "app-1",
       clientSecret: "s3cret",
@@ -80,6 +71,6 @@ describe("the Apps Script connection", () => {
     expect(call("connectionStatus", {})).toEqual({ connected: true, server: SERVER });
     home.connection?.clear();
     expect(call("connectionStatus", {})).toEqual({ connected: false, server: "" });
-    expect([...globals.properties.keys()].filter((k) => k.startsWith("rcsheets."))).toEqual([]);
+    expect([...current().properties.keys()].filter((k) => k.startsWith("rcsheets."))).toEqual([]);
   });
 });

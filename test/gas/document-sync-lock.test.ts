@@ -1,31 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSpreadsheetApp } from "../../src/apps-script-runtime/spreadsheet/service";
+import { describe, expect, it } from "vitest";
 import { documentSyncLock } from "../../src/gas/document-sync-lock";
 import { appsScriptHome } from "../../src/gas/home";
 import { serverFunctions } from "../../src/server/functions";
 import { type AnyServerFunction, invoke } from "../../src/server/server-function";
 import type { SyncBusy } from "../../src/server/sync-lock";
-import { type AppsScriptGlobals, appsScriptGlobals } from "./apps-script-globals";
+import { useAppsScriptGlobals } from "./apps-script-globals";
 
 /** One sync at a time per spreadsheet: the document lock, and who holds it, told to the next person. */
 describe("the document's sync lock in Apps Script", () => {
-  let globals: AppsScriptGlobals;
-  let restore: (() => void)[];
-  beforeEach(() => {
-    globals = appsScriptGlobals();
-    restore = [globals.install(), createSpreadsheetApp().install()];
-  });
-  afterEach(() => {
-    for (const undo of restore.reverse()) undo();
-  });
+  const current = useAppsScriptGlobals({ spreadsheet: true });
 
   it("answers who is syncing and since when while someone holds it, without running the work", async () => {
-    globals.email = "ann@example.com";
+    current().email = "ann@example.com";
     const started = Date.now();
     let second: unknown = "not asked";
     let ran = false;
     const first = await documentSyncLock.hold(async () => {
-      globals.email = "bob@example.com";
+      current().email = "bob@example.com";
       second = await documentSyncLock.hold(async () => {
         ran = true;
       });
@@ -37,7 +28,7 @@ describe("the document's sync lock in Apps Script", () => {
     expect(busy.email).toBe("ann@example.com");
     expect(Date.parse(busy.since)).toBeGreaterThanOrEqual(started - 1000);
     // Released, and the record cleared: the next one runs.
-    expect(globals.documentCache.values.size).toBe(0);
+    expect(current().documentCache.values.size).toBe(0);
     expect(await documentSyncLock.hold(async () => "next")).toBe("next");
   });
 
@@ -47,7 +38,7 @@ describe("the document's sync lock in Apps Script", () => {
         throw new Error("RingCentral refused");
       }),
     ).rejects.toThrow("RingCentral refused");
-    expect(globals.documentCache.values.size).toBe(0);
+    expect(current().documentCache.values.size).toBe(0);
     expect(await documentSyncLock.hold(async () => "again")).toBe("again");
   });
 
@@ -55,7 +46,7 @@ describe("the document's sync lock in Apps Script", () => {
     const home = appsScriptHome();
     const call = (name: keyof typeof serverFunctions, input: unknown) =>
       invoke(name, serverFunctions[name] as AnyServerFunction, home, input) as Promise<unknown>;
-    globals.email = "ann@example.com";
+    current().email = "ann@example.com";
     const answers = await documentSyncLock.hold(async () => [
       await call("refreshAccount", {}),
       await call("planSync", { sites: ["Main"] }),

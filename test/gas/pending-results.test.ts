@@ -1,25 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { settleLater, takeResult, utf8Parts } from "../../src/gas/pending-results";
-import { type AppsScriptGlobals, appsScriptGlobals } from "./apps-script-globals";
+import { useAppsScriptGlobals } from "./apps-script-globals";
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
 /** Asynchronous results through the person's cache, whose values hold 100 KB counted in UTF-8 bytes. */
 describe("asynchronous results in Apps Script", () => {
-  let globals: AppsScriptGlobals;
-  let restore: () => void;
-  beforeEach(() => {
-    globals = appsScriptGlobals();
-    restore = globals.install();
-  });
-  afterEach(() => restore());
+  const current = useAppsScriptGlobals();
 
   it("hands back a large result full of é and emoji whole, every part under the cache's 100 KB", async () => {
     const value = { names: Array.from({ length: 4000 }, (_, i) => `Zoé 🎉 Ünal ${i} ${"é".repeat(40)}`) };
     const { pending } = settleLater(Promise.resolve(value));
     await settled();
-    const parts = [...globals.cache.values.entries()].filter(([key]) => key.startsWith(`rcsheets.result.${pending}.`));
+    const parts = [...current().cache.values.entries()].filter(([key]) => key.startsWith(`rcsheets.result.${pending}.`));
     expect(parts.length).toBeGreaterThan(2);
     for (const [, part] of parts) expect(bytes(part)).toBeLessThanOrEqual(100 * 1024);
     expect(takeResult(pending)).toEqual({ done: true, value });
@@ -27,9 +21,9 @@ describe("asynchronous results in Apps Script", () => {
   });
 
   it("stores an error outcome when the result cannot be stored, so the sidebar is told", async () => {
-    const putAll = globals.cache.putAll.bind(globals.cache);
+    const putAll = current().cache.putAll.bind(current().cache);
     let refusals = 1;
-    globals.cache.putAll = (values, seconds) => {
+    current().cache.putAll = (values, seconds) => {
       if (refusals-- > 0) throw new Error("Argument too large: value");
       putAll(values, seconds);
     };
@@ -46,7 +40,7 @@ describe("asynchronous results in Apps Script", () => {
   });
 
   it("a cache that fails altogether leaves nothing, and throws nowhere", async () => {
-    globals.cache.failing = true;
+    current().cache.failing = true;
     const { pending } = settleLater(Promise.reject(new Error("refused")));
     await settled();
     expect(takeResult(pending)).toEqual({ done: false });

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { MARKER_KEY } from "../../gas/sheets-workbook";
-import { XlsxWorkbook } from "../../node/xlsx-workbook";
+import { plain, XlsxWorkbook } from "../../node/xlsx-workbook";
 import { type Area, parseReference } from "./a1-notation";
 import {
   AUTOMATIC_FORMAT,
@@ -16,7 +16,6 @@ import {
   type SheetModel,
   SheetsDocument,
 } from "./document";
-import type { CellValue } from "./input-parsing";
 import { type DocumentRecord, type RecordedRule, type SheetRecord, takeRecord } from "./xlsx-record";
 
 /** The format the save gives a date in an Automatic cell, since xlsx needs one to call a number a date. */
@@ -95,16 +94,6 @@ function loadCell(cell: ExcelJS.Cell, sheet: SheetModel, row: number, column: nu
   if (value instanceof Date && format === AUTOMATIC_DATE_FORMAT) format = AUTOMATIC_FORMAT;
   if (value === "" && note === "" && background === null && format === columnFormat) return;
   Object.assign(sheet.cellToWrite(row, column), { value, note, background, format });
-}
-
-function plain(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return "";
-  if (typeof value !== "object" || value instanceof Date) return value;
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("hyperlink" in value) return plain(value.text as ExcelJS.CellValue);
-  if ("formula" in value || "sharedFormula" in value) return plain(value.result ?? null);
-  if ("error" in value) return value.error;
-  return "";
 }
 
 function noteText(note: string | ExcelJS.Comment | undefined): string {
