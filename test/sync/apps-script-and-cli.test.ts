@@ -18,7 +18,7 @@ import { decodeTab } from "../../src/workbook/codec";
 import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import type { Workbook } from "../../src/workbook/port";
 import { setUpWorkspace } from "../../src/workbook/setup";
-import { append, homeFor } from "./scenario";
+import { append, homeFor, usersOnBothSites } from "./scenario";
 
 /**
  * Two homes sync one account at once: the add-in in Sheets (dist/Code.js in the local Apps Script runtime, its
@@ -55,21 +55,7 @@ describe("a sync in Apps Script and a CLI sync at once", () => {
     append(asMemory, SITES_TAB, [
       { name: "Test Site", country: "US", state: "CA", city: "San Jose", street: "1 First St", postalCode: "95113" },
     ]);
-    append(
-      asMemory,
-      USERS_TAB,
-      ["San Francisco", "Test Site"].flatMap((site, s) =>
-        Array.from({ length: PER_SITE }, (_, i) => ({
-          userType: "User",
-          firstName: `U${s}x${i}`,
-          lastName: "Both",
-          email: `u${s}x${i}@example.com`,
-          ext: String(6000 + s * 100 + i),
-          site,
-          setupWizard: "Not Started",
-        })),
-      ),
-    );
+    append(asMemory, USERS_TAB, usersOnBothSites(PER_SITE, 6000, "Both"));
     await book.save(path);
   }
 

@@ -5,7 +5,7 @@ import { previewSync } from "../../src/sync/preview";
 import { runSyncChunk, type SyncHome } from "../../src/sync/runner";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { setUpWorkspace } from "../../src/workbook/setup";
-import { append, homeFor, usersOf } from "./scenario";
+import { append, homeFor, usersOf, usersOnBothSites } from "./scenario";
 
 const PER_SITE = 20;
 
@@ -20,18 +20,7 @@ async function copyOfTheSheet(sandbox: RunningSandbox): Promise<{ book: MemoryWo
   append(book, SITES_TAB, [
     { name: "Test Site", country: "US", state: "CA", city: "San Jose", street: "1 First St", postalCode: "95113" },
   ]);
-  const users = ["San Francisco", "Test Site"].flatMap((site, s) =>
-    Array.from({ length: PER_SITE }, (_, i) => ({
-      userType: "User",
-      firstName: `U${s}x${i}`,
-      lastName: "Same",
-      email: `u${s}x${i}@example.com`,
-      ext: String(5000 + s * 100 + i),
-      site,
-      setupWizard: "Not Started",
-    })),
-  );
-  append(book, USERS_TAB, users);
+  append(book, USERS_TAB, usersOnBothSites(PER_SITE, 5000, "Same"));
   return { book, home };
 }
 

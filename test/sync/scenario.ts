@@ -19,6 +19,21 @@ export function append<K extends string>(book: MemoryWorkbook, tab: TabDef<K>, r
   appendRows(book, tab.name, tab, rows);
 }
 
+/** `perSite` plain users on each of San Francisco and Test Site, extensions from `firstExt` (100 apart per site). */
+export function usersOnBothSites(perSite: number, firstExt: number, lastName: string) {
+  return SCENARIO_SITES.flatMap((site, s) =>
+    Array.from({ length: perSite }, (_, i) => ({
+      userType: "User",
+      firstName: `U${s}x${i}`,
+      lastName,
+      email: `u${s}x${i}@example.com`,
+      ext: String(firstExt + s * 100 + i),
+      site,
+      setupWizard: "Not Started",
+    })),
+  );
+}
+
 export function usersOf(book: MemoryWorkbook) {
   return decodeTab(USERS_TAB, book.read("Users")).records;
 }
