@@ -75,9 +75,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
-    const page = request.method === "GET" && (path === "/" || path === "/sidebar");
+    const page = request.method === "GET" && (path === "/" || path === "/sidebar" || path === "/favicon.ico");
     const refusal = guard.refusal(request, page ? "page" : "api");
     if (refusal) return reply(response, 403, { error: refusal });
+    if (path === "/favicon.ico") return void response.writeHead(204).end();
     if (page) return servePage(response, path === "/" ? await playgroundPage() : sidebarPage());
     const body = request.method === "POST" ? await readJson(request) : {};
     if (body === null) return reply(response, 400, { error: "The body is not JSON." });
