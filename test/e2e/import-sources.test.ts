@@ -117,8 +117,20 @@ describe("import from another spreadsheet and from an .xlsx file", { timeout: 60
     await shot("xlsx-imported");
   });
 
-  it("refuses an .xlsx over the CLI's size limit before reading it", async () => {
+  it("leaves a column it is unsure of for the person, and says why on the column", async () => {
     await sidebar.getByRole("button", { name: "Import another" }).click();
+    const csv = "Name,Email,Phone 1,Phone 2\nAnn Lee,ann@example.com,+15035550101,+15035550201\n";
+    await sidebar
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "two-phones.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await expect.poll(() => sidebar.getByLabel("Source of Email").inputValue()).toBe("Email");
+    expect(await sidebar.getByLabel("Source of Phone #").inputValue()).toBe("");
+    await sidebar.getByText('Not sure: "Phone 1" and "Phone 2" fit Phone # equally well').waitFor();
+    await shot("unsure");
+    await sidebar.getByRole("button", { name: "Back" }).click();
+  });
+
+  it("refuses an .xlsx over the CLI's size limit before reading it", async () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 1);
     await sidebar
       .locator('input[type="file"]')
