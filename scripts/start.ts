@@ -4,7 +4,8 @@
  * hosts led to the sandbox), on loopback, and prints the address. The person starts connected to "production" with
  * the sandbox's JWT credential. The workbook is an .xlsx
  * file: demo/workspace.xlsx by default, made from the template with demo users on first start (`--workbook PATH` for
- * another); edits persist to it. Ctrl-C stops both.
+ * another); edits persist to it. `--open FILE` (repeatable) makes another .xlsx a Google spreadsheet of a customer's,
+ * shared with the person: its link, printed here, opens it in the import wizard. Ctrl-C stops both.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -31,6 +32,7 @@ const { values } = (() => {
         workbook: { type: "string", default: join("demo", "workspace.xlsx") },
         port: { type: "string", default: "8787" },
         "time-scale": { type: "string", default: "10" },
+        open: { type: "string", multiple: true, default: [] },
       },
     });
   } catch (error) {
@@ -62,6 +64,7 @@ const playground = await startWithWorkbook().catch(async (error: unknown) => {
 console.log(`rcsheets playground: ${playground.url}`);
 console.log(`  workbook  ${workbookPath}`);
 console.log(`  sandbox   ${sandbox.serverUrl} (time ×${values["time-scale"]}; its account is kept beside the workbook)`);
+for (const other of playground.addIn.others) console.log(`  open      ${other.url} (${other.path})`);
 console.log("Ctrl-C stops it.");
 
 const stop = async () => {
@@ -81,6 +84,7 @@ async function startWithWorkbook() {
     ringCentral: sandbox.serverUrl,
     timeScale: Number(values["time-scale"]),
     credential: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, jwt: sandbox.jwt },
+    others: (values.open ?? []).map((path) => ({ path: resolve(path) })),
   });
 }
 

@@ -4,17 +4,22 @@ import type { ImportPreviewView } from "../../src/server/preview-import";
 import type { ImportMappingProposal } from "../../src/server/propose-import-mapping";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
+import { type FileLimits, type RowValue, readXlsxSheets, tooLarge, type XlsxSheet } from "../xlsx-file";
 
-type Source = { kind: "csv"; text: string; name: string } | { kind: "tab"; sheet: string };
+type Source =
+  | { kind: "csv"; text: string; name: string }
+  | { kind: "rows"; rows: RowValue[][]; name: string }
+  | { kind: "tab"; sheet: string }
+  | { kind: "spreadsheet"; link: string; sheet: string };
 type Orientation = "auto" | "horizontal" | "vertical";
 type Step = "source" | "mapping" | "preview" | "done";
 
-/** A CSV the sidebar can take in one call; larger files go through the CLI or a tab (File › Import in Sheets). */
-const MAX_CSV_BYTES = 10 * 1024 * 1024;
+/** Until the server has said its limits (listSourceTabs): the CLI's, so that a file is never read unchecked. */
+const DEFAULT_LIMITS: FileLimits = { fileBytes: 10 * 1024 * 1024, inflatedBytes: 50 * 1024 * 1024 };
 
 /**
- * Import, as a wizard: choose the source (a CSV file or another tab: an .xlsx opens in Sheets as a tab), the
- * orientation, check the proposed mapping against sample values, see the preview with its validation, import.
+ * Import, as a wizard: choose the source (a CSV or .xlsx file, read here; another tab; a tab of another Google
+ * spreadsheet, by its link), the orientation, check the proposed mapping against sample values, see the preview with its validation, import.
  * Every decision is the server's; this only asks and shows.
  */
 export function ImportWizard() {
@@ -30,7 +35,10 @@ export function ImportWizard() {
   const busy = task.busy !== null;
   const problem = task.problem;
   const setProblem = task.setProblem;
-  const wire = (s: Source) => (s.kind === "csv" ? { kind: "csv" as const, text: s.text } : s);
+  const wire = (s: Source) => {
+    if (s.kind === "csv") return { kind: "csv" as const, text: s.text };
+    return s.kind === "rows" ? { kind: "rows" as const, rows: s.rows } : s;
+  };
 
   const propose = (s: Source, o: Orientation) =>
     run(async () => {
@@ -122,34 +130,67 @@ function SourceStep(props: {
   onProblem: (message: string) => void;
 }) {
   const [tabs, setTabs] = useState<string[]>([]);
+  const [limits, setLimits] = useState<FileLimits>(DEFAULT_LIMITS);
+  const [workbook, setWorkbook] = useState<{ name: string; sheets: XlsxSheet[] } | null>(null);
   useEffect(() => {
     rpc("listSourceTabs", {}).then(
-      (answer) => setTabs(answer.sheets),
+      (answer) => {
+        setTabs(answer.sheets);
+        setLimits(answer.limits);
+      },
       () => setTabs([]),
     );
   }, []);
   const readFile = (file: File | undefined) => {
+    setWorkbook(null);
     if (!file) return;
-    if (file.size > MAX_CSV_BYTES)
-      return props.onProblem(`${file.name} is over 10 MB: import it with the CLI (rcsheets import).`);
-    if (/\.xlsx?$/i.test(file.name))
-      return props.onProblem(`Open ${file.name} in Sheets (File › Import, new sheet), then import from that tab.`);
+    if (file.size > limits.fileBytes) return props.onProblem(tooLarge(file.name, limits.fileBytes));
+    if (/\.xls$/i.test(file.name))
+      return props.onProblem(`${file.name} is an old Excel file: save it as .xlsx (or CSV) and choose it again.`);
+    if (/\.xlsx$/i.test(file.name)) return void readWorkbook(file);
     file.text().then(
       (text) => props.onSource({ kind: "csv", text, name: file.name }),
       () => props.onProblem(`${file.name} could not be read.`),
     );
   };
+  const readWorkbook = async (file: File) => {
+    const read = await readXlsxSheets(file, limits);
+    if ("problem" in read) return props.onProblem(read.problem);
+    const [only, ...more] = read;
+    if (!only) return props.onProblem(`${file.name} holds no values: there is nothing to import.`);
+    if (more.length === 0) return props.onSource({ kind: "rows", rows: only.rows, name: file.name });
+    setWorkbook({ name: file.name, sheets: read });
+  };
   return (
     <div>
       <label class="field">
-        A CSV file
+        A CSV or Excel (.xlsx) file
         <input
           type="file"
-          accept=".csv,.tsv,.txt,text/csv"
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           disabled={props.busy}
           onChange={(e) => readFile((e.currentTarget as HTMLInputElement).files?.[0])}
         />
       </label>
+      {workbook && (
+        <label class="field">
+          Sheet of {workbook.name}
+          <select
+            disabled={props.busy}
+            onChange={(e) => {
+              const sheet = workbook.sheets.find((s) => s.name === (e.currentTarget as HTMLSelectElement).value);
+              if (sheet) props.onSource({ kind: "rows", rows: sheet.rows, name: `${workbook.name} › ${sheet.name}` });
+            }}
+          >
+            <option value="">Choose a sheet…</option>
+            {workbook.sheets.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label class="field">
         Or another tab
         <select
@@ -167,7 +208,66 @@ function SourceStep(props: {
           ))}
         </select>
       </label>
+      <OtherSpreadsheet busy={props.busy} onSource={props.onSource} onProblem={props.onProblem} />
       <OrientationChoice value={props.orientation} onChange={props.onOrientation} disabled={props.busy} />
+    </div>
+  );
+}
+
+/** Another Google spreadsheet: its link pasted, its tabs listed, one chosen. A sheet not shared says so. */
+function OtherSpreadsheet(props: { busy: boolean; onSource: (s: Source) => void; onProblem: (message: string) => void }) {
+  const [link, setLink] = useState("");
+  const [opened, setOpened] = useState<{ link: string; name: string; sheets: string[] } | null>(null);
+  const [opening, setOpening] = useState(false);
+  const open = () => {
+    setOpening(true);
+    setOpened(null);
+    rpc("listSpreadsheetTabs", { link }).then(
+      (answer) => {
+        setOpening(false);
+        if ("problem" in answer) return props.onProblem(answer.problem);
+        if (answer.sheets.length === 1) return props.onSource({ kind: "spreadsheet", link, sheet: answer.sheets[0] as string });
+        setOpened({ link, ...answer });
+      },
+      (error: Error) => {
+        setOpening(false);
+        props.onProblem(error.message);
+      },
+    );
+  };
+  return (
+    <div class="field">
+      <label for="other-spreadsheet">Or another Google spreadsheet (its link)</label>
+      <input
+        id="other-spreadsheet"
+        type="url"
+        placeholder="https://docs.google.com/spreadsheets/d/…"
+        value={link}
+        disabled={props.busy || opening}
+        onInput={(e) => setLink((e.currentTarget as HTMLInputElement).value)}
+      />
+      <button type="button" disabled={props.busy || opening || link.trim() === ""} onClick={open}>
+        {opening ? "Opening…" : "Open"}
+      </button>
+      {opened && (
+        <label class="field">
+          Tab of {opened.name}
+          <select
+            disabled={props.busy}
+            onChange={(e) => {
+              const sheet = (e.currentTarget as HTMLSelectElement).value;
+              if (sheet) props.onSource({ kind: "spreadsheet", link: opened.link, sheet });
+            }}
+          >
+            <option value="">Choose a tab…</option>
+            {opened.sheets.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </div>
   );
 }
@@ -242,6 +342,9 @@ function MappingStep(props: {
                     ? ` · ${Math.round((proposal.proposal[header]?.confidence ?? 0) * 100)}%`
                     : ""}
                 </span>
+                {!source && proposal.proposal[header]?.unsure && (
+                  <span class="unsure">Not sure: {proposal.proposal[header]?.unsure}</span>
+                )}
               </td>
             </tr>
           ))}

@@ -5,6 +5,7 @@ import type { Home } from "../server/home";
 import { cachedGovernorMemory } from "./cached-governor-memory";
 import { documentSyncLock } from "./document-sync-lock";
 import { OAuth2TokenStore } from "./oauth2-token-store";
+import { appsScriptSpreadsheets } from "./other-spreadsheets";
 import { forgetConnection, readConnection, saveConnection } from "./person-connection";
 import { personTokenLock } from "./person-token-lock";
 import { PropertiesTokenStore } from "./properties-token-store";
@@ -24,6 +25,7 @@ export function appsScriptHome(): Home {
     clock: appsScriptClock,
     authorization: appsScriptAuthorization,
     syncLock: documentSyncLock,
+    spreadsheets: appsScriptSpreadsheets,
     connection: {
       settings: readConnection,
       save: saveConnection,

@@ -51,7 +51,7 @@ export function mappingFromHeaders(fields: Readonly<Record<string, string | null
 
 /**
  * What is wrong with a mapping for this source (a header standing twice is the sheet's own problem): a header the
- * source lacks, one column taken by two fields (only a full name may feed First Name and Last Name), a required column left out.
+ * source lacks, one column taken by two fields (only a full name may feed First Name and Last Name, a LineURI Phone # and Ext), a required column left out.
  */
 export function checkMapping(sheet: SourceSheet, mapping: FieldMapping): ImportProblem[] {
   const problems: ImportProblem[] = [];
@@ -67,7 +67,7 @@ export function checkMapping(sheet: SourceSheet, mapping: FieldMapping): ImportP
       );
     users.set(source, [...(users.get(source) ?? []), key]);
   }
-  for (const [source, keys] of users) if (keys.length > 1 && !isNameSplit(keys)) problems.push(usedTwice(source, keys));
+  for (const [source, keys] of users) if (keys.length > 1 && !feedsTwo(keys)) problems.push(usedTwice(source, keys));
   for (const column of USERS_TAB.columns)
     if (column.required && mapping[column.key] === null)
       problems.push(
@@ -86,15 +86,17 @@ export function headerSetKey(headers: readonly string[]): string {
   return JSON.stringify([...new Set(headers.map((h) => h.trim().toLowerCase()))].sort());
 }
 
-function isNameSplit(keys: readonly UsersKey[]): boolean {
-  return keys.length === 2 && keys.includes("firstName") && keys.includes("lastName");
+/** One field may feed two columns: a full name (First and Last Name), a Teams LineURI (Phone # and its Ext). */
+function feedsTwo(keys: readonly UsersKey[]): boolean {
+  const pair = (a: UsersKey, b: UsersKey) => keys.length === 2 && keys.includes(a) && keys.includes(b);
+  return pair("firstName", "lastName") || pair("phone", "ext");
 }
 
 function usedTwice(source: string, keys: readonly UsersKey[]): ImportProblem {
   const names = keys.map(headerOf).join(" and ");
   return importError(
     `header "${source}"`,
-    `"${source}" is mapped to ${names}: a field feeds one column (only a full name feeds First Name and Last Name).`,
+    `"${source}" is mapped to ${names}: a field feeds one column (only a full name feeds First Name and Last Name, and a Teams LineURI Phone # and Ext).`,
   );
 }
 

@@ -34,11 +34,29 @@ const FUZZY_MIN_RATIO = 0.75;
  */
 export function nameMatches(header: string): NameMatch[] {
   const words = headerWords(header);
-  if (words.length === 0) return [];
+  const best = matchesOf(words);
+  // "SITE_CODE", "DEPT_NAME": a database's suffix after the field's name does not stop a match, a little less sure.
+  const suffix = words.length > 1 ? words.at(-1) : undefined;
+  if (suffix && SUFFIXES.has(suffix))
+    for (const match of matchesOf(words.slice(0, -1)).values()) {
+      const confidence = round(match.confidence * SUFFIX_SHARE);
+      if ((best.get(match.field)?.confidence ?? 0) < confidence)
+        best.set(match.field, { ...match, confidence, reason: `${match.reason} with the suffix "${suffix}"` });
+    }
+  return [...best.values()].sort((a, b) => b.confidence - a.confidence);
+}
+
+/** Words that end a column name in database exports without changing what it holds. */
+const SUFFIXES = new Set(["code", "cd", "name", "nm", "txt", "text", "desc", "value", "val"]);
+/** A match found once a suffix is gone keeps this share of its confidence ("SITE_CODE": 0.9 as "Site"). */
+const SUFFIX_SHARE = 0.9;
+
+function matchesOf(words: readonly string[]): Map<TargetField, NameMatch> {
+  const best = new Map<TargetField, NameMatch>();
+  if (words.length === 0) return best;
   const full = nameKey(words);
   const meaningful = nameKey(meaningfulWords(words));
   const misleading = words.some((w) => MISLEADING_WORDS.has(w));
-  const best = new Map<TargetField, NameMatch>();
   const offer = (match: NameMatch) => {
     if ((best.get(match.field)?.confidence ?? 0) < match.confidence) best.set(match.field, match);
   };
@@ -53,7 +71,7 @@ export function nameMatches(header: string): NameMatch[] {
         offer({ field: synonym.field, confidence: round(ratio * 0.8), reason: `header is close to "${synonym.name}"` });
     }
   }
-  return [...best.values()].sort((a, b) => b.confidence - a.confidence);
+  return best;
 }
 
 /** Whether the header holds a word that says the column is about something else. */

@@ -3,7 +3,9 @@ import type { UsersKey } from "../domain/tabs";
 import { isFormula, unescapeFormula } from "./formula-escape";
 import { type FieldMapping, splitsName, USERS_KEYS } from "./mapping";
 import { type ImportProblem, importError } from "./problem";
+import { countryCodeOf, countryColumn } from "./row-country";
 import type { SourceSheet } from "./source-sheet";
+import { lineUriParts } from "./value-kinds";
 import { userTypeOf, wizardStateOf } from "./value-synonyms";
 
 /** One user of the source as Users values: only the mapped columns are present. */
@@ -23,7 +25,8 @@ const MAX_FORMULA_PROBLEMS = 20;
 
 /**
  * Source records → Users values: export escaping undone, user types and wizard states from their synonyms, a full
- * name split, phone numbers to E.164 (the row's site country, else the workspace's), extensions as digits kept as
+ * name split, phone numbers to E.164 (the row's own country column, else its site's country, else the workspace's;
+ * a Teams LineURI's number as it is), extensions as digits kept as
  * text. A value that is still a formula is a problem: a sheet would run it. Records with no mapped value are skipped.
  */
 export function normaliseRecords(
@@ -38,6 +41,7 @@ export function normaliseRecords(
     return at === undefined ? [] : [{ key, at, source: source as string }];
   });
   const split = splitsName(mapping);
+  const countryAt = countryColumn(sheet.headers);
   const rows: ImportedRow[] = [];
   const problems: ImportProblem[] = [];
   for (const record of sheet.records) {
@@ -52,19 +56,20 @@ export function normaliseRecords(
     }
     if (!any) continue;
     if (split) splitName(values);
-    normaliseValues(values, context);
+    normaliseValues(values, context, countryCodeOf(countryAt < 0 ? "" : (record.cells[countryAt] ?? "")));
     rows.push({ where: record.where, values });
   }
   return { rows, problems };
 }
 
-function normaliseValues(values: Partial<Record<UsersKey, string>>, context: NormaliseContext): void {
+/** `rowCountry`: the source's own country for this row, which reads its national numbers before the site's. */
+function normaliseValues(values: Partial<Record<UsersKey, string>>, context: NormaliseContext, rowCountry: string | null): void {
   if (values.userType) values.userType = userTypeOf(values.userType) ?? values.userType;
   if (values.setupWizard) values.setupWizard = wizardStateOf(values.setupWizard) ?? values.setupWizard;
   if (values.email) values.email = values.email.replace(/^mailto:/i, "");
   if (values.ext) values.ext = extensionOf(values.ext);
   if (values.tags) values.tags = values.tags.replace(/\s*[;,]\s*/g, ";");
-  const country = context.siteCountry.get(values.site ?? "") ?? context.defaultCountry;
+  const country = rowCountry ?? context.siteCountry.get(values.site ?? "") ?? context.defaultCountry;
   if (values.phone) values.phone = phoneOf(values.phone, country);
   if (values.tempNumber) values.tempNumber = phoneOf(values.tempNumber, country);
 }
@@ -83,14 +88,24 @@ function splitName(values: Partial<Record<UsersKey, string>>): void {
   values.lastName = space < 0 ? "" : full.slice(space).trim();
 }
 
-/** "x201", "ext. 201" → "201"; digits stay text, leading zeros kept. Anything else stays for validation to name. */
+/**
+ * "x201", "ext. 201", a LineURI's ";ext=201" → "201"; digits stay text, leading zeros kept. Anything else stays for
+ * validation to name.
+ */
 function extensionOf(value: string): string {
+  const uri = lineUriParts(value);
+  if (uri) return uri.ext ?? "";
   const digits = /^(?:x|ext\.?|extn\.?)?\s*(\d+)$/i.exec(value);
   return digits ? (digits[1] as string) : value;
 }
 
-/** E.164 as it is, else read as a number of the country; a value that is no number stays for validation to name. */
+/**
+ * E.164 as it is (a Teams LineURI's number too), else read as a number of the country; a value that is no number
+ * stays for validation to name.
+ */
 function phoneOf(value: string, country: string): string {
+  const uri = lineUriParts(value);
+  if (uri) return uri.number;
   if (parseE164(value)) return value;
   return suggestE164(value, country) ?? value;
 }

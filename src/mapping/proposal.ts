@@ -1,4 +1,4 @@
-import type { UsersKey } from "../domain/tabs";
+import { USERS_TAB, type UsersKey } from "../domain/tabs";
 import { unescapeFormula } from "./formula-escape";
 import { emptyMapping, type FieldMapping, OWN_KEYS, USERS_KEYS } from "./mapping";
 import { isMisleading, type NameMatch, nameMatches } from "./name-match";
@@ -11,12 +11,21 @@ export interface FieldProposal {
   source: string | null;
   confidence: number;
   reason: string;
+  /**
+   * Why the column was left for the person though a field may fit: two fields fit as well as each other, or the
+   * only one is a weak match. Shown on the column in the wizard.
+   */
+  unsure?: string;
 }
 
 export type MappingProposal = Record<UsersKey, FieldProposal>;
 
 /** Below this a column stays unmapped: a wrong match is worse than none. */
 export const MIN_CONFIDENCE = 0.5;
+/** Two fields this close for one column: the proposal cannot tell which is meant, so it asks. */
+const TIE = 0.1;
+/** A weaker match than MIN_CONFIDENCE but at least this is named as a maybe, not proposed. */
+const MAYBE = 0.3;
 /** A name whose values contradict it ("Email" full of Yes/No) keeps this share of its confidence. */
 const CONTRADICTED = 0.3;
 
@@ -43,11 +52,20 @@ export function proposeMapping(sheet: SourceSheet): MappingProposal {
   const taken = new Set<number>();
   for (const c of candidates) {
     if (c.field === "fullName" || c.confidence < MIN_CONFIDENCE || taken.has(c.column)) continue;
-    if ((OWN_KEYS as string[]).includes(c.field) || proposal[c.field].source !== null) continue;
+    if ((OWN_KEYS as string[]).includes(c.field) || proposal[c.field].source !== null || proposal[c.field].unsure) continue;
+    const rival = candidates.find(
+      (r) => r.field === c.field && r.column !== c.column && !taken.has(r.column) && c.confidence - r.confidence < TIE,
+    );
+    if (rival) {
+      proposal[c.field] = { ...proposal[c.field], unsure: tied(sheet.headers, c, rival) };
+      continue;
+    }
     proposal[c.field] = { source: sheet.headers[c.column] as string, confidence: c.confidence, reason: c.reason };
     taken.add(c.column);
   }
   proposeFullName(proposal, candidates, sheet.headers, taken);
+  nameMaybes(proposal, candidates, sheet.headers, taken);
+  proposeLineUriExtension(proposal, sheet.headers, profiles);
   proposeOwnColumns(proposal, sheet.headers);
   return proposal;
 }
@@ -82,7 +100,7 @@ function fitsValues(field: TargetField, p: ValueProfile): boolean {
       return p.extension >= 0.5;
     case "phone":
     case "tempNumber":
-      return p.phoneLike >= 0.5;
+      return p.phoneLike + p.lineUri >= 0.5;
     case "userType":
       return p.userType >= 0.5;
     case "setupWizard":
@@ -90,7 +108,7 @@ function fitsValues(field: TargetField, p: ValueProfile): boolean {
     case "firstName":
     case "lastName":
     case "fullName":
-      return p.email < 0.5 && p.phoneLike < 0.5;
+      return p.email < 0.5 && p.phoneLike + p.lineUri < 0.5;
     default:
       return true;
   }
@@ -102,6 +120,7 @@ function byValues(column: number, p: ValueProfile): Candidate[] {
   const found: Candidate[] = [];
   if (p.email >= 0.9) found.push({ field: "email", column, confidence: 0.6, reason: "its values are email addresses" });
   if (p.e164 >= 0.9) found.push({ field: "phone", column, confidence: 0.55, reason: "its values are E.164 phone numbers" });
+  if (p.lineUri >= 0.9) found.push({ field: "phone", column, confidence: 0.6, reason: "its values are Teams line URIs" });
   if (p.extension >= 0.9 && p.unique)
     found.push({ field: "ext", column, confidence: 0.55, reason: "its values are distinct 3–8 digit extensions" });
   if (p.userType >= 0.9) found.push({ field: "userType", column, confidence: 0.6, reason: "its values are user types" });
@@ -120,6 +139,37 @@ function proposeFullName(proposal: MappingProposal, candidates: Candidate[], hea
   proposal.firstName = split;
   proposal.lastName = { ...split };
   taken.add(best.column);
+}
+
+function tied(headers: string[], a: Candidate, b: Candidate): string {
+  const [first, second] = [a, b].sort((x, y) => x.column - y.column) as [Candidate, Candidate];
+  return `"${headers[first.column]}" and "${headers[second.column]}" fit ${headerOf(a.field)} equally well: choose the right one.`;
+}
+
+/** A column left empty that a weak match could fill: named as a maybe, for the person to decide. */
+function nameMaybes(proposal: MappingProposal, candidates: Candidate[], headers: string[], taken: Set<number>): void {
+  for (const key of USERS_KEYS) {
+    if (proposal[key].source !== null || proposal[key].unsure || (OWN_KEYS as string[]).includes(key)) continue;
+    const maybe = candidates.find((c) => c.field === key && c.confidence >= MAYBE && !taken.has(c.column));
+    if (maybe)
+      proposal[key] = {
+        ...proposal[key],
+        unsure: `Maybe "${headers[maybe.column]}" (${maybe.reason}): not sure enough to choose it.`,
+      };
+  }
+}
+
+function headerOf(field: TargetField): string {
+  return field === "fullName" ? "Full Name" : (USERS_TAB.columns.find((c) => c.key === field)?.header ?? field);
+}
+
+/** A Teams LineURI carries the extension too (`;ext=101`): it feeds Ext when no column of its own does. */
+function proposeLineUriExtension(proposal: MappingProposal, headers: string[], profiles: ValueProfile[]): void {
+  const phone = proposal.phone.source;
+  if (phone === null || proposal.ext.source !== null) return;
+  const profile = profiles[headers.indexOf(phone)];
+  if (!profile || profile.lineUri < 0.9 || profile.lineUriExt < 0.9) return;
+  proposal.ext = { source: phone, confidence: 0.8, reason: "the extension of its Teams line URIs (;ext=)" };
 }
 
 /** Status, RC Id, Synced At and Message come back only from one of our own exports, by their exact headers. */

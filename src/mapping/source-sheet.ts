@@ -42,7 +42,10 @@ const HEADER_SEARCH = 20;
 export function readSourceSheet(table: readonly (readonly Cell[])[], choice: OrientationChoice = "auto"): SourceSheet {
   const lines = withoutTitles(nonBlankLines(table));
   const orientation = choice === "auto" ? detectOrientation(lines) : choice;
-  if (orientation === "vertical") return verticalSheet(dropBlankColumns(turn(lines)).trimmed);
+  if (orientation === "vertical") {
+    const columns = dropBlankColumns(turn(lines)).trimmed;
+    return verticalSheet(columns.slice(labelColumnIndex(columns)));
+  }
   const start = headerIndex(lines);
   const header = lines[start];
   if (!header) return emptySheet("horizontal");
@@ -77,10 +80,30 @@ function isTitle(line: Line): boolean {
 }
 
 function detectOrientation(lines: Line[]): Orientation {
-  const firstRow = headerIndex(lines);
-  const rowLabels = lines[firstRow]?.cells ?? [];
-  const firstColumn = lines.map((l) => l.cells.find((c) => c !== "") ?? "");
-  return labelScore(firstColumn.slice(firstRow)) > labelScore(rowLabels) ? "vertical" : "horizontal";
+  const rowLabels = lines[headerIndex(lines)]?.cells ?? [];
+  const columns = dropBlankColumns(turn(lines)).trimmed;
+  const columnLabels = columns[labelColumnIndex(columns)]?.cells ?? [];
+  return labelScore(columnLabels) > labelScore(rowLabels) ? "vertical" : "horizontal";
+}
+
+/** Columns looked through for a vertical sheet's labels: an index or numbering column may stand before them. */
+const LABEL_SEARCH = 3;
+
+/**
+ * Which of the first few columns (turned into lines) holds the field names: the one that names the most fields,
+ * so that an index column ("#", "1.", "2.") before the labels is not taken for them.
+ */
+function labelColumnIndex(columns: Line[]): number {
+  let best = 0;
+  let bestScore = 0;
+  for (let i = 0; i < Math.min(columns.length, LABEL_SEARCH); i++) {
+    const score = labelScore((columns[i] as Line).cells);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /** How many fields a set of labels names, weighted by confidence. */
@@ -90,13 +113,29 @@ function labelScore(labels: readonly string[]): number {
   return score;
 }
 
-/** The first line at least half as full as the widest line: the header; the lines before it are notes. */
+/**
+ * The header: of the first lines at least half as full as the widest, the one whose words name the most fields;
+ * the first of them when none names any. A row that groups the next ("Employee" over "Given | Family") and notes
+ * above the header are left out.
+ */
 function headerIndex(lines: Line[]): number {
   const width = widest(lines, (l) => filledCount(l.cells));
   const needed = Math.max(Math.min(2, width), Math.ceil(width / 2));
   const limit = Math.min(lines.length, HEADER_SEARCH);
-  for (let i = 0; i < limit; i++) if (filledCount((lines[i] as Line).cells) >= needed) return i;
-  return 0;
+  let first = -1;
+  let best = -1;
+  let bestScore = 0;
+  for (let i = 0; i < limit; i++) {
+    const cells = (lines[i] as Line).cells;
+    if (filledCount(cells) < needed) continue;
+    if (first < 0) first = i;
+    const score = labelScore(cells);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best >= 0 ? best : Math.max(first, 0);
 }
 
 function turn(lines: Line[]): Line[] {

@@ -8,9 +8,19 @@ import type { UsersKey } from "../domain/tabs";
 export type TargetField = UsersKey | "fullName";
 
 export const SYNONYMS: Partial<Record<TargetField, readonly string[]>> = {
-  userType: ["User Type", "Type", "Extension Type", "Ext Type", "Account Type", "License Type", "Licence Type", "User Kind"],
-  firstName: ["First Name", "Given Name", "Forename", "First", "FName", "Prenom", "Vorname", "Name First"],
-  lastName: ["Last Name", "Surname", "Family Name", "Last", "LName", "Nom", "Nachname", "Name Last"],
+  userType: [
+    "User Type",
+    "Type",
+    "Extension Type",
+    "Ext Type",
+    "Account Type",
+    "License Type",
+    "Licence Type",
+    "User Kind",
+    "Kind",
+  ],
+  firstName: ["First Name", "Given Name", "Forename", "First", "Given", "FName", "Prenom", "Vorname", "Name First"],
+  lastName: ["Last Name", "Surname", "Family Name", "Family", "Last", "LName", "Nom", "Nachname", "Name Last"],
   fullName: [
     "Name",
     "Full Name",
@@ -22,7 +32,18 @@ export const SYNONYMS: Partial<Record<TargetField, readonly string[]>> = {
     "Name (Last, First)",
     "First and Last Name",
   ],
-  email: ["Email", "Mail", "Email Address", "Mail Address", "SMTP", "Primary SMTP Address", "Login Email", "Login"],
+  email: [
+    "Email",
+    "Mail",
+    "Email Address",
+    "Mail Address",
+    "SMTP",
+    "Primary SMTP Address",
+    "Login Email",
+    "Login",
+    "User Principal Name",
+    "UPN",
+  ],
   ext: [
     "Ext",
     "Extension",
@@ -55,6 +76,7 @@ export const SYNONYMS: Partial<Record<TargetField, readonly string[]>> = {
     "Telefon",
     "Telefonnummer",
     "Telephone Number",
+    "Line URI",
   ],
   tempNumber: ["Temp #", "Temp Number", "Temporary Number", "Temp Phone", "Temporary Phone", "Temp DID"],
   site: ["Site", "Location", "Office", "Branch", "Site Name", "Office Location", "Campus", "Standort"],

@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { type AppsScriptRuntime, type Outcome, startAppsScriptRuntime } from "../apps-script-runtime/runtime";
 import type { SheetsDocument } from "../apps-script-runtime/spreadsheet/document";
+import { Drive } from "../apps-script-runtime/spreadsheet/drive";
 import { deleteRow, insertRow, selectRanges, typeIntoCell } from "../apps-script-runtime/spreadsheet/person-edits";
 import { spreadsheetService } from "../apps-script-runtime/spreadsheet/service";
+import { spreadsheetUrl } from "../apps-script-runtime/spreadsheet/spreadsheet";
 import { loadDocument } from "../apps-script-runtime/spreadsheet/xlsx-load";
 import { saveDocument } from "../apps-script-runtime/spreadsheet/xlsx-save";
 import { PROTECTION_DESCRIPTION } from "../gas/sheets-workbook";
@@ -21,7 +23,25 @@ export interface AddInOptions {
   person: string;
   /** Divides Apps Script's execution limits, as the sandbox's time scale divides RingCentral's windows. */
   timeScale?: number;
+  /** Other spreadsheets the add-in may open by link (a customer's sheet): workbook files, never saved back. */
+  others?: OtherSpreadsheetFile[];
 }
+
+export interface OtherSpreadsheetFile {
+  path: string;
+  /** Shared with the person to view (true unless told): false stands for a sheet they were not given. */
+  shared?: boolean;
+}
+
+/** Another spreadsheet as the person finds it: the link to paste into the import wizard. */
+export interface OtherSpreadsheet {
+  path: string;
+  name: string;
+  url: string;
+}
+
+/** Who owns the other spreadsheets: the customer who sent them. */
+const CUSTOMER = "customer@example.com";
 
 /** What a grid edit did: the onEdit it fired, or Sheets' refusal. */
 export type EditAnswer = { ok: true; onEdit?: Outcome } | { ok: false; error: string };
@@ -39,6 +59,7 @@ export class PlaygroundAddIn {
     readonly document: SheetsDocument,
     readonly runtime: AppsScriptRuntime,
     private readonly options: AddInOptions,
+    readonly others: OtherSpreadsheet[],
   ) {
     this.savedAt = document.changes;
   }
@@ -49,17 +70,19 @@ export class PlaygroundAddIn {
       people: { owner: options.person, editors: [options.person], domain: null },
       fileProtection: PROTECTION_DESCRIPTION,
     });
+    const drive = new Drive();
+    const others = await Promise.all((options.others ?? []).map((file, i) => openOther(file, i, options.person, drive)));
     const dist = (file: string) => readFile(join(options.distDir, file), "utf8");
     const runtime = startAppsScriptRuntime({
       code: await dist("Code.js"),
       manifest: JSON.parse(await dist("appsscript.json")),
       files: { sidebar: await dist("sidebar.html") },
-      services: [spreadsheetService(document)],
+      services: [spreadsheetService(document, drive)],
       routes: Object.fromEntries(RINGCENTRAL_HOSTS.map((host) => [host, options.ringCentral])),
       user: options.person,
       ...(options.timeScale ? { timeScale: options.timeScale } : {}),
     });
-    return new PlaygroundAddIn(document, runtime, options);
+    return new PlaygroundAddIn(document, runtime, options, others);
   }
 
   /** A function run as the sidebar (`server`), a menu item (`menu`) or the document's opening (`trigger`) runs it. */
@@ -151,4 +174,16 @@ export class PlaygroundAddIn {
     this.saving = next.catch(() => undefined);
     return next;
   }
+}
+
+/** A workbook file loaded as a spreadsheet of the customer's, in the Drive, with an id made from its file name. */
+async function openOther(file: OtherSpreadsheetFile, index: number, person: string, drive: Drive): Promise<OtherSpreadsheet> {
+  const slug = basename(file.path)
+    .replace(/\.xlsx$/i, "")
+    .replace(/[^A-Za-z0-9_-]+/g, "-");
+  const id = `customer-sheet-${index + 1}-${slug}`;
+  const viewers = file.shared === false ? [] : [person];
+  const document = await loadDocument(file.path, { id, people: { owner: CUSTOMER, editors: [CUSTOMER], viewers, domain: null } });
+  drive.add(document);
+  return { path: file.path, name: document.name, url: spreadsheetUrl(id) };
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { PlaygroundAddIn } from "./add-in";
+import { type OtherSpreadsheetFile, PlaygroundAddIn } from "./add-in";
 import { RequestGuard } from "./request-guard";
 import { decodeRunArguments } from "./run-arguments";
 import { cursorOf, sheetsOf } from "./workbook-view";
@@ -18,6 +18,8 @@ export interface PlaygroundOptions {
   person?: string;
   /** Divides Apps Script's execution limits (the sandbox's time scale). */
   timeScale?: number;
+  /** Other spreadsheets the add-in may open by link (`npm start -- --open FILE`). */
+  others?: OtherSpreadsheetFile[];
   /** A JWT credential the person is first connected with, to production (which leads to the sandbox). */
   credential?: { clientId: string; clientSecret?: string; jwt: string };
 }
@@ -36,6 +38,7 @@ type Route = (addIn: PlaygroundAddIn, body: Record<string, unknown>) => Promise<
 const ROUTES: Record<string, Route> = {
   "GET /api/workbook": async (addIn) => ({ ...versionOf(addIn), sheets: sheetsOf(addIn.document) }),
   "GET /api/version": async (addIn) => versionOf(addIn),
+  "GET /api/spreadsheets": async (addIn) => ({ spreadsheets: addIn.others.map(({ name, url }) => ({ name, url })) }),
   "POST /api/cell": async (addIn, body) =>
     addIn.type({ sheet: String(body.sheet), row: Number(body.row), column: Number(body.column), text: String(body.value) }),
   "POST /api/rows": async (addIn, body) =>

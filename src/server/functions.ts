@@ -3,7 +3,7 @@ import { applyRole } from "./apply-role";
 import { connectedAs } from "./connected-as";
 import { createCustomRole, deleteCustomRole } from "./custom-roles";
 import { exportTab } from "./export-tab";
-import { listSourceTabs } from "./list-tabs";
+import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
 import { previewImport } from "./preview-import";
 import { proposeImportMapping } from "./propose-import-mapping";
 import { selectCell } from "./select-cell";
@@ -35,6 +35,7 @@ export const serverFunctions = {
   setUpWorkspace,
   selectCell,
   listSourceTabs,
+  listSpreadsheetTabs,
   proposeImportMapping,
   previewImport,
   applyImport,

@@ -2,6 +2,7 @@ import type { Clock } from "../ringcentral/clock";
 import type { Workbook } from "../workbook/port";
 import type { AuthorizationFlow } from "./authorization-flow";
 import type { Connection } from "./connection";
+import type { OtherSpreadsheets } from "./other-spreadsheets";
 import type { SyncLock } from "./sync-lock";
 
 /** The person's view of the sheet, where the home has a person looking at it: cursor, selection, rows shown. */
@@ -28,6 +29,8 @@ export interface Home {
   /** Signing in with the authorization code in a popup: where the home can receive the redirect (Apps Script). */
   authorization?: AuthorizationFlow;
   clock?: Clock;
+  /** The person's other spreadsheets, to import from (absent where the home has none: the CLI reads files). */
+  spreadsheets?: OtherSpreadsheets;
   /** One sync, retry, refresh or plan at a time per document, where several people can reach it at once. */
   syncLock?: SyncLock;
 }

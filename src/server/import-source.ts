@@ -7,15 +7,19 @@ import { type ImportProblem, importError } from "../mapping/problem";
 import type { SourceSheet } from "../mapping/source-sheet";
 import { mapSource } from "../workbook/import-run";
 import type { Home } from "./home";
+import type { OpenedSpreadsheet } from "./other-spreadsheets";
+import { NOT_A_LINK, spreadsheetIdOf } from "./spreadsheet-link";
 
 /**
  * Where the import wizard's rows come from: CSV text the sidebar read from a file or a paste (an .xlsx upload is
- * read in the sidebar into rows, sent as `rows`), or another tab of this spreadsheet.
+ * read in the sidebar into rows, sent as `rows`), another tab of this spreadsheet, or a tab of another spreadsheet
+ * (its link or id).
  */
 export const ImportSource = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("csv"), text: z.string() }),
   z.object({ kind: z.literal("rows"), rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean()]))) }),
   z.object({ kind: z.literal("tab"), sheet: z.string().min(1) }),
+  z.object({ kind: z.literal("spreadsheet"), link: z.string().min(1), sheet: z.string().min(1) }),
 ]);
 
 export const Orientation = z.enum(["auto", "horizontal", "vertical"]).default("auto");
@@ -31,11 +35,30 @@ export function sourceTable(home: Home, source: z.output<typeof ImportSource>): 
     const parsed = parseCsv(source.text);
     return parsed.ok ? { table: parsed.rows } : { problem: parsed.problem };
   }
-  if (source.kind === "tab" && !home.workbook.sheets().some((s) => s.name === source.sheet))
-    return { problem: importError("", `There is no tab named "${source.sheet}" in this spreadsheet.`) };
-  const table = source.kind === "rows" ? source.rows : home.workbook.read(source.sheet);
+  if (source.kind === "rows") return bounded(source.rows);
+  const opened =
+    source.kind === "tab" ? { name: "this spreadsheet", workbook: home.workbook } : openSpreadsheet(home, source.link);
+  if ("refusal" in opened) return { problem: importError("", opened.refusal) };
+  if (!opened.workbook.sheets().some((s) => s.name === source.sheet))
+    return { problem: importError("", `There is no tab named "${source.sheet}" in ${quoted(opened, source.kind)}.`) };
+  return bounded(opened.workbook.read(source.sheet));
+}
+
+/** Another spreadsheet by its link, or why it cannot be opened, in words the person can act on. */
+export function openSpreadsheet(home: Home, link: string): OpenedSpreadsheet | { refusal: string } {
+  const id = spreadsheetIdOf(link);
+  if (id === null) return { refusal: NOT_A_LINK };
+  if (!home.spreadsheets) return { refusal: "Other spreadsheets cannot be opened here: import a file instead." };
+  return home.spreadsheets.open(id);
+}
+
+function bounded(table: Cell[][]): { table: Cell[][] } | { problem: ImportProblem } {
   const tooLarge = sourceTableRefusal(table);
   return tooLarge ? { problem: importError("", tooLarge) } : { table };
+}
+
+function quoted(opened: OpenedSpreadsheet, kind: "tab" | "spreadsheet"): string {
+  return kind === "tab" ? opened.name : `the spreadsheet "${opened.name}"`;
 }
 
 /** The source read in the orientation and with the fields the person chose, or the problems that stop it. */

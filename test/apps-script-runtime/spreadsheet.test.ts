@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Execution } from "../../src/apps-script-runtime/host-service";
+import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
+import { Drive } from "../../src/apps-script-runtime/spreadsheet/drive";
 import { deleteRow, insertRow, selectRanges, typeIntoCell } from "../../src/apps-script-runtime/spreadsheet/person-edits";
 import {
   createSpreadsheetApp,
@@ -226,5 +228,29 @@ describe("the person's window", () => {
     expect(open.app.openById("local-spreadsheet").getId()).toBe("local-spreadsheet");
     expect(open.app.openByUrl(open.spreadsheet.getUrl()).getId()).toBe("local-spreadsheet");
     expect(() => open.app.openById("other")).toThrow(/openById/);
+  });
+
+  it("opens another spreadsheet of the Drive by id or link when it is shared with the person, else Apps Script's error", () => {
+    const mine = createSpreadsheetApp({ user: "me@example.com" });
+    const people = { owner: "customer@example.com", editors: ["customer@example.com"], domain: null };
+    const shared = SheetsDocument.blank("customer-list-0123456789", { ...people, viewers: ["me@example.com"] });
+    shared.name = "Customer list";
+    shared.sheets[0]?.cellToWrite(1, 1);
+    const secret = SheetsDocument.blank("not-shared-0123456789", people);
+    const drive = new Drive([shared, secret]);
+    const app = spreadsheetService(mine.document, drive).create({
+      user: "me@example.com",
+    } as Execution) as unknown as typeof mine.app;
+    expect(app.openById("customer-list-0123456789").getName()).toBe("Customer list");
+    const byLink = app.openByUrl("https://docs.google.com/spreadsheets/d/customer-list-0123456789/edit#gid=0");
+    expect(byLink.getSheets().map((s) => s.getName())).toEqual(["Sheet1"]);
+    // The same spreadsheet opened twice gives the same sheet objects, as Apps Script's facades do.
+    expect(app.openById("customer-list-0123456789").getSheets()[0]).toBe(byLink.getSheets()[0]);
+    expect(app.openById(mine.document.id).getId()).toBe(mine.document.id);
+    expect(() => app.openById("not-shared-0123456789")).toThrow("You do not have permission to access the requested document.");
+    expect(() => app.openById("nobody-has-this-id-000")).toThrow(
+      "Unexpected error while getting the method or property openById on object SpreadsheetApp.",
+    );
+    expect(() => app.openByUrl("https://example.com/spreadsheets/d/customer-list-0123456789")).toThrow("Invalid argument: url");
   });
 });

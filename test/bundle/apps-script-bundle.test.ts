@@ -65,8 +65,10 @@ describe("the manifest (dist/appsscript.json)", () => {
   it("runs V8 with explicit, narrow scopes and the RingCentral servers whitelisted", () => {
     const manifest = JSON.parse(read("appsscript.json"));
     expect(manifest.runtimeVersion).toBe("V8");
-    expect(manifest.oauthScopes).toContain("https://www.googleapis.com/auth/spreadsheets.currentonly");
-    expect(manifest.oauthScopes).not.toContain("https://www.googleapis.com/auth/spreadsheets");
+    // All the person's spreadsheets: an import reads another one by its link (docs/deploy.md says what it costs).
+    expect(manifest.oauthScopes).toContain("https://www.googleapis.com/auth/spreadsheets");
+    expect(manifest.oauthScopes).not.toContain("https://www.googleapis.com/auth/spreadsheets.currentonly");
+    expect(manifest.oauthScopes).not.toContain("https://www.googleapis.com/auth/drive");
     expect(manifest.dependencies.libraries).toEqual([
       expect.objectContaining({ userSymbol: "OAuth2", libraryId: "1B7FSrk5Zi6L1rSxxTDgDEUsPzlukDsi4KGuTMorsTQHhGBzBkMun4iDF" }),
     ]);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "../../scripts/chromium";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
+import type { OtherSpreadsheet } from "../../src/playground/add-in";
 import { startPlayground } from "../../src/playground/server";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 
@@ -18,6 +19,8 @@ export interface PlaygroundSession {
   /** The secret the playground's pages carry, for requests a test sends as the page would. */
   secret: string;
   sandbox: RunningSandbox;
+  /** The other spreadsheets the add-in may open, in the order given: their links. */
+  others: OtherSpreadsheet[];
   close(): Promise<void>;
 }
 
@@ -27,9 +30,20 @@ export async function openPlayground(options: {
   height?: number;
   /** Whether the person starts connected to RingCentral (the sandbox); true unless told. */
   connected?: boolean;
+  /** Other Google spreadsheets (a customer's), each a workbook file; shared with the person unless told. */
+  others?: { name: string; prepare: (book: XlsxWorkbook) => void; shared?: boolean }[];
 }): Promise<PlaygroundSession> {
   mkdirSync(artifacts, { recursive: true });
-  const workbookPath = join(await mkdtemp(join(tmpdir(), "rcsheets-e2e-")), "workspace.xlsx");
+  const dir = await mkdtemp(join(tmpdir(), "rcsheets-e2e-"));
+  const workbookPath = join(dir, "workspace.xlsx");
+  const others = [];
+  for (const other of options.others ?? []) {
+    const path = join(dir, `${other.name}.xlsx`);
+    const otherBook = XlsxWorkbook.create();
+    other.prepare(otherBook);
+    await otherBook.save(path);
+    others.push({ path, ...(other.shared === false ? { shared: false } : {}) });
+  }
   const book = XlsxWorkbook.create();
   options.prepare(book);
   await book.save(workbookPath);
@@ -39,6 +53,7 @@ export async function openPlayground(options: {
     distDir: join(import.meta.dirname, "../../dist"),
     ringCentral: sandbox.serverUrl,
     timeScale: 100,
+    others,
     ...(options.connected === false
       ? {}
       : { credential: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, jwt: sandbox.jwt } }),
@@ -54,6 +69,7 @@ export async function openPlayground(options: {
     url: playground.url,
     secret: playground.secret,
     sandbox,
+    others: playground.addIn.others,
     close: async () => {
       await browser.close();
       await playground.close();

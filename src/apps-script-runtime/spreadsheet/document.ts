@@ -138,6 +138,8 @@ export interface People {
   owner: string;
   /** Everyone who can edit the spreadsheet; a new protection starts with them (Sheets: it "mirrors" the file). */
   editors: string[];
+  /** Everyone it is shared with to view only: they can open it (openById) but not change it. */
+  viewers?: string[];
   /** The Google Workspace domain that owns the file, or null (a consumer account): `setDomainEdit` concerns it. */
   domain: string | null;
 }
@@ -180,6 +182,8 @@ export class SheetsDocument {
   changes = 0;
   /** Calls per host method, keyed "Class.method", whoever made them. */
   readonly calls = new Map<string, number>();
+  /** The name Sheets shows above the menus (getName); a loaded file's name without its extension. */
+  name = "Untitled spreadsheet";
   private readonly views = new Map<string, PersonView>();
   private ids = 0;
 

@@ -1,15 +1,19 @@
 import type { Execution, HostService } from "../host-service";
 import { SheetsDocument } from "./document";
+import { Drive } from "./drive";
 import { Person } from "./person";
 import type { Spreadsheet } from "./spreadsheet";
 import { spreadsheetFacade } from "./spreadsheet";
 import { SpreadsheetApp } from "./spreadsheet-app";
 
-/** The `SpreadsheetApp` global of every execution: the shared document, seen as the execution's person. */
-export function spreadsheetService(document: SheetsDocument): HostService {
+/**
+ * The `SpreadsheetApp` global of every execution: the shared document, seen as the execution's person, and the
+ * other spreadsheets of `drive` that openById/openByUrl reach.
+ */
+export function spreadsheetService(document: SheetsDocument, drive: Drive = new Drive()): HostService {
   return {
     name: "SpreadsheetApp",
-    create: (execution: Execution) => new SpreadsheetApp(new Person(document, execution.user)),
+    create: (execution: Execution) => new SpreadsheetApp(new Person(document, execution.user), drive),
   };
 }
 

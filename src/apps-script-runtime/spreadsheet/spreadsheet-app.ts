@@ -1,19 +1,29 @@
 import { DataValidationBuilder, DataValidationCriteria } from "./data-validation";
+import type { Drive } from "./drive";
 import { ProtectionType } from "./enums";
 import { exception } from "./exceptions";
-import { HostObject } from "./person";
+import { HostObject, internal, Person } from "./person";
 import type { Range, RangeList } from "./range";
 import type { Sheet } from "./sheet";
 import { type Spreadsheet, spreadsheetFacade, spreadsheetUrl } from "./spreadsheet";
 import { Ui } from "./ui";
 
 /**
- * The `SpreadsheetApp` global for one person: the spreadsheet the add-in is open in (the only one this runtime
- * holds), their active sheet and selection, their window (Ui). Enums are own properties, sent once as constants.
+ * The `SpreadsheetApp` global for one person: the spreadsheet the add-in is open in, their active sheet and
+ * selection, their window (Ui), and the other spreadsheets of the runtime's Drive they may open. Enums are own
+ * properties, sent once as constants.
  */
 export class SpreadsheetApp extends HostObject {
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly ProtectionType = ProtectionType;
+  declare private readonly drive: Drive | null;
+  /** One Person per other document opened, so that its sheets are the same objects on a second open. */
+  declare private readonly opened: Map<string, Person>;
+
+  constructor(person: Person, drive: Drive | null = null) {
+    super(person);
+    internal(this, { drive, opened: new Map<string, Person>() });
+  }
 
   get [Symbol.toStringTag](): string {
     return "SpreadsheetApp";
@@ -59,16 +69,17 @@ export class SpreadsheetApp extends HostObject {
     return new DataValidationBuilder(this.person);
   }
 
-  /** The runtime holds one spreadsheet; the engine checks the `spreadsheets` scope these need. */
+  /** The active spreadsheet or one of the Drive's; the engine checks the `spreadsheets` scope these need. */
   openById(id: string): Spreadsheet {
     this.hit("openById");
-    return this.open(id);
+    return this.open(String(id), "openById");
   }
 
   openByUrl(url: string): Spreadsheet {
     this.hit("openByUrl");
-    const id = /\/spreadsheets\/d\/([^/?#]+)/.exec(url)?.[1];
-    return this.open(id ?? "");
+    const id = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([^/?#]+)/.exec(String(url))?.[1];
+    if (id === undefined) throw exception("Invalid argument: url");
+    return this.open(id, "openByUrl");
   }
 
   /** Nothing is buffered here: every call already took effect. */
@@ -76,11 +87,16 @@ export class SpreadsheetApp extends HostObject {
     this.hit("flush");
   }
 
-  private open(id: string): Spreadsheet {
-    if (id !== this.person.document.id) {
-      throw exception(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+  private open(id: string, method: "openById" | "openByUrl"): Spreadsheet {
+    if (id === this.person.document.id) return spreadsheetFacade(this.person);
+    if (!this.drive) throw exception(`Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
+    const document = this.drive.open(id, this.person.user, method);
+    let person = this.opened.get(id);
+    if (!person) {
+      person = new Person(document, this.person.user);
+      this.opened.set(id, person);
     }
-    return spreadsheetFacade(this.person);
+    return spreadsheetFacade(person);
   }
 }
 

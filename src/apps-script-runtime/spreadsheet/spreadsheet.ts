@@ -26,6 +26,11 @@ export class Spreadsheet extends HostObject {
     return this.document.id;
   }
 
+  getName(): string {
+    this.hit("getName");
+    return this.document.name;
+  }
+
   getUrl(): string {
     this.hit("getUrl");
     return spreadsheetUrl(this.document.id);

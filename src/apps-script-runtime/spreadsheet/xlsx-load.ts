@@ -1,6 +1,7 @@
 /** A Sheets document from an .xlsx workbook: what xlsx holds, completed by the runtime's record (./xlsx-record.ts). */
 
 import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import { MARKER_KEY } from "../../gas/sheets-workbook";
 import { plain, XlsxWorkbook } from "../../node/xlsx-workbook";
@@ -24,6 +25,8 @@ export const AUTOMATIC_DATE_FORMAT = "yyyy-mm-dd hh:mm:ss";
 export interface LoadOptions {
   /** The spreadsheet's id (getId, openById). */
   id: string;
+  /** Its name (getName); the file's name without .xlsx when loaded from a path. */
+  name?: string;
   people: People;
   /**
    * The description given to a sheet protection the file holds without the runtime's record (a file another tool,
@@ -33,7 +36,7 @@ export interface LoadOptions {
 }
 
 export async function loadDocument(path: string, options: LoadOptions): Promise<SheetsDocument> {
-  return documentFromXlsx(await readFile(path), options);
+  return documentFromXlsx(await readFile(path), { name: basename(path).replace(/\.xlsx$/i, ""), ...options });
 }
 
 export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): Promise<SheetsDocument> {
@@ -41,6 +44,7 @@ export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): 
   const record = takeRecord(book.excel);
   const markers = new Map(book.sheets().map((sheet) => [sheet.name, sheet.marker]));
   const document = new SheetsDocument(options.id, options.people);
+  if (options.name) document.name = options.name;
   const loaded: [ExcelJS.Worksheet, SheetModel][] = book.excel.worksheets.map((ws) => {
     const recorded = record?.sheets.find((sheet) => sheet.name === ws.name);
     const sheet = document.addSheet(ws.name, document.sheets.length, recorded?.id);

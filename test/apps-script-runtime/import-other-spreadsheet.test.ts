@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Manifest } from "../../src/apps-script-runtime/manifest";
+import { type AppsScriptRuntime, startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
+import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
+import { Drive } from "../../src/apps-script-runtime/spreadsheet/drive";
+import { openAs, spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
+import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
+
+/**
+ * Import from another Google spreadsheet, as dist/Code.js does it in the runtime: SpreadsheetApp.openById on a
+ * spreadsheet of the runtime's Drive, under the manifest's `spreadsheets` scope; a sheet not shared with the person
+ * and a narrower manifest each give a sentence the wizard shows.
+ */
+const DIST = new URL("../../dist/", import.meta.url);
+const read = (file: string) => {
+  const url = new URL(file, DIST);
+  if (!existsSync(url)) throw new Error(`${url.pathname} is missing: run npm run build first.`);
+  return readFileSync(url, "utf8");
+};
+
+const PERSON = "ann@example.com";
+const CUSTOMER = "customer@example.com";
+const SHARED_ID = "customer-users-0123456789";
+const LINK = `https://docs.google.com/spreadsheets/d/${SHARED_ID}/edit#gid=0`;
+
+function customerSheet(id: string, viewers: string[]): SheetsDocument {
+  const document = SheetsDocument.blank(id, { owner: CUSTOMER, editors: [CUSTOMER], viewers, domain: null });
+  document.name = "Acme staff";
+  const workbook = new SheetsWorkbook(openAs(document, CUSTOMER).spreadsheet);
+  workbook.write("Sheet1", {
+    row: 1,
+    column: 1,
+    values: [
+      ["Employee", "", "Contact", ""],
+      ["Given", "Family", "E-mail", "Ext."],
+      ["Ann", "Lee", "ann.lee@example.com", "4201"],
+      ["Bo", "Chan", "bo.chan@example.com", "4202"],
+    ],
+  });
+  return document;
+}
+
+describe("import from another spreadsheet in the Apps Script runtime", () => {
+  let runtime: AppsScriptRuntime;
+  let narrow: AppsScriptRuntime;
+  beforeAll(() => {
+    const manifest = JSON.parse(read("appsscript.json")) as Manifest;
+    const mine = SheetsDocument.blank("mine", { owner: PERSON, editors: [PERSON], domain: null });
+    const drive = new Drive([customerSheet(SHARED_ID, [PERSON]), customerSheet("not-shared-0123456789", [])]);
+    const start = (scopes: string[]) =>
+      startAppsScriptRuntime({
+        code: read("Code.js"),
+        manifest: { ...manifest, oauthScopes: scopes },
+        files: { sidebar: read("sidebar.html") },
+        services: [spreadsheetService(mine, drive)],
+        routes: {},
+        user: PERSON,
+      });
+    runtime = start(manifest.oauthScopes ?? []);
+    narrow = start((manifest.oauthScopes ?? []).map((s) => s.replace(/spreadsheets$/, "spreadsheets.currentonly")));
+  });
+  afterAll(async () => {
+    await runtime?.close();
+    await narrow?.close();
+  });
+
+  async function call(on: AppsScriptRuntime, name: string, input: unknown): Promise<unknown> {
+    const outcome = await on.run({ function: name, kind: "server", args: [input] });
+    expect(outcome, `${name}: ${outcome.error}`).toMatchObject({ ok: true });
+    return outcome.value;
+  }
+
+  it("lists the tabs of a spreadsheet shared with the person, by its link", async () => {
+    expect(await call(runtime, "listSpreadsheetTabs", { link: LINK })).toEqual({ name: "Acme staff", sheets: ["Sheet1"] });
+  });
+
+  it("proposes the mapping of its tab: the second header row is the header", async () => {
+    const source = { kind: "spreadsheet", link: LINK, sheet: "Sheet1" };
+    const proposal = (await call(runtime, "proposeImportMapping", { source })) as {
+      records: number;
+      fields: Record<string, string | null>;
+    };
+    expect(proposal.records).toBe(2);
+    expect(proposal.fields).toMatchObject({ "First Name": "Given", "Last Name": "Family", Email: "E-mail", Ext: "Ext." });
+  });
+
+  it("says what to do when the sheet is not shared, the link is wrong, or the manifest does not allow it", async () => {
+    const unshared = await call(runtime, "listSpreadsheetTabs", {
+      link: "https://docs.google.com/spreadsheets/d/not-shared-0123456789/edit",
+    });
+    expect(unshared).toEqual({ problem: expect.stringMatching(/not shared with your Google account/) });
+    const gone = await call(runtime, "listSpreadsheetTabs", {
+      link: "https://docs.google.com/spreadsheets/d/deleted-0123456789/edit",
+    });
+    expect(gone).toEqual({ problem: expect.stringMatching(/No spreadsheet opens at that link/) });
+    expect(await call(runtime, "listSpreadsheetTabs", { link: "acme staff" })).toEqual({
+      problem: expect.stringMatching(/not a link to a Google spreadsheet/),
+    });
+    // With only spreadsheets.currentonly, Apps Script refuses openById itself.
+    expect(await call(narrow, "listSpreadsheetTabs", { link: LINK })).toEqual({
+      problem: expect.stringMatching(/not allowed to open other spreadsheets/),
+    });
+  });
+});
