@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -30,6 +30,9 @@ async function buildServer(): Promise<string[]> {
     mainFields: ["module", "main"],
     // papaparse requires Node's stream only to parse a Node stream, which the add-in never hands it.
     external: ["stream"],
+    plugins: [englishOnlyZod],
+    // Apps Script parses the whole file on every execution; identifiers are kept so its stack traces still read.
+    minify: true,
     write: false,
     legalComments: "none",
     logLevel: "warning",
@@ -43,6 +46,24 @@ async function buildServer(): Promise<string[]> {
   writeFileSync(join(dist, "Code.js"), code);
   return names.map((n) => n.name);
 }
+
+/**
+ * `import { z } from "zod"` carries `z.locales`, 64 languages of error messages the add-in never shows (its
+ * messages are its own, in English): the locales' index is replaced by English alone. Schemas stay as they are.
+ */
+const englishOnlyZod: Plugin = {
+  name: "english-only-zod",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join("node_modules", "zod")}`) ? { path: join(args.resolveDir, "../locales"), namespace: "zod-english" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-english" }, (args) => ({
+      contents: `export { default as en } from "./en.js";`,
+      resolveDir: args.path,
+      loader: "js",
+    }));
+  },
+};
 
 /** The exported names, read by loading the bundle: it touches no Apps Script service at load time. */
 function surfaceOf(bundle: string): { group: "functions" | "triggers"; name: string }[] {
