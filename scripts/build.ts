@@ -55,7 +55,9 @@ const englishOnlyZod: Plugin = {
   name: "english-only-zod",
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${join("node_modules", "zod")}`) ? { path: join(args.resolveDir, "../locales"), namespace: "zod-english" } : undefined,
+      args.importer.includes(`${join("node_modules", "zod")}`)
+        ? { path: join(args.resolveDir, "../locales"), namespace: "zod-english" }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: "zod-english" }, (args) => ({
       contents: `export { default as en } from "./en.js";`,
@@ -86,9 +88,32 @@ function surfaceOf(bundle: string): { group: "functions" | "triggers"; name: str
  * A page as one self-contained HTML file: the entry bundled into its one script, and each style marker of the
  * template (a CSS comment holding the marker's name) replaced by a stylesheet.
  */
-async function buildPage(page: { entry: string; template: string; styles: Record<string, string>; out: string }): Promise<void> {
+async function buildPage(page: {
+  entry: string;
+  template: string;
+  styles: Record<string, string>;
+  /** Scripts carried as text, each at a script marker, for the page to run when it needs them. */
+  lazy?: Record<string, string>;
+  out: string;
+}): Promise<void> {
+  let html = readFileSync(join(root, page.template), "utf8");
+  for (const [marker, path] of Object.entries(page.styles))
+    html = html.replace(`/*${marker}*/`, () => readFileSync(join(root, path), "utf8"));
+  for (const [marker, entry] of Object.entries(page.lazy ?? {})) {
+    const lazy = await bundleScript(entry);
+    html = html.replace(`/*${marker}*/`, () => lazy);
+  }
+  const script = await bundleScript(page.entry);
+  writeFileSync(
+    join(dist, page.out),
+    html.replace("/*SCRIPT*/", () => script),
+  );
+}
+
+/** One entry as one minified browser script, safe inside a script element. */
+async function bundleScript(entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [join(root, page.entry)],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: "iife",
     target: "es2019",
@@ -100,14 +125,7 @@ async function buildPage(page: { entry: string; template: string; styles: Record
     logLevel: "warning",
   });
   // "</script" inside the script would end it early in the HTML.
-  const script = (result.outputFiles[0]?.text ?? "").replace(/<\/script/gi, "<\\/script");
-  let html = readFileSync(join(root, page.template), "utf8");
-  for (const [marker, path] of Object.entries(page.styles))
-    html = html.replace(`/*${marker}*/`, () => readFileSync(join(root, path), "utf8"));
-  writeFileSync(
-    join(dist, page.out),
-    html.replace("/*SCRIPT*/", () => script),
-  );
+  return (result.outputFiles[0]?.text ?? "").replace(/<\/script/gi, "<\\/script");
 }
 
 /** The sidebar, for HtmlService. */
@@ -116,6 +134,7 @@ const buildSidebar = () =>
     entry: "sidebar/main.tsx",
     template: "sidebar/index.html",
     styles: { STYLE: "sidebar/sidebar.css" },
+    lazy: { XLSX_WRITER: "sidebar/xlsx-writer.ts" },
     out: "sidebar.html",
   });
 
