@@ -21,6 +21,8 @@ export interface RunFigures {
   chunks: number;
   sheetsCallsMax: number;
   sheetsCalls: number;
+  /** The busiest execution's SpreadsheetApp calls by method, most first. */
+  sheetsCallsWorst: Record<string, number>;
 }
 
 /**
@@ -32,7 +34,7 @@ export class AppsScriptHome {
   readonly document = SheetsDocument.blank("bench", { owner: PERSON, editors: [PERSON], domain: null });
   private readonly runtime: AppsScriptRuntime;
   private readonly timeScale: number;
-  private figures: RunFigures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0 };
+  private figures: RunFigures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0, sheetsCallsWorst: {} };
 
   /** `server` is where RingCentral's host is led (the sandbox, or a proxy before it). */
   constructor(
@@ -64,7 +66,7 @@ export class AppsScriptHome {
 
   /** One sync of the sites, chunk after chunk until done, as the sidebar runs it. */
   async sync(sites: string[]): Promise<RunFigures> {
-    this.figures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0 };
+    this.figures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0, sheetsCallsWorst: {} };
     for (let done = false; !done; ) {
       this.figures.chunks++;
       const report = (await this.call("runSync", { sites, budgetMs: CHUNK_MS / this.timeScale })) as {
@@ -131,7 +133,11 @@ export class AppsScriptHome {
     const sheets = outcome.serviceCalls.SpreadsheetApp ?? 0;
     this.figures.executions++;
     this.figures.sheetsCalls += sheets;
-    this.figures.sheetsCallsMax = Math.max(this.figures.sheetsCallsMax, sheets);
+    if (sheets > this.figures.sheetsCallsMax) {
+      this.figures.sheetsCallsMax = sheets;
+      const methods = Object.entries(outcome.calls).filter(([name]) => !/^(Cache|Properties|Lock|UrlFetchApp|Utilities|Session|ScriptApp|HtmlService|HTTPResponse|Logger)/.test(name));
+      this.figures.sheetsCallsWorst = Object.fromEntries(methods.sort((a, b) => b[1] - a[1]));
+    }
     return outcome;
   }
 }

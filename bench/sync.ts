@@ -102,6 +102,7 @@ async function appsScriptSync(sandbox: RunningSandbox, users: number, timeScale:
         executions: figures.executions,
         sheets_calls: figures.sheetsCalls,
         sheets_calls_max_per_execution: figures.sheetsCallsMax,
+        sheets_calls_busiest_execution: figures.sheetsCallsWorst,
         sheets_latency_ms: SHEETS_LATENCY_MS,
       },
     };
@@ -164,7 +165,7 @@ function neededForSync(rows: Partial<UserRecord>[], account: { extensions: numbe
 
 /**
  * One user per unassigned US line, typed by the line; every tenth row a Message Only or Announcement Only; of the
- * users on User lines, 3 in 10 Completed, with PIN, password and a secret question.
+ * users, 3 in 10 Completed, with PIN, password and a secret question.
  */
 export function generatedUsers(
   accountLines: { country: string; lineType: string }[],
@@ -176,7 +177,7 @@ export function generatedUsers(
     const line = lines[i];
     const type =
       i % 10 === 9 ? (i % 20 === 9 ? "Message Only" : "Announcement Only") : (typeOf[line?.lineType ?? "User"] ?? "User");
-    const completed = type === "User" && i % 10 < 3;
+    const completed = i % 10 < 3;
     const wizard = type === "Limited Extension" || completed ? "Completed" : "Not Started";
     return {
       ...blankRecord(USERS_TAB),
@@ -188,7 +189,7 @@ export function generatedUsers(
       site: SITES[i % SITES.length] ?? "Main Site",
       setupWizard: wizard,
       password: wizard === "Completed" ? "Blue42horse!" : "",
-      pin: type === "Message Only" || completed ? "274916" : "",
+      pin: type === "Message Only" || (completed && type !== "Limited Extension") ? "274916" : "",
       secretQuestion: completed ? SECRET_QUESTION : "",
       secretAnswer: completed ? "Rex the dog" : "",
       role: i % 4 === 0 ? "Standard" : "",

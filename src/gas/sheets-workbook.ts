@@ -24,22 +24,41 @@ const AUTOMATIC_FORMAT = "General";
 /** What Sheets reports for a cell without a background. */
 const NO_BACKGROUND = "#ffffff";
 
+/** What an execution learns of a sheet once and keeps: its handle, its height, the columns formatted as text. */
+interface KnownSheet {
+  sheet: Sheet;
+  maxRows?: number;
+  textColumns?: Set<number>;
+}
+
 /**
- * The Workbook port on Apps Script's SpreadsheetApp. Each operation reads a sheet once and writes whole blocks,
- * because every SpreadsheetApp call is a round trip to Sheets.
+ * The Workbook port on Apps Script's SpreadsheetApp. Every SpreadsheetApp call is a round trip to Sheets, so each
+ * operation reads a sheet once and writes whole blocks, and what does not change within an execution (the tabs and
+ * their markers, each sheet's handle, height and text columns) is asked once. One instance serves one execution:
+ * the add-in's own changes keep it current, and a tab renamed by a person meanwhile is seen by the next one.
  */
 export class SheetsWorkbook implements Workbook {
+  private refs: SheetRef[] | null = null;
+  private readonly known = new Map<string, KnownSheet>();
+
   constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
   sheets(): SheetRef[] {
-    return this.spreadsheet
-      .getSheets()
-      .map((sheet) => ({ name: sheet.getName(), marker: markersOf(sheet)[0]?.getValue() ?? null }));
+    if (!this.refs) {
+      this.refs = this.spreadsheet.getSheets().map((sheet) => {
+        const name = sheet.getName();
+        if (!this.known.has(name)) this.known.set(name, { sheet });
+        return { name, marker: markersOf(sheet)[0]?.getValue() ?? null };
+      });
+    }
+    return this.refs.map((ref) => ({ ...ref }));
   }
 
   /** Appends the sheet after the last tab (Sheets would otherwise put it after the active one). */
   addSheet(name: string): void {
-    this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
+    const sheet = this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
+    this.known.set(name, { sheet });
+    this.refs?.push({ name, marker: null });
   }
 
   setMarker(sheet: string, marker: string): void {
@@ -48,37 +67,38 @@ export class SheetsWorkbook implements Workbook {
     for (const duplicate of extra) duplicate.remove();
     if (first) first.setValue(marker);
     else target.addDeveloperMetadata(MARKER_KEY, marker);
+    for (const ref of this.refs ?? []) if (ref.name === sheet) ref.marker = marker;
   }
 
+  /** getDataRange is A1 to the last row and column holding content, as getLastRow and getLastColumn would give. */
   read(sheet: string): Cell[][] {
-    const target = this.sheet(sheet);
-    const rows = target.getLastRow();
-    const columns = target.getLastColumn();
-    if (rows === 0 || columns === 0) return [];
-    const values: unknown[][] = target.getRange(1, 1, rows, columns).getValues();
+    const values: unknown[][] = this.sheet(sheet).getDataRange().getValues();
     return usedRange(values.map((line) => line.map(toCell)));
   }
 
   /**
    * One setValues for the block. Sheets parses strings as if typed in ('0101' → 101, 'TRUE' → true) except in
-   * plain-text cells, so strings it could reinterpret get the apostrophe that makes Sheets keep them as text.
+   * plain-text cells, so strings it could reinterpret get the apostrophe that makes Sheets keep them as text. Which
+   * columns are plain text is read once per sheet, off the row where applyLayout sets it, never before each write.
    */
   write(sheet: string, block: Block<Cell>): void {
     const range = this.blockRange(sheet, block);
     if (!range) return;
-    const formats = range.getNumberFormats();
-    range.setValues(block.values.map((line, r) => line.map((value, c) => literal(value, formats[r]?.[c]))));
+    const text = this.textColumns(sheet);
+    range.setValues(block.values.map((line) => line.map((value, c) => literal(value, text.has(block.column + c)))));
   }
 
   deleteRows(sheet: string, row: number, count: number): void {
     const target = this.sheet(sheet);
-    const max = target.getMaxRows();
+    const max = this.maxRows(sheet);
     // Rows past the grid's edge are empty already; Sheets would call them out of bounds.
     const howMany = Math.min(count, max - row + 1);
     if (howMany < 1) return;
     // Sheets refuses to delete every non-frozen row, so keep one spare row at the bottom.
-    if (max - howMany <= target.getFrozenRows()) target.insertRowsAfter(max, 1);
+    const spare = max - howMany <= target.getFrozenRows() ? 1 : 0;
+    if (spare) target.insertRowsAfter(max, 1);
     target.deleteRows(row, howMany);
+    this.knownSheet(sheet).maxRows = max + spare - howMany;
   }
 
   mark(sheet: string, block: Block<CellMark>): void {
@@ -103,6 +123,7 @@ export class SheetsWorkbook implements Workbook {
   applyLayout(sheet: string, layout: SheetLayout): void {
     const target = this.sheet(sheet);
     const current = this.layout(sheet);
+    this.knownSheet(sheet).textColumns = new Set(layout.textColumns);
     if (current.frozenRows !== layout.frozenRows) target.setFrozenRows(layout.frozenRows);
     this.applyTextColumns(target, current.textColumns, layout.textColumns);
     this.applyDropdowns(target, current.dropdowns, layout.dropdowns);
@@ -125,12 +146,40 @@ export class SheetsWorkbook implements Workbook {
   }
 
   private sheet(name: string): Sheet {
-    const found = this.spreadsheet.getSheetByName(name);
-    if (!found) throw new MissingSheetError(name);
-    return found;
+    return this.knownSheet(name).sheet;
   }
 
-  /** The range a block covers, or null for an empty block; Sheets only takes rectangles. */
+  private knownSheet(name: string): KnownSheet {
+    let known = this.known.get(name);
+    if (!known) {
+      const found = this.spreadsheet.getSheetByName(name);
+      if (!found) throw new MissingSheetError(name);
+      known = { sheet: found };
+      this.known.set(name, known);
+    }
+    return known;
+  }
+
+  private maxRows(name: string): number {
+    const known = this.knownSheet(name);
+    known.maxRows ??= known.sheet.getMaxRows();
+    return known.maxRows;
+  }
+
+  /** Columns formatted as plain text, read once off the first data row. */
+  private textColumns(name: string): Set<number> {
+    const known = this.knownSheet(name);
+    if (!known.textColumns) {
+      const probe = known.sheet.getRange(Math.min(2, this.maxRows(name)), 1, 1, known.sheet.getMaxColumns());
+      known.textColumns = new Set(columnsWhere(probe.getNumberFormats()[0] ?? [], (format) => format === TEXT_FORMAT));
+    }
+    return known.textColumns;
+  }
+
+  /**
+   * The range a block covers, or null for an empty block; Sheets only takes rectangles. A block below the grid's
+   * last row first grows the grid (Sheets refuses a range outside it), keeping the text format of the rows above.
+   */
   private blockRange<T>(sheet: string, block: Block<T>): Range | null {
     const target = this.sheet(sheet);
     const rows = block.values.length;
@@ -138,7 +187,14 @@ export class SheetsWorkbook implements Workbook {
     if (block.values.some((line) => line.length !== columns)) {
       throw new Error(`A block written to "${sheet}" must be rectangular: its rows have different lengths.`);
     }
-    return rows > 0 && columns > 0 ? target.getRange(block.row, block.column, rows, columns) : null;
+    if (rows === 0 || columns === 0) return null;
+    const max = this.maxRows(sheet);
+    const last = block.row + rows - 1;
+    if (last > max) {
+      target.insertRowsAfter(max, last - max);
+      this.knownSheet(sheet).maxRows = last;
+    }
+    return target.getRange(block.row, block.column, rows, columns);
   }
 
   /** The whole height of the sheet, so rows people add at the bottom keep the format. */
@@ -231,8 +287,8 @@ function filledWidth(line: Cell[]): number {
 const REINTERPRETED = /^\s*[-+=#']|\d|^\s*(true|false)\s*$/i;
 
 /** The value to hand setValues so the cell ends up holding `value` itself. */
-function literal(value: Cell, format: string | undefined): Cell {
-  if (typeof value !== "string" || format === TEXT_FORMAT || !REINTERPRETED.test(value)) return value;
+function literal(value: Cell, plainText: boolean): Cell {
+  if (typeof value !== "string" || plainText || !REINTERPRETED.test(value)) return value;
   return `'${value}`;
 }
 

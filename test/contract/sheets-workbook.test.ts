@@ -76,13 +76,14 @@ describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
     expect(book.sheets().map((s) => s.name)).toEqual(["Sheet1", "Users", "Sites", "Roles"]);
   });
 
-  it("reads a sheet with one getValues call, and an empty one with none", () => {
+  it("reads a sheet with two calls (its data range, its values), an empty one too", () => {
     book.write("Users", { row: 1, column: 1, values: grid(50, 5) });
     fake.resetCalls();
     expect(book.read("Users")).toHaveLength(50);
     expect(book.read("Sites")).toEqual([]);
-    expect(fake.count("Range.getValues")).toBe(1);
-    expect(fake.count("Sheet.getRange")).toBe(1);
+    expect(fake.count("Range.getValues")).toBe(2);
+    expect(fake.count("Sheet.getDataRange")).toBe(2);
+    expect([...fake.calls.values()].reduce((a, b) => a + b, 0)).toBe(4);
   });
 
   it("writes a 100×10 block with one setValues call", () => {
@@ -120,6 +121,36 @@ describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
     expect(cell.getValues()).toEqual([["0101"]]);
     book.write("Users", { row: 3, column: 2, values: [["0102"]] });
     expect(sheet("Users").getRange(3, 2).getValues()).toEqual([["0102"]]);
+  });
+
+  it("reads a sheet's text columns once, not before each write, and writes into them without an apostrophe", () => {
+    new SheetsWorkbook(fake.spreadsheet).applyLayout("Users", { ...PLAIN, textColumns: [2] });
+    const fresh = new SheetsWorkbook(fake.spreadsheet);
+    fake.resetCalls();
+    for (let row = 2; row < 12; row++) fresh.write("Users", { row, column: 1, values: [["0101", "0102"]] });
+    expect(fake.count("Range.getNumberFormats")).toBe(1);
+    expect(fake.count("Spreadsheet.getSheetByName")).toBe(1);
+    expect(fresh.read("Users").slice(1, 3)).toEqual([
+      ["0101", "0102"],
+      ["0101", "0102"],
+    ]);
+  });
+
+  it("grows the grid for a block below its last row", () => {
+    const height = sheet("Users").getMaxRows();
+    book.write("Users", { row: height - 1, column: 1, values: grid(5, 2) });
+    expect(sheet("Users").getMaxRows()).toBe(height + 3);
+    expect(book.read("Users").slice(height - 2)).toEqual(grid(5, 2));
+  });
+
+  it("looks the tabs up once per instance, however often they are listed", () => {
+    fake.resetCalls();
+    for (let i = 0; i < 7; i++) book.sheets();
+    expect(fake.count("Spreadsheet.getSheets")).toBe(1);
+    book.addSheet("Roles");
+    book.setMarker("Roles", "rcsheets:roles");
+    expect(book.sheets().find((s) => s.name === "Roles")?.marker).toBe("rcsheets:roles");
+    expect(fake.count("Spreadsheet.getSheets")).toBe(1);
   });
 
   it("keeps strings that Sheets would parse as text in cells that are not plain text", () => {
