@@ -98,6 +98,8 @@ export class AppsScriptHome {
     const header = this.tab(USERS_TAB)[0] ?? [];
     if (!sheet) throw new Error("no Users tab");
     const values = encodeRows(columnIndex(USERS_TAB, header), header.length, rows as UserRecord[]);
+    // A paste of more rows than the grid has grows it, as Sheets does.
+    sheet.maxRows = Math.max(sheet.maxRows, values.length + 1);
     values.forEach((line, r) => {
       line.forEach((value, c) => {
         sheet.cellToWrite(r + 2, c + 1).value = value as string;
