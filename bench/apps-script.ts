@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import type { Manifest } from "../src/apps-script-runtime/manifest";
 import { type AppsScriptRuntime, type Outcome, startAppsScriptRuntime } from "../src/apps-script-runtime/runtime";
 import { SheetsDocument } from "../src/apps-script-runtime/spreadsheet/document";
@@ -39,10 +40,12 @@ export class AppsScriptHome {
   /** `server` is where RingCentral's host is led (the sandbox, or a proxy before it). */
   constructor(
     private readonly sandbox: RunningSandbox,
-    options: { server: string; timeScale: number; sheetsLatencyMs: number },
+    options: { server: string; timeScale: number; sheetsLatencyMs: number; dist?: string },
   ) {
     this.timeScale = options.timeScale;
-    const read = (file: string) => readFileSync(new URL(file, DIST), "utf8");
+    // Another build (--dist) measures an earlier version of the add-in against the same benchmark.
+    const dist = options.dist ? pathToFileURL(`${options.dist.replace(/\/$/, "")}/`) : DIST;
+    const read = (file: string) => readFileSync(new URL(file, dist), "utf8");
     this.runtime = startAppsScriptRuntime({
       code: read("Code.js"),
       manifest: JSON.parse(read("appsscript.json")) as Manifest,
@@ -137,7 +140,10 @@ export class AppsScriptHome {
     this.figures.sheetsCalls += sheets;
     if (sheets > this.figures.sheetsCallsMax) {
       this.figures.sheetsCallsMax = sheets;
-      const methods = Object.entries(outcome.calls).filter(([name]) => !/^(Cache|Properties|Lock|UrlFetchApp|Utilities|Session|ScriptApp|HtmlService|HTTPResponse|Logger)/.test(name));
+      const methods = Object.entries(outcome.calls).filter(
+        ([name]) =>
+          !/^(Cache|Properties|Lock|UrlFetchApp|Utilities|Session|ScriptApp|HtmlService|HTTPResponse|Logger)/.test(name),
+      );
       this.figures.sheetsCallsWorst = Object.fromEntries(methods.sort((a, b) => b[1] - a[1]));
     }
     return outcome;

@@ -41,6 +41,7 @@ export async function syncBench(args: string[]): Promise<object> {
       users: { type: "string", default: "1000" },
       "time-scale": { type: "string", default: "100" },
       "apps-script": { type: "boolean", default: false },
+      dist: { type: "string" },
     },
   });
   const users = Number(values.users);
@@ -48,7 +49,9 @@ export async function syncBench(args: string[]): Promise<object> {
   const sandbox = await startSandbox({ timeScale, seed: 3, users: 20, lines: Math.ceil(users * 1.6) });
   try {
     const account = accountSize(sandbox);
-    const run = values["apps-script"] ? await appsScriptSync(sandbox, users, timeScale) : await nodeSync(sandbox, users, timeScale);
+    const run = values["apps-script"]
+      ? await appsScriptSync(sandbox, users, timeScale, values.dist)
+      : await nodeSync(sandbox, users, timeScale);
     const needed = neededForSync(run.rows, account);
     const floor = floorSeconds(needed, timeScale);
     return {
@@ -81,9 +84,10 @@ interface SyncRun {
   extra: object;
 }
 
-async function appsScriptSync(sandbox: RunningSandbox, users: number, timeScale: number): Promise<SyncRun> {
+async function appsScriptSync(sandbox: RunningSandbox, users: number, timeScale: number, dist?: string): Promise<SyncRun> {
   const proxy = new CountingProxy(sandbox.serverUrl);
-  const home = new AppsScriptHome(sandbox, { server: await proxy.start(), timeScale, sheetsLatencyMs: SHEETS_LATENCY_MS });
+  const server = await proxy.start();
+  const home = new AppsScriptHome(sandbox, { server, timeScale, sheetsLatencyMs: SHEETS_LATENCY_MS, dist });
   try {
     await home.prepare();
     const rows = generatedUsers(home.lines(), users);
@@ -167,10 +171,7 @@ function neededForSync(rows: Partial<UserRecord>[], account: { extensions: numbe
  * One user per unassigned US line, typed by the line; every tenth row a Message Only or Announcement Only; of the
  * users, 3 in 10 Completed, with PIN, password and a secret question.
  */
-export function generatedUsers(
-  accountLines: { country: string; lineType: string }[],
-  count: number,
-): Partial<UserRecord>[] {
+export function generatedUsers(accountLines: { country: string; lineType: string }[], count: number): Partial<UserRecord>[] {
   const lines = accountLines.filter((l) => l.country === "US");
   const typeOf: Record<string, string> = { User: "User", "Virtual User": "Virtual User", Limited: "Limited Extension" };
   return Array.from({ length: count }, (_, i) => {
