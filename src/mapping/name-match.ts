@@ -33,6 +33,21 @@ const FUZZY_MIN_RATIO = 0.75;
  * word ("Email consent", "Manager Email") matches nothing unless it is itself a synonym.
  */
 export function nameMatches(header: string): NameMatch[] {
+  let matches = MATCHED.get(header);
+  if (!matches) {
+    // The same headers come back for every row judged and every call of an import: each is matched once.
+    if (MATCHED.size >= MATCHED_MAX) MATCHED.clear();
+    matches = matchName(header);
+    MATCHED.set(header, matches);
+  }
+  return matches.map((m) => ({ ...m }));
+}
+
+/** Headers already matched, up to this many (a source has at most 1,000 columns). */
+const MATCHED = new Map<string, NameMatch[]>();
+const MATCHED_MAX = 5_000;
+
+function matchName(header: string): NameMatch[] {
   const words = headerWords(header);
   if (words.length === 0) return [];
   const full = nameKey(words);

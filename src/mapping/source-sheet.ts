@@ -76,11 +76,18 @@ function isTitle(line: Line): boolean {
   return filled.length === 1 && (nameMatches(filled[0] as string)[0]?.confidence ?? 0) < 0.9;
 }
 
+/**
+ * Field names run down the first column of a sample of lines: a sheet turned on its side has one line per field,
+ * far fewer than this, so a file of 20,000 users is judged on its first lines, not matched name by name throughout.
+ */
+const ORIENTATION_SAMPLE = 200;
+
 function detectOrientation(lines: Line[]): Orientation {
   const firstRow = headerIndex(lines);
   const rowLabels = lines[firstRow]?.cells ?? [];
-  const firstColumn = lines.map((l) => l.cells.find((c) => c !== "") ?? "");
-  return labelScore(firstColumn.slice(firstRow)) > labelScore(rowLabels) ? "vertical" : "horizontal";
+  const sample = lines.slice(firstRow, firstRow + ORIENTATION_SAMPLE);
+  const firstColumn = sample.map((l) => l.cells.find((c) => c !== "") ?? "");
+  return labelScore(firstColumn) > labelScore(rowLabels) ? "vertical" : "horizontal";
 }
 
 /** How many fields a set of labels names, weighted by confidence. */
