@@ -64,7 +64,7 @@ export const DEFAULT_BUDGET_MS = 270_000;
 /**
  * Updates of users already synced go 500 to a task through extension-bulk-update (one Heavy call and a few Light
  * looks, instead of a Medium call each); false sends one PUT per user. Creates always claim their line one by one
- * (read, PUT, read back): whether the bulk call may assign an unassigned line is not documented (docs/sync.md).
+ * (read, PUT, read back): whether the bulk call may assign an unassigned line is not documented (docs/architecture.md).
  */
 const UPDATES_IN_BULK = true;
 

@@ -1,5 +1,6 @@
 import { RingCentralClient } from "../../ringcentral/client";
 import { FetchTransport } from "../fetch-transport";
+import { fileGovernorMemory } from "../file-governor-memory";
 import { FileTokenStore } from "../file-token-store";
 import { UsageError } from "./usage-error";
 
@@ -17,7 +18,8 @@ export async function connect(serverFlag: string | undefined): Promise<RingCentr
     );
   const credentials = process.env.RC_CLIENT_ID ? fromEnvironment() : await fromSandbox(server);
   const store = new FileTokenStore(server, credentials);
-  return new RingCentralClient({ server, ...credentials, transport: new FetchTransport(), store });
+  const governorMemory = fileGovernorMemory(store.path);
+  return new RingCentralClient({ server, ...credentials, transport: new FetchTransport(), store, governorMemory });
 }
 
 function fromEnvironment() {
