@@ -24,11 +24,23 @@ const AUTOMATIC_FORMAT = "General";
 /** What Sheets reports for a cell without a background. */
 const NO_BACKGROUND = "#ffffff";
 
-/** What an execution learns of a sheet once and keeps: its handle, its height, the columns formatted as text. */
+/** What an execution learns of a sheet once and keeps: its handle, height, text columns, and values as read. */
 interface KnownSheet {
   sheet: Sheet;
   maxRows?: number;
   textColumns?: Set<number>;
+  /** The sheet's data range as last read, and its values, kept current by this instance's own writes. */
+  dataRange?: Range;
+  values?: Cell[][];
+}
+
+/**
+ * Where the tabs' markers are remembered between executions (the document's cache): reading them costs four calls a
+ * tab. A list is used only while the spreadsheet's tab names are exactly the remembered ones.
+ */
+export interface TabMemory {
+  load(): SheetRef[] | null;
+  save(refs: SheetRef[]): void;
 }
 
 /**
@@ -41,17 +53,24 @@ export class SheetsWorkbook implements Workbook {
   private refs: SheetRef[] | null = null;
   private readonly known = new Map<string, KnownSheet>();
 
-  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+  constructor(
+    private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    private readonly tabMemory?: TabMemory,
+  ) {}
 
   sheets(): SheetRef[] {
-    if (!this.refs) {
-      this.refs = this.spreadsheet.getSheets().map((sheet) => {
-        const name = sheet.getName();
-        if (!this.known.has(name)) this.known.set(name, { sheet });
-        return { name, marker: markersOf(sheet)[0]?.getValue() ?? null };
-      });
-    }
+    this.refs ??= this.readRefs();
     return this.refs.map((ref) => ({ ...ref }));
+  }
+
+  private readRefs(): SheetRef[] {
+    const sheets = this.spreadsheet.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+    for (const { sheet, name } of sheets) if (!this.known.has(name)) this.known.set(name, { sheet });
+    const remembered = this.tabMemory?.load();
+    if (remembered && sameNames(remembered, sheets)) return remembered;
+    const refs = sheets.map(({ sheet, name }) => ({ name, marker: markersOf(sheet)[0]?.getValue() ?? null }));
+    this.tabMemory?.save(refs);
+    return refs;
   }
 
   /** Appends the sheet after the last tab (Sheets would otherwise put it after the active one). */
@@ -59,6 +78,7 @@ export class SheetsWorkbook implements Workbook {
     const sheet = this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
     this.known.set(name, { sheet });
     this.refs?.push({ name, marker: null });
+    if (this.refs) this.tabMemory?.save(this.refs);
   }
 
   setMarker(sheet: string, marker: string): void {
@@ -68,12 +88,21 @@ export class SheetsWorkbook implements Workbook {
     if (first) first.setValue(marker);
     else target.addDeveloperMetadata(MARKER_KEY, marker);
     for (const ref of this.refs ?? []) if (ref.name === sheet) ref.marker = marker;
+    if (this.refs) this.tabMemory?.save(this.refs);
   }
 
-  /** getDataRange is A1 to the last row and column holding content, as getLastRow and getLastColumn would give. */
+  /**
+   * getDataRange is A1 to the last row and column holding content, as getLastRow and getLastColumn would give. A
+   * sheet is read once an execution: later reads are answered from what was read, with this instance's writes in it.
+   */
   read(sheet: string): Cell[][] {
-    const values: unknown[][] = this.sheet(sheet).getDataRange().getValues();
-    return usedRange(values.map((line) => line.map(toCell)));
+    const known = this.knownSheet(sheet);
+    if (!known.values) {
+      known.dataRange = known.sheet.getDataRange();
+      const values: unknown[][] = known.dataRange.getValues();
+      known.values = values.map((line) => line.map(toCell));
+    }
+    return usedRange(known.values.map((line) => line.slice()));
   }
 
   /**
@@ -84,8 +113,25 @@ export class SheetsWorkbook implements Workbook {
   write(sheet: string, block: Block<Cell>): void {
     const range = this.blockRange(sheet, block);
     if (!range) return;
-    const text = this.textColumns(sheet);
+    // Which columns are plain text matters only for strings Sheets would reinterpret.
+    const text = block.values.some((line) => line.some(isReinterpreted)) ? this.textColumns(sheet) : new Set<number>();
     range.setValues(block.values.map((line) => line.map((value, c) => literal(value, text.has(block.column + c)))));
+    this.remember(sheet, block);
+  }
+
+  /** The block into the values read, as Sheets now holds them (the apostrophe is not part of the value). */
+  private remember(sheet: string, block: Block<Cell>): void {
+    const values = this.known.get(sheet)?.values;
+    if (!values) return;
+    const width = Math.max(values[0]?.length ?? 0, block.column - 1 + (block.values[0]?.length ?? 0));
+    while (values.length < block.row - 1 + block.values.length) values.push([]);
+    for (const line of values) while (line.length < width) line.push("");
+    block.values.forEach((line, r) => {
+      const target = values[block.row - 1 + r] as Cell[];
+      line.forEach((value, c) => {
+        target[block.column - 1 + c] = value;
+      });
+    });
   }
 
   deleteRows(sheet: string, row: number, count: number): void {
@@ -98,7 +144,9 @@ export class SheetsWorkbook implements Workbook {
     const spare = max - howMany <= target.getFrozenRows() ? 1 : 0;
     if (spare) target.insertRowsAfter(max, 1);
     target.deleteRows(row, howMany);
-    this.knownSheet(sheet).maxRows = max + spare - howMany;
+    const known = this.knownSheet(sheet);
+    known.maxRows = max + spare - howMany;
+    known.values?.splice(row - 1, howMany);
   }
 
   mark(sheet: string, block: Block<CellMark>): void {
@@ -166,9 +214,16 @@ export class SheetsWorkbook implements Workbook {
     return known.maxRows;
   }
 
-  /** Columns formatted as plain text, read once off the first data row. */
+  /**
+   * Columns formatted as plain text, read once off the first data row: from the data range already read when it
+   * holds that row (one call), else from a probe of the row.
+   */
   private textColumns(name: string): Set<number> {
     const known = this.knownSheet(name);
+    if (!known.textColumns && known.dataRange && (known.values?.length ?? 0) >= 2) {
+      const formats = known.dataRange.getNumberFormats()[1] ?? [];
+      known.textColumns = new Set(columnsWhere(formats, (format) => format === TEXT_FORMAT));
+    }
     if (!known.textColumns) {
       const probe = known.sheet.getRange(Math.min(2, this.maxRows(name)), 1, 1, known.sheet.getMaxColumns());
       known.textColumns = new Set(columnsWhere(probe.getNumberFormats()[0] ?? [], (format) => format === TEXT_FORMAT));
@@ -188,8 +243,10 @@ export class SheetsWorkbook implements Workbook {
       throw new Error(`A block written to "${sheet}" must be rectangular: its rows have different lengths.`);
     }
     if (rows === 0 || columns === 0) return null;
-    const max = this.maxRows(sheet);
     const last = block.row + rows - 1;
+    // Rows of the data range read are inside the grid: only a block below them needs the grid's height.
+    if (last <= (this.known.get(sheet)?.values?.length ?? 0)) return target.getRange(block.row, block.column, rows, columns);
+    const max = this.maxRows(sheet);
     if (last > max) {
       target.insertRowsAfter(max, last - max);
       this.knownSheet(sheet).maxRows = last;
@@ -249,6 +306,10 @@ export class SheetsWorkbook implements Workbook {
   }
 }
 
+function sameNames(remembered: SheetRef[], sheets: { name: string }[]): boolean {
+  return remembered.length === sheets.length && remembered.every((ref, i) => ref.name === sheets[i]?.name);
+}
+
 function markersOf(sheet: Sheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
   return sheet.getDeveloperMetadata().filter((metadata) => metadata.getKey() === MARKER_KEY);
 }
@@ -287,8 +348,12 @@ function filledWidth(line: Cell[]): number {
 const REINTERPRETED = /^\s*[-+=#']|\d|^\s*(true|false)\s*$/i;
 
 /** The value to hand setValues so the cell ends up holding `value` itself. */
+function isReinterpreted(value: Cell): boolean {
+  return typeof value === "string" && REINTERPRETED.test(value);
+}
+
 function literal(value: Cell, plainText: boolean): Cell {
-  if (typeof value !== "string" || plainText || !REINTERPRETED.test(value)) return value;
+  if (plainText || !isReinterpreted(value)) return value;
   return `'${value}`;
 }
 

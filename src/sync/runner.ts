@@ -105,7 +105,7 @@ class Chunk {
   async execute(): Promise<ChunkReport> {
     let loaded: Awaited<ReturnType<typeof loadForSync>>;
     try {
-      loaded = await loadForSync(this.home, this.now);
+      loaded = await loadForSync(this.home, this.now, true);
     } catch (error) {
       return { ...this.report, stop: stopOf(error, "reading the account") };
     }
@@ -571,17 +571,25 @@ interface SyncedRow {
   credentialsFailed?: boolean;
 }
 
-/** The workspace read once, the account refreshed into its tabs, and the ledger: what a plan starts from. */
-export async function loadForSync(home: SyncHome, now: string) {
+/**
+ * Account tabs written this recently are left as they are by a chunk of a run: the plan works from the account as
+ * just read, never from the tabs, so rewriting thousands of cells every chunk only shows progress the rows show
+ * already. The run's last chunk writes them (after the sync), and so does a chunk after an interrupted one.
+ */
+const ACCOUNT_TABS_FRESH_MS = 10 * 60_000;
+
+/**
+ * The workspace read once, the account read from RingCentral (into its tabs, unless `duringRun` and they are fresh),
+ * and the ledger: what a plan starts from.
+ */
+export async function loadForSync(home: SyncHome, now: string, duringRun = false) {
   const read = readWorkspace(home.workbook);
   const state = await fetchAccountState(home.client);
-  writeAccountState(home.workbook, state, now);
-  return {
-    workspace: withAccount(read.workspace, state, now),
-    state,
-    ledger: readLedger(home.workbook),
-    findings: read.findings,
-  };
+  const ledger = readLedger(home.workbook);
+  const interrupted = ledger.some((entry) => entry.state === "Creating");
+  const age = Date.parse(now) - Date.parse(read.workspace.settings.accountRefreshedAt);
+  if (!duringRun || interrupted || !(age >= 0 && age < ACCOUNT_TABS_FRESH_MS)) writeAccountState(home.workbook, state, now);
+  return { workspace: withAccount(read.workspace, state, now), state, ledger, findings: read.findings };
 }
 
 /** The ledger's settled entries, as the plan compares with them. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
 import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
-import type { Cell, SheetLayout, Workbook } from "../../src/workbook/port";
+import type { Cell, SheetLayout, SheetRef, Workbook } from "../../src/workbook/port";
 import { workbookContract } from "./workbook-contract";
 
 /** The fake behind each workbook the harness opened, so `reopen` can build a new adapter over the same spreadsheet. */
@@ -134,6 +134,39 @@ describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
       ["0101", "0102"],
       ["0101", "0102"],
     ]);
+  });
+
+  it("reads a sheet once per instance: later reads hold its own writes and deletions", () => {
+    book.write("Users", { row: 1, column: 1, values: grid(5, 3) });
+    const fresh = new SheetsWorkbook(fake.spreadsheet);
+    fake.resetCalls();
+    expect(fresh.read("Users")).toEqual(grid(5, 3));
+    fresh.write("Users", { row: 2, column: 2, values: [["0101", "x"]] });
+    fresh.write("Users", { row: 7, column: 1, values: [["late"]] });
+    fresh.deleteRows("Users", 3, 1);
+    const expected = grid(5, 3).map((line) => [...line, ""]);
+    expected[1] = ["r1c0", "0101", "x", ""];
+    expected.splice(2, 1);
+    expected.push(["", "", "", ""], ["late", "", "", ""]);
+    const seen = fresh.read("Users").map((line) => Array.from({ length: 4 }, (_, c) => line[c] ?? ""));
+    expect(seen).toEqual(expected);
+    expect(fake.count("Range.getValues")).toBe(1);
+    expect(
+      new SheetsWorkbook(fake.spreadsheet).read("Users").map((line) => Array.from({ length: 4 }, (_, c) => line[c] ?? "")),
+    ).toEqual(expected);
+  });
+
+  it("takes the tabs' markers from its memory while the tab names are the same, and reads them again when not", () => {
+    book.setMarker("Users", "rcsheets:users");
+    let saved: SheetRef[] | null = null;
+    const memory = { load: () => saved, save: (refs: SheetRef[]) => (saved = refs.map((r) => ({ ...r }))) };
+    expect(new SheetsWorkbook(fake.spreadsheet, memory).sheets().find((s) => s.name === "Users")?.marker).toBe("rcsheets:users");
+    fake.resetCalls();
+    expect(new SheetsWorkbook(fake.spreadsheet, memory).sheets().find((s) => s.name === "Users")?.marker).toBe("rcsheets:users");
+    expect(fake.count("Sheet.getDeveloperMetadata")).toBe(0);
+    sheet("Users").setName("People");
+    expect(new SheetsWorkbook(fake.spreadsheet, memory).sheets().find((s) => s.name === "People")?.marker).toBe("rcsheets:users");
+    expect(fake.count("Sheet.getDeveloperMetadata")).toBeGreaterThan(0);
   });
 
   it("grows the grid for a block below its last row", () => {
