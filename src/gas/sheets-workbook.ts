@@ -140,8 +140,10 @@ export class SheetsWorkbook implements Workbook {
     // Rows past the grid's edge are empty already; Sheets would call them out of bounds.
     const howMany = Math.min(count, max - row + 1);
     if (howMany < 1) return;
-    // Sheets refuses to delete every non-frozen row, so keep one spare row at the bottom.
-    const spare = max - howMany <= target.getFrozenRows() ? 1 : 0;
+    // Sheets refuses to delete every non-frozen row, so keep one spare row at the bottom. Rows left below the
+    // deleted ones are not frozen, so only a deletion down to the grid's last row needs the frozen count.
+    const toBottom = row + howMany - 1 >= max;
+    const spare = toBottom && max - howMany <= target.getFrozenRows() ? 1 : 0;
     if (spare) target.insertRowsAfter(max, 1);
     target.deleteRows(row, howMany);
     const known = this.knownSheet(sheet);
@@ -225,7 +227,9 @@ export class SheetsWorkbook implements Workbook {
       known.textColumns = new Set(columnsWhere(formats, (format) => format === TEXT_FORMAT));
     }
     if (!known.textColumns) {
-      const probe = known.sheet.getRange(Math.min(2, this.maxRows(name)), 1, 1, known.sheet.getMaxColumns());
+      // The width of the data read, when there is some: the columns a tab's header spans.
+      const width = known.values?.[0]?.length || known.sheet.getMaxColumns();
+      const probe = known.sheet.getRange(Math.min(2, this.maxRows(name)), 1, 1, width);
       known.textColumns = new Set(columnsWhere(probe.getNumberFormats()[0] ?? [], (format) => format === TEXT_FORMAT));
     }
     return known.textColumns;
