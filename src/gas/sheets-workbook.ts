@@ -21,6 +21,8 @@ export const PROTECTION_DESCRIPTION = "rcsheets: written by the add-in";
 const TEXT_FORMAT = "@";
 /** Sheets' default number format ("Automatic" in its menu), for columns that stop being text. */
 const AUTOMATIC_FORMAT = "General";
+/** Rows added beyond a block that outgrows the grid. */
+const GROWTH_SLACK = 100;
 /** What Sheets reports for a cell without a background. */
 const NO_BACKGROUND = "#ffffff";
 
@@ -252,8 +254,9 @@ export class SheetsWorkbook implements Workbook {
     if (last <= (this.known.get(sheet)?.values?.length ?? 0)) return target.getRange(block.row, block.column, rows, columns);
     const max = this.maxRows(sheet);
     if (last > max) {
-      target.insertRowsAfter(max, last - max);
-      this.knownSheet(sheet).maxRows = last;
+      // With room to spare, so that a table shrinking later leaves blank rows below rather than reaching the edge.
+      target.insertRowsAfter(max, last - max + GROWTH_SLACK);
+      this.knownSheet(sheet).maxRows = last + GROWTH_SLACK;
     }
     return target.getRange(block.row, block.column, rows, columns);
   }

@@ -1,0 +1,10 @@
+import { startSandbox } from "./src/sandbox/index";
+import { AppsScriptHome } from "./bench/apps-script";
+import { generatedUsers, SITES } from "./bench/sync";
+const sandbox = await startSandbox({ timeScale: 100, seed: 3, users: 20, lines: 1120 });
+const home = new AppsScriptHome(sandbox, { server: sandbox.serverUrl, timeScale: 100, sheetsLatencyMs: 100 });
+await home.prepare();
+home.writeUsers(generatedUsers(home.lines(), 700));
+await home.sync(SITES);
+for (const u of home.users().filter((u) => u.status !== "Synced")) console.log(u.row, u.userType, u.setupWizard, u.status, u.message);
+await home.close(); await sandbox.close();
