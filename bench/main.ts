@@ -5,6 +5,7 @@
 import { importBench } from "./import";
 import { ratelimitBench } from "./ratelimit";
 import { syncBench } from "./sync";
+import { updateBench } from "./update";
 import { validateBench } from "./validate";
 
 const [name, ...args] = process.argv.slice(2);
@@ -13,6 +14,7 @@ const benches: Record<string, (args: string[]) => Promise<object> | object> = {
   ratelimit: ratelimitBench,
   import: importBench,
   sync: syncBench,
+  update: updateBench,
 };
 const bench = name ? benches[name] : undefined;
 if (!bench) {

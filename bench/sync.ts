@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
-import { blankRecord } from "../src/domain/records";
+import { blankRecord, type UserRecord } from "../src/domain/records";
 import { USERS_TAB } from "../src/domain/tabs";
 import { FetchTransport } from "../src/node/fetch-transport";
 import { RingCentralClient } from "../src/ringcentral/client";
 import { systemClock } from "../src/ringcentral/clock";
 import type { HttpRequest, HttpResponse, HttpTransport } from "../src/ringcentral/http";
-import { startSandbox } from "../src/sandbox/index";
+import { type RunningSandbox, startSandbox } from "../src/sandbox/index";
 import { previewSync } from "../src/sync/preview";
 import { runSyncChunk } from "../src/sync/runner";
 import { columnIndex, encodeRows } from "../src/workbook/codec";
@@ -13,71 +13,173 @@ import { MemoryWorkbook } from "../src/workbook/memory-workbook";
 import type { Block, Cell, CellMark, SheetLayout } from "../src/workbook/port";
 import { setUpWorkspace } from "../src/workbook/setup";
 import { readWorkspace } from "../src/workbook/workspace-reader";
+import { AppsScriptHome } from "./apps-script";
+import { CountingProxy } from "./counting-proxy";
+import { accountRead, add, floorSeconds, type GroupCalls } from "./floor";
 import { round } from "./timing";
 
 const round3 = (n: number) => round(n, 3);
 
-const LIMITS: Record<string, number> = { light: 50, medium: 40, heavy: 10, auth: 5 };
-const SITES = ["San Francisco", "New York", "Main Site"];
+export const SITES = ["San Francisco", "New York", "Main Site"];
+const SECRET_QUESTION = "What was the name of your first pet?";
+/** The sidebar's chunk: 2 minutes of a 6-minute execution, scaled with the sandbox's clock. */
+const CHUNK_MS = 120_000;
+/** A SpreadsheetApp call's round trip in Sheets, before the time scale. */
+const SHEETS_LATENCY_MS = 100;
 
 /**
- * sync: N new users (one per unassigned US line, by its type, plus Message Only and Announcement Only rows) synced
- * to the sandbox at a time scale, in chunks, as the sidebar drives a run. Counts calls per usage group, 429s, and the
- * workbook's reads and writes during the run. The floor is the largest, over groups, of calls ÷ limit × window.
+ * sync: N new users (one per unassigned US line, by its type; every tenth row a Message Only or Announcement Only;
+ * 30% Completed with PIN, password and a secret question) synced to the sandbox at a time scale, chunk by chunk.
+ * With --apps-script, dist/Code.js runs in the local Apps Script runtime as the sidebar drives it (a fresh execution
+ * per chunk, each SpreadsheetApp call priced); without, the Node home runs the runner on an in-memory workbook.
+ * The floor is what the work needs under the sliding windows (see floor.ts), never the calls made.
  */
 export async function syncBench(args: string[]): Promise<object> {
   const { values } = parseArgs({
     args,
-    options: { users: { type: "string", default: "1000" }, "time-scale": { type: "string", default: "100" } },
+    options: {
+      users: { type: "string", default: "1000" },
+      "time-scale": { type: "string", default: "100" },
+      "apps-script": { type: "boolean", default: false },
+      dist: { type: "string" },
+    },
   });
   const users = Number(values.users);
   const timeScale = Number(values["time-scale"]);
   const sandbox = await startSandbox({ timeScale, seed: 3, users: 20, lines: Math.ceil(users * 1.6) });
   try {
-    const transport = new GroupCountingTransport(new FetchTransport(30_000));
-    const client = new RingCentralClient({ ...sandbox, server: sandbox.serverUrl, transport });
-    const workbook = new CountingWorkbook();
-    setUpWorkspace(workbook);
-    const home = { workbook, client, clock: systemClock };
-    await previewSync(home, { sites: [] });
-    writeUsers(workbook, users);
-    transport.reset();
-    workbook.reset();
-    const started = performance.now();
-    let chunks = 0;
-    for (let done = false; !done; chunks++)
-      done = (await runSyncChunk(home, { scope: { sites: SITES }, budgetMs: 270_000 })).done;
-    const seconds = (performance.now() - started) / 1000;
-    const synced = readWorkspace(workbook).workspace.users.filter((u) => u.status === "Synced").length;
-    const floor = Math.max(
-      ...Object.entries(transport.calls).map(([group, calls]) => (calls / (LIMITS[group] ?? 40)) * (60 / timeScale)),
-    );
+    const account = accountSize(sandbox);
+    const run = values["apps-script"]
+      ? await appsScriptSync(sandbox, users, timeScale, values.dist)
+      : await nodeSync(sandbox, users, timeScale);
+    const needed = neededForSync(run.rows, account);
+    const floor = floorSeconds(needed, timeScale);
     return {
       name: "sync",
+      home: values["apps-script"] ? "apps-script" : "node",
       users,
-      synced,
-      chunks,
-      seconds: round3(seconds),
+      users_with_secret: run.rows.filter((r) => r.secretQuestion).length,
+      synced: run.synced,
+      seconds: round3(run.seconds),
+      time_scale: timeScale,
+      chunks: run.chunks,
+      http_429: run.counts.http_429,
+      calls: run.counts.calls,
+      calls_needed: needed,
+      ...run.extra,
       floor_seconds: round3(floor),
-      ratio_to_floor: round3(seconds / floor),
-      http_429: transport.status429,
-      calls: transport.calls,
-      workbook_reads: workbook.reads,
-      workbook_writes: workbook.writes,
+      ratio_to_floor: round3(run.seconds / floor),
     };
   } finally {
     await sandbox.close();
   }
 }
 
-/** One user per unassigned US line, typed by the line; every tenth row a Message Only or Announcement Only. */
-function writeUsers(workbook: MemoryWorkbook, count: number): void {
-  const lines = readWorkspace(workbook).workspace.account.lines.filter((l) => l.country === "US");
+interface SyncRun {
+  rows: Partial<UserRecord>[];
+  synced: number;
+  seconds: number;
+  chunks: number;
+  counts: { calls: GroupCalls; http_429: number };
+  extra: object;
+}
+
+async function appsScriptSync(sandbox: RunningSandbox, users: number, timeScale: number, dist?: string): Promise<SyncRun> {
+  const proxy = new CountingProxy(sandbox.serverUrl);
+  const server = await proxy.start();
+  const home = new AppsScriptHome(sandbox, { server, timeScale, sheetsLatencyMs: SHEETS_LATENCY_MS, dist });
+  try {
+    await home.prepare();
+    const rows = generatedUsers(home.lines(), users);
+    home.writeUsers(rows);
+    proxy.reset();
+    const started = performance.now();
+    const figures = await home.sync(SITES);
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      rows,
+      synced: home.users().filter((u) => u.status === "Synced").length,
+      seconds,
+      chunks: figures.chunks,
+      counts: proxy.counts,
+      extra: {
+        executions: figures.executions,
+        sheets_calls: figures.sheetsCalls,
+        sheets_calls_max_per_execution: figures.sheetsCallsMax,
+        sheets_calls_busiest_execution: figures.sheetsCallsWorst,
+        sheets_latency_ms: SHEETS_LATENCY_MS,
+      },
+    };
+  } finally {
+    await home.close();
+    await proxy.close();
+  }
+}
+
+async function nodeSync(sandbox: RunningSandbox, users: number, timeScale: number): Promise<SyncRun> {
+  const transport = new GroupCountingTransport(new FetchTransport(30_000));
+  const client = new RingCentralClient({ ...sandbox, server: sandbox.serverUrl, transport });
+  const workbook = new CountingWorkbook();
+  setUpWorkspace(workbook);
+  const home = { workbook, client, clock: systemClock };
+  await previewSync(home, { sites: [] });
+  const rows = generatedUsers(readWorkspace(workbook).workspace.account.lines, users);
+  const header = workbook.read("Users")[0] ?? [];
+  workbook.write("Users", { row: 2, column: 1, values: encodeRows(columnIndex(USERS_TAB, header), header.length, rows) });
+  transport.reset();
+  workbook.reset();
+  const started = performance.now();
+  let chunks = 0;
+  for (let done = false; !done; chunks++)
+    done = (await runSyncChunk(home, { scope: { sites: SITES }, budgetMs: CHUNK_MS / timeScale })).done;
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    rows,
+    synced: readWorkspace(workbook).workspace.users.filter((u) => u.status === "Synced").length,
+    seconds,
+    chunks,
+    counts: { calls: transport.calls, http_429: transport.status429 },
+    extra: { workbook_reads: workbook.reads, workbook_writes: workbook.writes },
+  };
+}
+
+/** How big the account is, for the pages of its reads. */
+export function accountSize(sandbox: RunningSandbox): { extensions: number; numbers: number } {
+  const state = sandbox.state();
+  return { extensions: state.extensions.length, numbers: state.phoneNumbers.length };
+}
+
+/**
+ * What a sync of these rows needs: the account read before and after; per user on a line, the line read, claimed
+ * and read back (the claim's safety against another sync); per user without one, a create; per secret question, its
+ * own call (and the questions read once); one bulk role assignment per role.
+ */
+function neededForSync(rows: Partial<UserRecord>[], account: { extensions: number; numbers: number }): GroupCalls {
+  const needed: GroupCalls = {};
+  accountRead(needed, account);
+  accountRead(needed, account);
+  const onLines = rows.filter((r) => !["Message Only", "Announcement Only"].includes(r.userType ?? "")).length;
+  add(needed, "light", onLines * 2);
+  add(needed, "medium", rows.length);
+  const secrets = rows.filter((r) => r.secretQuestion).length;
+  if (secrets > 0) add(add(needed, "light", 1), "medium", secrets);
+  add(needed, "heavy", new Set(rows.map((r) => r.role).filter(Boolean)).size);
+  return needed;
+}
+
+/**
+ * One user per unassigned US line, typed by the line; every tenth row a Message Only or Announcement Only; of the
+ * users, 3 in 10 Completed, with PIN, password and a secret question.
+ */
+export function generatedUsers(accountLines: { country: string; lineType: string }[], count: number): Partial<UserRecord>[] {
+  const lines = accountLines.filter((l) => l.country === "US");
   const typeOf: Record<string, string> = { User: "User", "Virtual User": "Virtual User", Limited: "Limited Extension" };
-  const rows = Array.from({ length: count }, (_, i) => {
+  return Array.from({ length: count }, (_, i) => {
     const line = lines[i];
     const type =
       i % 10 === 9 ? (i % 20 === 9 ? "Message Only" : "Announcement Only") : (typeOf[line?.lineType ?? "User"] ?? "User");
+    const completed = i % 10 < 3;
+    const wizard = type === "Limited Extension" || completed ? "Completed" : "Not Started";
     return {
       ...blankRecord(USERS_TAB),
       userType: type,
@@ -86,14 +188,14 @@ function writeUsers(workbook: MemoryWorkbook, count: number): void {
       email: `bench.${i}@example.com`,
       ext: String(50000 + i),
       site: SITES[i % SITES.length] ?? "Main Site",
-      setupWizard: type === "Limited Extension" ? "Completed" : "Not Started",
-      password: type === "Limited Extension" ? "Blue42horse!" : "",
-      pin: type === "Message Only" ? "274916" : "",
+      setupWizard: wizard,
+      password: wizard === "Completed" ? "Blue42horse!" : "",
+      pin: type === "Message Only" || (completed && type !== "Limited Extension") ? "274916" : "",
+      secretQuestion: completed ? SECRET_QUESTION : "",
+      secretAnswer: completed ? "Rex the dog" : "",
       role: i % 4 === 0 ? "Standard" : "",
     };
   });
-  const header = workbook.read("Users")[0] ?? [];
-  workbook.write("Users", { row: 2, column: 1, values: encodeRows(columnIndex(USERS_TAB, header), header.length, rows) });
 }
 
 class GroupCountingTransport implements HttpTransport {
@@ -102,7 +204,7 @@ class GroupCountingTransport implements HttpTransport {
   constructor(private readonly inner: HttpTransport) {}
   async send(request: HttpRequest): Promise<HttpResponse> {
     const response = await this.inner.send(request);
-    const group = response.headers["x-rate-limit-group"] ?? "unknown";
+    const group = response.headers["x-rate-limit-group"]?.toLowerCase() ?? "unknown";
     this.calls[group] = (this.calls[group] ?? 0) + 1;
     if (response.status === 429) this.status429++;
     return response;

@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -30,6 +30,9 @@ async function buildServer(): Promise<string[]> {
     mainFields: ["module", "main"],
     // papaparse requires Node's stream only to parse a Node stream, which the add-in never hands it.
     external: ["stream"],
+    plugins: [englishOnlyZod],
+    // Apps Script parses the whole file on every execution; identifiers are kept so its stack traces still read.
+    minify: true,
     write: false,
     legalComments: "none",
     logLevel: "warning",
@@ -43,6 +46,26 @@ async function buildServer(): Promise<string[]> {
   writeFileSync(join(dist, "Code.js"), code);
   return names.map((n) => n.name);
 }
+
+/**
+ * `import { z } from "zod"` carries `z.locales`, 64 languages of error messages the add-in never shows (its
+ * messages are its own, in English): the locales' index is replaced by English alone. Schemas stay as they are.
+ */
+const englishOnlyZod: Plugin = {
+  name: "english-only-zod",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join("node_modules", "zod")}`)
+        ? { path: join(args.resolveDir, "../locales"), namespace: "zod-english" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-english" }, (args) => ({
+      contents: `export { default as en } from "./en.js";`,
+      resolveDir: args.path,
+      loader: "js",
+    }));
+  },
+};
 
 /** The exported names, read by loading the bundle: it touches no Apps Script service at load time. */
 function surfaceOf(bundle: string): { group: "functions" | "triggers"; name: string }[] {
@@ -65,9 +88,32 @@ function surfaceOf(bundle: string): { group: "functions" | "triggers"; name: str
  * A page as one self-contained HTML file: the entry bundled into its one script, and each style marker of the
  * template (a CSS comment holding the marker's name) replaced by a stylesheet.
  */
-async function buildPage(page: { entry: string; template: string; styles: Record<string, string>; out: string }): Promise<void> {
+async function buildPage(page: {
+  entry: string;
+  template: string;
+  styles: Record<string, string>;
+  /** Scripts carried as text, each at a script marker, for the page to run when it needs them. */
+  lazy?: Record<string, string>;
+  out: string;
+}): Promise<void> {
+  let html = readFileSync(join(root, page.template), "utf8");
+  for (const [marker, path] of Object.entries(page.styles))
+    html = html.replace(`/*${marker}*/`, () => readFileSync(join(root, path), "utf8"));
+  for (const [marker, entry] of Object.entries(page.lazy ?? {})) {
+    const lazy = await bundleScript(entry);
+    html = html.replace(`/*${marker}*/`, () => lazy);
+  }
+  const script = await bundleScript(page.entry);
+  writeFileSync(
+    join(dist, page.out),
+    html.replace("/*SCRIPT*/", () => script),
+  );
+}
+
+/** One entry as one minified browser script, safe inside a script element. */
+async function bundleScript(entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [join(root, page.entry)],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: "iife",
     target: "es2019",
@@ -79,14 +125,7 @@ async function buildPage(page: { entry: string; template: string; styles: Record
     logLevel: "warning",
   });
   // "</script" inside the script would end it early in the HTML.
-  const script = (result.outputFiles[0]?.text ?? "").replace(/<\/script/gi, "<\\/script");
-  let html = readFileSync(join(root, page.template), "utf8");
-  for (const [marker, path] of Object.entries(page.styles))
-    html = html.replace(`/*${marker}*/`, () => readFileSync(join(root, path), "utf8"));
-  writeFileSync(
-    join(dist, page.out),
-    html.replace("/*SCRIPT*/", () => script),
-  );
+  return (result.outputFiles[0]?.text ?? "").replace(/<\/script/gi, "<\\/script");
 }
 
 /** The sidebar, for HtmlService. */
@@ -95,6 +134,7 @@ const buildSidebar = () =>
     entry: "sidebar/main.tsx",
     template: "sidebar/index.html",
     styles: { STYLE: "sidebar/sidebar.css" },
+    lazy: { XLSX_WRITER: "sidebar/xlsx-writer.ts" },
     out: "sidebar.html",
   });
 

@@ -3,6 +3,7 @@ import type { TokenStore } from "../ringcentral/token";
 import type { ConnectionSettings } from "../server/connection";
 import type { Home } from "../server/home";
 import { cachedGovernorMemory } from "./cached-governor-memory";
+import { cachedTabMemory } from "./cached-tab-memory";
 import { documentSyncLock } from "./document-sync-lock";
 import { OAuth2TokenStore } from "./oauth2-token-store";
 import { appsScriptSpreadsheets } from "./other-spreadsheets";
@@ -20,7 +21,7 @@ const DEFAULT_SERVER = "https://platform.ringcentral.com";
 export function appsScriptHome(): Home {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return {
-    workbook: new SheetsWorkbook(spreadsheet),
+    workbook: new SheetsWorkbook(spreadsheet, cachedTabMemory),
     selection: sheetView(spreadsheet),
     clock: appsScriptClock,
     authorization: appsScriptAuthorization,

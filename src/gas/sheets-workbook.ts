@@ -21,25 +21,66 @@ export const PROTECTION_DESCRIPTION = "rcsheets: written by the add-in";
 const TEXT_FORMAT = "@";
 /** Sheets' default number format ("Automatic" in its menu), for columns that stop being text. */
 const AUTOMATIC_FORMAT = "General";
+/** Rows added beyond a block that outgrows the grid. */
+const GROWTH_SLACK = 100;
 /** What Sheets reports for a cell without a background. */
 const NO_BACKGROUND = "#ffffff";
 
+/** What an execution learns of a sheet once and keeps: its handle, height, text columns, and values as read. */
+interface KnownSheet {
+  sheet: Sheet;
+  maxRows?: number;
+  textColumns?: Set<number>;
+  /** The sheet's data range as last read, and its values, kept current by this instance's own writes. */
+  dataRange?: Range;
+  values?: Cell[][];
+}
+
 /**
- * The Workbook port on Apps Script's SpreadsheetApp. Each operation reads a sheet once and writes whole blocks,
- * because every SpreadsheetApp call is a round trip to Sheets.
+ * Where the tabs' markers are remembered between executions (the document's cache): reading them costs four calls a
+ * tab. A list is used only while the spreadsheet's tab names are exactly the remembered ones.
+ */
+export interface TabMemory {
+  load(): SheetRef[] | null;
+  save(refs: SheetRef[]): void;
+}
+
+/**
+ * The Workbook port on Apps Script's SpreadsheetApp. Every SpreadsheetApp call is a round trip to Sheets, so each
+ * operation reads a sheet once and writes whole blocks, and what does not change within an execution (the tabs and
+ * their markers, each sheet's handle, height and text columns) is asked once. One instance serves one execution:
+ * the add-in's own changes keep it current, and a tab renamed by a person meanwhile is seen by the next one.
  */
 export class SheetsWorkbook implements Workbook {
-  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+  private refs: SheetRef[] | null = null;
+  private readonly known = new Map<string, KnownSheet>();
+
+  constructor(
+    private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    private readonly tabMemory?: TabMemory,
+  ) {}
 
   sheets(): SheetRef[] {
-    return this.spreadsheet
-      .getSheets()
-      .map((sheet) => ({ name: sheet.getName(), marker: markersOf(sheet)[0]?.getValue() ?? null }));
+    this.refs ??= this.readRefs();
+    return this.refs.map((ref) => ({ ...ref }));
+  }
+
+  private readRefs(): SheetRef[] {
+    const sheets = this.spreadsheet.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+    for (const { sheet, name } of sheets) if (!this.known.has(name)) this.known.set(name, { sheet });
+    const remembered = this.tabMemory?.load();
+    if (remembered && sameNames(remembered, sheets)) return remembered;
+    const refs = sheets.map(({ sheet, name }) => ({ name, marker: markersOf(sheet)[0]?.getValue() ?? null }));
+    this.tabMemory?.save(refs);
+    return refs;
   }
 
   /** Appends the sheet after the last tab (Sheets would otherwise put it after the active one). */
   addSheet(name: string): void {
-    this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
+    const sheet = this.spreadsheet.insertSheet(name, this.spreadsheet.getNumSheets());
+    this.known.set(name, { sheet });
+    this.refs?.push({ name, marker: null });
+    if (this.refs) this.tabMemory?.save(this.refs);
   }
 
   setMarker(sheet: string, marker: string): void {
@@ -48,37 +89,68 @@ export class SheetsWorkbook implements Workbook {
     for (const duplicate of extra) duplicate.remove();
     if (first) first.setValue(marker);
     else target.addDeveloperMetadata(MARKER_KEY, marker);
+    for (const ref of this.refs ?? []) if (ref.name === sheet) ref.marker = marker;
+    if (this.refs) this.tabMemory?.save(this.refs);
   }
 
+  /**
+   * getDataRange is A1 to the last row and column holding content, as getLastRow and getLastColumn would give. A
+   * sheet is read once an execution: later reads are answered from what was read, with this instance's writes in it.
+   */
   read(sheet: string): Cell[][] {
-    const target = this.sheet(sheet);
-    const rows = target.getLastRow();
-    const columns = target.getLastColumn();
-    if (rows === 0 || columns === 0) return [];
-    const values: unknown[][] = target.getRange(1, 1, rows, columns).getValues();
-    return usedRange(values.map((line) => line.map(toCell)));
+    const known = this.knownSheet(sheet);
+    if (!known.values) {
+      known.dataRange = known.sheet.getDataRange();
+      const values: unknown[][] = known.dataRange.getValues();
+      known.values = values.map((line) => line.map(toCell));
+    }
+    return usedRange(known.values.map((line) => line.slice()));
   }
 
   /**
    * One setValues for the block. Sheets parses strings as if typed in ('0101' → 101, 'TRUE' → true) except in
-   * plain-text cells, so strings it could reinterpret get the apostrophe that makes Sheets keep them as text.
+   * plain-text cells, so strings it could reinterpret get the apostrophe that makes Sheets keep them as text. Which
+   * columns are plain text is read once per sheet, off the row where applyLayout sets it, never before each write.
    */
   write(sheet: string, block: Block<Cell>): void {
     const range = this.blockRange(sheet, block);
     if (!range) return;
-    const formats = range.getNumberFormats();
-    range.setValues(block.values.map((line, r) => line.map((value, c) => literal(value, formats[r]?.[c]))));
+    // Which columns are plain text matters only for strings Sheets would reinterpret.
+    const text = block.values.some((line) => line.some(isReinterpreted)) ? this.textColumns(sheet) : new Set<number>();
+    range.setValues(block.values.map((line) => line.map((value, c) => literal(value, text.has(block.column + c)))));
+    this.remember(sheet, block);
+  }
+
+  /** The block into the values read, as Sheets now holds them (the apostrophe is not part of the value). */
+  private remember(sheet: string, block: Block<Cell>): void {
+    const values = this.known.get(sheet)?.values;
+    if (!values) return;
+    const width = Math.max(values[0]?.length ?? 0, block.column - 1 + (block.values[0]?.length ?? 0));
+    while (values.length < block.row - 1 + block.values.length) values.push([]);
+    for (const line of values) while (line.length < width) line.push("");
+    block.values.forEach((line, r) => {
+      const target = values[block.row - 1 + r] as Cell[];
+      line.forEach((value, c) => {
+        target[block.column - 1 + c] = value;
+      });
+    });
   }
 
   deleteRows(sheet: string, row: number, count: number): void {
     const target = this.sheet(sheet);
-    const max = target.getMaxRows();
+    const max = this.maxRows(sheet);
     // Rows past the grid's edge are empty already; Sheets would call them out of bounds.
     const howMany = Math.min(count, max - row + 1);
     if (howMany < 1) return;
-    // Sheets refuses to delete every non-frozen row, so keep one spare row at the bottom.
-    if (max - howMany <= target.getFrozenRows()) target.insertRowsAfter(max, 1);
+    // Sheets refuses to delete every non-frozen row, so keep one spare row at the bottom. Rows left below the
+    // deleted ones are not frozen, so only a deletion down to the grid's last row needs the frozen count.
+    const toBottom = row + howMany - 1 >= max;
+    const spare = toBottom && max - howMany <= target.getFrozenRows() ? 1 : 0;
+    if (spare) target.insertRowsAfter(max, 1);
     target.deleteRows(row, howMany);
+    const known = this.knownSheet(sheet);
+    known.maxRows = max + spare - howMany;
+    known.values?.splice(row - 1, howMany);
   }
 
   mark(sheet: string, block: Block<CellMark>): void {
@@ -103,6 +175,7 @@ export class SheetsWorkbook implements Workbook {
   applyLayout(sheet: string, layout: SheetLayout): void {
     const target = this.sheet(sheet);
     const current = this.layout(sheet);
+    this.knownSheet(sheet).textColumns = new Set(layout.textColumns);
     if (current.frozenRows !== layout.frozenRows) target.setFrozenRows(layout.frozenRows);
     this.applyTextColumns(target, current.textColumns, layout.textColumns);
     this.applyDropdowns(target, current.dropdowns, layout.dropdowns);
@@ -125,12 +198,49 @@ export class SheetsWorkbook implements Workbook {
   }
 
   private sheet(name: string): Sheet {
-    const found = this.spreadsheet.getSheetByName(name);
-    if (!found) throw new MissingSheetError(name);
-    return found;
+    return this.knownSheet(name).sheet;
   }
 
-  /** The range a block covers, or null for an empty block; Sheets only takes rectangles. */
+  private knownSheet(name: string): KnownSheet {
+    let known = this.known.get(name);
+    if (!known) {
+      const found = this.spreadsheet.getSheetByName(name);
+      if (!found) throw new MissingSheetError(name);
+      known = { sheet: found };
+      this.known.set(name, known);
+    }
+    return known;
+  }
+
+  private maxRows(name: string): number {
+    const known = this.knownSheet(name);
+    known.maxRows ??= known.sheet.getMaxRows();
+    return known.maxRows;
+  }
+
+  /**
+   * Columns formatted as plain text, read once off the first data row: from the data range already read when it
+   * holds that row (one call), else from a probe of the row.
+   */
+  private textColumns(name: string): Set<number> {
+    const known = this.knownSheet(name);
+    if (!known.textColumns && known.dataRange && (known.values?.length ?? 0) >= 2) {
+      const formats = known.dataRange.getNumberFormats()[1] ?? [];
+      known.textColumns = new Set(columnsWhere(formats, (format) => format === TEXT_FORMAT));
+    }
+    if (!known.textColumns) {
+      // The width of the data read, when there is some: the columns a tab's header spans.
+      const width = known.values?.[0]?.length || known.sheet.getMaxColumns();
+      const probe = known.sheet.getRange(Math.min(2, this.maxRows(name)), 1, 1, width);
+      known.textColumns = new Set(columnsWhere(probe.getNumberFormats()[0] ?? [], (format) => format === TEXT_FORMAT));
+    }
+    return known.textColumns;
+  }
+
+  /**
+   * The range a block covers, or null for an empty block; Sheets only takes rectangles. A block below the grid's
+   * last row first grows the grid (Sheets refuses a range outside it), keeping the text format of the rows above.
+   */
   private blockRange<T>(sheet: string, block: Block<T>): Range | null {
     const target = this.sheet(sheet);
     const rows = block.values.length;
@@ -138,7 +248,17 @@ export class SheetsWorkbook implements Workbook {
     if (block.values.some((line) => line.length !== columns)) {
       throw new Error(`A block written to "${sheet}" must be rectangular: its rows have different lengths.`);
     }
-    return rows > 0 && columns > 0 ? target.getRange(block.row, block.column, rows, columns) : null;
+    if (rows === 0 || columns === 0) return null;
+    const last = block.row + rows - 1;
+    // Rows of the data range read are inside the grid: only a block below them needs the grid's height.
+    if (last <= (this.known.get(sheet)?.values?.length ?? 0)) return target.getRange(block.row, block.column, rows, columns);
+    const max = this.maxRows(sheet);
+    if (last > max) {
+      // With room to spare, so that a table shrinking later leaves blank rows below rather than reaching the edge.
+      target.insertRowsAfter(max, last - max + GROWTH_SLACK);
+      this.knownSheet(sheet).maxRows = last + GROWTH_SLACK;
+    }
+    return target.getRange(block.row, block.column, rows, columns);
   }
 
   /** The whole height of the sheet, so rows people add at the bottom keep the format. */
@@ -193,6 +313,10 @@ export class SheetsWorkbook implements Workbook {
   }
 }
 
+function sameNames(remembered: SheetRef[], sheets: { name: string }[]): boolean {
+  return remembered.length === sheets.length && remembered.every((ref, i) => ref.name === sheets[i]?.name);
+}
+
 function markersOf(sheet: Sheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
   return sheet.getDeveloperMetadata().filter((metadata) => metadata.getKey() === MARKER_KEY);
 }
@@ -231,8 +355,12 @@ function filledWidth(line: Cell[]): number {
 const REINTERPRETED = /^\s*[-+=#']|\d|^\s*(true|false)\s*$/i;
 
 /** The value to hand setValues so the cell ends up holding `value` itself. */
-function literal(value: Cell, format: string | undefined): Cell {
-  if (typeof value !== "string" || format === TEXT_FORMAT || !REINTERPRETED.test(value)) return value;
+function isReinterpreted(value: Cell): boolean {
+  return typeof value === "string" && REINTERPRETED.test(value);
+}
+
+function literal(value: Cell, plainText: boolean): Cell {
+  if (plainText || !isReinterpreted(value)) return value;
   return `'${value}`;
 }
 

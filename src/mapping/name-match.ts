@@ -33,6 +33,21 @@ const FUZZY_MIN_RATIO = 0.75;
  * word ("Email consent", "Manager Email") matches nothing unless it is itself a synonym.
  */
 export function nameMatches(header: string): NameMatch[] {
+  let matches = MATCHED.get(header);
+  if (!matches) {
+    // The same headers come back for every row judged and every call of an import: each is matched once.
+    if (MATCHED.size >= MATCHED_MAX) MATCHED.clear();
+    matches = matchName(header);
+    MATCHED.set(header, matches);
+  }
+  return matches.map((m) => ({ ...m }));
+}
+
+/** Headers already matched, up to this many (a source has at most 1,000 columns). */
+const MATCHED = new Map<string, NameMatch[]>();
+const MATCHED_MAX = 5_000;
+
+function matchName(header: string): NameMatch[] {
   const words = headerWords(header);
   const best = matchesOf(words);
   // "SITE_CODE", "DEPT_NAME": a database's suffix after the field's name does not stop a match, a little less sure.

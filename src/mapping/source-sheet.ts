@@ -79,9 +79,17 @@ function isTitle(line: Line): boolean {
   return filled.length === 1 && (nameMatches(filled[0] as string)[0]?.confidence ?? 0) < 0.9;
 }
 
+/**
+ * Field names run down the first column of a sample of lines: a sheet turned on its side has one line per field,
+ * far fewer than this, so a file of 20,000 users is judged on its first lines, not matched name by name throughout.
+ */
+const ORIENTATION_SAMPLE = 200;
+
 function detectOrientation(lines: Line[]): Orientation {
-  const rowLabels = lines[headerIndex(lines)]?.cells ?? [];
-  const columns = dropBlankColumns(turn(lines)).trimmed;
+  const firstRow = headerIndex(lines);
+  const rowLabels = lines[firstRow]?.cells ?? [];
+  // A sample of rows says as much as the whole sheet, and a 20,000-row import turns only that.
+  const columns = dropBlankColumns(turn(lines.slice(firstRow, firstRow + ORIENTATION_SAMPLE))).trimmed;
   const columnLabels = columns[labelColumnIndex(columns)]?.cells ?? [];
   return labelScore(columnLabels) > labelScore(rowLabels) ? "vertical" : "horizontal";
 }

@@ -7,6 +7,12 @@ interface GroupPace {
   windowMs: number;
   /** Requests still inside the window, oldest first. */
   sent: Ticket[];
+  /**
+   * Requests the server counts that this governor did not send (another client on the same quota, or a state that
+   * was lost), as of the last answer: their times are unknown, so they count from that answer, and only until the
+   * next answer says how many there still are.
+   */
+  unseen: number[];
   /** Nothing is sent in this group before then: any request during a penalty restarts it. */
   penaltyUntil: number;
 }
@@ -17,6 +23,8 @@ export interface GroupState {
   windowMs: number;
   /** When the requests still inside the window were counted, oldest first. */
   sent: number[];
+  /** The server's count beyond ours at the last answer, as of then (absent in states saved before it was kept). */
+  unseen?: number[];
   penaltyUntil: number;
 }
 
@@ -62,9 +70,11 @@ export class Governor {
     for (;;) {
       const now = this.clock.now();
       this.prune(pace, now);
-      const oldest = pace.sent[0];
-      const full = pace.sent.length >= pace.limit && oldest !== undefined;
-      const wait = Math.max(pace.penaltyUntil - now, full ? this.expiry(pace, oldest.at) - now : 0);
+      const counted = [...pace.sent.map((t) => t.at), ...pace.unseen].sort((a, b) => a - b);
+      // Sending one more needs all but limit − 1 of the counted requests out of the window.
+      const freeing = counted[counted.length - pace.limit];
+      const full = counted.length >= pace.limit && freeing !== undefined;
+      const wait = Math.max(pace.penaltyUntil - now, full ? this.expiry(pace, freeing) - now : 0);
       if (wait <= 0) {
         const ticket = { group, at: now };
         pace.sent.push(ticket);
@@ -92,8 +102,11 @@ export class Governor {
     if (window > 0) pace.windowMs = window * 1000;
     this.prune(pace, now);
     const remaining = Number(headers["x-rate-limit-remaining"]);
-    const serverUsed = Number.isFinite(remaining) && headers["x-rate-limit-remaining"] !== undefined ? pace.limit - remaining : 0;
-    while (pace.sent.length < serverUsed) pace.sent.push({ group: ticket.group, at: now });
+    // The server's count is the truth about the window; beyond ours, it is what the headers say and no more.
+    if (Number.isFinite(remaining) && headers["x-rate-limit-remaining"] !== undefined) {
+      const unseen = Math.max(0, pace.limit - remaining - pace.sent.length);
+      pace.unseen = Array.from({ length: unseen }, () => now);
+    }
     if (status === 429) {
       const retryAfter = Number(headers["retry-after"]);
       const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 30;
@@ -109,7 +122,13 @@ export class Governor {
     for (const [group, pace] of this.groups) {
       this.prune(pace, now);
       const { limit, windowMs, penaltyUntil } = pace;
-      state[group] = { limit, windowMs, sent: pace.sent.map((t) => t.at), penaltyUntil: penaltyUntil > now ? penaltyUntil : 0 };
+      state[group] = {
+        limit,
+        windowMs,
+        sent: pace.sent.map((t) => t.at),
+        ...(pace.unseen.length > 0 ? { unseen: [...pace.unseen] } : {}),
+        penaltyUntil: penaltyUntil > now ? penaltyUntil : 0,
+      };
     }
     return state;
   }
@@ -124,7 +143,8 @@ export class Governor {
     for (const [group, saved] of Object.entries(state ?? {})) {
       if (!isUsageGroup(group) || !isGroupState(saved)) continue;
       const sent = saved.sent.map((at) => ({ group, at }));
-      this.groups.set(group, { limit: saved.limit, windowMs: saved.windowMs, sent, penaltyUntil: saved.penaltyUntil });
+      const unseen = [...(saved.unseen ?? [])];
+      this.groups.set(group, { limit: saved.limit, windowMs: saved.windowMs, sent, unseen, penaltyUntil: saved.penaltyUntil });
     }
   }
 
@@ -132,7 +152,7 @@ export class Governor {
     let pace = this.groups.get(group);
     if (!pace) {
       const defaults = DEFAULT_LIMITS[group];
-      pace = { limit: defaults.limit, windowMs: defaults.windowSeconds * 1000, sent: [], penaltyUntil: 0 };
+      pace = { limit: defaults.limit, windowMs: defaults.windowSeconds * 1000, sent: [], unseen: [], penaltyUntil: 0 };
       this.groups.set(group, pace);
     }
     return pace;
@@ -152,6 +172,7 @@ export class Governor {
   private prune(pace: GroupPace, now: number): void {
     pace.sent.sort((a, b) => a.at - b.at);
     while (pace.sent.length > 0 && this.expiry(pace, (pace.sent[0] as Ticket).at) <= now) pace.sent.shift();
+    pace.unseen = pace.unseen.filter((at) => this.expiry(pace, at) > now);
   }
 }
 
@@ -165,6 +186,8 @@ function isGroupState(value: unknown): value is GroupState {
     positive(state.windowMs) &&
     typeof state.penaltyUntil === "number" &&
     Array.isArray(state.sent) &&
-    state.sent.every((at) => typeof at === "number" && Number.isFinite(at))
+    state.sent.every((at) => typeof at === "number" && Number.isFinite(at)) &&
+    (state.unseen === undefined ||
+      (Array.isArray(state.unseen) && state.unseen.every((at) => typeof at === "number" && Number.isFinite(at))))
   );
 }

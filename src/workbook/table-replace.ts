@@ -1,11 +1,13 @@
+import { cellText } from "../domain/cell";
 import { blankRecord } from "../domain/records";
 import type { TabDef } from "../domain/tabs";
 import { columnIndex, encodeRows } from "./codec";
-import type { Workbook } from "./port";
+import type { Cell, Workbook } from "./port";
 
 /**
- * Replaces every data row of a tab the add-in owns with `records`, in one block write (plus one row deletion when
- * the table shrank). The header stays as the sheet has it; columns are placed by header.
+ * Replaces every data row of a tab the add-in owns with `records`, in one block write of the rows that differ from
+ * the sheet's (none when nothing changed), plus one row deletion when the table shrank. The header stays as the
+ * sheet has it; columns are placed by header.
  */
 export function replaceRows<K extends string>(
   workbook: Workbook,
@@ -17,7 +19,13 @@ export function replaceRows<K extends string>(
   const header = table[0] ?? tab.columns.map((c) => c.header);
   if (table.length === 0) workbook.write(sheet, { row: 1, column: 1, values: [header] });
   const rows = encodeRows(columnIndex(tab, header), header.length, records);
-  if (rows.length > 0) workbook.write(sheet, { row: 2, column: 1, values: rows });
+  const differs = (line: Cell[], i: number) => line.some((cell, c) => cellText(cell) !== cellText(table[i + 1]?.[c]));
+  const first = rows.findIndex(differs);
+  if (first >= 0) {
+    let last = rows.length - 1;
+    while (last > first && !differs(rows[last] as Cell[], last)) last--;
+    workbook.write(sheet, { row: first + 2, column: 1, values: rows.slice(first, last + 1) });
+  }
   const stale = table.length - 1 - rows.length;
   if (stale > 0) workbook.deleteRows(sheet, rows.length + 2, stale);
 }

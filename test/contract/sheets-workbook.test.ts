@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
 import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
-import type { Cell, SheetLayout, Workbook } from "../../src/workbook/port";
+import type { Cell, SheetLayout, SheetRef, Workbook } from "../../src/workbook/port";
 import { workbookContract } from "./workbook-contract";
 
 /** The fake behind each workbook the harness opened, so `reopen` can build a new adapter over the same spreadsheet. */
@@ -76,13 +76,14 @@ describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
     expect(book.sheets().map((s) => s.name)).toEqual(["Sheet1", "Users", "Sites", "Roles"]);
   });
 
-  it("reads a sheet with one getValues call, and an empty one with none", () => {
+  it("reads a sheet with two calls (its data range, its values), an empty one too", () => {
     book.write("Users", { row: 1, column: 1, values: grid(50, 5) });
     fake.resetCalls();
     expect(book.read("Users")).toHaveLength(50);
     expect(book.read("Sites")).toEqual([]);
-    expect(fake.count("Range.getValues")).toBe(1);
-    expect(fake.count("Sheet.getRange")).toBe(1);
+    expect(fake.count("Range.getValues")).toBe(2);
+    expect(fake.count("Sheet.getDataRange")).toBe(2);
+    expect([...fake.calls.values()].reduce((a, b) => a + b, 0)).toBe(4);
   });
 
   it("writes a 100×10 block with one setValues call", () => {
@@ -120,6 +121,69 @@ describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
     expect(cell.getValues()).toEqual([["0101"]]);
     book.write("Users", { row: 3, column: 2, values: [["0102"]] });
     expect(sheet("Users").getRange(3, 2).getValues()).toEqual([["0102"]]);
+  });
+
+  it("reads a sheet's text columns once, not before each write, and writes into them without an apostrophe", () => {
+    new SheetsWorkbook(fake.spreadsheet).applyLayout("Users", { ...PLAIN, textColumns: [2] });
+    const fresh = new SheetsWorkbook(fake.spreadsheet);
+    fake.resetCalls();
+    for (let row = 2; row < 12; row++) fresh.write("Users", { row, column: 1, values: [["0101", "0102"]] });
+    expect(fake.count("Range.getNumberFormats")).toBe(1);
+    expect(fake.count("Spreadsheet.getSheetByName")).toBe(1);
+    expect(fresh.read("Users").slice(1, 3)).toEqual([
+      ["0101", "0102"],
+      ["0101", "0102"],
+    ]);
+  });
+
+  it("reads a sheet once per instance: later reads hold its own writes and deletions", () => {
+    book.write("Users", { row: 1, column: 1, values: grid(5, 3) });
+    const fresh = new SheetsWorkbook(fake.spreadsheet);
+    fake.resetCalls();
+    expect(fresh.read("Users")).toEqual(grid(5, 3));
+    fresh.write("Users", { row: 2, column: 2, values: [["0101", "x"]] });
+    fresh.write("Users", { row: 7, column: 1, values: [["late"]] });
+    fresh.deleteRows("Users", 3, 1);
+    const expected = grid(5, 3).map((line) => [...line, ""]);
+    expected[1] = ["r1c0", "0101", "x", ""];
+    expected.splice(2, 1);
+    expected.push(["", "", "", ""], ["late", "", "", ""]);
+    const seen = fresh.read("Users").map((line) => Array.from({ length: 4 }, (_, c) => line[c] ?? ""));
+    expect(seen).toEqual(expected);
+    expect(fake.count("Range.getValues")).toBe(1);
+    expect(
+      new SheetsWorkbook(fake.spreadsheet).read("Users").map((line) => Array.from({ length: 4 }, (_, c) => line[c] ?? "")),
+    ).toEqual(expected);
+  });
+
+  it("takes the tabs' markers from its memory while the tab names are the same, and reads them again when not", () => {
+    book.setMarker("Users", "rcsheets:users");
+    let saved: SheetRef[] | null = null;
+    const memory = { load: () => saved, save: (refs: SheetRef[]) => (saved = refs.map((r) => ({ ...r }))) };
+    expect(new SheetsWorkbook(fake.spreadsheet, memory).sheets().find((s) => s.name === "Users")?.marker).toBe("rcsheets:users");
+    fake.resetCalls();
+    expect(new SheetsWorkbook(fake.spreadsheet, memory).sheets().find((s) => s.name === "Users")?.marker).toBe("rcsheets:users");
+    expect(fake.count("Sheet.getDeveloperMetadata")).toBe(0);
+    sheet("Users").setName("People");
+    expect(new SheetsWorkbook(fake.spreadsheet, memory).sheets().find((s) => s.name === "People")?.marker).toBe("rcsheets:users");
+    expect(fake.count("Sheet.getDeveloperMetadata")).toBeGreaterThan(0);
+  });
+
+  it("grows the grid for a block below its last row", () => {
+    const height = sheet("Users").getMaxRows();
+    book.write("Users", { row: height - 1, column: 1, values: grid(5, 2) });
+    expect(sheet("Users").getMaxRows()).toBeGreaterThanOrEqual(height + 3);
+    expect(book.read("Users").slice(height - 2)).toEqual(grid(5, 2));
+  });
+
+  it("looks the tabs up once per instance, however often they are listed", () => {
+    fake.resetCalls();
+    for (let i = 0; i < 7; i++) book.sheets();
+    expect(fake.count("Spreadsheet.getSheets")).toBe(1);
+    book.addSheet("Roles");
+    book.setMarker("Roles", "rcsheets:roles");
+    expect(book.sheets().find((s) => s.name === "Roles")?.marker).toBe("rcsheets:roles");
+    expect(fake.count("Spreadsheet.getSheets")).toBe(1);
   });
 
   it("keeps strings that Sheets would parse as text in cells that are not plain text", () => {

@@ -69,6 +69,22 @@ describe("Governor", () => {
     expect(clock.now() - before).toBeGreaterThanOrEqual(30_000);
   });
 
+  it("counts requests it did not send only as long as the server's answers count them", async () => {
+    const clock = new FakeClock();
+    const governor = new Governor(clock);
+    // The server counts 31 in the window: ours and 30 it knows nothing of, sent at unknown times.
+    governor.observe(await governor.acquire("medium"), 200, headers(40, 9, 60));
+    clock.time += 30_000;
+    // Half a window later the others' have aged out: the server counts our two and one other.
+    governor.observe(await governor.acquire("medium"), 200, headers(40, 37, 60));
+    const before = clock.now();
+    for (let i = 0; i < 37; i++) await governor.acquire("medium");
+    expect(clock.now()).toBe(before);
+    // The 38th fills the window: it waits for the first of ours to leave it.
+    await governor.acquire("medium");
+    expect(clock.now()).toBeGreaterThanOrEqual(before + 30_000);
+  });
+
   it("takes the server's count when it is higher than its own (the quota is shared)", async () => {
     const clock = new FakeClock();
     const governor = new Governor(clock);

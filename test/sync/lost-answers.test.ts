@@ -52,7 +52,7 @@ describe("lost answers and failed reads", () => {
     expect(isSettled(await previewSync(home, { sites: SCENARIO_SITES }))).toBe(true);
   }, 60_000);
 
-  it("an update and a delete whose answers were lost end done: the row synced, the user gone, its line back", async () => {
+  it("a bulk update and a delete whose answers were lost end done: the row synced, the user gone, its line back", async () => {
     const on = await sandbox();
     const book = new MemoryWorkbook();
     const home = homeFor(on, book);
@@ -61,7 +61,8 @@ describe("lost answers and failed reads", () => {
     const ben = usersOf(book).find((u) => u.email === "ben@example.com");
     setCell(book, "cy@example.com", "dept", "Operations");
     setCell(book, "ben@example.com", "status", "Pending Delete");
-    on.injectFault({ kind: "lose", method: "PUT", path: `${EXTENSIONS}/*`, count: 1 });
+    // Updates of synced users go through extension-bulk-update: the task is made, its answer lost.
+    on.injectFault({ kind: "lose", method: "POST", path: `${EXTENSIONS}-bulk-update`, count: 1 });
     on.injectFault({ kind: "lose", method: "DELETE", path: `${EXTENSIONS}/*`, count: 1 });
     await syncUntilSettled(home, { confirmDeletes: true });
 

@@ -1,6 +1,7 @@
 import { RingCentralClient } from "../../ringcentral/client";
 import { checkServerAddress } from "../../ringcentral/server-address";
 import { FetchTransport } from "../fetch-transport";
+import { fileGovernorMemory } from "../file-governor-memory";
 import { FileTokenStore } from "../file-token-store";
 import { UsageError } from "./usage-error";
 
@@ -22,7 +23,8 @@ export async function connect(serverFlag: string | undefined): Promise<RingCentr
   const server = checked.address;
   const credentials = process.env.RC_CLIENT_ID ? fromEnvironment() : await fromSandbox(server);
   const store = new FileTokenStore(server, credentials);
-  return new RingCentralClient({ server, ...credentials, transport: new FetchTransport(), store });
+  const governorMemory = fileGovernorMemory(store.path);
+  return new RingCentralClient({ server, ...credentials, transport: new FetchTransport(), store, governorMemory });
 }
 
 function fromEnvironment() {
