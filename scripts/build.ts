@@ -134,7 +134,7 @@ const buildSidebar = () =>
     entry: "sidebar/main.tsx",
     template: "sidebar/index.html",
     styles: { STYLE: "sidebar/sidebar.css" },
-    lazy: { XLSX_WRITER: "sidebar/xlsx-writer.ts" },
+    lazy: { XLSX_WRITER: "sidebar/xlsx-writer.ts", XLSX_READER: "sidebar/xlsx-reader.ts" },
     out: "sidebar.html",
   });
 

@@ -1,4 +1,5 @@
 import type writeXlsxFile from "write-excel-file/browser";
+import { lazyScript } from "./lazy-script";
 
 /** Saves text as a file from the sidebar: a data: URL on a link, as HtmlService's sandbox allows downloads. */
 export function download(fileName: string, text: string, type = "text/csv"): void {
@@ -29,14 +30,4 @@ export async function downloadXlsx(fileName: string, rows: string[][]): Promise<
 
 type XlsxWriter = typeof writeXlsxFile;
 
-/** The writer, run from the text the page carries the first time it is needed (one self-contained page for HtmlService). */
-function xlsxWriter(): XlsxWriter {
-  const holder = globalThis as { rcsheetsXlsxWriter?: XlsxWriter };
-  if (!holder.rcsheetsXlsxWriter) {
-    const script = document.createElement("script");
-    script.text = document.getElementById("xlsx-writer")?.textContent ?? "";
-    document.head.appendChild(script);
-  }
-  if (!holder.rcsheetsXlsxWriter) throw new Error("The XLSX writer is missing from this page: export as CSV instead.");
-  return holder.rcsheetsXlsxWriter;
-}
+const xlsxWriter = () => lazyScript<XlsxWriter>("xlsx-writer", "rcsheetsXlsxWriter");

@@ -1,5 +1,5 @@
-import { unzipSync } from "fflate";
-import readXlsxFile from "read-excel-file/browser";
+import { lazyScript } from "./lazy-script";
+import type { XlsxReader } from "./xlsx-reader";
 
 /** A value of a source row as the server takes it (the `rows` source). */
 export type RowValue = string | number | boolean;
@@ -23,6 +23,7 @@ export interface FileLimits {
  */
 export async function readXlsxSheets(file: File, limits: FileLimits): Promise<XlsxSheet[] | { problem: string }> {
   if (file.size > limits.fileBytes) return { problem: tooLarge(file.name, limits.fileBytes) };
+  const { unzipSync, readXlsxFile } = lazyScript<XlsxReader>("xlsx-reader", "rcsheetsXlsxReader");
   const bytes = new Uint8Array(await file.arrayBuffer());
   let inflated = 0;
   try {

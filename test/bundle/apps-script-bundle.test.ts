@@ -57,11 +57,12 @@ describe("the sidebar (dist/sidebar.html)", () => {
     expect(html).not.toMatch(/<script[^>]+src=/i);
     expect(html).not.toMatch(/<link[^>]+href=/i);
     expect(html).toContain("RingCentral Users");
-    // The sidebar's script, and the XLSX writer carried as text until Export XLSX runs it: each closed once, so
-    // neither holds a "</script" that would end it early.
-    expect(html.match(/<script[\s>]/gi)).toHaveLength(2);
-    expect(html.match(/<\/script>/gi)).toHaveLength(2);
+    // The sidebar's script, and the XLSX writer and reader carried as text until an export or an import runs them:
+    // each closed once, so none holds a "</script" that would end it early.
+    expect(html.match(/<script[\s>]/gi)).toHaveLength(3);
+    expect(html.match(/<\/script>/gi)).toHaveLength(3);
     expect(html).toMatch(/<script type="text\/plain" id="xlsx-writer">/);
+    expect(html).toMatch(/<script type="text\/plain" id="xlsx-reader">/);
   });
 });
 
