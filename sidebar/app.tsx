@@ -5,11 +5,13 @@ import { RolesPanel } from "./panels/roles";
 import { SettingsPanel } from "./panels/settings";
 import { SyncPanel } from "./panels/sync";
 import { TagsPanel } from "./panels/tags";
+import { UsersPanel } from "./panels/users";
 import { ValidatePanel } from "./panels/validate";
 
 const PANELS = [
   { id: "validate", label: "Validate" },
   { id: "import", label: "Import" },
+  { id: "users", label: "Users" },
   { id: "sync", label: "Sync" },
   { id: "roles", label: "Roles" },
   { id: "tags", label: "Tags" },
@@ -52,6 +54,7 @@ export function App() {
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${panel}`}>
         {panel === "validate" && <ValidatePanel />}
         {panel === "import" && <ImportWizard />}
+        {panel === "users" && <UsersPanel filter={filter} />}
         {panel === "sync" && <SyncPanel />}
         {panel === "roles" && <RolesPanel filter={filter} />}
         {panel === "tags" && <TagsPanel filter={filter} onFilter={setFilter} />}

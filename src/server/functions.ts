@@ -2,6 +2,7 @@ import { applyImport } from "./apply-import";
 import { applyRole } from "./apply-role";
 import { connectedAs } from "./connected-as";
 import { createCustomRole, deleteCustomRole } from "./custom-roles";
+import { deleteUsers, undoDelete } from "./delete-users";
 import { exportTab } from "./export-tab";
 import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
 import { previewImport } from "./preview-import";
@@ -9,16 +10,7 @@ import { proposeImportMapping } from "./propose-import-mapping";
 import { selectCell } from "./select-cell";
 import { setUpWorkspace } from "./set-up-workspace";
 import { startAuthorization } from "./start-authorization";
-import {
-  connect,
-  connectionStatus,
-  disconnect,
-  markForDelete,
-  planSync,
-  refreshAccount,
-  retryFailed,
-  runSync,
-} from "./sync-functions";
+import { connect, connectionStatus, disconnect, planSync, refreshAccount, retryFailed, runSync } from "./sync-functions";
 import { filterByTag, saveTag } from "./tags";
 import { usersTemplate } from "./users-template";
 import { validate } from "./validate";
@@ -48,7 +40,8 @@ export const serverFunctions = {
   planSync,
   runSync,
   retryFailed,
-  markForDelete,
+  deleteUsers,
+  undoDelete,
   startAuthorization,
   connectedAs,
   validateRows,

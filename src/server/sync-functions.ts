@@ -10,7 +10,6 @@ import { type ChunkReport, DEFAULT_BUDGET_MS, runSyncChunk, type SyncHome } from
 import { writeAccountState } from "../workbook/account-tabs";
 import { decodeTab } from "../workbook/codec";
 import { locateTabs } from "../workbook/tab-location";
-import { readImage, setCell, writeColumn } from "../workbook/table-image";
 import { ConnectRequestSchema } from "./connection";
 import type { Home } from "./home";
 import { serverFunction } from "./server-function";
@@ -112,18 +111,4 @@ export const retryFailed = serverFunction(
         who: "sidebar (retry)",
       });
     }),
-);
-
-/** Delete: marks rows Pending Delete; the next sync deletes them (in the account too, once synced). */
-export const markForDelete = serverFunction(
-  z.object({ rows: z.array(z.number().int().min(2)).min(1) }),
-  (home, input): { marked: number } => {
-    const image = readImage(home.workbook, USERS_TAB);
-    if (!image?.columns.has("status")) return { marked: 0 };
-    const rows = input.rows.filter((row) => row <= image.rows.length + 1);
-    for (const row of rows) setCell(image, row, "status", "Pending Delete");
-    // One block over the rows between: the rows not marked keep the status they had.
-    writeColumn(home.workbook, image, "status", rows);
-    return { marked: rows.length };
-  },
 );

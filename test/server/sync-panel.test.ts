@@ -97,7 +97,11 @@ describe("the sync panel's functions against the sandbox", () => {
     const dept = columnIndex(USERS_TAB, header).get("dept") ?? 0;
     home.workbook.write("Users", { row: ann?.row ?? 2, column: dept + 1, values: [["Sales"]] });
     const bo = users().find((u) => u.email === "bo.panel@example.com");
-    expect(call("markForDelete", { rows: [bo?.row ?? 0] })).toEqual({ marked: 1 });
+    home.selected = [bo?.row ?? 0];
+    expect(call("deleteUsers", { target: { kind: "selected" }, confirm: true })).toMatchObject({
+      done: true,
+      rows: [{ row: bo?.row, synced: true, line: bo?.tempNumber }],
+    });
     const plan = await call("planSync", { sites: [site] });
     expect(plan.updates).toEqual([{ row: ann?.row, rcId: ann?.rcId, changes: [{ field: "dept", from: "", to: "Sales" }] }]);
     expect(plan.deletes).toEqual([
