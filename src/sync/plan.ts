@@ -102,7 +102,7 @@ export function planSync(input: PlanInput): SyncPlan {
   const ledgerById = new Map(input.ledger.map((e) => [e.rcId, e]));
   const errors = errorsByRow(input.findings);
   const plan = emptyPlan(scope);
-  const siteProblems = planSites(workspace, scope, plan);
+  const siteProblems = planSites(workspace, scope, plan, errorsByRow(input.findings, "sites"));
   const candidates: UserRecord[] = [];
 
   for (const user of workspace.users.filter((u) => inScope(u, scope))) {
@@ -146,18 +146,26 @@ function emptyPlan(scope: SyncScope): SyncPlan {
   };
 }
 
-function errorsByRow(findings: readonly Finding[]): Map<number, string[]> {
+function errorsByRow(findings: readonly Finding[], tab: "users" | "sites" = "users"): Map<number, string[]> {
   const byRow = new Map<number, string[]>();
   for (const finding of findings) {
     // Line capacity is the plan's own business: it assigns lines for the scope alone.
-    if (finding.tab !== "users" || finding.severity !== "error" || finding.rule.startsWith("lines.")) continue;
+    if (finding.tab !== tab || finding.severity !== "error" || finding.rule.startsWith("lines.")) continue;
     for (const row of finding.rows ?? [finding.row]) byRow.set(row, [...(byRow.get(row) ?? []), finding.message]);
   }
   return byRow;
 }
 
-/** Sites of the scope the account lacks are created; a site that cannot be created blocks its rows. */
-function planSites(workspace: Workspace, scope: SyncScope, plan: SyncPlan): Map<string, string[]> {
+/**
+ * Sites of the scope the account lacks are created; a site that cannot be created (not on the Sites tab, gone from
+ * the account, or failing validation) is never sent, and its rows are blocked with the site's reason.
+ */
+function planSites(
+  workspace: Workspace,
+  scope: SyncScope,
+  plan: SyncPlan,
+  siteErrors: ReadonlyMap<number, string[]>,
+): Map<string, string[]> {
   const problems = new Map<string, string[]>();
   const inAccount = new Set([MAIN_SITE, ...workspace.account.sites.map((s) => s.name)]);
   for (const name of scope.sites) {
@@ -167,6 +175,10 @@ function planSites(workspace: Workspace, scope: SyncScope, plan: SyncPlan): Map<
     else if (site.rcId)
       problems.set(name, [
         `Site ${name} (RC Id ${site.rcId}) is gone from the account: refresh, then clear its RC Id to create it again.`,
+      ]);
+    else if (siteErrors.has(site.row))
+      problems.set(name, [
+        `Site ${name} cannot be created (Sites row ${site.row}): ${(siteErrors.get(site.row) ?? []).join(" ")}`,
       ]);
     else plan.sites.push({ row: site.row, name });
   }

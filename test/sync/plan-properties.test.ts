@@ -163,6 +163,27 @@ describe("the sync plan (properties)", () => {
     expect(plans.reduce((n, p) => n + p.blocked.length, 0)).toBeGreaterThan(10);
   });
 
+  it("never creates a site that fails validation: its rows are blocked with the site's reason", () => {
+    const ws = workspace({
+      sites: [site({ name: "Bad Site", street: "", postalCode: "" })],
+      users: rows([user({ site: "Bad Site" }, 2)]),
+    });
+    const plan = planSync({ workspace: ws, findings: validateWorkspace(ws), ledger: [], scope: { sites: ["Bad Site"] } });
+    expect(plan.sites).toEqual([]);
+    expect(plan.creates).toEqual([]);
+    expect(plan.blocked).toEqual([
+      {
+        row: 2,
+        reasons: [
+          expect.stringMatching(
+            /^Site Bad Site cannot be created \(Sites row 2\): Street is required\. Postal Code is required\.$/,
+          ),
+        ],
+      },
+    ]);
+    expect(isSettled(plan)).toBe(false);
+  });
+
   it("keeps rows out of scope, and blocks rows with errors", () => {
     const ws = workspace({ users: rows([user({ site: "Elsewhere" }, 2), user({ email: "bad" }, 3)]) });
     const plan = planSync({ workspace: ws, findings: validateWorkspace(ws), ledger: [], scope: SCOPE });
