@@ -239,7 +239,7 @@ function PlanView({
         title="Creates"
         items={plan.creates.map((c) => [
           `Row ${c.row}`,
-          `${c.email} (${c.userType}) ${c.line ? `takes ${c.line.phone || `line ${c.line.rcId}`}` : "needs no line"}`,
+          `${c.email} (${c.userType}) ${c.line ? `takes ${c.line.phone || `line ${c.line.rcId}`} (${c.lineRule})` : "needs no line"}`,
         ])}
       />
       <PlanList

@@ -9,11 +9,16 @@ export interface LineDemand {
   userType: UserType;
   lineType: LineType;
   country: string;
+  /** Which rule gave the country, in the product's words (the plan says it). */
+  countryFrom: CountrySource;
   /** '' for any area code. */
   areaCode: string;
   /** An unassigned extension's RC Id or phone number, or ''. */
   specific: string;
 }
+
+/** Where a row's line country comes from, first found first: the user's location, then the site, then the default. */
+export type CountrySource = "the user's Number Country" | "the user's location" | "the site" | "Default Country";
 
 /** Rows of one kind of demand that the pool could not serve. */
 export interface LineShortfall {
@@ -42,8 +47,9 @@ export interface LineAssignment {
 }
 
 /**
- * The lines the workspace's not-yet-synced rows need. Country: the location's Number Country, else the site's
- * country, else the workspace default; area code and a specific line come from the Locations tab.
+ * The lines the workspace's not-yet-synced rows need. "Default line will match the country selected for this user":
+ * the location's Number Country, else the location's country, else the site's country, else the workspace default;
+ * area code and a specific line come from the Locations tab.
  */
 export function lineDemands(workspace: Workspace): LineDemand[] {
   const locations = new Map(workspace.locations.map((l) => [l.email.toLowerCase(), l]));
@@ -55,17 +61,29 @@ export function lineDemands(workspace: Workspace): LineDemand[] {
     const rule = USER_TYPE_RULES[user.userType as UserType];
     if (!rule?.line || user.rcId) continue;
     const location = locations.get(user.email.toLowerCase());
-    const country = location?.numberCountry.toUpperCase() || siteCountry.get(user.site) || workspace.settings.defaultCountry;
+    const [country, countryFrom] = lineCountry(location, siteCountry.get(user.site), workspace.settings.defaultCountry);
     demands.push({
       row: user.row,
       userType: user.userType as UserType,
       lineType: rule.line,
       country,
+      countryFrom,
       areaCode: location?.areaCode ?? "",
       specific: location?.unassignedExt ?? "",
     });
   }
   return demands;
+}
+
+function lineCountry(
+  location: { numberCountry: string; country: string } | undefined,
+  site: string | undefined,
+  fallback: string,
+): [string, CountrySource] {
+  if (location?.numberCountry) return [location.numberCountry.toUpperCase(), "the user's Number Country"];
+  if (location?.country) return [location.country.toUpperCase(), "the user's location"];
+  if (site) return [site, "the site"];
+  return [fallback, "Default Country"];
 }
 
 /**

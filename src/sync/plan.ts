@@ -1,5 +1,5 @@
 import type { Finding } from "../domain/finding";
-import { assignLines, describeShortfall, type LineShortfall, lineDemands } from "../domain/lines";
+import { assignLines, describeShortfall, type LineDemand, type LineShortfall, lineDemands } from "../domain/lines";
 import type { AccountUserRecord, RoleRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
 import { isUserType, USER_TYPE_RULES, type UserType } from "../domain/user-type";
 import { MAIN_SITE, type Workspace } from "../domain/workspace";
@@ -40,6 +40,8 @@ export interface UserCreate {
   userType: UserType;
   /** The unassigned extension it is made from; null for the types created new. */
   line: UnassignedLineRecord | null;
+  /** How the line was chosen, in words ("a US line, from the site"); '' without a line. */
+  lineRule: string;
 }
 export interface UserUpdate {
   row: number;
@@ -219,7 +221,9 @@ function planSyncedRow(
 
 /** Each new row takes its own line; rows the pool cannot serve are blocked with the shortfall's words. */
 function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncPlan): void {
-  const assignment = assignLines(lineDemands({ ...workspace, users: candidates }), workspace.account.lines);
+  const demands = lineDemands({ ...workspace, users: candidates });
+  const assignment = assignLines(demands, workspace.account.lines);
+  const demandOf = new Map(demands.map((d) => [d.row, d]));
   plan.shortfalls.push(...assignment.shortfalls);
   const refused = new Map(assignment.refusals.map((r) => [r.row, r.reason]));
   const short = new Map(assignment.shortfalls.flatMap((s) => s.rows.map((row) => [row, describeShortfall(s)] as const)));
@@ -232,9 +236,23 @@ function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncP
       plan.blocked.push({ row: user.row, reasons: [reason ?? "No unassigned line fits this row."] });
       continue;
     }
-    plan.creates.push({ row: user.row, email: user.email, userType: user.userType, line });
+    plan.creates.push({
+      row: user.row,
+      email: user.email,
+      userType: user.userType,
+      line,
+      lineRule: ruleOf(demandOf.get(user.row), line),
+    });
     if (user.role) assignRole(plan, user.role, user.row);
   }
+}
+
+/** Which rule picked a row's line, as the plan's preview says it. */
+function ruleOf(demand: LineDemand | undefined, line: UnassignedLineRecord | null): string {
+  if (!demand || !line) return "";
+  if (demand.specific) return "the specific line its location asks for";
+  const area = demand.areaCode ? `, area code ${demand.areaCode}` : "";
+  return `a ${demand.country} line${area}: the country from ${demand.countryFrom}`;
 }
 
 /** Users the last sync made whose rows are gone from the sheet: deletions the person must confirm. */

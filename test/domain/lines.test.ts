@@ -6,7 +6,16 @@ import { validateWorkspace } from "../../src/domain/validation/index";
 import { line, location, rows, site, user, workspace } from "./fixture";
 
 function demand(overrides: Partial<LineDemand>): LineDemand {
-  return { row: 2, userType: "User", lineType: "User", country: "US", areaCode: "", specific: "", ...overrides };
+  return {
+    row: 2,
+    userType: "User",
+    lineType: "User",
+    country: "US",
+    countryFrom: "the site",
+    areaCode: "",
+    specific: "",
+    ...overrides,
+  };
 }
 
 describe("which line each row takes", () => {
@@ -28,6 +37,23 @@ describe("which line each row takes", () => {
     const { lines } = assignLines(lineDemands(ws), ws.account.lines);
     expect(lines.get(2)?.rcId).toBe("2");
     expect(lines.get(3)?.rcId).toBe("3");
+  });
+
+  it("the line's country is the user's (Number Country, then the location's country), then the site's, then the default", () => {
+    const ws = workspace({
+      users: rows([user({}, 2), user({}, 3), user({ site: "Nowhere" }, 4), user({}, 5)]),
+      locations: rows([
+        location({ email: "ann.lee.2@example.com", numberCountry: "GB", country: "CA" }),
+        location({ email: "ann.lee.3@example.com", country: "CA" }),
+      ]),
+      settings: { defaultCountry: "GB" },
+    });
+    expect(lineDemands(ws).map((d) => [d.row, d.country, d.countryFrom])).toEqual([
+      [2, "GB", "the user's Number Country"],
+      [3, "CA", "the user's location"],
+      [4, "GB", "Default Country"],
+      [5, "US", "the site"],
+    ]);
   });
 
   it("Message Only, Announcement Only and synced rows take no line", () => {

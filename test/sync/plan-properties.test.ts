@@ -163,6 +163,12 @@ describe("the sync plan (properties)", () => {
     expect(plans.reduce((n, p) => n + p.blocked.length, 0)).toBeGreaterThan(10);
   });
 
+  it("says which rule picked each create's line", () => {
+    const ws = workspace({ users: rows([user({}, 2)]), account: { lines: rows([line({ rcId: "7" })]) } });
+    const plan = planSync({ workspace: ws, findings: validateWorkspace(ws), ledger: [], scope: SCOPE });
+    expect(plan.creates).toEqual([expect.objectContaining({ row: 2, lineRule: "a US line: the country from the site" })]);
+  });
+
   it("never creates a site that fails validation: its rows are blocked with the site's reason", () => {
     const ws = workspace({
       sites: [site({ name: "Bad Site", street: "", postalCode: "" })],

@@ -158,7 +158,9 @@ export async function syncUntilSettled(
       budgetMs: 60_000,
       confirmDeletes: options.confirmDeletes ?? false,
     });
-    if (report.done && !usersOf(home.workbook as MemoryWorkbook).some((u) => u.status === "Error")) return report;
+    // A step whose answer was lost counts as failed, its row unchanged: the next run checks whether it took effect.
+    if (report.done && report.failed === 0 && !usersOf(home.workbook as MemoryWorkbook).some((u) => u.status === "Error"))
+      return report;
   }
   throw new Error("The sync did not settle.");
 }
