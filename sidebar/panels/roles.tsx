@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
 import { Notice } from "../notice";
+import { RowTargetChoice, rowTarget } from "../row-target-choice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
 
@@ -31,7 +32,7 @@ export function RolesPanel({ filter }: { filter: string | null }) {
   const apply = () =>
     task.run("apply", async () => {
       setStatus("");
-      const target = onTag && filter ? { kind: "tag" as const, tag: filter } : { kind: "selected" as const };
+      const target = rowTarget(filter, onTag);
       await answer(await rpc("applyRole", { role, target }));
     });
   const create = () =>
@@ -59,23 +60,7 @@ export function RolesPanel({ filter }: { filter: string | null }) {
           </option>
         ))}
       </select>
-      <fieldset>
-        <legend>To</legend>
-        <label class="check">
-          <input type="radio" name="role-target" checked={!onTag || !filter} onChange={() => setOnTag(false)} />
-          The rows selected on the Users tab
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name="role-target"
-            checked={onTag && Boolean(filter)}
-            disabled={!filter}
-            onChange={() => setOnTag(true)}
-          />
-          {filter ? `The rows shown by the filter ${filter}` : "The rows a tag filter shows (filter on the Tags panel)"}
-        </label>
-      </fieldset>
+      <RowTargetChoice name="role-target" legend="To" filter={filter} onTag={onTag} setOnTag={setOnTag} />
       <div class="actions">
         <button type="button" class="primary" onClick={apply} disabled={task.busy !== null || !role}>
           Apply role

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { DeletedRow, DeleteUndo } from "../../src/server/delete-users";
 import { Notice } from "../notice";
+import { RowTargetChoice, rowTarget } from "../row-target-choice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
 
@@ -15,7 +16,7 @@ export function UsersPanel({ filter }: { filter: string | null }) {
   const [undo, setUndo] = useState<DeleteUndo | null>(null);
   const [status, setStatus] = useState("");
   const task = useTask<"review" | "delete" | "undo">();
-  const target = onTag && filter ? { kind: "tag" as const, tag: filter } : { kind: "selected" as const };
+  const target = rowTarget(filter, onTag);
 
   const ask = () =>
     task.run("review", async () => {
@@ -47,23 +48,7 @@ export function UsersPanel({ filter }: { filter: string | null }) {
   return (
     <>
       <h2>Delete users</h2>
-      <fieldset>
-        <legend>Which</legend>
-        <label class="check">
-          <input type="radio" name="delete-target" checked={!onTag || !filter} onChange={() => setOnTag(false)} />
-          The rows selected on the Users tab
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name="delete-target"
-            checked={onTag && Boolean(filter)}
-            disabled={!filter}
-            onChange={() => setOnTag(true)}
-          />
-          {filter ? `The rows shown by the filter ${filter}` : "The rows a tag filter shows (filter on the Tags panel)"}
-        </label>
-      </fieldset>
+      <RowTargetChoice name="delete-target" legend="Which" filter={filter} onTag={onTag} setOnTag={setOnTag} />
       <div class="actions">
         <button type="button" onClick={ask} disabled={task.busy !== null}>
           Review delete
