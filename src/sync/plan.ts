@@ -40,6 +40,8 @@ export interface UserCreate {
   userType: UserType;
   /** The unassigned extension it is made from; null for the types created new. */
   line: UnassignedLineRecord | null;
+  /** Which rule picked the line ("the site's country US", "the Unassigned Ext on Locations"), or '' with no line. */
+  lineRule: string;
 }
 export interface UserUpdate {
   row: number;
@@ -102,7 +104,7 @@ export function planSync(input: PlanInput): SyncPlan {
   const ledgerById = new Map(input.ledger.map((e) => [e.rcId, e]));
   const errors = errorsByRow(input.findings);
   const plan = emptyPlan(scope);
-  const siteProblems = planSites(workspace, scope, plan);
+  const siteProblems = planSites(workspace, siteErrors(input.findings), scope, plan);
   const candidates: UserRecord[] = [];
 
   for (const user of workspace.users.filter((u) => inScope(u, scope))) {
@@ -156,8 +158,24 @@ function errorsByRow(findings: readonly Finding[]): Map<number, string[]> {
   return byRow;
 }
 
-/** Sites of the scope the account lacks are created; a site that cannot be created blocks its rows. */
-function planSites(workspace: Workspace, scope: SyncScope, plan: SyncPlan): Map<string, string[]> {
+/** Sites tab rows with an error, by row: such a site is never created. */
+function siteErrors(findings: readonly Finding[]): Map<number, string[]> {
+  const byRow = new Map<number, string[]>();
+  for (const f of findings)
+    if (f.tab === "sites" && f.severity === "error") byRow.set(f.row, [...(byRow.get(f.row) ?? []), f.message]);
+  return byRow;
+}
+
+/**
+ * Sites of the scope the account lacks are created; a site that cannot be created (gone from the account, or its
+ * Sites row fails validation) blocks its rows with the site's reason.
+ */
+function planSites(
+  workspace: Workspace,
+  siteProblems: Map<number, string[]>,
+  scope: SyncScope,
+  plan: SyncPlan,
+): Map<string, string[]> {
   const problems = new Map<string, string[]>();
   const inAccount = new Set([MAIN_SITE, ...workspace.account.sites.map((s) => s.name)]);
   for (const name of scope.sites) {
@@ -167,6 +185,10 @@ function planSites(workspace: Workspace, scope: SyncScope, plan: SyncPlan): Map<
     else if (site.rcId)
       problems.set(name, [
         `Site ${name} (RC Id ${site.rcId}) is gone from the account: refresh, then clear its RC Id to create it again.`,
+      ]);
+    else if (siteProblems.has(site.row))
+      problems.set(name, [
+        `Site ${name} cannot be created until row ${site.row} of Sites is fixed: ${(siteProblems.get(site.row) ?? []).join(" ")}`,
       ]);
     else plan.sites.push({ row: site.row, name });
   }
@@ -207,7 +229,9 @@ function planSyncedRow(
 
 /** Each new row takes its own line; rows the pool cannot serve are blocked with the shortfall's words. */
 function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncPlan): void {
-  const assignment = assignLines(lineDemands({ ...workspace, users: candidates }), workspace.account.lines);
+  const demands = lineDemands({ ...workspace, users: candidates });
+  const ruleOf = new Map(demands.map((d) => [d.row, d.rule]));
+  const assignment = assignLines(demands, workspace.account.lines);
   plan.shortfalls.push(...assignment.shortfalls);
   const refused = new Map(assignment.refusals.map((r) => [r.row, r.reason]));
   const short = new Map(assignment.shortfalls.flatMap((s) => s.rows.map((row) => [row, describeShortfall(s)] as const)));
@@ -220,7 +244,8 @@ function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncP
       plan.blocked.push({ row: user.row, reasons: [reason ?? "No unassigned line fits this row."] });
       continue;
     }
-    plan.creates.push({ row: user.row, email: user.email, userType: user.userType, line });
+    const lineRule = line ? (ruleOf.get(user.row) ?? "") : "";
+    plan.creates.push({ row: user.row, email: user.email, userType: user.userType, line, lineRule });
     if (user.role) assignRole(plan, user.role, user.row);
   }
 }
