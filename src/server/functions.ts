@@ -2,6 +2,7 @@ import { applyImport } from "./apply-import";
 import { applyRole } from "./apply-role";
 import { connectedAs } from "./connected-as";
 import { createCustomRole, deleteCustomRole } from "./custom-roles";
+import { deleteUsers, undoDelete } from "./delete-users";
 import { exportTab } from "./export-tab";
 import { listSourceTabs } from "./list-tabs";
 import { previewImport } from "./preview-import";
@@ -48,6 +49,8 @@ export const serverFunctions = {
   runSync,
   retryFailed,
   markForDelete,
+  deleteUsers,
+  undoDelete,
   startAuthorization,
   connectedAs,
   validateRows,

@@ -1,6 +1,6 @@
 import type { TabDef, TabId } from "../domain/tabs";
 import { USER_TYPES, WIZARD_STATES } from "../domain/user-type";
-import { ROLE_KINDS } from "../domain/validation/field-rules";
+import { ROLE_KINDS, USER_STATUSES } from "../domain/validation/field-rules";
 import type { ColumnIndex } from "./codec";
 import type { Dropdown, SheetLayout } from "./port";
 
@@ -13,6 +13,8 @@ const DROPDOWNS: Partial<Record<TabId, Record<string, DropdownSource>>> = {
     setupWizard: { values: WIZARD_STATES },
     site: { tab: "sites" },
     role: { tab: "roles" },
+    // So that "Pending Delete" can be chosen, not only typed (the sidebar's Delete writes it too).
+    status: { values: USER_STATUSES },
   },
   roles: { kind: { values: ROLE_KINDS } },
 };
