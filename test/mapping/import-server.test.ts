@@ -100,7 +100,7 @@ describe("the import wizard's server functions", () => {
     expect(typo.problems[0]?.message).toMatch(/"Emial" is not a column of the Users tab/);
   });
 
-  it("exportTab gives CSV without secrets and with formulas defused; usersTemplate gives the header", () => {
+  it("exportTab gives CSV without secrets and with formulas defused; usersTemplate gives the starred header and an example", () => {
     const h = home();
     h.workbook.write("Users", {
       row: 2,
@@ -112,6 +112,8 @@ describe("the import wizard's server functions", () => {
     expect(text).not.toMatch(/PIN|Password|Secret Answer|739281|Secret1/);
     expect(text).toContain("User,'=Ada,L,ada@example.com,101,'+16505550101");
     expect(invoke("exportTab", serverFunctions.exportTab, h, { tab: "sites" }).text).toMatch(/^Name,Ext,Country/);
-    expect(invoke("usersTemplate", serverFunctions.usersTemplate, h, {}).text).toMatch(/^User Type,First Name,.*,Message\r\n$/);
+    expect(invoke("usersTemplate", serverFunctions.usersTemplate, h, {}).text).toMatch(
+      /^User Type \*,First Name \*,.*,Message\r\nUser,Alex,Example,/,
+    );
   });
 });
