@@ -5,11 +5,13 @@ import { RolesPanel } from "./panels/roles";
 import { SettingsPanel } from "./panels/settings";
 import { SyncPanel } from "./panels/sync";
 import { TagsPanel } from "./panels/tags";
+import { UsersPanel } from "./panels/users";
 import { ValidatePanel } from "./panels/validate";
 
 const PANELS = [
   { id: "validate", label: "Validate" },
   { id: "import", label: "Import" },
+  { id: "users", label: "Users" },
   { id: "sync", label: "Sync" },
   { id: "roles", label: "Roles" },
   { id: "tags", label: "Tags" },
@@ -50,9 +52,10 @@ export function App() {
         ))}
       </div>
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${panel}`}>
-        {panel === "validate" && <ValidatePanel />}
+        {panel === "validate" && <ValidatePanel filter={filter} />}
         {panel === "import" && <ImportWizard />}
-        {panel === "sync" && <SyncPanel />}
+        {panel === "users" && <UsersPanel filter={filter} />}
+        {panel === "sync" && <SyncPanel filter={filter} />}
         {panel === "roles" && <RolesPanel filter={filter} />}
         {panel === "tags" && <TagsPanel filter={filter} onFilter={setFilter} />}
         {panel === "account" && (

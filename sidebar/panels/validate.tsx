@@ -14,7 +14,7 @@ const EXPORTS = [
 ] as const;
 
 /** Validate: set up the workspace, validate it, walk the findings cell by cell; export a tab as CSV. */
-export function ValidatePanel() {
+export function ValidatePanel({ filter }: { filter: string | null }) {
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [status, setStatus] = useState("");
   const [tab, setTab] = useState<(typeof EXPORTS)[number]["tab"]>("users");
@@ -37,10 +37,12 @@ export function ValidatePanel() {
     });
   const exportTab = (format: "csv" | "xlsx") =>
     task.run("export", async () => {
-      const file = await rpc("exportTab", { tab, format });
+      // With a tag filter on, Users exports the rows the filter shows.
+      const file = await rpc("exportTab", { tab, format, ...(filter ? { tag: filter } : {}) });
       if (file.rows) await downloadXlsx(file.fileName, file.rows);
       else download(file.fileName, file.text);
-      setStatus(`${file.fileName} downloaded (no PINs, passwords or secret answers).`);
+      const rows = `${file.count} ${file.count === 1 ? "row" : "rows"}`;
+      setStatus(`${file.fileName} downloaded: ${rows} (no PINs, passwords or secret answers).`);
     });
 
   return (
@@ -57,6 +59,7 @@ export function ValidatePanel() {
       <Notice status={status} problem={task.problem} />
       {report && <Findings report={report} />}
       <h2>Export</h2>
+      {filter && tab === "users" && <p class="muted small">Users exports the rows shown by the filter {filter}.</p>}
       <div class="row">
         <label for="export-tab">Tab</label>
         <select id="export-tab" value={tab} onChange={(e) => setTab(e.currentTarget.value as typeof tab)}>

@@ -25,9 +25,7 @@ export type DeleteAnswer =
   | { problem: string };
 
 const RemovalUndoSchema = z.object({
-  removed: z.array(
-    z.object({ row: z.number().int().min(2), cells: z.array(z.union([z.string(), z.number(), z.boolean()])) }),
-  ),
+  removed: z.array(z.object({ row: z.number().int().min(2), cells: z.array(z.union([z.string(), z.number(), z.boolean()])) })),
   marked: z.array(z.object({ rcId: z.string(), status: z.string() })),
 });
 

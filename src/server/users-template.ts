@@ -13,7 +13,12 @@ export const usersTemplate = serverFunction(
   (home, input): { fileName: string; text: string; sheet?: string; message: string } => {
     if (input.as === "tab") {
       const sheet = insertUsersTemplate(home.workbook);
-      return { fileName: "", text: "", sheet, message: `Added the tab ${sheet}: fill it in, then import it (Import, This spreadsheet).` };
+      return {
+        fileName: "",
+        text: "",
+        sheet,
+        message: `Added the tab ${sheet}: fill it in, then import it (Import, This spreadsheet).`,
+      };
     }
     return {
       fileName: "users-template.csv",

@@ -52,7 +52,9 @@ export function columnIndex<K extends string>(tab: TabDef<K>, header: readonly C
   const byHeader = new Map<string, number>();
   header.forEach((cell, i) => {
     // "Email *": the template marks required columns with a star; the column is still Email.
-    const text = cellText(cell).toLowerCase().replace(/\s*\*$/, "");
+    const text = cellText(cell)
+      .toLowerCase()
+      .replace(/\s*\*$/, "");
     if (text && !byHeader.has(text)) byHeader.set(text, i);
   });
   const index: ColumnIndex<K> = new Map();

@@ -2,7 +2,7 @@ import type { Cell } from "../domain/cell";
 import type { UserRecord } from "../domain/records";
 import type { USERS_TAB } from "../domain/tabs";
 import type { Workbook } from "./port";
-import { type TableImage, setCell, writeColumn, writeImage } from "./table-image";
+import { setCell, type TableImage, writeColumn, writeImage } from "./table-image";
 
 type UsersImage = TableImage<(typeof USERS_TAB.columns)[number]["key"]>;
 
@@ -27,7 +27,12 @@ export function removeUsers(workbook: Workbook, image: UsersImage, users: readon
     marked: synced.map((u) => ({ rcId: u.rcId, status: u.status })),
   };
   for (const user of synced) setCell(image, user.row, "status", "Pending Delete");
-  writeColumn(workbook, image, "status", synced.map((u) => u.row));
+  writeColumn(
+    workbook,
+    image,
+    "status",
+    synced.map((u) => u.row),
+  );
   for (const [top, count] of runsBottomUp(never)) workbook.deleteRows(image.sheet, top, count);
   return undo;
 }
@@ -49,7 +54,11 @@ export function restoreUsers(workbook: Workbook, image: UsersImage, undo: Remova
   }
   for (const { row, cells } of [...undo.removed].sort((a, b) => a.row - b.row)) {
     const at = Math.min(row - 2, image.rows.length);
-    image.rows.splice(at, 0, Array.from({ length: image.width }, (_, c) => cells[c] ?? ""));
+    image.rows.splice(
+      at,
+      0,
+      Array.from({ length: image.width }, (_, c) => cells[c] ?? ""),
+    );
     restored++;
   }
   writeImage(workbook, image);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { passwordProblems } from "../../src/domain/validation/credentials";
 import type { ExtensionRecord } from "../../src/sandbox/account/model";
 import { checkPassword } from "../../src/sandbox/account/rules";
-import { passwordProblems } from "../../src/domain/validation/credentials";
 
 /**
  * One password rule, the platform's: whatever validation accepts, the sandbox (which plays the platform) accepts

@@ -15,7 +15,11 @@ describe("deleteUsers and undoDelete", () => {
   const append = <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) => {
     const table = home.workbook.read(tab.name);
     const header = table[0] ?? [];
-    home.workbook.write(tab.name, { row: table.length + 1, column: 1, values: encodeRows(columnIndex(tab, header), header.length, rows) });
+    home.workbook.write(tab.name, {
+      row: table.length + 1,
+      column: 1,
+      values: encodeRows(columnIndex(tab, header), header.length, rows),
+    });
   };
   const users = () => decodeTab(USERS_TAB, home.workbook.read("Users")).records;
   const confirmed = (answer: DeleteAnswer) => {
@@ -30,7 +34,15 @@ describe("deleteUsers and undoDelete", () => {
     const user = { userType: "User", lastName: "Lee", site: "Main Site" };
     append(USERS_TAB, [
       { ...user, firstName: "Ann", email: "ann@example.com", ext: "101", tags: "Dept:Sales" },
-      { ...user, firstName: "Bo", email: "bo@example.com", ext: "102", rcId: "5002", status: "Synced", tempNumber: "+16505550102" },
+      {
+        ...user,
+        firstName: "Bo",
+        email: "bo@example.com",
+        ext: "102",
+        rcId: "5002",
+        status: "Synced",
+        tempNumber: "+16505550102",
+      },
       { ...user, firstName: "Cy", email: "cy@example.com", ext: "103", tags: "Dept:Sales", rcId: "5003", status: "Synced" },
       { ...user, firstName: "Di", email: "di@example.com", ext: "104" },
     ]);
@@ -48,7 +60,9 @@ describe("deleteUsers and undoDelete", () => {
         { row: 3, name: "Bo Lee", synced: true, releases: "+16505550102" },
       ],
     });
-    expect("message" in answer && answer.message).toMatch(/^Delete 2 users\? 1 row never synced.*1 synced user: marked Pending Delete/);
+    expect("message" in answer && answer.message).toMatch(
+      /^Delete 2 users\? 1 row never synced.*1 synced user: marked Pending Delete/,
+    );
     expect(home.workbook.read("Users")).toEqual(before);
   });
 
@@ -80,7 +94,9 @@ describe("deleteUsers and undoDelete", () => {
   });
 
   it("refuses with nothing selected, and leaves rows already Pending Delete alone", () => {
-    expect(call("deleteUsers", { target: { kind: "selected" } })).toEqual({ problem: expect.stringMatching(/Select the Users rows/) });
+    expect(call("deleteUsers", { target: { kind: "selected" } })).toEqual({
+      problem: expect.stringMatching(/Select the Users rows/),
+    });
     home.selected = [3];
     call("deleteUsers", { target: { kind: "selected" }, confirm: true });
     expect(call("deleteUsers", { target: { kind: "selected" } })).toHaveProperty("problem");

@@ -9,7 +9,12 @@ describe("the plan: sites and the line each row takes", () => {
       users: rows([user({ site: "Bad Site" }, 2), user({ site: "San Mateo" }, 3)]),
       sites: rows([site({ name: "Bad Site", street: "", postalCode: "" }), site({ name: "San Mateo" })]),
     });
-    const plan = planSync({ workspace: ws, findings: validateWorkspace(ws), ledger: [], scope: { sites: ["Bad Site", "San Mateo"] } });
+    const plan = planSync({
+      workspace: ws,
+      findings: validateWorkspace(ws),
+      ledger: [],
+      scope: { sites: ["Bad Site", "San Mateo"] },
+    });
     expect(plan.sites.map((s) => s.name)).toEqual(["San Mateo"]);
     const blocked = plan.blocked.find((b) => b.row === 2);
     expect(blocked?.reasons.join(" ")).toMatch(/Site Bad Site cannot be created until row 2 of Sites is fixed: .*Street/);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { USERS_TAB } from "../../src/domain/tabs";
 import { validateWorkspace } from "../../src/domain/validation/index";
+import { decodeTab } from "../../src/workbook/codec";
 import { applyImport, mapSource, planImport } from "../../src/workbook/import-run";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { setUpWorkspace } from "../../src/workbook/setup";
 import { insertUsersTemplate, templateHeader } from "../../src/workbook/users-template";
 import { readWorkspace } from "../../src/workbook/workspace-reader";
-import { decodeTab } from "../../src/workbook/codec";
 
 describe("the Users template", () => {
   it("marks exactly the documentation's required fields with *", () => {
@@ -28,12 +28,14 @@ describe("the Users template", () => {
     expect(insertUsersTemplate(workbook)).toBe("Users Template (2)");
     const layout = workbook.layout(sheet);
     const column = (key: string) => USERS_TAB.columns.findIndex((c) => c.key === key) + 1;
-    expect(layout.dropdowns.map((d) => d.column)).toEqual(expect.arrayContaining([column("userType"), column("site"), column("status")]));
+    expect(layout.dropdowns.map((d) => d.column)).toEqual(
+      expect.arrayContaining([column("userType"), column("site"), column("status")]),
+    );
     expect(layout.textColumns).toContain(column("ext"));
 
     const mapped = mapSource(workbook.read(sheet), "auto");
     // Every column maps to its own field, at full confidence: nothing for the person to change.
-    for (const c of USERS_TAB.columns) expect(mapped.proposal[c.key]?.source.replace(" *", "")).toBe(c.header);
+    for (const c of USERS_TAB.columns) expect(mapped.proposal[c.key]?.source?.replace(" *", "")).toBe(c.header);
     const planned = planImport(workbook, mapped.sheet, mapped.mapping);
     expect(planned.preview.canApply).toBe(true);
     expect(applyImport(workbook, planned, "2026-11-30T00:00:00Z")).toBe(true);

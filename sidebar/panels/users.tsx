@@ -1,0 +1,128 @@
+import { useState } from "preact/hooks";
+import type { DeleteAnswer, DeletionItem } from "../../src/server/delete-users";
+import { download } from "../download";
+import { Notice } from "../notice";
+import { rpc } from "../rpc";
+import { useTask } from "../task";
+
+type Undo = Extract<DeleteAnswer, { confirmed: true }>["undo"];
+
+/**
+ * Users: delete the selected rows or those a tag filter shows (asked, then confirmed, undone before the sync), and
+ * the template, as a new tab or a file.
+ */
+export function UsersPanel({ filter }: { filter: string | null }) {
+  const [onTag, setOnTag] = useState(false);
+  const [asked, setAsked] = useState<{ items: DeletionItem[]; message: string } | null>(null);
+  const [undo, setUndo] = useState<{ undo: Undo; tag?: string } | null>(null);
+  const [status, setStatus] = useState("");
+  const task = useTask<"ask" | "delete" | "undo" | "template">();
+  const target = () => (onTag && filter ? { kind: "tag" as const, tag: filter } : { kind: "selected" as const });
+
+  const ask = () =>
+    task.run("ask", async () => {
+      setStatus("");
+      setAsked(null);
+      const answer = await rpc("deleteUsers", { target: target() });
+      if ("problem" in answer) task.setProblem(answer.problem);
+      else if (!answer.confirmed) setAsked({ items: answer.items, message: answer.message });
+    });
+  const confirm = () =>
+    task.run("delete", async () => {
+      const chosen = target();
+      const answer = await rpc("deleteUsers", { target: chosen, confirm: true });
+      setAsked(null);
+      if ("problem" in answer) task.setProblem(answer.problem);
+      else if (answer.confirmed) {
+        setStatus(answer.message);
+        setUndo({ undo: answer.undo, ...(chosen.kind === "tag" ? { tag: chosen.tag } : {}) });
+      }
+    });
+  const putBack = () =>
+    task.run("undo", async () => {
+      if (!undo) return;
+      const answer = await rpc("undoDelete", undo);
+      setUndo(null);
+      if ("problem" in answer) task.setProblem(answer.problem);
+      else setStatus(answer.message);
+    });
+  const template = (as: "tab" | "file") =>
+    task.run("template", async () => {
+      const answer = await rpc("usersTemplate", { as });
+      if (answer.fileName) download(answer.fileName, answer.text);
+      setStatus(answer.message);
+    });
+
+  return (
+    <>
+      <h2>Delete users</h2>
+      <fieldset>
+        <legend>Which rows</legend>
+        <label class="check">
+          <input type="radio" name="delete-target" checked={!onTag || !filter} onChange={() => setOnTag(false)} />
+          The rows selected on the Users tab
+        </label>
+        <label class="check">
+          <input
+            type="radio"
+            name="delete-target"
+            checked={onTag && Boolean(filter)}
+            disabled={!filter}
+            onChange={() => setOnTag(true)}
+          />
+          {filter ? `The rows shown by the filter ${filter}` : "The rows a tag filter shows (filter on the Tags panel)"}
+        </label>
+      </fieldset>
+      <div class="actions">
+        <button type="button" class="danger" onClick={ask} disabled={task.busy !== null}>
+          Delete…
+        </button>
+        {undo && (
+          <button type="button" onClick={putBack} disabled={task.busy !== null}>
+            Undo delete
+          </button>
+        )}
+      </div>
+      {asked && (
+        <section class="confirm" role="alertdialog" aria-label="Confirm the delete">
+          <p class="status">{asked.message}</p>
+          <ul class="plan">
+            {asked.items.map((item) => (
+              <li key={item.row}>
+                <span class="where">Row {item.row}</span>
+                {item.name || item.email}{" "}
+                <span class="muted small">
+                  {item.synced
+                    ? `deleted in the account at the next sync${item.releases ? `; ${item.releases} goes back to the pool` : ""}`
+                    : "never synced: leaves the sheet only"}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <div class="actions">
+            <button type="button" class="danger" onClick={confirm} disabled={task.busy !== null}>
+              Delete {asked.items.length} {asked.items.length === 1 ? "user" : "users"}
+            </button>
+            <button type="button" onClick={() => setAsked(null)}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
+      <Notice status={status} problem={task.problem} />
+
+      <h2>Template</h2>
+      <p class="muted small">
+        The Users layout with the required columns marked *, dropdowns and one example row. Filled in, it imports with no mapping.
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => template("tab")} disabled={task.busy !== null}>
+          Insert template tab
+        </button>
+        <button type="button" onClick={() => template("file")} disabled={task.busy !== null}>
+          Download template
+        </button>
+      </div>
+    </>
+  );
+}
