@@ -38,6 +38,10 @@ export function SyncPanel({ filter }: { filter: string | null }) {
     void load();
   }, []);
 
+  const choose = (rows: Narrow) => {
+    setPlan(null);
+    setNarrow(rows);
+  };
   const toggle = (site: string) => {
     setPlan(null);
     setSites((now) => (now.includes(site) ? now.filter((s) => s !== site) : [...now, site]));
@@ -135,16 +139,11 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       <fieldset disabled={running}>
         <legend>Rows</legend>
         <label class="check">
-          <input type="radio" name="sync-rows" checked={narrow === "all"} onChange={() => (setPlan(null), setNarrow("all"))} />
+          <input type="radio" name="sync-rows" checked={narrow === "all"} onChange={() => choose("all")} />
           Every row of the sites
         </label>
         <label class="check">
-          <input
-            type="radio"
-            name="sync-rows"
-            checked={narrow === "selected"}
-            onChange={() => (setPlan(null), setNarrow("selected"))}
-          />
+          <input type="radio" name="sync-rows" checked={narrow === "selected"} onChange={() => choose("selected")} />
           The rows selected on the Users tab
         </label>
         <label class="check">
@@ -153,7 +152,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
             name="sync-rows"
             checked={narrow === "tag" && Boolean(filter)}
             disabled={!filter}
-            onChange={() => (setPlan(null), setNarrow("tag"))}
+            onChange={() => choose("tag")}
           />
           {filter ? `The rows shown by the filter ${filter}` : "The rows a tag filter shows (filter on the Tags panel)"}
         </label>
