@@ -14,7 +14,7 @@ const EXPORTS = [
 ] as const;
 
 /** Validate: set up the workspace, validate it, walk the findings cell by cell; export a tab as CSV. */
-export function ValidatePanel({ filter }: { filter: string | null }) {
+export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHelp: (topic: string) => void }) {
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [status, setStatus] = useState("");
   const [tab, setTab] = useState<(typeof EXPORTS)[number]["tab"]>("users");
@@ -57,7 +57,7 @@ export function ValidatePanel({ filter }: { filter: string | null }) {
         </button>
       </div>
       <Notice status={status} problem={task.problem} />
-      {report && <Findings report={report} />}
+      {report && <Findings report={report} onHelp={onHelp} />}
       <h2>Export</h2>
       {filter && tab === "users" && <p class="muted small">Users exports the rows shown by the filter {filter}.</p>}
       <div class="row">
@@ -83,7 +83,7 @@ export function ValidatePanel({ filter }: { filter: string | null }) {
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const LABEL: Record<Severity, string> = { error: "errors", warning: "warnings", info: "notes" };
 
-function Findings({ report }: { report: ValidationReport }) {
+function Findings({ report, onHelp }: { report: ValidationReport; onHelp: (topic: string) => void }) {
   const groups = groupBySheet(report.findings);
   return (
     <section aria-label="Findings">
@@ -99,7 +99,7 @@ function Findings({ report }: { report: ValidationReport }) {
         <div key={sheet}>
           <h2>{sheet}</h2>
           {SEVERITIES.map((severity) => (
-            <FindingList key={severity} findings={findings.filter((f) => f.severity === severity)} />
+            <FindingList key={severity} findings={findings.filter((f) => f.severity === severity)} onHelp={onHelp} />
           ))}
         </div>
       ))}
@@ -107,7 +107,7 @@ function Findings({ report }: { report: ValidationReport }) {
   );
 }
 
-function FindingList({ findings }: { findings: FindingView[] }) {
+function FindingList({ findings, onHelp }: { findings: FindingView[]; onHelp: (topic: string) => void }) {
   if (findings.length === 0) return null;
   const select = (f: FindingView) => {
     if (f.row > 0) void rpc("selectCell", { sheet: f.sheet, row: f.row, column: f.columnNumber });
@@ -120,6 +120,11 @@ function FindingList({ findings }: { findings: FindingView[] }) {
             <span class="where">{f.row > 0 ? `Row ${f.row}${f.column ? `, ${f.column}` : ""}` : "Whole tab"}</span>
             {f.message}
           </button>
+          {f.tab === "users" && f.column && (
+            <button type="button" class="link small" aria-label={`Learn more about ${f.column}`} onClick={() => onHelp(f.column)}>
+              Learn more
+            </button>
+          )}
         </li>
       ))}
     </ul>

@@ -1,7 +1,14 @@
 import type { Cell } from "../domain/cell";
 import type { Finding } from "../domain/finding";
 import { validateWorkspace } from "../domain/validation/index";
-import { checkMapping, type FieldMapping, type MappingByHeader, mappingByHeader, mappingFromHeaders } from "../mapping/mapping";
+import {
+  checkMapping,
+  type FieldMapping,
+  type MappingByHeader,
+  mappingByHeader,
+  mappingFromHeaders,
+  unmappedRequired,
+} from "../mapping/mapping";
 import { type MergePlan, planMerge, usersAfter } from "../mapping/merge-plan";
 import { normaliseRecords } from "../mapping/normalise";
 import { blocks, type ImportProblem, importError } from "../mapping/problem";
@@ -73,6 +80,7 @@ export function planImport(workbook: Workbook, sheet: SourceSheet, mapping: Fiel
     );
   const rows = read.sizes.get("users")?.rows ?? 1;
   const plan = planMerge(read.workspace.users, normalised.rows, Math.max(rows, 1) + 1);
+  problems.push(...unmappedRequired(mapping, plan.added.length > 0));
   const findings = importedFindings(read, plan);
   const counts = { added: plan.added.length, merged: plan.merged.length, unchanged: plan.unchanged.length };
   return { preview: { counts, findings, problems, canApply: !blocks(problems) }, plan, read, sheet, mapping };

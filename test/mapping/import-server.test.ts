@@ -32,11 +32,26 @@ describe("the import wizard's server functions", () => {
       "User Type": "Type",
     });
     expect(first.proposal.Email?.confidence).toBe(1);
+    // The gate: rows are added only once every required field (*) has a source; Site has none here.
     const fields = { ...first.fields, PIN: null, Ext: null };
-    const applied = invoke("applyImport", serverFunctions.applyImport, h, { source: { kind: "csv", text: CSV }, fields });
+    const gated = invoke("applyImport", serverFunctions.applyImport, h, { source: { kind: "csv", text: CSV }, fields });
+    expect(gated).toMatchObject({ applied: false });
+    const preview = invoke("previewImport", serverFunctions.previewImport, h, { source: { kind: "csv", text: CSV }, fields });
+    expect(preview.problems.filter((p) => p.severity === "error").map((p) => p.message)).toEqual([
+      "Ext * is required: map a field of the source to it.",
+      "Site * is required: map a field of the source to it.",
+    ]);
+    const withSite = CSV.replace("Type;PIN\n", "Type;PIN;Site\n").replace(/\n(A[^\n]*)/g, "\n$1;Main Site");
+    const mapped = { ...fields, Ext: "Ext.", Site: "Site" };
+    const applied = invoke("applyImport", serverFunctions.applyImport, h, {
+      source: { kind: "csv", text: withSite },
+      fields: mapped,
+    });
     expect(applied).toMatchObject({ applied: true, counts: { added: 2, merged: 0, unchanged: 0 } });
-    const again = invoke("proposeImportMapping", serverFunctions.proposeImportMapping, h, { source: { kind: "csv", text: CSV } });
-    expect(again).toMatchObject({ remembered: true, fields: { Email: "Mail", Ext: null, PIN: null } });
+    const again = invoke("proposeImportMapping", serverFunctions.proposeImportMapping, h, {
+      source: { kind: "csv", text: withSite },
+    });
+    expect(again).toMatchObject({ remembered: true, fields: { Email: "Mail", Ext: "Ext.", PIN: null, Site: "Site" } });
   });
 
   it("previewImport writes nothing and reports the formula, the validation and the counts", () => {
