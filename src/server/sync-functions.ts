@@ -3,13 +3,14 @@ import { USERS_TAB } from "../domain/tabs";
 import { NotSignedInError } from "../ringcentral/client";
 import { systemClock } from "../ringcentral/clock";
 import { checkServerAddress } from "../ringcentral/server-address";
-import { fetchAccountState } from "../sync/account-snapshot";
+import { fetchAccountState, fetchSecretQuestions } from "../sync/account-snapshot";
 import type { SyncPlan } from "../sync/plan";
 import { previewSync } from "../sync/preview";
 import { type ChunkReport, DEFAULT_BUDGET_MS, runSyncChunk, type SyncHome } from "../sync/runner";
 import type { SyncScope } from "../sync/scope";
 import { writeAccountState } from "../workbook/account-tabs";
 import { decodeTab } from "../workbook/codec";
+import { writeSecretQuestions } from "../workbook/secret-question-list";
 import { locateTabs } from "../workbook/tab-location";
 import { readImage, setCell, writeColumn } from "../workbook/table-image";
 import { ConnectRequestSchema } from "./connection";
@@ -77,14 +78,22 @@ export const disconnect = serverFunction(z.object({}).default({}), async (home):
   return { connected: false };
 });
 
-/** Refresh: the account into the account tabs (users, sites, unassigned lines, roles). */
+/** Refresh: the account into the account tabs (users, sites, unassigned lines, roles) and its secret questions. */
 export const refreshAccount = serverFunction(z.object({}).default({}), (home) =>
   oneAtATime(home, async () => {
     const sync = syncHome(home);
     const state = await fetchAccountState(sync.client);
     const at = new Date(sync.clock.now()).toISOString();
     writeAccountState(home.workbook, state, at);
-    return { users: state.users.length, sites: state.sites.length, lines: state.lines.length, refreshedAt: at };
+    const questions = await fetchSecretQuestions(sync.client);
+    writeSecretQuestions(home.workbook, questions);
+    return {
+      users: state.users.length,
+      sites: state.sites.length,
+      lines: state.lines.length,
+      secretQuestions: questions.length,
+      refreshedAt: at,
+    };
   }),
 );
 
