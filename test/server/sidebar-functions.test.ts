@@ -42,6 +42,7 @@ describe("the sidebar's workspace functions", () => {
     expect(saved).toEqual({
       settings: expect.objectContaining({ sso: true, welcomeEmails: true, defaultCountry: "CA" }),
       problems: [],
+      saved: true,
     });
     const rows = records(SETTINGS_TAB).map((r) => [r.setting, r.value]);
     expect(rows).toEqual(
@@ -53,6 +54,12 @@ describe("the sidebar's workspace functions", () => {
     );
     expect(rows.filter(([s]) => s === "SSO")).toHaveLength(1);
     expect(() => call("saveSettings", { sso: true, welcomeEmails: true, defaultCountry: "Canada" })).toThrow(/two-letter/);
+    // A code that is no country is refused in the form's words, and nothing is written.
+    const before = home.workbook.read("Settings");
+    const refused = call("saveSettings", { sso: false, welcomeEmails: false, defaultCountry: "ZZ" });
+    expect(refused).toMatchObject({ saved: false, problems: [expect.stringMatching(/^ZZ is not a country/)] });
+    expect(refused.problems.join(" ")).not.toMatch(/Row \d/);
+    expect(home.workbook.read("Settings")).toEqual(before);
   });
 
   it("workspaceChoices lists sites, roles and tags with how many rows use them", () => {
