@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { SETTING_NAMES, type Settings, readSettings as settingsOf } from "../domain/settings";
 import { isCountryCode } from "../domain/phone";
+import { SETTING_NAMES, type Settings, readSettings as settingsOf } from "../domain/settings";
 import { SETTINGS_TAB } from "../domain/tabs";
 import { decodeTab } from "../workbook/codec";
 import { setUpWorkspace } from "../workbook/setup";

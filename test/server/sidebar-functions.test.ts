@@ -69,6 +69,20 @@ describe("the sidebar's workspace functions", () => {
     expect(choices.tags).toEqual([{ row: 2, key: "Dept", value: "Sales", color: "#4285f4", users: 2 }]);
   });
 
+  it("the Tags cells of Users show their tag's colour; a finding's mark wins on its cell", () => {
+    call("validate", { mark: true });
+    const tags = (columnIndex(USERS_TAB, home.workbook.read("Users")[0] ?? []).get("tags") ?? 0) + 1;
+    const colours = () =>
+      home.workbook.marks("Users", { row: 2, column: tags, rows: 3, columns: 1 }).map(([m]) => m?.background ?? null);
+    expect(colours()).toEqual(["#4285f4", null, "#4285f4"]);
+    // An edit re-checks the row as onEdit does, and keeps the colour.
+    call("validateRows", { sheet: "Users", top: 4, bottom: 4 });
+    expect(colours()).toEqual(["#4285f4", null, "#4285f4"]);
+    home.workbook.write("Users", { row: 4, column: tags, values: [["Dept:Nope"]] });
+    call("validateRows", { sheet: "Users", top: 4, bottom: 4 });
+    expect(colours()[2]).toBe("#f4c7c3");
+  });
+
   it("validateRows marks only the edited rows, in one block, and leaves the others' marks alone", () => {
     call("validate", { mark: true });
     const emailColumn = (columnIndex(USERS_TAB, home.workbook.read("Users")[0] ?? []).get("email") ?? 0) + 1;
