@@ -73,18 +73,18 @@ export function checkMapping(sheet: SourceSheet, mapping: FieldMapping): ImportP
 
 /**
  * The gate: the documentation's required fields (User Type, First Name, Last Name, Email, Ext, Site), each of which
- * needs a source before rows are added. Rows that only merge into existing ones keep what the sheet has.
+ * needs a source before rows are added (an error when `gate`). Rows that only merge keep what the sheet has.
  */
-export function unmappedRequired(mapping: FieldMapping, addsRows: boolean): ImportProblem[] {
-  const report = addsRows ? importError : importWarning;
+export function unmappedRequired(mapping: FieldMapping, gate: boolean): ImportProblem[] {
+  const report = gate ? importError : importWarning;
   return USERS_TAB.columns
     .filter((column) => column.required && mapping[column.key] === null)
     .map((column) =>
       report(
         `mapping of ${column.header}`,
-        addsRows
+        gate
           ? `${column.header} * is required: map a field of the source to it.`
-          : `No field is mapped to ${column.header}: the merged rows keep theirs.`,
+          : `No field is mapped to ${column.header}: imported rows will lack it.`,
       ),
     );
 }
