@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { ConnectPanel } from "./panels/connect";
+import { HelpPanel } from "./panels/help";
 import { ImportWizard } from "./panels/import-wizard";
 import { RolesPanel } from "./panels/roles";
 import { SettingsPanel } from "./panels/settings";
@@ -23,6 +24,8 @@ type PanelId = (typeof PANELS)[number]["id"];
 export function App() {
   const [panel, setPanel] = useState<PanelId>("validate");
   const [filter, setFilter] = useState<string | null>(null);
+  // Learn more: the help over the panel that opened it ("import", or a Users column's header).
+  const [help, setHelp] = useState<string | null>(null);
   const move = (from: number, by: number) => {
     const next = PANELS[(from + by + PANELS.length) % PANELS.length] as (typeof PANELS)[number];
     setPanel(next.id);
@@ -41,7 +44,10 @@ export function App() {
             aria-selected={panel === p.id}
             aria-controls="panel"
             tabIndex={panel === p.id ? 0 : -1}
-            onClick={() => setPanel(p.id)}
+            onClick={() => {
+              setHelp(null);
+              setPanel(p.id);
+            }}
             onKeyDown={(e) => {
               if (e.key === "ArrowRight") move(i, 1);
               if (e.key === "ArrowLeft") move(i, -1);
@@ -51,11 +57,12 @@ export function App() {
           </button>
         ))}
       </div>
-      <div id="panel" role="tabpanel" aria-labelledby={`tab-${panel}`}>
-        {panel === "validate" && <ValidatePanel />}
-        {panel === "import" && <ImportWizard />}
+      {help !== null && <HelpPanel topic={help} onClose={() => setHelp(null)} />}
+      <div id="panel" role="tabpanel" aria-labelledby={`tab-${panel}`} hidden={help !== null}>
+        {panel === "validate" && <ValidatePanel filter={filter} onHelp={setHelp} />}
+        {panel === "import" && <ImportWizard onHelp={setHelp} />}
         {panel === "users" && <UsersPanel filter={filter} />}
-        {panel === "sync" && <SyncPanel />}
+        {panel === "sync" && <SyncPanel filter={filter} />}
         {panel === "roles" && <RolesPanel filter={filter} />}
         {panel === "tags" && <TagsPanel filter={filter} onFilter={setFilter} />}
         {panel === "account" && (

@@ -22,7 +22,7 @@ const DEFAULT_LIMITS: FileLimits = { fileBytes: 10 * 1024 * 1024, inflatedBytes:
  * spreadsheet, by its link), the orientation, check the proposed mapping against sample values, see the preview with its validation, import.
  * Every decision is the server's; this only asks and shows.
  */
-export function ImportWizard() {
+export function ImportWizard({ onHelp }: { onHelp?: (topic: string) => void } = {}) {
   const [step, setStep] = useState<Step>("source");
   const [source, setSource] = useState<Source | null>(null);
   const [orientation, setOrientation] = useState<Orientation>("auto");
@@ -100,6 +100,7 @@ export function ImportWizard() {
           }}
           onBack={restart}
           onNext={previewImport}
+          onHelp={onHelp}
         />
       )}
       {step === "preview" && preview && (
@@ -298,8 +299,11 @@ function MappingStep(props: {
   onOrientation: (o: Orientation) => void;
   onBack: () => void;
   onNext: () => void;
+  onHelp?: ((topic: string) => void) | undefined;
 }) {
   const { proposal } = props;
+  // The gate (the server's rule, shown here): new rows need a source for every * column.
+  const unmapped = (proposal.required ?? []).filter((header) => !props.fields[header]);
   const sampleOf = (source: string | null) => {
     const index = source === null ? -1 : proposal.headers.indexOf(source);
     return index < 0 ? "" : (proposal.sample.find((r) => r[index])?.[index] ?? "");
@@ -312,6 +316,21 @@ function MappingStep(props: {
       </p>
       <Problems problems={proposal.problems} />
       <OrientationChoice value={props.orientation} onChange={props.onOrientation} disabled={props.busy} />
+      <p class="muted small">
+        * required. The % beside a sample is how sure the proposal is that the field holds that column (from its name and its
+        values).{" "}
+        {props.onHelp && (
+          <button type="button" class="link" onClick={() => props.onHelp?.("import")}>
+            Learn more
+          </button>
+        )}
+      </p>
+      {unmapped.length > 0 && (
+        <p class="status problem" role="status">
+          Import stays unavailable for new rows until each required column has a source:{" "}
+          {unmapped.map((h) => `${h} *`).join(", ")}.
+        </p>
+      )}
       <table class="mapping">
         <thead>
           <tr>
@@ -322,7 +341,15 @@ function MappingStep(props: {
         <tbody>
           {Object.entries(props.fields).map(([header, source]) => (
             <tr key={header}>
-              <th scope="row">{header}</th>
+              <th scope="row">
+                {header}
+                {proposal.required?.includes(header) && (
+                  <span class="required" title="Required">
+                    {" "}
+                    *
+                  </span>
+                )}
+              </th>
               <td>
                 <select
                   aria-label={`Source of ${header}`}
@@ -336,7 +363,7 @@ function MappingStep(props: {
                     </option>
                   ))}
                 </select>
-                <span class="sample">
+                <span class="sample" title="Sample value · how sure the proposal is that this field holds the column">
                   {sampleOf(source)}
                   {source && proposal.proposal[header]?.source === source
                     ? ` · ${Math.round((proposal.proposal[header]?.confidence ?? 0) * 100)}%`

@@ -106,7 +106,8 @@ export function RolesPanel({ filter }: { filter: string | null }) {
                   {r.name}
                   <span class="muted small">
                     {" "}
-                    {r.users} users{r.status ? `, ${r.status}` : r.synced ? "" : ", not synced"}
+                    {r.users} {r.users === 1 ? "user" : "users"}
+                    {r.status ? `, ${r.status}` : r.synced ? "" : ", not synced"}
                   </span>
                 </span>
                 <button

@@ -17,13 +17,14 @@ export function SettingsPanel() {
   const set = (change: Partial<SettingsView["settings"]>) => setView({ ...view, settings: { ...settings, ...change } });
   const save = () =>
     task.run("save", async () => {
+      setStatus("");
       const saved = await rpc("saveSettings", {
         sso: settings.sso,
         welcomeEmails: settings.welcomeEmails,
         defaultCountry: settings.defaultCountry,
       });
       setView(saved);
-      setStatus("Saved on the Settings tab.");
+      if (saved.saved && saved.problems.length === 0) setStatus("Saved on the Settings tab.");
     });
   return (
     <section aria-label="Workspace settings">

@@ -16,8 +16,14 @@ interface Progress {
   cancelled: boolean;
 }
 
-/** Sync: choose sites, see the plan, confirm deletes, run chunk by chunk with a progress bar, retry failed rows. */
-export function SyncPanel() {
+type Narrow = "all" | "selected" | "tag";
+
+/**
+ * Sync: choose sites (narrowed to the selected rows or the rows the tag filter shows), see the plan, confirm
+ * deletes, run chunk by chunk with a progress bar, retry failed rows.
+ */
+export function SyncPanel({ filter }: { filter: string | null }) {
+  const [narrow, setNarrow] = useState<Narrow>("all");
   const [choices, setChoices] = useState<WorkspaceChoices | null>(null);
   const [sites, setSites] = useState<string[]>([]);
   const [plan, setPlan] = useState<SyncPlan | null>(null);
@@ -32,6 +38,10 @@ export function SyncPanel() {
     void load();
   }, []);
 
+  const choose = (rows: Narrow) => {
+    setPlan(null);
+    setNarrow(rows);
+  };
   const toggle = (site: string) => {
     setPlan(null);
     setSites((now) => (now.includes(site) ? now.filter((s) => s !== site) : [...now, site]));
@@ -47,17 +57,26 @@ export function SyncPanel() {
     task.run("plan", async () => {
       setStatus("Planning…");
       setProgress(null);
-      setPlan(unlessBusy(await rpc("planSync", { sites })));
+      const tag = narrow === "tag" && filter ? { tag: filter } : {};
+      const next = unlessBusy(await rpc("planSync", { sites, selected: narrow === "selected", ...tag }));
       setStatus("");
+      if (next.scope.rows && next.scope.rows.length === 0) {
+        task.setProblem("Select the Users rows to sync first (or choose every row of the sites).");
+        return;
+      }
+      setPlan(next);
     });
   const drive = async (first: () => Promise<ChunkReport>, next: () => Promise<ChunkReport>, total: number) => {
     cancel.current = false;
     let done = 0;
+    // Each chunk reports its own counts; the person reads the run's.
+    const totals = { created: 0, updated: 0, deleted: 0, failed: 0 };
     let report = await first();
     for (;;) {
       done += report.created + report.updated + report.deleted + report.failed;
+      for (const key of ["created", "updated", "deleted", "failed"] as const) totals[key] += report[key];
       const whole = Math.max(total, done + report.remaining);
-      setProgress({ done, total: whole, report, cancelled: false });
+      setProgress({ done, total: whole, report: { ...report, ...totals }, cancelled: false });
       if (report.done) break;
       // RingCentral refused the credential, a permission, or did not answer: what was done is written back.
       if (report.stop) {
@@ -65,7 +84,7 @@ export function SyncPanel() {
         break;
       }
       if (cancel.current) {
-        setProgress({ done, total: whole, report, cancelled: true });
+        setProgress({ done, total: whole, report: { ...report, ...totals }, cancelled: true });
         break;
       }
       report = await next();
@@ -76,7 +95,8 @@ export function SyncPanel() {
   const run = () =>
     task.run("run", async () => {
       setStatus("");
-      const input = { sites, confirmDeletes: confirmRemoved, budgetMs: CHUNK_MS };
+      // The run keeps the plan's scope: the rows selected when it was planned, not whatever is selected now.
+      const input = { ...(plan?.scope ?? { sites }), confirmDeletes: confirmRemoved, budgetMs: CHUNK_MS };
       setProgress({ done: 0, total: plan ? steps(plan) : 0, report: null, cancelled: false });
       await drive(
         async () => unlessBusy(await rpc("runSync", input)),
@@ -106,16 +126,36 @@ export function SyncPanel() {
             {site.name}
             <span class="muted">
               {" "}
-              {site.users} users{site.from === "sheet" ? ", new" : ""}
+              {count(site.users, "user")}
+              {site.from === "sheet" ? ", new" : ""}
             </span>
           </label>
         ))}
         {choices && choices.sites.length === 0 && <p class="status">No sites yet: add them on the Sites tab.</p>}
         <p class="muted small">
-          {choices?.accountRefreshedAt
-            ? `Account read ${choices.accountRefreshedAt.replace("T", " ").slice(0, 16)}.`
-            : "Account not read yet."}
+          {choices?.accountRefreshedAt ? `Account read ${localTime(choices.accountRefreshedAt)}.` : "Account not read yet."}
         </p>
+      </fieldset>
+      <fieldset disabled={running}>
+        <legend>Rows</legend>
+        <label class="check">
+          <input type="radio" name="sync-rows" checked={narrow === "all"} onChange={() => choose("all")} />
+          Every row of the sites
+        </label>
+        <label class="check">
+          <input type="radio" name="sync-rows" checked={narrow === "selected"} onChange={() => choose("selected")} />
+          The rows selected on the Users tab
+        </label>
+        <label class="check">
+          <input
+            type="radio"
+            name="sync-rows"
+            checked={narrow === "tag" && Boolean(filter)}
+            disabled={!filter}
+            onChange={() => choose("tag")}
+          />
+          {filter ? `The rows shown by the filter ${filter}` : "The rows a tag filter shows (filter on the Tags panel)"}
+        </label>
       </fieldset>
       <div class="actions">
         <button type="button" onClick={refresh} disabled={task.busy !== null}>
@@ -159,6 +199,16 @@ export function SyncPanel() {
   );
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** An ISO time as the person's clock reads it (the sidebar runs in their browser, in their time zone). */
+function localTime(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
 function steps(plan: SyncPlan): number {
   return (
     plan.sites.length +
@@ -174,8 +224,8 @@ function ProgressView({ progress, running }: { progress: Progress; running: bool
   const { done, total, report } = progress;
   const percent = report?.done ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   const words = report
-    ? `${report.created} created, ${report.updated} updated, ${report.deleted} deleted, ${report.failed} failed in the last chunk`
-    : "Starting…";
+    ? `${report.created} created, ${report.updated} updated, ${report.deleted} deleted, ${report.failed} failed so far`
+    : "";
   return (
     <section aria-label="Sync progress">
       <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
@@ -187,8 +237,10 @@ function ProgressView({ progress, running }: { progress: Progress; running: bool
           : progress.cancelled
             ? "Stopped: what was sent is written back; Sync again continues."
             : running
-              ? `${percent}%: ${words}.`
-              : words}
+              ? report
+                ? `${percent}%: ${words}.`
+                : "Starting…"
+              : words && `${words}.`}
         {report?.done && ` ${words}.`}
       </p>
     </section>
@@ -219,7 +271,7 @@ function PlanView({
       <h2>Plan</h2>
       <div class="counts wrap">
         {counts.map(([label, n]) => (
-          <span key={label} class={`badge ${label === "blocked" && n ? "error" : label === "drifted" && n ? "warning" : "info"}`}>
+          <span key={label} class={`badge ${badgeOf(label, n)}`}>
             {n} {label}
           </span>
         ))}
@@ -273,9 +325,15 @@ function PlanView({
           d.changes.map((c) => `${c.field}: sheet ${c.from || "(blank)"}, account ${c.to || "(blank)"}`).join("; "),
         ])}
       />
-      <PlanList title="Blocked" items={plan.blocked.map((b) => [`Row ${b.row}`, b.reasons.join(" ")])} />
+      <PlanList title="Blocked" items={plan.blocked.map((b) => [`Row ${b.row}`, [...new Set(b.reasons)].join(" ")])} />
     </section>
   );
+}
+
+function badgeOf(label: string, n: number): string {
+  if (!n) return "info";
+  if (label === "to delete") return "destructive";
+  return label === "blocked" ? "error" : label === "drifted" ? "warning" : "info";
 }
 
 /** A plan list; long ones are folded so the sidebar stays readable. */

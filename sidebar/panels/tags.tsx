@@ -39,7 +39,10 @@ export function TagsPanel({ filter, onFilter }: { filter: string | null; onFilte
       if ("problem" in result) task.setProblem(result.problem);
       else {
         onFilter(result.tag);
-        setStatus(result.tag ? `${result.shown} rows with ${result.tag} shown; the others are hidden.` : "Every row is shown.");
+        const rows = `${result.shown} ${result.shown === 1 ? "row" : "rows"}`;
+        setStatus(result.tag ? `${rows} with ${result.tag} shown; the others are hidden.` : "Every row is shown.");
+        // The counts beside each tag are read again: Tags cells may have changed since the panel opened.
+        await reload();
       }
     });
   const edit = (t: TagChoice) => setForm({ row: t.row, key: t.key, value: t.value, color: t.color || "#4285f4" });
@@ -64,7 +67,10 @@ export function TagsPanel({ filter, onFilter }: { filter: string | null; onFilte
               <span>
                 <span class="swatch" style={{ background: t.color || "transparent" }} aria-hidden="true" />
                 {name}
-                <span class="muted small"> {t.users} users</span>
+                <span class="muted small">
+                  {" "}
+                  {t.users} {t.users === 1 ? "user" : "users"}
+                </span>
               </span>
               <span>
                 <button type="button" aria-label={`Edit ${name}`} onClick={() => edit(t)} disabled={task.busy !== null}>

@@ -1,96 +1,128 @@
 import { useState } from "preact/hooks";
-import type { DeletedRow, DeleteUndo } from "../../src/server/delete-users";
+import type { DeleteAnswer, DeletionItem } from "../../src/server/delete-users";
+import { download } from "../download";
 import { Notice } from "../notice";
-import { RowTargetChoice, rowTarget } from "../row-target-choice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
 
+type Undo = Extract<DeleteAnswer, { confirmed: true }>["undo"];
+
 /**
- * Users: delete the rows selected on the Users tab or the rows the tag filter shows. The panel lists them and what
- * happens to each (never synced: removed from the sheet; synced: Pending Delete, its line back at the next sync),
- * deletes only once confirmed, and offers Undo until the sync.
+ * Users: delete the selected rows or those a tag filter shows (asked, then confirmed, undone before the sync), and
+ * the template, as a new tab or a file.
  */
 export function UsersPanel({ filter }: { filter: string | null }) {
   const [onTag, setOnTag] = useState(false);
-  const [review, setReview] = useState<DeletedRow[] | null>(null);
-  const [undo, setUndo] = useState<DeleteUndo | null>(null);
+  const [asked, setAsked] = useState<{ items: DeletionItem[]; message: string } | null>(null);
+  const [undo, setUndo] = useState<{ undo: Undo; tag?: string } | null>(null);
   const [status, setStatus] = useState("");
-  const task = useTask<"review" | "delete" | "undo">();
-  const target = rowTarget(filter, onTag);
+  const task = useTask<"ask" | "delete" | "undo" | "template">();
+  const target = () => (onTag && filter ? { kind: "tag" as const, tag: filter } : { kind: "selected" as const });
 
   const ask = () =>
-    task.run("review", async () => {
+    task.run("ask", async () => {
       setStatus("");
-      setUndo(null);
-      const answer = await rpc("deleteUsers", { target });
+      setAsked(null);
+      const answer = await rpc("deleteUsers", { target: target() });
       if ("problem" in answer) task.setProblem(answer.problem);
-      else setReview(answer.rows);
+      else if (!answer.confirmed) setAsked({ items: answer.items, message: answer.message });
     });
   const confirm = () =>
     task.run("delete", async () => {
-      const answer = await rpc("deleteUsers", { target, confirm: true });
-      setReview(null);
-      if ("problem" in answer) return task.setProblem(answer.problem);
-      if (answer.done) {
+      const chosen = target();
+      const answer = await rpc("deleteUsers", { target: chosen, confirm: true });
+      setAsked(null);
+      if ("problem" in answer) task.setProblem(answer.problem);
+      else if (answer.confirmed) {
         setStatus(answer.message);
-        setUndo(answer.undo);
+        setUndo({ undo: answer.undo, ...(chosen.kind === "tag" ? { tag: chosen.tag } : {}) });
       }
     });
   const putBack = () =>
     task.run("undo", async () => {
       if (!undo) return;
-      const answer = await rpc("undoDelete", { undo });
+      const answer = await rpc("undoDelete", undo);
       setUndo(null);
       if ("problem" in answer) task.setProblem(answer.problem);
       else setStatus(answer.message);
+    });
+  const template = (as: "tab" | "file") =>
+    task.run("template", async () => {
+      const answer = await rpc("usersTemplate", { as });
+      if (answer.fileName) download(answer.fileName, answer.text);
+      setStatus(answer.message);
     });
 
   return (
     <>
       <h2>Delete users</h2>
-      <RowTargetChoice name="delete-target" legend="Which" filter={filter} onTag={onTag} setOnTag={setOnTag} />
+      <fieldset>
+        <legend>Which rows</legend>
+        <label class="check">
+          <input type="radio" name="delete-target" checked={!onTag || !filter} onChange={() => setOnTag(false)} />
+          The rows selected on the Users tab
+        </label>
+        <label class="check">
+          <input
+            type="radio"
+            name="delete-target"
+            checked={onTag && Boolean(filter)}
+            disabled={!filter}
+            onChange={() => setOnTag(true)}
+          />
+          {filter ? `The rows shown by the filter ${filter}` : "The rows a tag filter shows (filter on the Tags panel)"}
+        </label>
+      </fieldset>
       <div class="actions">
-        <button type="button" onClick={ask} disabled={task.busy !== null}>
-          Review delete
+        <button type="button" class="danger" onClick={ask} disabled={task.busy !== null}>
+          Delete…
         </button>
+        {undo && (
+          <button type="button" onClick={putBack} disabled={task.busy !== null}>
+            Undo delete
+          </button>
+        )}
       </div>
-      {review && (
-        <>
-          <p>
-            {review.length} {review.length === 1 ? "user" : "users"} to delete:
-          </p>
+      {asked && (
+        <section class="confirm" role="alertdialog" aria-label="Confirm the delete">
+          <p class="status">{asked.message}</p>
           <ul class="plan">
-            {review.map((r) => (
-              <li key={r.row} class="line">
-                <span>
-                  Row {r.row}: {r.name || r.email}
-                </span>
+            {asked.items.map((item) => (
+              <li key={item.row}>
+                <span class="where">Row {item.row}</span>
+                {item.name || item.email}{" "}
                 <span class="muted small">
-                  {r.synced
-                    ? `Pending Delete; deleted at the next sync${r.line ? `, ${r.line} back to the lines` : ""}`
-                    : "removed from the sheet"}
+                  {item.synced
+                    ? `deleted in the account at the next sync${item.releases ? `; ${item.releases} goes back to the pool` : ""}`
+                    : "never synced: leaves the sheet only"}
                 </span>
               </li>
             ))}
           </ul>
           <div class="actions">
             <button type="button" class="danger" onClick={confirm} disabled={task.busy !== null}>
-              Delete {review.length} {review.length === 1 ? "user" : "users"}
+              Delete {asked.items.length} {asked.items.length === 1 ? "user" : "users"}
             </button>
-            <button type="button" onClick={() => setReview(null)} disabled={task.busy !== null}>
+            <button type="button" onClick={() => setAsked(null)}>
               Cancel
             </button>
           </div>
-        </>
-      )}
-      {undo && (
-        <div class="actions">
-          <button type="button" onClick={putBack} disabled={task.busy !== null}>
-            Undo
-          </button>
-        </div>
+        </section>
       )}
       <Notice status={status} problem={task.problem} />
+
+      <h2>Template</h2>
+      <p class="muted small">
+        The Users layout with the required columns marked *, dropdowns and one example row. Filled in, it imports with no mapping.
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => template("tab")} disabled={task.busy !== null}>
+          Insert template tab
+        </button>
+        <button type="button" onClick={() => template("file")} disabled={task.busy !== null}>
+          Download template
+        </button>
+      </div>
     </>
   );
 }

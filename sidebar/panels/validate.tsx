@@ -14,7 +14,7 @@ const EXPORTS = [
 ] as const;
 
 /** Validate: set up the workspace, validate it, walk the findings cell by cell; export a tab as CSV. */
-export function ValidatePanel() {
+export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHelp: (topic: string) => void }) {
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [status, setStatus] = useState("");
   const [tab, setTab] = useState<(typeof EXPORTS)[number]["tab"]>("users");
@@ -37,10 +37,12 @@ export function ValidatePanel() {
     });
   const exportTab = (format: "csv" | "xlsx") =>
     task.run("export", async () => {
-      const file = await rpc("exportTab", { tab, format });
+      // With a tag filter on, Users exports the rows the filter shows.
+      const file = await rpc("exportTab", { tab, format, ...(filter ? { tag: filter } : {}) });
       if (file.rows) await downloadXlsx(file.fileName, file.rows);
       else download(file.fileName, file.text);
-      setStatus(`${file.fileName} downloaded (no PINs, passwords or secret answers).`);
+      const rows = `${file.count} ${file.count === 1 ? "row" : "rows"}`;
+      setStatus(`${file.fileName} downloaded: ${rows} (no PINs, passwords or secret answers).`);
     });
 
   return (
@@ -55,8 +57,9 @@ export function ValidatePanel() {
         </button>
       </div>
       <Notice status={status} problem={task.problem} />
-      {report && <Findings report={report} />}
+      {report && <Findings report={report} onHelp={onHelp} />}
       <h2>Export</h2>
+      {filter && tab === "users" && <p class="muted small">Users exports the rows shown by the filter {filter}.</p>}
       <div class="row">
         <label for="export-tab">Tab</label>
         <select id="export-tab" value={tab} onChange={(e) => setTab(e.currentTarget.value as typeof tab)}>
@@ -80,7 +83,7 @@ export function ValidatePanel() {
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const LABEL: Record<Severity, string> = { error: "errors", warning: "warnings", info: "notes" };
 
-function Findings({ report }: { report: ValidationReport }) {
+function Findings({ report, onHelp }: { report: ValidationReport; onHelp: (topic: string) => void }) {
   const groups = groupBySheet(report.findings);
   return (
     <section aria-label="Findings">
@@ -96,7 +99,7 @@ function Findings({ report }: { report: ValidationReport }) {
         <div key={sheet}>
           <h2>{sheet}</h2>
           {SEVERITIES.map((severity) => (
-            <FindingList key={severity} findings={findings.filter((f) => f.severity === severity)} />
+            <FindingList key={severity} findings={findings.filter((f) => f.severity === severity)} onHelp={onHelp} />
           ))}
         </div>
       ))}
@@ -104,7 +107,7 @@ function Findings({ report }: { report: ValidationReport }) {
   );
 }
 
-function FindingList({ findings }: { findings: FindingView[] }) {
+function FindingList({ findings, onHelp }: { findings: FindingView[]; onHelp: (topic: string) => void }) {
   if (findings.length === 0) return null;
   const select = (f: FindingView) => {
     if (f.row > 0) void rpc("selectCell", { sheet: f.sheet, row: f.row, column: f.columnNumber });
@@ -117,6 +120,11 @@ function FindingList({ findings }: { findings: FindingView[] }) {
             <span class="where">{f.row > 0 ? `Row ${f.row}${f.column ? `, ${f.column}` : ""}` : "Whole tab"}</span>
             {f.message}
           </button>
+          {f.tab === "users" && f.column && (
+            <button type="button" class="link small" aria-label={`Learn more about ${f.column}`} onClick={() => onHelp(f.column)}>
+              Learn more
+            </button>
+          )}
         </li>
       ))}
     </ul>

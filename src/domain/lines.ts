@@ -1,5 +1,5 @@
-import { parseE164 } from "./phone";
-import type { UnassignedLineRecord } from "./records";
+import { isCountryCode, parseE164 } from "./phone";
+import type { LocationRecord, UnassignedLineRecord } from "./records";
 import { type LineType, USER_TYPE_RULES, type UserType } from "./user-type";
 import type { Workspace } from "./workspace";
 
@@ -9,16 +9,13 @@ export interface LineDemand {
   userType: UserType;
   lineType: LineType;
   country: string;
-  /** Which rule gave the country, in the product's words (the plan says it). */
-  countryFrom: CountrySource;
   /** '' for any area code. */
   areaCode: string;
   /** An unassigned extension's RC Id or phone number, or ''. */
   specific: string;
+  /** Which rule picked the line's country (or the line itself), in the words the plan shows. */
+  rule: string;
 }
-
-/** Where a row's line country comes from, first found first: the user's location, then the site, then the default. */
-export type CountrySource = "the user's Number Country" | "the user's location" | "the site" | "Default Country";
 
 /** Rows of one kind of demand that the pool could not serve. */
 export interface LineShortfall {
@@ -47,9 +44,9 @@ export interface LineAssignment {
 }
 
 /**
- * The lines the workspace's not-yet-synced rows need. "Default line will match the country selected for this user":
- * the location's Number Country, else the location's country, else the site's country, else the workspace default;
- * area code and a specific line come from the Locations tab.
+ * The lines the workspace's not-yet-synced rows need. Country: "the country selected for this user" — the location's
+ * Number Country when the line should come from elsewhere, else the location's Country, else the site's country,
+ * else the workspace default; the Locations tab narrows it to an area code or one specific line.
  */
 export function lineDemands(workspace: Workspace): LineDemand[] {
   const locations = new Map(workspace.locations.map((l) => [l.email.toLowerCase(), l]));
@@ -61,29 +58,34 @@ export function lineDemands(workspace: Workspace): LineDemand[] {
     const rule = USER_TYPE_RULES[user.userType as UserType];
     if (!rule?.line || user.rcId) continue;
     const location = locations.get(user.email.toLowerCase());
-    const [country, countryFrom] = lineCountry(location, siteCountry.get(user.site), workspace.settings.defaultCountry);
+    const country = countryOf(location, siteCountry.get(user.site), workspace.settings.defaultCountry);
+    const areaCode = location?.areaCode ?? "";
+    const specific = location?.unassignedExt ?? "";
     demands.push({
       row: user.row,
       userType: user.userType as UserType,
       lineType: rule.line,
-      country,
-      countryFrom,
-      areaCode: location?.areaCode ?? "",
-      specific: location?.unassignedExt ?? "",
+      country: country.code,
+      areaCode,
+      specific,
+      rule: specific ? "the Unassigned Ext on Locations" : areaCode ? `${country.rule}, area code ${areaCode}` : country.rule,
     });
   }
   return demands;
 }
 
-function lineCountry(
-  location: { numberCountry: string; country: string } | undefined,
+/** The first of the Locations Number Country, the Locations Country, the site's country and the Default Country. */
+function countryOf(
+  location: LocationRecord | undefined,
   site: string | undefined,
   fallback: string,
-): [string, CountrySource] {
-  if (location?.numberCountry) return [location.numberCountry.toUpperCase(), "the user's Number Country"];
-  if (location?.country) return [location.country.toUpperCase(), "the user's location"];
-  if (site) return [site, "the site"];
-  return [fallback, "Default Country"];
+): { code: string; rule: string } {
+  const numberCountry = location?.numberCountry.trim().toUpperCase() ?? "";
+  if (numberCountry) return { code: numberCountry, rule: `Number Country ${numberCountry} on Locations` };
+  const own = location?.country.trim().toUpperCase() ?? "";
+  if (isCountryCode(own)) return { code: own, rule: `the user's country ${own} on Locations` };
+  if (site) return { code: site, rule: `the site's country ${site}` };
+  return { code: fallback, rule: `Default Country ${fallback}` };
 }
 
 /**

@@ -12,9 +12,17 @@ export interface Settings {
   defaultCountry: string;
   /** When the account tabs were last refreshed (ISO time), or '' when never: uniqueness and capacity wait for it. */
   accountRefreshedAt: string;
+  /** The account's secret questions, read on refresh (one a line); [] until then. */
+  secretQuestions: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { sso: false, welcomeEmails: false, defaultCountry: "US", accountRefreshedAt: "" };
+export const DEFAULT_SETTINGS: Settings = {
+  sso: false,
+  welcomeEmails: false,
+  defaultCountry: "US",
+  accountRefreshedAt: "",
+  secretQuestions: [],
+};
 
 /** Setting names as they stand in the Setting column. */
 export const SETTING_NAMES: Record<keyof Settings, string> = {
@@ -22,6 +30,7 @@ export const SETTING_NAMES: Record<keyof Settings, string> = {
   welcomeEmails: "Welcome Emails",
   defaultCountry: "Default Country",
   accountRefreshedAt: "Account Refreshed At",
+  secretQuestions: "Secret Questions",
 };
 
 const ON = new Set(["on", "yes", "true", "1"]);
@@ -43,6 +52,7 @@ export function readSettings(rows: readonly SettingRecord[]): { settings: Settin
       if (isCountryCode(code)) settings.defaultCountry = code;
       else findings.push(problem(row, `Default Country is a two-letter ISO code such as US, CA or GB, not "${row.value}".`));
     } else if (key === "accountRefreshedAt") settings.accountRefreshedAt = row.value;
+    else if (key === "secretQuestions") settings.secretQuestions = secretQuestionsOf(row.value);
     else
       findings.push({
         tab: "settings",
@@ -63,7 +73,16 @@ export function settingRows(settings: Settings): [string, string][] {
     [SETTING_NAMES.welcomeEmails, settings.welcomeEmails ? "On" : "Off"],
     [SETTING_NAMES.defaultCountry, settings.defaultCountry],
     [SETTING_NAMES.accountRefreshedAt, settings.accountRefreshedAt],
+    [SETTING_NAMES.secretQuestions, settings.secretQuestions.join("\n")],
   ];
+}
+
+/** The Secret Questions setting's cell: one question a line. */
+export function secretQuestionsOf(cell: string): string[] {
+  return cell
+    .split(/\r?\n/)
+    .map((q) => q.trim())
+    .filter(Boolean);
 }
 
 function settingKey(name: string): keyof Settings | undefined {

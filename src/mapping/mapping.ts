@@ -68,12 +68,25 @@ export function checkMapping(sheet: SourceSheet, mapping: FieldMapping): ImportP
     users.set(source, [...(users.get(source) ?? []), key]);
   }
   for (const [source, keys] of users) if (keys.length > 1 && !feedsTwo(keys)) problems.push(usedTwice(source, keys));
-  for (const column of USERS_TAB.columns)
-    if (column.required && mapping[column.key] === null)
-      problems.push(
-        importWarning(`mapping of ${column.header}`, `No field is mapped to ${column.header}: imported rows will lack it.`),
-      );
   return problems;
+}
+
+/**
+ * The gate: the documentation's required fields (User Type, First Name, Last Name, Email, Ext, Site), each of which
+ * needs a source before rows are added (an error when `gate`). Rows that only merge keep what the sheet has.
+ */
+export function unmappedRequired(mapping: FieldMapping, gate: boolean): ImportProblem[] {
+  const report = gate ? importError : importWarning;
+  return USERS_TAB.columns
+    .filter((column) => column.required && mapping[column.key] === null)
+    .map((column) =>
+      report(
+        `mapping of ${column.header}`,
+        gate
+          ? `${column.header} * is required: map a field of the source to it.`
+          : `No field is mapped to ${column.header}: imported rows will lack it.`,
+      ),
+    );
 }
 
 /** First Name and Last Name from one field: a full name, split on the way in. */

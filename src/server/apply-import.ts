@@ -16,7 +16,7 @@ export interface ImportResult {
 export const applyImport = serverFunction(ImportInput, (home, input): ImportResult => {
   const chosen = chosenSource(home, input);
   if ("problems" in chosen) return { applied: false, counts: { added: 0, merged: 0, unchanged: 0 }, problems: chosen.problems };
-  const planned = planImport(home.workbook, chosen.sheet, chosen.mapping);
+  const planned = planImport(home.workbook, chosen.sheet, chosen.mapping, { gateRequired: true });
   const applied = apply(home.workbook, planned, new Date().toISOString());
   return { applied, counts: planned.preview.counts, problems: planned.preview.problems };
 });

@@ -1,129 +1,120 @@
 import { z } from "zod";
-import { cellText } from "../domain/cell";
+import type { UserRecord } from "../domain/records";
 import { USERS_TAB } from "../domain/tabs";
-import { readImage, recordsOf, setCell, writeColumn } from "../workbook/table-image";
+import { userTags } from "../domain/validation/references";
+import { readImage, recordsOf } from "../workbook/table-image";
+import { type RemovalUndo, removeUsers, restoreUsers } from "../workbook/users-removal";
+import type { Home } from "./home";
 import { RowTarget, targetRows } from "./row-target";
 import { serverFunction } from "./server-function";
 
-/** One row a delete would touch, as the confirmation lists it. */
-export interface DeletedRow {
+/** One user a delete would act on, as the confirmation lists it. */
+export interface DeletionItem {
   row: number;
   name: string;
   email: string;
-  /** Synced rows are marked Pending Delete (the next sync deletes the user); the others leave the sheet. */
+  /** Synced: deleted in the account by the next sync; otherwise it only leaves the sheet. */
   synced: boolean;
-  /** The number that goes back to the unassigned lines when the user is deleted, if the row shows one. */
-  line: string;
+  /** The phone number of the line that goes back to the pool, or ''. */
+  releases: string;
 }
 
-/** What undoes a delete before the sync: the removed rows' cells, and the marked rows' previous Status. */
-export const DeleteUndo = z.object({
-  removed: z.array(z.array(z.string())),
-  marked: z.array(z.object({ email: z.string(), status: z.string() })),
-});
-export type DeleteUndo = z.infer<typeof DeleteUndo>;
-
-export type UsersDeleted =
-  | { rows: DeletedRow[]; done: false }
-  | { rows: DeletedRow[]; done: true; message: string; undo: DeleteUndo }
+export type DeleteAnswer =
+  | { confirmed: false; items: DeletionItem[]; message: string }
+  | { confirmed: true; removed: number; marked: number; undo: RemovalUndo; message: string }
   | { problem: string };
 
+const RemovalUndoSchema = z.object({
+  removed: z.array(z.object({ row: z.number().int().min(2), cells: z.array(z.union([z.string(), z.number(), z.boolean()])) })),
+  marked: z.array(z.object({ rcId: z.string(), status: z.string() })),
+});
+
 /**
- * Delete users: the selected rows or the rows a tag filter shows. Without `confirm` it only says which rows and what
- * happens to each; with it, rows never synced leave the sheet and synced rows are marked Pending Delete (their user
- * and line go at the next sync). The answer carries what `undoDelete` needs to put everything back before the sync.
+ * Delete users: the selected rows, or those a tag filter shows. Asked first without `confirm`, it says how many and
+ * which; confirmed, rows never synced leave the sheet and synced rows are marked Pending Delete (the next sync
+ * deletes them in the account and their lines go back to the pool). The answer carries what undoDelete needs.
  */
 export const deleteUsers = serverFunction(
   z.object({ target: RowTarget, confirm: z.boolean().default(false) }),
-  (home, input): UsersDeleted => {
+  (home, input): DeleteAnswer => {
     const image = readImage(home.workbook, USERS_TAB);
     if (!image) return { problem: "There is no Users tab: run Set up workspace." };
     const users = recordsOf(USERS_TAB, image);
-    const chosen = new Set(targetRows(home, image.sheet, users, input.target));
-    const rows: DeletedRow[] = users
-      .filter((u) => chosen.has(u.row) && u.status !== "Pending Delete")
-      .map((u) => ({
-        row: u.row,
-        name: `${u.firstName} ${u.lastName}`.trim(),
-        email: u.email,
-        synced: u.rcId !== "",
-        line: u.rcId ? u.tempNumber || u.phone : "",
-      }));
-    if (rows.length === 0)
+    const rows = new Set(targetRows(home, image.sheet, users, input.target));
+    const chosen = users.filter((u) => rows.has(u.row) && u.status !== "Pending Delete");
+    if (chosen.length === 0)
       return {
         problem:
           input.target.kind === "tag"
             ? `No Users row with the tag ${input.target.tag} is left to delete.`
-            : "Select the Users rows to delete first.",
+            : "Select the Users rows to delete first (rows already Pending Delete are left as they are).",
       };
-    if (!input.confirm) return { rows, done: false };
-
-    const marked = rows.filter((r) => r.synced);
-    const undo: DeleteUndo = {
-      removed: rows.filter((r) => !r.synced).map((r) => (image.rows[r.row - 2] ?? []).map((cell) => cellText(cell))),
-      marked: marked.map((r) => ({ email: r.email, status: users.find((u) => u.row === r.row)?.status ?? "" })),
+    if (!input.confirm) return { confirmed: false, items: chosen.map(itemOf), message: summary(chosen) };
+    const undo = removeUsers(home.workbook, image, chosen);
+    if (input.target.kind === "tag") refilter(home, image.sheet, input.target.tag);
+    return {
+      confirmed: true,
+      removed: undo.removed.length,
+      marked: undo.marked.length,
+      undo,
+      message: doneMessage(undo),
     };
-    for (const r of marked) setCell(image, r.row, "status", "Pending Delete");
-    writeColumn(
-      home.workbook,
-      image,
-      "status",
-      marked.map((r) => r.row),
-    );
-    removeRows(
-      home.workbook,
-      image.sheet,
-      rows.filter((r) => !r.synced).map((r) => r.row),
-    );
-    return { rows, done: true, message: deletedMessage(rows.length - marked.length, marked.length), undo };
   },
 );
 
-/** Undo a delete before the sync: removed rows come back below the last row, marked rows get their Status back. */
+/** Undo a delete before the sync: the rows taken out come back where they were, marked rows get their Status back. */
 export const undoDelete = serverFunction(
-  z.object({ undo: DeleteUndo }),
-  (home, input): { message: string } | { problem: string } => {
+  z.object({ undo: RemovalUndoSchema, tag: z.string().min(1).optional() }),
+  (home, input): { restored: number; message: string } | { problem: string } => {
     const image = readImage(home.workbook, USERS_TAB);
     if (!image) return { problem: "There is no Users tab: run Set up workspace." };
-    const users = recordsOf(USERS_TAB, image);
-    const restored = input.undo.marked.flatMap(({ email, status }) => {
-      const user = users.find((u) => u.email === email && u.status === "Pending Delete");
-      if (!user) return [];
-      setCell(image, user.row, "status", status);
-      return [user.row];
-    });
-    writeColumn(home.workbook, image, "status", restored);
-    const back = input.undo.removed.map((cells) => Array.from({ length: image.width }, (_, c) => cells[c] ?? ""));
-    if (back.length > 0) home.workbook.write(image.sheet, { row: lastFilledRow(image.rows) + 3, column: 1, values: back });
-    return {
-      message: `Undone: ${back.length + restored.length} ${back.length + restored.length === 1 ? "row" : "rows"} as they were.`,
-    };
+    const restored = restoreUsers(home.workbook, image, input.undo);
+    if (input.tag) refilter(home, image.sheet, input.tag);
+    return { restored, message: `${count(restored, "row")} put back as ${restored === 1 ? "it was" : "they were"}.` };
   },
 );
 
-/** Rows removed bottom up, one call per run of neighbouring rows, so each number still names the row chosen. */
-function removeRows(workbook: Parameters<typeof writeColumn>[0], sheet: string, rows: number[]): void {
-  const runs: { row: number; count: number }[] = [];
-  for (const row of [...rows].sort((a, b) => b - a)) {
-    const last = runs.at(-1);
-    if (last && last.row === row + 1) {
-      last.row = row;
-      last.count++;
-    } else runs.push({ row, count: 1 });
-  }
-  for (const run of runs) workbook.deleteRows(sheet, run.row, run.count);
+/** The filter hides rows by number: after rows move, it is applied again to the rows that carry the tag now. */
+function refilter(home: Home, sheet: string, tag: string): void {
+  if (!home.selection.showOnly) return;
+  const image = readImage(home.workbook, USERS_TAB);
+  if (!image) return;
+  const rows = recordsOf(USERS_TAB, image)
+    .filter((u) => userTags(u.tags).includes(tag))
+    .map((u) => u.row);
+  home.selection.showOnly(sheet, rows);
 }
 
-/** The index in `rows` of the last one holding a value (sheet row = index + 2); -1 when none. */
-function lastFilledRow(rows: readonly (readonly unknown[])[]): number {
-  for (let i = rows.length - 1; i >= 0; i--) if (rows[i]?.some((cell) => cell !== "")) return i;
-  return -1;
+function itemOf(user: UserRecord): DeletionItem {
+  return {
+    row: user.row,
+    name: [user.firstName, user.lastName].filter(Boolean).join(" "),
+    email: user.email,
+    synced: Boolean(user.rcId),
+    releases: user.rcId ? user.tempNumber || user.phone : "",
+  };
 }
 
-function deletedMessage(removed: number, marked: number): string {
+function summary(users: readonly UserRecord[]): string {
+  const synced = users.filter((u) => u.rcId).length;
+  const never = users.length - synced;
   const parts = [
-    removed ? `${removed} never-synced ${removed === 1 ? "row" : "rows"} removed from the sheet` : "",
-    marked ? `${marked} synced ${marked === 1 ? "user" : "users"} marked Pending Delete: the next sync deletes them` : "",
+    never ? `${count(never, "row")} never synced: ${never === 1 ? "it leaves" : "they leave"} the sheet only` : "",
+    synced
+      ? `${count(synced, "synced user")}: marked Pending Delete, deleted in the account by the next sync (lines go back to the pool)`
+      : "",
+  ].filter(Boolean);
+  return `Delete ${count(users.length, "user")}? ${parts.join("; ")}.`;
+}
+
+function doneMessage(undo: RemovalUndo): string {
+  const parts = [
+    undo.removed.length ? `${count(undo.removed.length, "row")} removed from the sheet` : "",
+    undo.marked.length ? `${count(undo.marked.length, "user")} marked Pending Delete: sync the site to delete them` : "",
   ].filter(Boolean);
   return `${parts.join("; ")}.`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -11,14 +11,25 @@ const TAB_IDS = EXPORTED_TABS.map((t) => t.id) as [string, ...string[]];
  */
 export const exportTab = serverFunction(
   z
-    .object({ tab: z.enum(TAB_IDS).default("users"), format: z.enum(["csv", "xlsx"]).default("csv") })
+    .object({
+      tab: z.enum(TAB_IDS).default("users"),
+      format: z.enum(["csv", "xlsx"]).default("csv"),
+      /** The tag filter on: Users exports the rows it shows. */
+      tag: z.string().min(1).optional(),
+    })
     .default({ tab: "users", format: "csv" }),
-  (home, input): { fileName: string; text: string; rows?: string[][] } => {
+  (home, input): { fileName: string; text: string; rows?: string[][]; count: number } => {
     const tab = EXPORTED_TABS.find((t) => t.id === input.tab) ?? (EXPORTED_TABS[0] as (typeof EXPORTED_TABS)[number]);
-    const base = tab.name.toLowerCase().replace(/\s+/g, "-");
-    const rows = exportRows(home.workbook, tab);
+    const tagged = input.tag && tab.id === "users" ? input.tag : undefined;
+    const base = [tab.name, tagged ?? ""]
+      .filter(Boolean)
+      .join("-")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-");
+    const rows = exportRows(home.workbook, tab, tagged ? { tag: tagged } : undefined);
+    const count = rows.length - 1;
     return input.format === "xlsx"
-      ? { fileName: `${base}.xlsx`, text: "", rows }
-      : { fileName: `${base}.csv`, text: formatCsv(rows) };
+      ? { fileName: `${base}.xlsx`, text: "", rows, count }
+      : { fileName: `${base}.csv`, text: formatCsv(rows), count };
   },
 );

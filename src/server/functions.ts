@@ -1,5 +1,6 @@
 import { applyImport } from "./apply-import";
 import { applyRole } from "./apply-role";
+import { columnHelp } from "./column-help";
 import { connectedAs } from "./connected-as";
 import { createCustomRole, deleteCustomRole } from "./custom-roles";
 import { deleteUsers, undoDelete } from "./delete-users";
@@ -33,6 +34,7 @@ export const serverFunctions = {
   applyImport,
   exportTab,
   usersTemplate,
+  columnHelp,
   connect,
   connectionStatus,
   disconnect,

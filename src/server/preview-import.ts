@@ -16,6 +16,6 @@ export const previewImport = serverFunction(ImportInput, (home, input): ImportPr
       canApply: false,
       truncated: false,
     };
-  const { preview } = planImport(home.workbook, chosen.sheet, chosen.mapping);
+  const { preview } = planImport(home.workbook, chosen.sheet, chosen.mapping, { gateRequired: true });
   return { ...preview, findings: preview.findings.slice(0, FINDINGS_SHOWN), truncated: preview.findings.length > FINDINGS_SHOWN };
 });

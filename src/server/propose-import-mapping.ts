@@ -24,7 +24,11 @@ export interface ImportMappingProposal {
   fields: Record<string, string | null>;
   remembered: boolean;
   problems: ImportProblem[];
+  /** The Users columns marked * : new rows are imported only once each has a source. */
+  required: string[];
 }
+
+const REQUIRED = USERS_TAB.columns.filter((c) => c.required).map((c) => c.header);
 
 /** Import, step 1: reads a pasted/uploaded CSV or another tab and proposes (or recalls) the mapping. */
 export const proposeImportMapping = serverFunction(
@@ -41,6 +45,7 @@ export const proposeImportMapping = serverFunction(
         fields: {},
         remembered: false,
         problems: [read.problem],
+        required: REQUIRED,
       };
     const mapped = mapSource(read.table, input.orientation, home.workbook);
     const proposal = Object.fromEntries(USERS_TAB.columns.map((c) => [c.header, mapped.proposal[c.key]]));
@@ -53,6 +58,7 @@ export const proposeImportMapping = serverFunction(
       fields: mappingByHeader(mapped.sheet.orientation, mapped.mapping).fields,
       remembered: mapped.remembered,
       problems: mapped.sheet.problems,
+      required: REQUIRED,
     };
   },
 );

@@ -3,12 +3,14 @@ import { USERS_TAB } from "../domain/tabs";
 import { NotSignedInError } from "../ringcentral/client";
 import { systemClock } from "../ringcentral/clock";
 import { checkServerAddress } from "../ringcentral/server-address";
-import { fetchAccountState } from "../sync/account-snapshot";
+import { fetchAccountState, fetchSecretQuestions } from "../sync/account-snapshot";
 import type { SyncPlan } from "../sync/plan";
 import { previewSync } from "../sync/preview";
 import { type ChunkReport, DEFAULT_BUDGET_MS, runSyncChunk, type SyncHome } from "../sync/runner";
+import type { SyncScope } from "../sync/scope";
 import { writeAccountState } from "../workbook/account-tabs";
 import { decodeTab } from "../workbook/codec";
+import { writeSecretQuestions } from "../workbook/secret-question-list";
 import { locateTabs } from "../workbook/tab-location";
 import { ConnectRequestSchema } from "./connection";
 import type { Home } from "./home";
@@ -23,6 +25,16 @@ const Scope = z.object({
   rows: z.array(z.number().int().min(2)).optional(),
   tag: z.string().optional(),
 });
+
+/** A plan may be narrowed to the rows selected now: they become the plan's `rows`, which the run then keeps. */
+const PlanScope = Scope.extend({ selected: z.boolean().default(false) });
+
+function withSelection(home: Home, input: z.output<typeof PlanScope>): SyncScope {
+  const { selected, ...scope } = input;
+  if (!selected) return scope;
+  const sheet = locateTabs(home.workbook).get("users");
+  return { ...scope, rows: sheet ? (home.selection.selectedRows?.(sheet) ?? []) : [] };
+}
 
 /** The work under the document's sync lock, or who holds it. */
 function oneAtATime<T>(home: Home, work: () => Promise<T>): Promise<T | SyncBusy> {
@@ -65,21 +77,29 @@ export const disconnect = serverFunction(z.object({}).default({}), async (home):
   return { connected: false };
 });
 
-/** Refresh: the account into the account tabs (users, sites, unassigned lines, roles). */
+/** Refresh: the account into the account tabs (users, sites, unassigned lines, roles) and its secret questions. */
 export const refreshAccount = serverFunction(z.object({}).default({}), (home) =>
   oneAtATime(home, async () => {
     const sync = syncHome(home);
     const state = await fetchAccountState(sync.client);
     const at = new Date(sync.clock.now()).toISOString();
     writeAccountState(home.workbook, state, at);
-    return { users: state.users.length, sites: state.sites.length, lines: state.lines.length, refreshedAt: at };
+    const questions = await fetchSecretQuestions(sync.client);
+    writeSecretQuestions(home.workbook, questions);
+    return {
+      users: state.users.length,
+      sites: state.sites.length,
+      lines: state.lines.length,
+      secretQuestions: questions.length,
+      refreshedAt: at,
+    };
   }),
 );
 
 /** Plan: exactly what a sync of the scope would change, nothing sent. */
 export const planSync = serverFunction(
-  Scope,
-  (home, scope): Promise<SyncPlan | SyncBusy> => oneAtATime(home, () => previewSync(syncHome(home), scope)),
+  PlanScope,
+  (home, input): Promise<SyncPlan | SyncBusy> => oneAtATime(home, () => previewSync(syncHome(home), withSelection(home, input))),
 );
 
 /** Run: one chunk of the sync under the time budget; the sidebar calls it again until `done`. */

@@ -4,6 +4,7 @@ import { headerOf, tabById } from "../domain/tabs";
 import { validateWorkspace } from "../domain/validation/index";
 import { MARK_COLOURS } from "../workbook/finding-marks";
 import { type CellMark, NO_MARK } from "../workbook/port";
+import { paintTagCells } from "../workbook/tag-colours";
 import { readWorkspace } from "../workbook/workspace-reader";
 import { serverFunction } from "./server-function";
 
@@ -35,7 +36,9 @@ export const validateRows = serverFunction(
     );
     for (const f of findings) counts[f.severity]++;
     const headers = new Map([...(read.columns.get(tab) ?? [])].map(([key, index]) => [headerOf(tab, key), index]));
-    home.workbook.mark(input.sheet, { row: top, column: 1, values: marksOf(findings, headers, top, bottom, size.columns) });
+    const marks = marksOf(findings, headers, top, bottom, size.columns);
+    if (tab === "users") paintTagCells(read, marks, top);
+    home.workbook.mark(input.sheet, { row: top, column: 1, values: marks });
     return { checked: true, counts };
   },
 );

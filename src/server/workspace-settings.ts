@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCountryCode } from "../domain/phone";
 import { SETTING_NAMES, type Settings, readSettings as settingsOf } from "../domain/settings";
 import { SETTINGS_TAB } from "../domain/tabs";
 import { decodeTab } from "../workbook/codec";
@@ -11,6 +12,8 @@ export interface SettingsView {
   settings: Settings;
   /** What is wrong on the Settings tab, to fix there (an unknown setting, a value that is not On/Off). */
   problems: string[];
+  /** From saveSettings: whether it wrote (a refused value writes nothing). */
+  saved?: boolean;
 }
 
 /** The Settings tab: SSO, Welcome Emails, Default Country, and when the account was last refreshed. */
@@ -39,6 +42,13 @@ export const saveSettings = serverFunction(
       .transform((c) => c.toUpperCase()),
   }),
   (home, input): SettingsView => {
+    // Refused before anything is written, in the form's words (not a Settings row's).
+    if (!isCountryCode(input.defaultCountry))
+      return {
+        ...readSettings.run(home, {}),
+        problems: [`${input.defaultCountry} is not a country: use a two-letter ISO code such as US, CA or GB.`],
+        saved: false,
+      };
     if (!locateTabs(home.workbook).has("settings")) setUpWorkspace(home.workbook);
     const image = readImage(home.workbook, SETTINGS_TAB);
     if (!image) return { settings: settingsOf([]).settings, problems: ["The Settings tab has no header: run Set up workspace."] };
@@ -52,6 +62,6 @@ export const saveSettings = serverFunction(
       setCell(image, row, "value", typeof value === "boolean" ? (value ? "On" : "Off") : value);
     }
     writeImage(home.workbook, image);
-    return readSettings.run(home, {});
+    return { ...readSettings.run(home, {}), saved: true };
   },
 );

@@ -20,6 +20,12 @@ export async function fetchAccountState(client: RingCentralClient): Promise<Acco
   return accountState({ extensions, numbers, sites, roles });
 }
 
+/** The account's secret questions, as the Secret Question column offers them (a Light call, on refresh only). */
+export async function fetchSecretQuestions(client: RingCentralClient): Promise<string[]> {
+  const list = await client.listAll<{ id: string; questionText?: string }>("listSecretQuestions");
+  return list.map((q) => (q.questionText ?? "").trim()).filter(Boolean);
+}
+
 export function accountState(raw: {
   extensions: GetExtensionListInfoResponse[];
   numbers: CompanyPhoneNumberInfo[];

@@ -1,5 +1,5 @@
 import type { Finding } from "../domain/finding";
-import { assignLines, describeShortfall, type LineDemand, type LineShortfall, lineDemands } from "../domain/lines";
+import { assignLines, describeShortfall, type LineShortfall, lineDemands } from "../domain/lines";
 import type { AccountUserRecord, RoleRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
 import { isUserType, USER_TYPE_RULES, type UserType } from "../domain/user-type";
 import { MAIN_SITE, type Workspace } from "../domain/workspace";
@@ -40,7 +40,7 @@ export interface UserCreate {
   userType: UserType;
   /** The unassigned extension it is made from; null for the types created new. */
   line: UnassignedLineRecord | null;
-  /** How the line was chosen, in words ("a US line, from the site"); '' without a line. */
+  /** Which rule picked the line ("the site's country US", "the Unassigned Ext on Locations"), or '' with no line. */
   lineRule: string;
 }
 export interface UserUpdate {
@@ -104,7 +104,7 @@ export function planSync(input: PlanInput): SyncPlan {
   const ledgerById = new Map(input.ledger.map((e) => [e.rcId, e]));
   const errors = errorsByRow(input.findings);
   const plan = emptyPlan(scope);
-  const siteProblems = planSites(workspace, scope, plan, errorsByRow(input.findings, "sites"));
+  const siteProblems = planSites(workspace, siteErrors(input.findings), scope, plan);
   const candidates: UserRecord[] = [];
 
   for (const user of workspace.users.filter((u) => inScope(u, scope))) {
@@ -148,25 +148,33 @@ function emptyPlan(scope: SyncScope): SyncPlan {
   };
 }
 
-function errorsByRow(findings: readonly Finding[], tab: "users" | "sites" = "users"): Map<number, string[]> {
+function errorsByRow(findings: readonly Finding[]): Map<number, string[]> {
   const byRow = new Map<number, string[]>();
   for (const finding of findings) {
     // Line capacity is the plan's own business: it assigns lines for the scope alone.
-    if (finding.tab !== tab || finding.severity !== "error" || finding.rule.startsWith("lines.")) continue;
+    if (finding.tab !== "users" || finding.severity !== "error" || finding.rule.startsWith("lines.")) continue;
     for (const row of finding.rows ?? [finding.row]) byRow.set(row, [...(byRow.get(row) ?? []), finding.message]);
   }
   return byRow;
 }
 
+/** Sites tab rows with an error, by row: such a site is never created. */
+function siteErrors(findings: readonly Finding[]): Map<number, string[]> {
+  const byRow = new Map<number, string[]>();
+  for (const f of findings)
+    if (f.tab === "sites" && f.severity === "error") byRow.set(f.row, [...(byRow.get(f.row) ?? []), f.message]);
+  return byRow;
+}
+
 /**
- * Sites of the scope the account lacks are created; a site that cannot be created (not on the Sites tab, gone from
- * the account, or failing validation) is never sent, and its rows are blocked with the site's reason.
+ * Sites of the scope the account lacks are created; a site that cannot be created (gone from the account, or its
+ * Sites row fails validation) blocks its rows with the site's reason.
  */
 function planSites(
   workspace: Workspace,
+  siteProblems: Map<number, string[]>,
   scope: SyncScope,
   plan: SyncPlan,
-  siteErrors: ReadonlyMap<number, string[]>,
 ): Map<string, string[]> {
   const problems = new Map<string, string[]>();
   const inAccount = new Set([MAIN_SITE, ...workspace.account.sites.map((s) => s.name)]);
@@ -178,9 +186,9 @@ function planSites(
       problems.set(name, [
         `Site ${name} (RC Id ${site.rcId}) is gone from the account: refresh, then clear its RC Id to create it again.`,
       ]);
-    else if (siteErrors.has(site.row))
+    else if (siteProblems.has(site.row))
       problems.set(name, [
-        `Site ${name} cannot be created (Sites row ${site.row}): ${(siteErrors.get(site.row) ?? []).join(" ")}`,
+        `Site ${name} cannot be created until row ${site.row} of Sites is fixed: ${(siteProblems.get(site.row) ?? []).join(" ")}`,
       ]);
     else plan.sites.push({ row: site.row, name });
   }
@@ -222,8 +230,8 @@ function planSyncedRow(
 /** Each new row takes its own line; rows the pool cannot serve are blocked with the shortfall's words. */
 function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncPlan): void {
   const demands = lineDemands({ ...workspace, users: candidates });
+  const ruleOf = new Map(demands.map((d) => [d.row, d.rule]));
   const assignment = assignLines(demands, workspace.account.lines);
-  const demandOf = new Map(demands.map((d) => [d.row, d]));
   plan.shortfalls.push(...assignment.shortfalls);
   const refused = new Map(assignment.refusals.map((r) => [r.row, r.reason]));
   const short = new Map(assignment.shortfalls.flatMap((s) => s.rows.map((row) => [row, describeShortfall(s)] as const)));
@@ -236,23 +244,10 @@ function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncP
       plan.blocked.push({ row: user.row, reasons: [reason ?? "No unassigned line fits this row."] });
       continue;
     }
-    plan.creates.push({
-      row: user.row,
-      email: user.email,
-      userType: user.userType,
-      line,
-      lineRule: ruleOf(demandOf.get(user.row), line),
-    });
+    const lineRule = line ? (ruleOf.get(user.row) ?? "") : "";
+    plan.creates.push({ row: user.row, email: user.email, userType: user.userType, line, lineRule });
     if (user.role) assignRole(plan, user.role, user.row);
   }
-}
-
-/** Which rule picked a row's line, as the plan's preview says it. */
-function ruleOf(demand: LineDemand | undefined, line: UnassignedLineRecord | null): string {
-  if (!demand || !line) return "";
-  if (demand.specific) return "the specific line its location asks for";
-  const area = demand.areaCode ? `, area code ${demand.areaCode}` : "";
-  return `a ${demand.country} line${area}: the country from ${demand.countryFrom}`;
 }
 
 /** Users the last sync made whose rows are gone from the sheet: deletions the person must confirm. */

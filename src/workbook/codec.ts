@@ -51,7 +51,10 @@ export function encodeRows<K extends string>(
 export function columnIndex<K extends string>(tab: TabDef<K>, header: readonly Cell[]): ColumnIndex<K> {
   const byHeader = new Map<string, number>();
   header.forEach((cell, i) => {
-    const text = cellText(cell).toLowerCase();
+    // "Email *": the template marks required columns with a star; the column is still Email.
+    const text = cellText(cell)
+      .toLowerCase()
+      .replace(/\s*\*$/, "");
     if (text && !byHeader.has(text)) byHeader.set(text, i);
   });
   const index: ColumnIndex<K> = new Map();

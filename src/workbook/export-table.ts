@@ -1,4 +1,5 @@
 import { TABS, type TabDef, type TabId } from "../domain/tabs";
+import { userTags } from "../domain/validation/references";
 import { escapeFormula } from "../mapping/formula-escape";
 import { decodeTab } from "./codec";
 import type { Workbook } from "./port";
@@ -13,13 +14,16 @@ export const EXPORTED_TABS: readonly TabDef[] = TABS.filter((t) => t.editable);
 /**
  * A tab as rows of text for a file: its header (secrets left out) and every non-blank row, in the tab's column
  * order whatever the sheet's, every value escaped so that no spreadsheet runs it as a formula (import undoes it).
- * A tab the workbook lacks exports as its header alone.
+ * A tab the workbook lacks exports as its header alone. `only` narrows Users to the rows a tag filter shows.
  */
-export function exportRows(workbook: Workbook, tab: TabDef): string[][] {
+export function exportRows(workbook: Workbook, tab: TabDef, only?: { tag: string }): string[][] {
   const secrets = new Set(SECRET_KEYS[tab.id] ?? []);
   const columns = tab.columns.filter((c) => !secrets.has(c.key));
   const sheet = locateTabs(workbook).get(tab.id);
-  const records = sheet ? decodeTab(tab, workbook.read(sheet)).records : [];
+  const all = sheet ? decodeTab(tab, workbook.read(sheet)).records : [];
+  // A tag filter narrows the Users rows, as the sheet shows them; other tabs have no tags.
+  const records =
+    only && tab.id === "users" ? all.filter((r) => userTags((r as Record<string, string>).tags ?? "").includes(only.tag)) : all;
   const rows = records.map((r) => columns.map((c) => escapeFormula((r as Record<string, string>)[c.key] ?? "")));
   return [columns.map((c) => c.header), ...rows];
 }

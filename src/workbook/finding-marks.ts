@@ -1,6 +1,7 @@
 import type { Finding, Severity } from "../domain/finding";
 import { headerOf, TABS, type TabId } from "../domain/tabs";
 import { type CellMark, NO_MARK, type Workbook } from "./port";
+import { paintTagCells } from "./tag-colours";
 import type { ReadWorkspace } from "./workspace-reader";
 
 /** Google's light red and light yellow, as Sheets' own palette has them. */
@@ -27,6 +28,7 @@ function markGrid(
   size: { rows: number; width: number },
 ): CellMark[][] {
   const grid: CellMark[][] = Array.from({ length: size.rows }, () => Array.from({ length: size.width }, () => NO_MARK));
+  if (tab === "users") paintTagCells(read, grid, 2);
   const headerIndex = new Map<string, number>();
   for (const [key, index] of read.columns.get(tab) ?? []) headerIndex.set(headerOf(tab, key), index);
   for (const finding of findings) {

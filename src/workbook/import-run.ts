@@ -1,7 +1,14 @@
 import type { Cell } from "../domain/cell";
 import type { Finding } from "../domain/finding";
 import { validateWorkspace } from "../domain/validation/index";
-import { checkMapping, type FieldMapping, type MappingByHeader, mappingByHeader, mappingFromHeaders } from "../mapping/mapping";
+import {
+  checkMapping,
+  type FieldMapping,
+  type MappingByHeader,
+  mappingByHeader,
+  mappingFromHeaders,
+  unmappedRequired,
+} from "../mapping/mapping";
 import { type MergePlan, planMerge, usersAfter } from "../mapping/merge-plan";
 import { normaliseRecords } from "../mapping/normalise";
 import { blocks, type ImportProblem, importError } from "../mapping/problem";
@@ -57,9 +64,15 @@ export interface PlannedImport {
 
 /**
  * What importing `sheet` with `mapping` would do, without writing: rows added and merged, and the validation of the
- * imported rows inside the whole workspace (uniqueness and references included).
+ * imported rows inside the whole workspace (uniqueness and references included). With `gateRequired`, rows are
+ * added only once every required field has a source.
  */
-export function planImport(workbook: Workbook, sheet: SourceSheet, mapping: FieldMapping): PlannedImport {
+export function planImport(
+  workbook: Workbook,
+  sheet: SourceSheet,
+  mapping: FieldMapping,
+  options: { gateRequired?: boolean } = {},
+): PlannedImport {
   const read = readWorkspace(workbook);
   const problems = [...sheet.problems, ...checkMapping(sheet, mapping), ...missingUsersTab(read)];
   const siteCountry = new Map<string, string>();
@@ -73,6 +86,8 @@ export function planImport(workbook: Workbook, sheet: SourceSheet, mapping: Fiel
     );
   const rows = read.sizes.get("users")?.rows ?? 1;
   const plan = planMerge(read.workspace.users, normalised.rows, Math.max(rows, 1) + 1);
+  // The sidebar's import is gated on the required fields (the documentation's upload window); the CLI warns.
+  problems.push(...unmappedRequired(mapping, Boolean(options.gateRequired) && plan.added.length > 0));
   const findings = importedFindings(read, plan);
   const counts = { added: plan.added.length, merged: plan.merged.length, unchanged: plan.unchanged.length };
   return { preview: { counts, findings, problems, canApply: !blocks(problems) }, plan, read, sheet, mapping };

@@ -1,6 +1,6 @@
 import type { TabDef, TabId } from "../domain/tabs";
 import { USER_TYPES, WIZARD_STATES } from "../domain/user-type";
-import { ROLE_KINDS } from "../domain/validation/field-rules";
+import { ROLE_KINDS, USER_STATUSES } from "../domain/validation/field-rules";
 import type { ColumnIndex } from "./codec";
 import type { Dropdown, SheetLayout } from "./port";
 
@@ -13,18 +13,22 @@ const DROPDOWNS: Partial<Record<TabId, Record<string, DropdownSource>>> = {
     setupWizard: { values: WIZARD_STATES },
     site: { tab: "sites" },
     role: { tab: "roles" },
+    // So that "Pending Delete" can be chosen, not only typed (the sidebar's Delete writes it too).
+    status: { values: USER_STATUSES },
   },
   roles: { kind: { values: ROLE_KINDS } },
 };
 
 /**
  * How a tab is presented: the header frozen, text columns as plain text, its dropdowns, protection when only the
- * add-in writes it. `sheets` gives the sheet name of each located tab, for dropdowns that list another tab's names.
+ * add-in writes it. `sheets` gives the sheet name of each located tab, for dropdowns that list another tab's names;
+ * `lists` adds dropdowns the account fills (the secret questions, read on refresh).
  */
 export function layoutOf<K extends string>(
   tab: TabDef<K>,
   columns: ColumnIndex<K>,
   sheets: ReadonlyMap<TabId, string>,
+  lists: Partial<Record<K, string[]>> = {},
 ): SheetLayout {
   const textColumns = tab.columns.filter((c) => c.text && columns.has(c.key)).map((c) => (columns.get(c.key) as number) + 1);
   const dropdowns: Dropdown[] = [];
@@ -36,6 +40,10 @@ export function layoutOf<K extends string>(
       const sheet = sheets.get(source.tab);
       if (sheet) dropdowns.push({ column: index + 1, kind: "column", sheet, sourceColumn: 1 });
     }
+  }
+  for (const [key, values] of Object.entries(lists) as [K, string[] | undefined][]) {
+    const index = columns.get(key);
+    if (index !== undefined && values?.length) dropdowns.push({ column: index + 1, kind: "list", values });
   }
   return { frozenRows: 1, textColumns, dropdowns, protected: !tab.editable };
 }

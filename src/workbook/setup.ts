@@ -4,6 +4,7 @@ import { TABS, type TabDef, type TabId } from "../domain/tabs";
 import { columnIndex } from "./codec";
 import { layoutOf } from "./layouts";
 import type { Workbook } from "./port";
+import { storedQuestions } from "./secret-question-list";
 import { locateTabs, markerOf } from "./tab-location";
 
 export interface SetupReport {
@@ -21,6 +22,8 @@ export interface SetupReport {
 export function setUpWorkspace(workbook: Workbook): SetupReport {
   const report: SetupReport = { created: [], repaired: [] };
   const sheets = claimSheets(workbook, report);
+  // The Secret Question dropdown the last refresh filled survives a set-up.
+  const questions = storedQuestions(workbook);
   for (const tab of TABS) {
     const sheet = sheets.get(tab.id) as string;
     const header = workbook.read(sheet)[0] ?? [];
@@ -32,7 +35,8 @@ export function setUpWorkspace(workbook: Workbook): SetupReport {
     if (tab.id === "settings" && addMissingSettings(workbook, sheet) && !report.created.includes(sheet))
       report.repaired.push(sheet);
     const columns = columnIndex(tab, workbook.read(sheet)[0] ?? []);
-    workbook.applyLayout(sheet, layoutOf(tab, columns, sheets));
+    const lists = tab.id === "users" ? { secretQuestion: questions } : {};
+    workbook.applyLayout(sheet, layoutOf(tab, columns, sheets, lists));
   }
   return { created: report.created, repaired: [...new Set(report.repaired)] };
 }

@@ -6,16 +6,7 @@ import { validateWorkspace } from "../../src/domain/validation/index";
 import { line, location, rows, site, user, workspace } from "./fixture";
 
 function demand(overrides: Partial<LineDemand>): LineDemand {
-  return {
-    row: 2,
-    userType: "User",
-    lineType: "User",
-    country: "US",
-    countryFrom: "the site",
-    areaCode: "",
-    specific: "",
-    ...overrides,
-  };
+  return { row: 2, userType: "User", lineType: "User", country: "US", areaCode: "", specific: "", rule: "", ...overrides };
 }
 
 describe("which line each row takes", () => {
@@ -39,20 +30,38 @@ describe("which line each row takes", () => {
     expect(lines.get(3)?.rcId).toBe("3");
   });
 
-  it("the line's country is the user's (Number Country, then the location's country), then the site's, then the default", () => {
+  it("the country selected for this user: Number Country, then the Locations Country, then the site's, then Default", () => {
     const ws = workspace({
-      users: rows([user({}, 2), user({}, 3), user({ site: "Nowhere" }, 4), user({}, 5)]),
+      users: rows([user({ site: "Toronto" }, 2), user({ site: "Toronto" }, 3), user({ site: "Toronto" }, 4), user({}, 5)]),
+      sites: rows([site({ name: "Toronto", country: "CA", state: "ON" })]),
       locations: rows([
-        location({ email: "ann.lee.2@example.com", numberCountry: "GB", country: "CA" }),
-        location({ email: "ann.lee.3@example.com", country: "CA" }),
+        location({ email: "ann.lee.2@example.com", country: "GB", numberCountry: "US" }),
+        location({ email: "ann.lee.3@example.com", country: "GB" }),
+        location({ email: "ann.lee.4@example.com", country: "United Kingdom" }),
       ]),
-      settings: { defaultCountry: "GB" },
     });
-    expect(lineDemands(ws).map((d) => [d.row, d.country, d.countryFrom])).toEqual([
-      [2, "GB", "the user's Number Country"],
-      [3, "CA", "the user's location"],
-      [4, "GB", "Default Country"],
-      [5, "US", "the site"],
+    ws.settings.defaultCountry = "AU";
+    const picked = lineDemands(ws).map((d) => [d.row, d.country, d.rule]);
+    expect(picked).toEqual([
+      [2, "US", "Number Country US on Locations"],
+      [3, "GB", "the user's country GB on Locations"],
+      // Not an ISO code: the next rule decides (validation of Locations says what to type).
+      [4, "CA", "the site's country CA"],
+      [5, "AU", "Default Country AU"],
+    ]);
+  });
+
+  it("says which rule picked a line with an area code or a specific line", () => {
+    const ws = workspace({
+      users: rows([user({}, 2), user({}, 3)]),
+      locations: rows([
+        location({ email: "ann.lee.2@example.com", country: "US", areaCode: "650" }),
+        location({ email: "ann.lee.3@example.com", unassignedExt: "77" }),
+      ]),
+    });
+    expect(lineDemands(ws).map((d) => d.rule)).toEqual([
+      "the user's country US on Locations, area code 650",
+      "the Unassigned Ext on Locations",
     ]);
   });
 

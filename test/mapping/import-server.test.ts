@@ -32,11 +32,26 @@ describe("the import wizard's server functions", () => {
       "User Type": "Type",
     });
     expect(first.proposal.Email?.confidence).toBe(1);
+    // The gate: rows are added only once every required field (*) has a source; Site has none here.
     const fields = { ...first.fields, PIN: null, Ext: null };
-    const applied = invoke("applyImport", serverFunctions.applyImport, h, { source: { kind: "csv", text: CSV }, fields });
+    const gated = invoke("applyImport", serverFunctions.applyImport, h, { source: { kind: "csv", text: CSV }, fields });
+    expect(gated).toMatchObject({ applied: false });
+    const preview = invoke("previewImport", serverFunctions.previewImport, h, { source: { kind: "csv", text: CSV }, fields });
+    expect(preview.problems.filter((p) => p.severity === "error").map((p) => p.message)).toEqual([
+      "Ext * is required: map a field of the source to it.",
+      "Site * is required: map a field of the source to it.",
+    ]);
+    const withSite = CSV.replace("Type;PIN\n", "Type;PIN;Site\n").replace(/\n(A[^\n]*)/g, "\n$1;Main Site");
+    const mapped = { ...fields, Ext: "Ext.", Site: "Site" };
+    const applied = invoke("applyImport", serverFunctions.applyImport, h, {
+      source: { kind: "csv", text: withSite },
+      fields: mapped,
+    });
     expect(applied).toMatchObject({ applied: true, counts: { added: 2, merged: 0, unchanged: 0 } });
-    const again = invoke("proposeImportMapping", serverFunctions.proposeImportMapping, h, { source: { kind: "csv", text: CSV } });
-    expect(again).toMatchObject({ remembered: true, fields: { Email: "Mail", Ext: null, PIN: null } });
+    const again = invoke("proposeImportMapping", serverFunctions.proposeImportMapping, h, {
+      source: { kind: "csv", text: withSite },
+    });
+    expect(again).toMatchObject({ remembered: true, fields: { Email: "Mail", Ext: "Ext.", PIN: null, Site: "Site" } });
   });
 
   it("previewImport writes nothing and reports the formula, the validation and the counts", () => {
@@ -100,7 +115,7 @@ describe("the import wizard's server functions", () => {
     expect(typo.problems[0]?.message).toMatch(/"Emial" is not a column of the Users tab/);
   });
 
-  it("exportTab gives CSV without secrets and with formulas defused; usersTemplate gives the header", () => {
+  it("exportTab gives CSV without secrets and with formulas defused; usersTemplate gives the starred header and an example", () => {
     const h = home();
     h.workbook.write("Users", {
       row: 2,
@@ -112,6 +127,8 @@ describe("the import wizard's server functions", () => {
     expect(text).not.toMatch(/PIN|Password|Secret Answer|739281|Secret1/);
     expect(text).toContain("User,'=Ada,L,ada@example.com,101,'+16505550101");
     expect(invoke("exportTab", serverFunctions.exportTab, h, { tab: "sites" }).text).toMatch(/^Name,Ext,Country/);
-    expect(invoke("usersTemplate", serverFunctions.usersTemplate, h, {}).text).toMatch(/^User Type,First Name,.*,Message\r\n$/);
+    expect(invoke("usersTemplate", serverFunctions.usersTemplate, h, {}).text).toMatch(
+      /^User Type \*,First Name \*,.*,Message\r\nUser,Alex,Example,/,
+    );
   });
 });

@@ -37,10 +37,12 @@ describe("rcsheets CLI", () => {
     expect(JSON.parse(result.stdout).counts.error).toBe(0);
   });
 
-  it("template --out x.csv writes the Users header", async () => {
+  it("template --out x.csv writes the Users header, required columns starred, and one example row", async () => {
     const out = join(dir, "template.csv");
     expect((await rcsheets("template", "--out", out)).code).toBe(0);
-    expect(await readFile(out, "utf8")).toBe(`${USERS_TAB.columns.map((c) => c.header).join(",")}\r\n`);
+    const [header, example] = (await readFile(out, "utf8")).split("\r\n");
+    expect(header).toBe(USERS_TAB.columns.map((c) => (c.required ? `${c.header} *` : c.header)).join(","));
+    expect(example).toMatch(/^User,Alex,Example,alex\.example@example\.com,1001,/);
   });
 
   it("validate exits 1 on errors and prints where and what", async () => {

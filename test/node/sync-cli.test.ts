@@ -38,6 +38,28 @@ describe("rcsheets plan and sync", () => {
   });
   afterAll(() => sandbox.close());
 
+  it("--tag narrows the plan to the rows that carry the tag", async () => {
+    const users = decodeTab(USERS_TAB, (await XlsxWorkbook.open(workbook)).read("Users")).records;
+    const tagged = users.filter((u) => u.site === "San Mateo" && u.tags.split(";").includes("Dept:Sales"));
+    const json = await run(
+      "plan",
+      workbook,
+      "--site",
+      "San Mateo",
+      "--tag",
+      "Dept:Sales",
+      "--server",
+      sandbox.serverUrl,
+      "--json",
+    );
+    expect(json.code).toBe(0);
+    const plan = JSON.parse(json.stdout) as { scope: { tag: string }; creates: { row: number }[] };
+    expect(plan.scope.tag).toBe("Dept:Sales");
+    expect(plan.creates.map((c) => c.row)).toEqual(tagged.map((u) => u.row));
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(tagged.length).toBeLessThan(3);
+  });
+
   it("plans without sending, then syncs with --yes and writes back ids and temp numbers", async () => {
     const plan = await run("plan", workbook, "--site", "San Mateo", "--server", sandbox.serverUrl);
     expect(plan.code).toBe(0);

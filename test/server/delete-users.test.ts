@@ -1,81 +1,110 @@
-import { describe, expect, it } from "vitest";
-import { USERS_TAB } from "../../src/domain/tabs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { TabDef } from "../../src/domain/tabs";
+import { TAGS_TAB, USERS_TAB } from "../../src/domain/tabs";
+import type { DeleteAnswer } from "../../src/server/delete-users";
 import { serverFunctions } from "../../src/server/functions";
-import type { Home } from "../../src/server/home";
 import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
-import { decodeTab } from "../../src/workbook/codec";
-import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { setUpWorkspace } from "../../src/workbook/setup";
-import { appendRows } from "../../src/workbook/table-replace";
+import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
+import { type FakeSheetsHome, homeOnFakeSheets } from "./home-on-fake-sheets";
 
-/** Delete from the sidebar: the rows chosen, what happens to each, removal or Pending Delete, and undo. */
-function home(selected: number[]): Home {
-  const workbook = new MemoryWorkbook();
-  setUpWorkspace(workbook);
-  const user = (first: string, synced: boolean, tags = "") => ({
-    userType: "User",
-    firstName: first,
-    lastName: "Lee",
-    email: `${first.toLowerCase()}@example.com`,
-    ext: String(4000 + first.length),
-    site: "Main",
-    pin: synced ? "" : "274916",
-    tags,
-    ...(synced ? { rcId: `90${first.length}`, tempNumber: "+16505550100", status: "Synced" } : {}),
+/** Delete users from the sidebar, on Apps Script's Workbook adapter (fake Sheets): ask, confirm, undo. */
+describe("deleteUsers and undoDelete", () => {
+  let home: FakeSheetsHome;
+  const call = <K extends keyof typeof serverFunctions>(name: K, input: unknown) =>
+    invoke(name, serverFunctions[name] as AnyServerFunction, home, input) as OutputOf<(typeof serverFunctions)[K]>;
+  const append = <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) => {
+    const table = home.workbook.read(tab.name);
+    const header = table[0] ?? [];
+    home.workbook.write(tab.name, {
+      row: table.length + 1,
+      column: 1,
+      values: encodeRows(columnIndex(tab, header), header.length, rows),
+    });
+  };
+  const users = () => decodeTab(USERS_TAB, home.workbook.read("Users")).records;
+  const confirmed = (answer: DeleteAnswer) => {
+    if (!("confirmed" in answer) || !answer.confirmed) throw new Error(`not confirmed: ${JSON.stringify(answer)}`);
+    return answer;
+  };
+
+  beforeEach(() => {
+    home = homeOnFakeSheets();
+    call("setUpWorkspace", {});
+    append(TAGS_TAB, [{ key: "Dept", value: "Sales" }]);
+    const user = { userType: "User", lastName: "Lee", site: "Main Site" };
+    append(USERS_TAB, [
+      { ...user, firstName: "Ann", email: "ann@example.com", ext: "101", tags: "Dept:Sales" },
+      {
+        ...user,
+        firstName: "Bo",
+        email: "bo@example.com",
+        ext: "102",
+        rcId: "5002",
+        status: "Synced",
+        tempNumber: "+16505550102",
+      },
+      { ...user, firstName: "Cy", email: "cy@example.com", ext: "103", tags: "Dept:Sales", rcId: "5003", status: "Synced" },
+      { ...user, firstName: "Di", email: "di@example.com", ext: "104" },
+    ]);
   });
-  appendRows(workbook, "Users", USERS_TAB, [
-    user("Ann", false, "Dept:Sales"),
-    user("Bob", true, "Dept:Sales"),
-    user("Cy", false),
-    user("Dee", false, "Dept:Sales"),
-  ]);
-  return { workbook, selection: { select: () => undefined, selectedRows: () => selected } };
-}
+  afterEach(() => home.restore());
 
-const call = <K extends keyof typeof serverFunctions>(h: Home, name: K, input: unknown) =>
-  invoke(name, serverFunctions[name] as AnyServerFunction, h, input) as OutputOf<(typeof serverFunctions)[K]>;
-const users = (h: Home) => decodeTab(USERS_TAB, h.workbook.read("Users")).records;
-
-describe("deleting users from the sidebar", () => {
-  it("says which rows and what happens to each before anything changes", () => {
-    const h = home([2, 3]);
-    const before = h.workbook.read("Users");
-    expect(call(h, "deleteUsers", { target: { kind: "selected" } })).toEqual({
-      done: false,
-      rows: [
-        { row: 2, name: "Ann Lee", email: "ann@example.com", synced: false, line: "" },
-        { row: 3, name: "Bob Lee", email: "bob@example.com", synced: true, line: "+16505550100" },
+  it("asked first, says how many and which, and changes nothing", () => {
+    home.selected = [2, 3];
+    const before = home.workbook.read("Users");
+    const answer = call("deleteUsers", { target: { kind: "selected" } });
+    expect(answer).toMatchObject({
+      confirmed: false,
+      items: [
+        { row: 2, name: "Ann Lee", synced: false, releases: "" },
+        { row: 3, name: "Bo Lee", synced: true, releases: "+16505550102" },
       ],
     });
-    expect(h.workbook.read("Users")).toEqual(before);
-  });
-
-  it("removes never-synced rows, marks synced ones Pending Delete, and undo puts both back", () => {
-    const h = home([]);
-    const answer = call(h, "deleteUsers", { target: { kind: "tag", tag: "Dept:Sales" }, confirm: true });
-    if (!("done" in answer) || !answer.done) throw new Error(JSON.stringify(answer));
-    expect(answer.message).toBe(
-      "2 never-synced rows removed from the sheet; 1 synced user marked Pending Delete: the next sync deletes them.",
+    expect("message" in answer && answer.message).toMatch(
+      /^Delete 2 users\? 1 row never synced.*1 synced user: marked Pending Delete/,
     );
-    expect(users(h).map((u) => [u.firstName, u.status])).toEqual([
-      ["Bob", "Pending Delete"],
-      ["Cy", ""],
-    ]);
-    expect(call(h, "undoDelete", { undo: answer.undo })).toEqual({ message: "Undone: 3 rows as they were." });
-    expect(users(h).map((u) => [u.firstName, u.status, u.pin])).toEqual([
-      ["Bob", "Synced", ""],
-      ["Cy", "", "274916"],
-      ["Ann", "", "274916"],
-      ["Dee", "", "274916"],
-    ]);
+    expect(home.workbook.read("Users")).toEqual(before);
   });
 
-  it("says what to do when nothing is chosen", () => {
-    expect(call(home([]), "deleteUsers", { target: { kind: "selected" } })).toEqual({
-      problem: "Select the Users rows to delete first.",
+  it("confirmed: a never-synced row leaves the sheet, a synced row is marked Pending Delete; undo puts both back", () => {
+    home.selected = [2, 3];
+    const before = home.workbook.read("Users");
+    const done = confirmed(call("deleteUsers", { target: { kind: "selected" }, confirm: true }));
+    expect([done.removed, done.marked]).toEqual([1, 1]);
+    expect(users().map((u) => [u.firstName, u.status])).toEqual([
+      ["Bo", "Pending Delete"],
+      ["Cy", "Synced"],
+      ["Di", ""],
+    ]);
+    // The undo travels through the sidebar as JSON, as google.script.run carries it.
+    const undone = call("undoDelete", { undo: JSON.parse(JSON.stringify(done.undo)) });
+    expect(undone).toMatchObject({ restored: 2 });
+    expect(home.workbook.read("Users")).toEqual(before);
+  });
+
+  it("by tag: the rows the filter shows, and the filter is applied again to the rows that moved", () => {
+    const done = confirmed(call("deleteUsers", { target: { kind: "tag", tag: "Dept:Sales" }, confirm: true }));
+    expect([done.removed, done.marked]).toEqual([1, 1]);
+    expect(users().map((u) => [u.firstName, u.row])).toEqual([
+      ["Bo", 2],
+      ["Cy", 3],
+      ["Di", 4],
+    ]);
+    expect(home.shown).toEqual([3]);
+  });
+
+  it("refuses with nothing selected, and leaves rows already Pending Delete alone", () => {
+    expect(call("deleteUsers", { target: { kind: "selected" } })).toEqual({
+      problem: expect.stringMatching(/Select the Users rows/),
     });
-    expect(call(home([]), "deleteUsers", { target: { kind: "tag", tag: "Dept:None" } })).toEqual({
-      problem: "No Users row with the tag Dept:None is left to delete.",
-    });
+    home.selected = [3];
+    call("deleteUsers", { target: { kind: "selected" }, confirm: true });
+    expect(call("deleteUsers", { target: { kind: "selected" } })).toHaveProperty("problem");
+  });
+
+  it("several runs of never-synced rows go, the rows between stay", () => {
+    home.selected = [2, 5];
+    confirmed(call("deleteUsers", { target: { kind: "selected" }, confirm: true }));
+    expect(users().map((u) => u.firstName)).toEqual(["Bo", "Cy"]);
   });
 });

@@ -42,6 +42,7 @@ describe("the sidebar's workspace functions", () => {
     expect(saved).toEqual({
       settings: expect.objectContaining({ sso: true, welcomeEmails: true, defaultCountry: "CA" }),
       problems: [],
+      saved: true,
     });
     const rows = records(SETTINGS_TAB).map((r) => [r.setting, r.value]);
     expect(rows).toEqual(
@@ -53,6 +54,12 @@ describe("the sidebar's workspace functions", () => {
     );
     expect(rows.filter(([s]) => s === "SSO")).toHaveLength(1);
     expect(() => call("saveSettings", { sso: true, welcomeEmails: true, defaultCountry: "Canada" })).toThrow(/two-letter/);
+    // A code that is no country is refused in the form's words, and nothing is written.
+    const before = home.workbook.read("Settings");
+    const refused = call("saveSettings", { sso: false, welcomeEmails: false, defaultCountry: "ZZ" });
+    expect(refused).toMatchObject({ saved: false, problems: [expect.stringMatching(/^ZZ is not a country/)] });
+    expect(refused.problems.join(" ")).not.toMatch(/Row \d/);
+    expect(home.workbook.read("Settings")).toEqual(before);
   });
 
   it("workspaceChoices lists sites, roles and tags with how many rows use them", () => {
@@ -60,6 +67,20 @@ describe("the sidebar's workspace functions", () => {
     expect(choices.sites).toEqual([{ name: "Main Site", from: "account", users: 3 }]);
     expect(choices.roles).toEqual([{ name: "Standard", kind: "Predefined", status: "", synced: true, users: 0 }]);
     expect(choices.tags).toEqual([{ row: 2, key: "Dept", value: "Sales", color: "#4285f4", users: 2 }]);
+  });
+
+  it("the Tags cells of Users show their tag's colour; a finding's mark wins on its cell", () => {
+    call("validate", { mark: true });
+    const tags = (columnIndex(USERS_TAB, home.workbook.read("Users")[0] ?? []).get("tags") ?? 0) + 1;
+    const colours = () =>
+      home.workbook.marks("Users", { row: 2, column: tags, rows: 3, columns: 1 }).map(([m]) => m?.background ?? null);
+    expect(colours()).toEqual(["#4285f4", null, "#4285f4"]);
+    // An edit re-checks the row as onEdit does, and keeps the colour.
+    call("validateRows", { sheet: "Users", top: 4, bottom: 4 });
+    expect(colours()).toEqual(["#4285f4", null, "#4285f4"]);
+    home.workbook.write("Users", { row: 4, column: tags, values: [["Dept:Nope"]] });
+    call("validateRows", { sheet: "Users", top: 4, bottom: 4 });
+    expect(colours()[2]).toBe("#f4c7c3");
   });
 
   it("validateRows marks only the edited rows, in one block, and leaves the others' marks alone", () => {

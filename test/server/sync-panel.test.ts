@@ -61,6 +61,35 @@ describe("the sync panel's functions against the sandbox", () => {
     expect(choices.roles.some((r) => r.kind === "Predefined")).toBe(true);
   });
 
+  it("refresh reads the account's secret questions into Settings and the Secret Question dropdown, kept by a set-up", async () => {
+    const refreshed = await call("refreshAccount", {});
+    expect(refreshed.secretQuestions).toBeGreaterThan(0);
+    const settings = call("readSettings", {}).settings;
+    expect(settings.secretQuestions).toHaveLength(refreshed.secretQuestions);
+    const column = (columnIndex(USERS_TAB, home.workbook.read("Users")[0] ?? []).get("secretQuestion") ?? 0) + 1;
+    const dropdown = () => home.workbook.layout("Users").dropdowns.find((d) => d.column === column);
+    expect(dropdown()).toEqual({ column, kind: "list", values: settings.secretQuestions });
+    call("setUpWorkspace", {});
+    expect(dropdown()).toEqual({ column, kind: "list", values: settings.secretQuestions });
+  });
+
+  it("narrows a plan to the rows selected now; the plan's scope carries them", async () => {
+    const site = call("workspaceChoices", {}).sites.find((s) => s.from !== "sheet")?.name ?? "Main Site";
+    const first = users().length + 2;
+    addUsers([
+      { userType: "Virtual User", firstName: "Sel", lastName: "One", email: "sel.one@example.com", ext: "5201", site },
+      { userType: "Virtual User", firstName: "Sel", lastName: "Two", email: "sel.two@example.com", ext: "5202", site },
+    ]);
+    home.selected = [first + 1];
+    const plan = await call("planSync", { sites: [site], selected: true });
+    expect(plan.scope.rows).toEqual([first + 1]);
+    expect(plan.creates.map((c) => c.email)).toEqual(["sel.two@example.com"]);
+    // Leave the sheet as the next test expects it.
+    home.selected = [first, first + 1];
+    call("deleteUsers", { target: { kind: "selected" }, confirm: true });
+    home.selected = [];
+  });
+
   it("plans creates with their line and blocked rows with reasons, runs chunk by chunk until done, then plans nothing", async () => {
     const site = call("workspaceChoices", {}).sites.find((s) => s.from !== "sheet")?.name ?? "Main Site";
     addUsers([
@@ -98,10 +127,7 @@ describe("the sync panel's functions against the sandbox", () => {
     home.workbook.write("Users", { row: ann?.row ?? 2, column: dept + 1, values: [["Sales"]] });
     const bo = users().find((u) => u.email === "bo.panel@example.com");
     home.selected = [bo?.row ?? 0];
-    expect(call("deleteUsers", { target: { kind: "selected" }, confirm: true })).toMatchObject({
-      done: true,
-      rows: [{ row: bo?.row, synced: true, line: bo?.tempNumber }],
-    });
+    expect(call("deleteUsers", { target: { kind: "selected" }, confirm: true })).toMatchObject({ confirmed: true, marked: 1 });
     const plan = await call("planSync", { sites: [site] });
     expect(plan.updates).toEqual([{ row: ann?.row, rcId: ann?.rcId, changes: [{ field: "dept", from: "", to: "Sales" }] }]);
     expect(plan.deletes).toEqual([

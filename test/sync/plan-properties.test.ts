@@ -163,33 +163,6 @@ describe("the sync plan (properties)", () => {
     expect(plans.reduce((n, p) => n + p.blocked.length, 0)).toBeGreaterThan(10);
   });
 
-  it("says which rule picked each create's line", () => {
-    const ws = workspace({ users: rows([user({}, 2)]), account: { lines: rows([line({ rcId: "7" })]) } });
-    const plan = planSync({ workspace: ws, findings: validateWorkspace(ws), ledger: [], scope: SCOPE });
-    expect(plan.creates).toEqual([expect.objectContaining({ row: 2, lineRule: "a US line: the country from the site" })]);
-  });
-
-  it("never creates a site that fails validation: its rows are blocked with the site's reason", () => {
-    const ws = workspace({
-      sites: [site({ name: "Bad Site", street: "", postalCode: "" })],
-      users: rows([user({ site: "Bad Site" }, 2)]),
-    });
-    const plan = planSync({ workspace: ws, findings: validateWorkspace(ws), ledger: [], scope: { sites: ["Bad Site"] } });
-    expect(plan.sites).toEqual([]);
-    expect(plan.creates).toEqual([]);
-    expect(plan.blocked).toEqual([
-      {
-        row: 2,
-        reasons: [
-          expect.stringMatching(
-            /^Site Bad Site cannot be created \(Sites row 2\): Street is required\. Postal Code is required\.$/,
-          ),
-        ],
-      },
-    ]);
-    expect(isSettled(plan)).toBe(false);
-  });
-
   it("keeps rows out of scope, and blocks rows with errors", () => {
     const ws = workspace({ users: rows([user({ site: "Elsewhere" }, 2), user({ email: "bad" }, 3)]) });
     const plan = planSync({ workspace: ws, findings: validateWorkspace(ws), ledger: [], scope: SCOPE });

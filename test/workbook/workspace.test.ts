@@ -94,7 +94,7 @@ describe("Set up workspace", () => {
         .read("Settings")
         .slice(1)
         .map((r) => r[0]),
-    ).toEqual(["SSO", "Welcome Emails", "Default Country", "Account Refreshed At"]);
+    ).toEqual(["SSO", "Welcome Emails", "Default Country", "Account Refreshed At", "Secret Questions"]);
   });
 
   it("running it again changes nothing", () => {

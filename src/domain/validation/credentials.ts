@@ -27,15 +27,15 @@ export function pinProblems(pin: string, context: PinContext): string[] {
   return problems;
 }
 
-/** The platform's special characters: any other symbol (a dash, a space) counts for nothing. */
-const SPECIAL = /[!@#$%^&*.]/;
+/** The platform's special characters: any other punctuation ("quiet-72-lake") does not count as one. */
+const PLATFORM_SPECIAL = /[!@#$%^&*.]/;
 
 export function passwordProblems(password: string, context: PasswordContext): string[] {
   const problems: string[] = [];
   if (password.length < 8 || password.length > 32) problems.push("Password is 8 to 32 characters long.");
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) problems.push("Password needs at least one letter and one digit.");
-  if (!/[A-Z]/.test(password) && !SPECIAL.test(password))
-    problems.push("Password needs an uppercase letter or a special character (one of ! @ # $ % ^ & * .).");
+  if (!/[A-Z]/.test(password) && !PLATFORM_SPECIAL.test(password))
+    problems.push("Password needs an uppercase letter or a special character: one of ! @ # $ % ^ & * .");
   if (hasRun(password.toLowerCase()))
     problems.push("Password must not have 3 sequential (abc, 123) or 3 repeated (aaa) characters in a row.");
   const lower = password.toLowerCase();

@@ -31,6 +31,7 @@ export function userRowFindings(user: UserRecord, context: UserRowContext): Find
   findings.push(...wizardFindings(user, user.userType, at));
   const credentials = { type: user.userType, wizard, sso: context.settings.sso, phone, synced: Boolean(user.rcId) };
   findings.push(...credentialFindings(user, credentials, at));
+  findings.push(...questionFindings(user.secretQuestion, context.settings.secretQuestions, at));
   const synced = user.rcId ? context.accountUsers.get(user.rcId) : undefined;
   if (synced) findings.push(...transitionFindings(user, wizard, synced, at));
   return findings;
@@ -89,6 +90,20 @@ function credentialFindings(user: UserRecord, context: CredentialContext, at: At
       ),
     );
   return findings;
+}
+
+/** The Secret Question is one of the account's (the list a refresh read); before a refresh, any text is taken. */
+function questionFindings(question: string, known: readonly string[], at: At): Finding[] {
+  if (!question || known.length === 0) return [];
+  const wanted = question.trim().toLowerCase();
+  if (known.some((q) => q.toLowerCase() === wanted)) return [];
+  return [
+    at(
+      "Secret Question",
+      "users.secret.question",
+      `"${question}" is not one of the account's secret questions: choose one from the dropdown (${known.length} listed after the last refresh).`,
+    ),
+  ];
 }
 
 function requirementFindings(

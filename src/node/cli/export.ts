@@ -17,21 +17,27 @@ export function exportCommand(program: Command): void {
     .description("export the Users tab (or --tab) to .csv, or every editable tab to .xlsx, without secrets")
     .argument("<workbook>", "the workspace, an .xlsx file")
     .requiredOption("--out <file>", "a .csv or .xlsx path")
+    .option("--tag <key:value>", "Users: only the rows that carry this tag")
     .option("--tab <name>", `for .csv: ${EXPORTED_TABS.map((t) => t.name).join(", ")}`, "Users")
-    .action(async (path: string, options: { out: string; tab: string }) => {
+    .action(async (path: string, options: { out: string; tab: string; tag?: string }) => {
       const workbook = await XlsxWorkbook.open(path);
       const kind = extname(options.out).toLowerCase();
-      if (kind === ".csv") await writeFile(options.out, formatCsv(exportRows(workbook, tabNamed(options.tab))));
+      if (kind === ".csv")
+        await writeFile(options.out, formatCsv(exportRows(workbook, tabNamed(options.tab), only(options.tag))));
       else if (kind === ".xlsx") {
         const out = XlsxWorkbook.create();
         for (const tab of EXPORTED_TABS) {
           out.addSheet(tab.name);
-          out.write(tab.name, { row: 1, column: 1, values: exportRows(workbook, tab) });
+          out.write(tab.name, { row: 1, column: 1, values: exportRows(workbook, tab, only(options.tag)) });
         }
         await out.save(options.out);
       } else throw new UsageError(`--out ${options.out}: export writes .csv or .xlsx.`);
       console.log(`Wrote ${options.out}`);
     });
+}
+
+function only(tag: string | undefined): { tag: string } | undefined {
+  return tag ? { tag } : undefined;
 }
 
 function tabNamed(name: string): TabDef {

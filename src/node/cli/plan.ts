@@ -6,22 +6,29 @@ import { WorkbookLock } from "../workbook-lock";
 import { XlsxWorkbook } from "../xlsx-workbook";
 import { connect } from "./connection";
 
-/** `rcsheets plan <workbook.xlsx> --site NAME… [--json]`: what a sync of those sites would change, sending nothing. */
+/** `rcsheets plan <workbook.xlsx> --site NAME… [--tag KEY:VALUE] [--json]`: what a sync of those sites would change, sending nothing. */
 export function planCommand(program: Command): void {
   program
     .command("plan")
     .description("refresh the account tabs and show what a sync of the sites would change; sends no change")
     .argument("<workbook>", "the workspace, an .xlsx file")
     .requiredOption("--site <name...>", "the sites to sync")
+    .option("--tag <key:value>", "only the rows that carry this tag")
     .option("--server <url>", "the RingCentral server (or RC_SERVER)")
     .option("--json", "print the plan as one JSON object")
-    .action(async (path: string, options: { site: string[]; server?: string; json?: boolean }) => {
+    .action(async (path: string, options: { site: string[]; tag?: string; server?: string; json?: boolean }) => {
       // The plan writes the account tabs: it waits for no sync, and no sync overwrites it.
       const lock = WorkbookLock.acquire(path);
       try {
         const workbook = await XlsxWorkbook.open(path);
         const client = await connect(options.server);
-        const plan = await previewSync({ workbook, client, clock: systemClock }, { sites: options.site });
+        const plan = await previewSync(
+          { workbook, client, clock: systemClock },
+          {
+            sites: options.site,
+            ...(options.tag ? { tag: options.tag } : {}),
+          },
+        );
         await workbook.save(path);
         console.log(options.json ? JSON.stringify(plan) : describePlan(plan));
       } finally {

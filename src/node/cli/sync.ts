@@ -15,7 +15,7 @@ const CHUNK_MS = 20_000;
 const UNAVAILABLE_TRIES = 3;
 
 /**
- * `rcsheets sync <workbook.xlsx> --site NAME… [--yes] [--server URL]`: without --yes, the plan and nothing sent;
+ * `rcsheets sync <workbook.xlsx> --site NAME… [--tag KEY:VALUE] [--yes] [--server URL]`: without --yes, the plan and nothing sent;
  * with it, the run, chunk by chunk. The workbook is locked for the run, and saved before the first change and after
  * every step, so a run killed at any moment leaves the users it was making noted in the ledger for the next to adopt.
  */
@@ -25,6 +25,7 @@ export function syncCommand(program: Command): void {
     .description("sync the sites: create, update and delete users, write back temp numbers and ids")
     .argument("<workbook>", "the workspace, an .xlsx file")
     .requiredOption("--site <name...>", "the sites to sync")
+    .option("--tag <key:value>", "only the rows that carry this tag")
     .option("--yes", "send the changes (deletions of rows removed by hand included)")
     .option("--server <url>", "the RingCentral server (or RC_SERVER)")
     .action(async (path: string, options: SyncOptions) => {
@@ -39,6 +40,7 @@ export function syncCommand(program: Command): void {
 
 interface SyncOptions {
   site: string[];
+  tag?: string;
   yes?: boolean;
   server?: string;
 }
@@ -46,7 +48,7 @@ interface SyncOptions {
 async function sync(path: string, options: SyncOptions): Promise<void> {
   const workbook = await XlsxWorkbook.open(path);
   const home: SyncHome = { workbook, client: await connect(options.server), clock: systemClock };
-  const scope = { sites: options.site };
+  const scope = { sites: options.site, ...(options.tag ? { tag: options.tag } : {}) };
   if (!options.yes) {
     const plan = await previewSync(home, scope);
     await workbook.save(path);

@@ -1,12 +1,14 @@
 import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { Command } from "commander";
-import { USERS_TAB } from "../../domain/tabs";
+import { formatCsv } from "../../mapping/csv";
 import { setUpWorkspace } from "../../workbook/setup";
+import { templateRows } from "../../workbook/users-template";
 import { XlsxWorkbook } from "../xlsx-workbook";
 import { UsageError } from "./usage-error";
 
-/** `rcsheets template --out <file.xlsx|file.csv>`: an empty workspace, or the Users header as CSV. */
+/** `rcsheets template --out <file.xlsx|file.csv>`: an empty workspace, or the Users template as CSV
+ * (required columns starred, one example row). */
 export function templateCommand(program: Command): void {
   program
     .command("template")
@@ -14,7 +16,7 @@ export function templateCommand(program: Command): void {
     .requiredOption("--out <file>", "where to write it: a .xlsx or .csv path")
     .action(async (options: { out: string }) => {
       const kind = extname(options.out).toLowerCase();
-      if (kind === ".csv") await writeFile(options.out, `${USERS_TAB.columns.map((c) => c.header).join(",")}\r\n`);
+      if (kind === ".csv") await writeFile(options.out, formatCsv(templateRows()));
       else if (kind === ".xlsx") {
         const workbook = XlsxWorkbook.create();
         setUpWorkspace(workbook);
