@@ -12,17 +12,18 @@ import { artifacts, openPlayground, type PlaygroundSession } from "./session";
  * (a second workbook file stands for it), one that is not shared with the person, and an .xlsx file chosen in the
  * sidebar and read there. Screenshots go to test-artifacts/e2e/import-sources-*.png.
  */
+// Each source holds the fields the import requires (User Type, First Name, Last Name, Email, Ext, Site).
 const CUSTOMER_ROWS = [
-  ["Employee", "", "Contact", "", ""],
-  ["Given", "Family", "E-mail", "Ext.", "SITE_CODE"],
-  ["Grace", "Hopper", "grace.hopper@example.com", "2101", "Austin"],
-  ["Alan", "Turing", "alan.turing@example.com", "2102", "Austin"],
+  ["Employee", "", "Contact", "", "", ""],
+  ["Given", "Family", "E-mail", "Ext.", "SITE_CODE", "Kind"],
+  ["Grace", "Hopper", "grace.hopper@example.com", "2101", "Austin", "User"],
+  ["Alan", "Turing", "alan.turing@example.com", "2102", "Austin", "User"],
 ];
 const XLSX_ROWS = [
-  ["Staff list – March", "", "", ""],
-  ["DisplayName", "UserPrincipalName", "LineURI", "Department"],
-  ["Ritchie, Dennis", "dmr@example.com", "tel:+12125550101;ext=301", "Unix"],
-  ["Thompson, Ken", "ken@example.com", "tel:+12125550102;ext=302", "Unix"],
+  ["Staff list – March", "", "", "", "", ""],
+  ["DisplayName", "UserPrincipalName", "LineURI", "Department", "Office", "User Type"],
+  ["Ritchie, Dennis", "dmr@example.com", "tel:+12125550101;ext=301", "Unix", "Austin", "User"],
+  ["Thompson, Ken", "ken@example.com", "tel:+12125550102;ext=302", "Unix", "Austin", "User"],
 ];
 
 function sheetOf(rows: string[][], tab = "Staff", readMe = false) {
