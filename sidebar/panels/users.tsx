@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { DeleteAnswer, DeletionItem } from "../../src/server/delete-users";
 import { download } from "../download";
 import { Notice } from "../notice";
+import { RowTargetChoice, rowTarget } from "../row-target-choice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
 
@@ -17,7 +18,7 @@ export function UsersPanel({ filter }: { filter: string | null }) {
   const [undo, setUndo] = useState<{ undo: Undo; tag?: string } | null>(null);
   const [status, setStatus] = useState("");
   const task = useTask<"ask" | "delete" | "undo" | "template">();
-  const target = () => (onTag && filter ? { kind: "tag" as const, tag: filter } : { kind: "selected" as const });
+  const target = () => rowTarget(filter, onTag);
 
   const ask = () =>
     task.run("ask", async () => {
@@ -56,23 +57,7 @@ export function UsersPanel({ filter }: { filter: string | null }) {
   return (
     <>
       <h2>Delete users</h2>
-      <fieldset>
-        <legend>Which rows</legend>
-        <label class="check">
-          <input type="radio" name="delete-target" checked={!onTag || !filter} onChange={() => setOnTag(false)} />
-          The rows selected on the Users tab
-        </label>
-        <label class="check">
-          <input
-            type="radio"
-            name="delete-target"
-            checked={onTag && Boolean(filter)}
-            disabled={!filter}
-            onChange={() => setOnTag(true)}
-          />
-          {filter ? `The rows shown by the filter ${filter}` : "The rows a tag filter shows (filter on the Tags panel)"}
-        </label>
-      </fieldset>
+      <RowTargetChoice name="delete-target" legend="Which rows" filter={filter} onTag={onTag} setOnTag={setOnTag} />
       <div class="actions">
         <button type="button" class="danger" onClick={ask} disabled={task.busy !== null}>
           Delete…
