@@ -1,22 +1,16 @@
-import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/apps-script-runtime/manifest";
 import { type AppsScriptRuntime, type Outcome, startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
 import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
 import { spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { readDist as read } from "../dist";
 
 /**
  * The add-in as people install it: dist/Code.js and its manifest in the local Apps Script runtime, with no service
  * faked beyond the runtime's own, SpreadsheetApp over a spreadsheet of its own and RingCentral's production host led
  * to the local sandbox. Every function the sidebar names, every trigger and menu item runs here as Apps Script runs it.
  */
-const DIST = new URL("../../dist/", import.meta.url);
-const read = (file: string) => {
-  const url = new URL(file, DIST);
-  if (!existsSync(url)) throw new Error(`${url.pathname} is missing: run npm run build first.`);
-  return readFileSync(url, "utf8");
-};
 const PERSON = "ann@example.com";
 const PRODUCTION = "https://platform.ringcentral.com";
 const CSV = "Full Name,Work Email,Extension,Site,Type\nAnn Lee,ann.lee@example.com,4201,San Francisco,User";

@@ -1,17 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostService } from "../../src/apps-script-runtime/host-service";
 import type { Manifest } from "../../src/apps-script-runtime/manifest";
 import { type AppsScriptRuntime, startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
 import { HtmlOutput } from "../../src/apps-script-runtime/services/html-service";
-
-/** The add-in's built files as clasp pushes them: `npm test` builds before it runs the tests. */
-const DIST = new URL("../../dist/", import.meta.url);
-const read = (file: string) => {
-  const url = new URL(file, DIST);
-  if (!existsSync(url)) throw new Error(`${url.pathname} is missing: run npm run build first.`);
-  return readFileSync(url, "utf8");
-};
+import { readDist as read } from "../dist";
 
 /** A tiny SpreadsheetApp that records menus and sidebars (the real service is another helper's). */
 function recordingSpreadsheetApp() {

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/apps-script-runtime/manifest";
 import { type AppsScriptRuntime, startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
@@ -6,18 +5,13 @@ import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/docume
 import { Drive } from "../../src/apps-script-runtime/spreadsheet/drive";
 import { openAs, spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
 import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
+import { readDist as read } from "../dist";
 
 /**
  * Import from another Google spreadsheet, as dist/Code.js does it in the runtime: SpreadsheetApp.openById on a
  * spreadsheet of the runtime's Drive, under the manifest's `spreadsheets` scope; a sheet not shared with the person
  * and a narrower manifest each give a sentence the wizard shows.
  */
-const DIST = new URL("../../dist/", import.meta.url);
-const read = (file: string) => {
-  const url = new URL(file, DIST);
-  if (!existsSync(url)) throw new Error(`${url.pathname} is missing: run npm run build first.`);
-  return readFileSync(url, "utf8");
-};
 
 const PERSON = "ann@example.com";
 const CUSTOMER = "customer@example.com";

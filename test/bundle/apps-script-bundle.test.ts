@@ -1,17 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
 import { triggers } from "../../src/gas/main";
 import { serverFunctions } from "../../src/server/functions";
-
-/** The built files as clasp pushes them: `npm test` builds before it runs the tests. */
-const dist = join(import.meta.dirname, "../../dist");
-const read = (file: string) => {
-  const path = join(dist, file);
-  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first.`);
-  return readFileSync(path, "utf8");
-};
+import { readDist as read } from "../dist";
 
 describe("the Apps Script bundle (dist/Code.js)", () => {
   let code: string;

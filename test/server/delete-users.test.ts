@@ -4,7 +4,8 @@ import { TAGS_TAB, USERS_TAB } from "../../src/domain/tabs";
 import type { DeleteAnswer } from "../../src/server/delete-users";
 import { serverFunctions } from "../../src/server/functions";
 import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
-import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
+import { decodeTab } from "../../src/workbook/codec";
+import { appendRows } from "../../src/workbook/table-replace";
 import { type FakeSheetsHome, homeOnFakeSheets } from "./home-on-fake-sheets";
 
 /** Delete users from the sidebar, on Apps Script's Workbook adapter (fake Sheets): ask, confirm, undo. */
@@ -12,15 +13,8 @@ describe("deleteUsers and undoDelete", () => {
   let home: FakeSheetsHome;
   const call = <K extends keyof typeof serverFunctions>(name: K, input: unknown) =>
     invoke(name, serverFunctions[name] as AnyServerFunction, home, input) as OutputOf<(typeof serverFunctions)[K]>;
-  const append = <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) => {
-    const table = home.workbook.read(tab.name);
-    const header = table[0] ?? [];
-    home.workbook.write(tab.name, {
-      row: table.length + 1,
-      column: 1,
-      values: encodeRows(columnIndex(tab, header), header.length, rows),
-    });
-  };
+  const append = <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) =>
+    appendRows(home.workbook, tab.name, tab, rows);
   const users = () => decodeTab(USERS_TAB, home.workbook.read("Users")).records;
   const confirmed = (answer: DeleteAnswer) => {
     if (!("confirmed" in answer) || !answer.confirmed) throw new Error(`not confirmed: ${JSON.stringify(answer)}`);

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +18,7 @@ import { decodeTab } from "../../src/workbook/codec";
 import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import type { Workbook } from "../../src/workbook/port";
 import { setUpWorkspace } from "../../src/workbook/setup";
+import { DIST, readDist } from "../dist";
 import { append, homeFor, usersOnBothSites } from "./scenario";
 
 /**
@@ -25,7 +26,6 @@ import { append, homeFor, usersOnBothSites } from "./scenario";
  * sidebar calling runSync chunk by chunk) and an engineer's CLI on an .xlsx copy of the same sheet, different
  * sites, both planning from the same unassigned lines. The end state is checked against the account.
  */
-const DIST = join(import.meta.dirname, "../../dist");
 const BIN = join(DIST, "cli/rcsheets.mjs");
 const PER_SITE = 15;
 const PRODUCTION = "https://platform.ringcentral.com";
@@ -107,8 +107,8 @@ describe("a sync in Apps Script and a CLI sync at once", () => {
     await theSheet(sheetPath);
     const document = await loadDocument(sheetPath, { id: "sheet", people: { owner: PERSON, editors: [PERSON], domain: null } });
     runtime = startAppsScriptRuntime({
-      code: readFileSync(join(DIST, "Code.js"), "utf8"),
-      manifest: JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8")) as Manifest,
+      code: readDist("Code.js"),
+      manifest: JSON.parse(readDist("appsscript.json")) as Manifest,
       services: [spreadsheetService(document)],
       routes: { [PRODUCTION]: sandbox.serverUrl },
       user: PERSON,

@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FetchTransport } from "../../src/node/fetch-transport";
 import type { HttpRequest, HttpResponse, HttpTransport } from "../../src/ringcentral/http";
-import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 import { runSyncChunk } from "../../src/sync/runner";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
-import { homeFor, outcome, SCENARIO_SITES, syncUntilSettled, writeScenario } from "./scenario";
+import { homeFor, outcome, SCENARIO_SITES, sandboxPerTest, syncUntilSettled, writeScenario } from "./scenario";
 
 const isChange = (request: HttpRequest) => request.method !== "GET" && !request.url.includes("/restapi/oauth/");
 
@@ -46,15 +45,7 @@ class DyingTransport implements HttpTransport {
 }
 
 describe("crash safety of a sync run", () => {
-  const sandboxes: RunningSandbox[] = [];
-  const sandbox = async (faults?: string) => {
-    const started = await startSandbox({ seed: 5, timeScale: 100, ...(faults ? { faults } : {}) });
-    sandboxes.push(started);
-    return started;
-  };
-  afterEach(async () => {
-    await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-  });
+  const sandbox = sandboxPerTest();
 
   async function baseline() {
     const on = await sandbox();
@@ -80,8 +71,6 @@ describe("crash safety of a sync run", () => {
       await dying.died;
       await syncUntilSettled(homeFor(on, book));
       expect(outcome(book, on), `cut after change ${k}`).toEqual(expected.outcome);
-      await on.close();
-      sandboxes.splice(sandboxes.indexOf(on), 1);
     }
   }, 120_000);
 

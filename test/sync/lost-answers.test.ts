@@ -1,27 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { USERS_TAB } from "../../src/domain/tabs";
-import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 import { isSettled } from "../../src/sync/plan";
 import { previewSync } from "../../src/sync/preview";
 import { runSyncChunk } from "../../src/sync/runner";
 import { columnIndex } from "../../src/workbook/codec";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { readWorkspace } from "../../src/workbook/workspace-reader";
-import { homeFor, outcome, SCENARIO_SITES, syncUntilSettled, usersOf, writeScenario } from "./scenario";
+import { homeFor, outcome, SCENARIO_SITES, sandboxPerTest, syncUntilSettled, usersOf, writeScenario } from "./scenario";
 
 const EXTENSIONS = "/restapi/v1.0/account/*/extension";
 
 /** "The work is done, the answer is lost", and reads that fail: what the platform did, the sheet must come to know. */
 describe("lost answers and failed reads", () => {
-  const sandboxes: RunningSandbox[] = [];
-  const sandbox = async () => {
-    const started = await startSandbox({ seed: 5, timeScale: 100 });
-    sandboxes.push(started);
-    return started;
-  };
-  afterEach(async () => {
-    await Promise.all(sandboxes.splice(0).map((s) => s.close()));
-  });
+  const sandbox = sandboxPerTest();
 
   async function baseline() {
     const on = await sandbox();

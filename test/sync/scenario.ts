@@ -1,10 +1,11 @@
+import { afterEach } from "vitest";
 import type { UnassignedLineRecord } from "../../src/domain/records";
 import { LOCATIONS_TAB, ROLES_TAB, SITES_TAB, TAGS_TAB, type TabDef, USERS_TAB } from "../../src/domain/tabs";
 import { FetchTransport } from "../../src/node/fetch-transport";
 import { RingCentralClient } from "../../src/ringcentral/client";
 import { systemClock } from "../../src/ringcentral/clock";
 import type { HttpTransport } from "../../src/ringcentral/http";
-import type { RunningSandbox } from "../../src/sandbox/index";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 import { previewSync } from "../../src/sync/preview";
 import { type ChunkReport, runSyncChunk, type SyncHome } from "../../src/sync/runner";
 import { decodeTab } from "../../src/workbook/codec";
@@ -12,6 +13,19 @@ import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { setUpWorkspace } from "../../src/workbook/setup";
 import { appendRows } from "../../src/workbook/table-replace";
 import { readWorkspace } from "../../src/workbook/workspace-reader";
+
+/** A sandbox per test of the calling suite (seed 5, time ×100, random faults if given), each closed after its test. */
+export function sandboxPerTest(): (faults?: string) => Promise<RunningSandbox> {
+  const started: RunningSandbox[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((s) => s.close()));
+  });
+  return async (faults) => {
+    const sandbox = await startSandbox({ seed: 5, timeScale: 100, ...(faults ? { faults } : {}) });
+    started.push(sandbox);
+    return sandbox;
+  };
+}
 
 export const SCENARIO_SITES = ["San Francisco", "Test Site"];
 
