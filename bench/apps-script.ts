@@ -71,8 +71,8 @@ export class AppsScriptHome {
   async sync(sites: string[]): Promise<RunFigures> {
     this.figures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0, sheetsCallsWorst: {} };
     for (let done = false; !done; ) {
-      this.figures.chunks++;
-      const report = (await this.call("runSync", { sites, budgetMs: CHUNK_MS / this.timeScale })) as {
+      const continues = this.figures.chunks++ > 0;
+      const report = (await this.call("runSync", { sites, budgetMs: CHUNK_MS / this.timeScale, continues })) as {
         done: boolean;
         stop?: unknown;
       };

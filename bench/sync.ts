@@ -154,7 +154,7 @@ export function accountSize(sandbox: RunningSandbox): { extensions: number; numb
  * and read back (the claim's safety against another sync); per user without one, a create; per secret question, its
  * own call (and the questions read once); one bulk role assignment per role.
  */
-function neededForSync(rows: Partial<UserRecord>[], account: { extensions: number; numbers: number }): GroupCalls {
+export function neededForSync(rows: Partial<UserRecord>[], account: { extensions: number; numbers: number }): GroupCalls {
   const needed: GroupCalls = {};
   accountRead(needed, account);
   accountRead(needed, account);

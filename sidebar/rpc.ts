@@ -23,7 +23,10 @@ interface GoogleScriptRun {
 
 type Transport = (name: string, input: unknown) => Promise<unknown>;
 
-/** How often the sidebar asks for an asynchronous function's outcome (a RingCentral call, a sync chunk). */
+/**
+ * How often the sidebar asks again for an asynchronous function's outcome (a RingCentral call, a sync chunk). It asks
+ * first at once: google.script.run answers when the execution ends, and by then the outcome is usually stored.
+ */
 const COLLECT_EVERY_MS = 1000;
 /** No Apps Script execution outlives this; a function given a budget (a sync chunk) ends well before. */
 const EXECUTION_LIMIT_MS = 6 * 60_000;
@@ -44,8 +47,8 @@ function viaAppsScript(run: GoogleScriptRun): Transport {
     if (!isPending(answer)) return answer;
     const waitMs = timeOf(input) + MARGIN_MS;
     const until = Date.now() + waitMs;
-    while (Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, COLLECT_EVERY_MS));
+    for (let first = true; Date.now() < until; first = false) {
+      if (!first) await new Promise((resolve) => setTimeout(resolve, COLLECT_EVERY_MS));
       const outcome = (await call("takeResult", answer.pending)) as { done: boolean; value?: unknown; error?: string };
       if (!outcome.done) continue;
       if (outcome.error !== undefined) throw new Error(outcome.error);

@@ -100,7 +100,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       setProgress({ done: 0, total: plan ? steps(plan) : 0, report: null, cancelled: false });
       await drive(
         async () => unlessBusy(await rpc("runSync", input)),
-        async () => unlessBusy(await rpc("runSync", input)),
+        async () => unlessBusy(await rpc("runSync", { ...input, continues: true })),
         plan ? steps(plan) : 0,
       );
     });
@@ -109,7 +109,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       setProgress({ done: 0, total: 0, report: null, cancelled: false });
       await drive(
         async () => unlessBusy(await rpc("retryFailed", { sites })),
-        async () => unlessBusy(await rpc("runSync", { sites, budgetMs: CHUNK_MS })),
+        async () => unlessBusy(await rpc("runSync", { sites, budgetMs: CHUNK_MS, continues: true })),
         0,
       );
     });

@@ -3,6 +3,7 @@ import type { TokenStore } from "../ringcentral/token";
 import type { ConnectionSettings } from "../server/connection";
 import type { Home } from "../server/home";
 import { cachedGovernorMemory } from "./cached-governor-memory";
+import { cachedKeptAccount } from "./cached-kept-account";
 import { cachedTabMemory } from "./cached-tab-memory";
 import { documentSyncLock } from "./document-sync-lock";
 import { OAuth2TokenStore } from "./oauth2-token-store";
@@ -27,6 +28,7 @@ export function appsScriptHome(): Home {
     authorization: appsScriptAuthorization,
     syncLock: documentSyncLock,
     spreadsheets: appsScriptSpreadsheets,
+    keptAccount: cachedKeptAccount(() => readConnection()?.server ?? DEFAULT_SERVER),
     connection: {
       settings: readConnection,
       save: saveConnection,

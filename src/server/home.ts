@@ -1,4 +1,5 @@
 import type { Clock } from "../ringcentral/clock";
+import type { KeptAccountStore } from "../sync/kept-account";
 import type { Workbook } from "../workbook/port";
 import type { AuthorizationFlow } from "./authorization-flow";
 import type { Connection } from "./connection";
@@ -33,4 +34,6 @@ export interface Home {
   spreadsheets?: OtherSpreadsheets;
   /** One sync, retry, refresh or plan at a time per document, where several people can reach it at once. */
   syncLock?: SyncLock;
+  /** The account as a sync's chunk left it, for the next chunk of the run (each chunk is its own execution). */
+  keptAccount?: KeptAccountStore;
 }

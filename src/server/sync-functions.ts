@@ -43,7 +43,12 @@ function oneAtATime<T>(home: Home, work: () => Promise<T>): Promise<T | SyncBusy
 
 function syncHome(home: Home): SyncHome {
   if (!home.connection) throw new NotSignedInError();
-  return { workbook: home.workbook, client: home.connection.client(), clock: home.clock ?? systemClock };
+  return {
+    workbook: home.workbook,
+    client: home.connection.client(),
+    clock: home.clock ?? systemClock,
+    ...(home.keptAccount ? { keptAccount: home.keptAccount } : {}),
+  };
 }
 
 /** Connect: saves the person's server and credentials and signs in once to prove them. */
@@ -107,10 +112,13 @@ export const runSync = serverFunction(
   Scope.extend({
     confirmDeletes: z.boolean().default(false),
     budgetMs: z.number().int().min(1000).max(DEFAULT_BUDGET_MS).default(DEFAULT_BUDGET_MS),
+    /** The chunk after one that left work: it may start from the account that chunk kept. */
+    continues: z.boolean().default(false),
   }),
   (home, input): Promise<ChunkReport | SyncBusy> => {
-    const { confirmDeletes, budgetMs, ...scope } = input;
-    return oneAtATime(home, () => runSyncChunk(syncHome(home), { scope, confirmDeletes, budgetMs, who: "sidebar" }));
+    const { confirmDeletes, budgetMs, continues, ...scope } = input;
+    const options = { scope, confirmDeletes, budgetMs, continues, who: "sidebar" };
+    return oneAtATime(home, () => runSyncChunk(syncHome(home), options));
   },
 );
 

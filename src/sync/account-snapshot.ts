@@ -50,18 +50,26 @@ export function accountState(raw: {
   return {
     users,
     lines,
-    sites: raw.sites.map((s) => ({
-      rcId: String(s.id),
-      name: siteLabel(s),
-      ext: s.extensionNumber ?? "",
-      country: s.businessAddress?.country ?? "",
-    })),
-    roles: raw.roles.map((r) => ({
-      rcId: String(r.id),
-      name: r.displayName ?? "",
-      custom: Boolean(r.custom),
-      description: r.description ?? "",
-    })),
+    sites: raw.sites.map(siteOf),
+    roles: raw.roles.map(roleOf),
+  };
+}
+
+export function siteOf(site: SiteInfo): AccountState["sites"][number] {
+  return {
+    rcId: String(site.id),
+    name: siteLabel(site),
+    ext: site.extensionNumber ?? "",
+    country: site.businessAddress?.country ?? "",
+  };
+}
+
+export function roleOf(role: RoleResource): AccountState["roles"][number] {
+  return {
+    rcId: String(role.id),
+    name: role.displayName ?? "",
+    custom: Boolean(role.custom),
+    description: role.description ?? "",
   };
 }
 
@@ -70,10 +78,11 @@ function siteLabel(site: SiteInfo): string {
   return String(site.id) === "main-site" ? MAIN_SITE : (site.name ?? String(site.id));
 }
 
-function userOf(
-  extension: GetExtensionListInfoResponse,
+/** What a user reads as, from the list or from a single extension's answer (the same fields). */
+export function userOf(
+  extension: Pick<GetExtensionListInfoResponse, "id" | "extensionNumber" | "type" | "contact" | "status" | "site" | "roles">,
   phone: string,
-  siteName: Map<string, string>,
+  siteName: ReadonlyMap<string, string>,
 ): AccountState["users"][number] {
   const contact = extension.contact ?? {};
   return {

@@ -15,8 +15,9 @@ import { writeAccountState } from "../workbook/account-tabs";
 import type { Workbook } from "../workbook/port";
 import { appendSyncLog, type RunWriteBack, readLedger, writeLedger, writeRunResults } from "../workbook/sync-write-back";
 import { readWorkspace } from "../workbook/workspace-reader";
-import { fetchAccountState } from "./account-snapshot";
+import { fetchAccountState, roleOf, siteOf, userOf } from "./account-snapshot";
 import { BULK_UPDATE_RECORDS, updateInBulk } from "./bulk-update";
+import { type KeptAccount, type KeptAccountStore, ledgerPrint, usableKept } from "./kept-account";
 import { type LedgerEntry, syncedValues } from "./ledger";
 import { isSettled, planSync, type SyncPlan, type UserCreate } from "./plan";
 import { claimBody, createBody, rolePermissions, secretBody, siteBody, updateBody } from "./requests";
@@ -33,6 +34,8 @@ export interface SyncHome {
    * writes the intents before sending and the results once, in blocks, at the end of the chunk.
    */
   checkpoint?: () => Promise<void>;
+  /** Where a chunk leaves the account as it knows it, for the run's next chunk to start from instead of reading it. */
+  keptAccount?: KeptAccountStore;
 }
 
 export interface ChunkOptions {
@@ -42,6 +45,11 @@ export interface ChunkOptions {
   /** Delete users whose rows were removed from the sheet by hand. */
   confirmDeletes?: boolean;
   who?: string;
+  /**
+   * This chunk goes on with a run whose last chunk left work: it may start from the account that chunk kept. The first
+   * chunk of a run, and any chunk after an interrupted create or another sync of the document, reads the account.
+   */
+  continues?: boolean;
   /** Told after every step, for a progress bar. */
   onStep?: (done: number, total: number) => void;
 }
@@ -69,8 +77,9 @@ export const DEFAULT_BUDGET_MS = 270_000;
 const UPDATES_IN_BULK = true;
 
 /**
- * One chunk of a sync run: refresh the account, adopt what an interrupted chunk made, plan, send as many steps as
- * the budget allows, write everything back in blocks. The caller drives chunks until `done`. A row's failure is
+ * One chunk of a sync run: refresh the account (or take it as the run's last chunk left it), adopt what an interrupted
+ * chunk made, plan, send as many steps as the budget allows, write everything back in blocks. The caller drives
+ * chunks until `done`. A row's failure is
  * written on that row and the others go on. Nothing is created twice: users being created are noted in the ledger
  * first, and a later chunk adopts them from the account instead of creating them again.
  */
@@ -90,8 +99,14 @@ class Chunk {
   private readonly roleIds = new Map<string, string>();
   private readonly rcIdOfRow = new Map<number, string>();
   private questions: Map<string, string> | null = null;
+  /** The account as this chunk leaves it: as read, plus what it changed. */
+  private state!: AccountState;
+  /** A change whose effect on the account is not known (a delete, an unanswered update): the next chunk reads it. */
+  private stateUnknown = false;
   /** Lines this chunk's creates hold, and lines found taken by someone else since the account was read. */
   private readonly linesInUse = new Set<string>();
+  /** Creates this chunk sent (or began to): only their intents may outlive it. */
+  private readonly attempted = new Set<string>();
   private readonly takenLines = new Set<string>();
 
   constructor(
@@ -105,12 +120,15 @@ class Chunk {
   async execute(): Promise<ChunkReport> {
     let loaded: Awaited<ReturnType<typeof loadForSync>>;
     try {
-      loaded = await loadForSync(this.home, this.now, true);
+      loaded = await loadForSync(this.home, this.now, { duringRun: true, continues: this.options.continues });
     } catch (error) {
+      this.home.keptAccount?.clear();
       return { ...this.report, stop: stopOf(error, "reading the account") };
     }
-    const { workspace, state, ledger } = loaded;
+    const { workspace, state, ledger, kept } = loaded;
     this.workspace = workspace;
+    this.state = state;
+    if (kept?.questions) this.questions = new Map(kept.questions);
     this.ledger = new Map(ledger.map((r) => [ledgerKey(r), withoutRow(r)]));
     this.adoptInterrupted();
     this.linkExisting();
@@ -135,7 +153,28 @@ class Chunk {
     }
     this.report.done = this.report.remaining === 0;
     if (this.report.done) await this.finish(plan);
+    this.keepAccount();
     return this.report;
+  }
+
+  /** The account for the run's next chunk; a finished run, or an account this chunk lost track of, keeps nothing. */
+  private keepAccount(): void {
+    const store = this.home.keptAccount;
+    if (!store) return;
+    if (this.report.done || this.report.stop || this.stateUnknown) {
+      store.clear();
+      return;
+    }
+    // A user made on a line holds the line's id: that line is no longer unassigned, nor one another sync took.
+    const users = new Set(this.state.users.map((u) => u.rcId));
+    const lines = this.state.lines.filter((l) => !users.has(l.rcId) && !this.takenLines.has(l.rcId));
+    const kept: KeptAccount = {
+      ledger: ledgerPrint([...this.ledger.values()]),
+      savedAt: this.home.clock.now(),
+      state: { ...this.state, lines },
+      questions: this.questions ? [...this.questions] : null,
+    };
+    store.save(kept);
   }
 
   /**
@@ -144,6 +183,9 @@ class Chunk {
    */
   private async writeBack(final: boolean): Promise<void> {
     const { workbook, checkpoint } = this.home;
+    // A create the chunk never reached was never sent: its intent goes, so that the next chunk sees no interruption.
+    if (final)
+      for (const [key, entry] of this.ledger) if (entry.state === "Creating" && !this.attempted.has(key)) this.ledger.delete(key);
     // Without a checkpoint, only the ledger goes before the end; the rows go in blocks once the chunk ends.
     if (final || checkpoint) {
       const { removeUsers, removeRoles } = this.results;
@@ -259,6 +301,7 @@ class Chunk {
     try {
       const created = await this.home.client.call<SiteInfo>("createSite", { body: siteBody(site) });
       this.siteIds.set(name, String(created.id));
+      this.state.sites.push(siteOf(created));
       this.results.sites.push({ row, cells: { rcId: String(created.id), status: "Synced" } });
     } catch (error) {
       this.results.sites.push({ row, cells: { status: `Error: ${describe(error)}` } });
@@ -278,6 +321,7 @@ class Chunk {
         body: { displayName: name, description: role?.description ?? "", permissions },
       });
       this.roleIds.set(name, String(created.id));
+      this.state.roles.push(roleOf(created));
       this.results.roles.push({ row, cells: { rcId: String(created.id), status: "Synced" } });
     } catch (error) {
       this.results.roles.push({ row, cells: { status: `Error: ${describe(error)}` } });
@@ -288,6 +332,7 @@ class Chunk {
     const user = this.user(create.row);
     const siteId = this.siteIds.get(user.site);
     if (!siteId) return this.failed(user, `Site ${user.site} was not created, so this user waits.`);
+    this.attempted.add(intentKey(user.email));
     let made: { extension: GetExtensionInfoResponse; line: UnassignedLineRecord | null };
     try {
       made = create.line
@@ -305,6 +350,7 @@ class Chunk {
     }
     const rcId = String(made.extension.id);
     this.dropIntent(user);
+    this.state.users.push(userOf(made.extension, made.line?.phone ?? "", this.siteNames()));
     this.rcIdOfRow.set(user.row, rcId);
     this.report.created++;
     const secret = await this.setSecret(user, rcId);
@@ -400,6 +446,7 @@ class Chunk {
         body: updateBody(user, fields, this.siteIds.get(user.site) ?? "main-site"),
       });
       this.report.updated++;
+      this.updatedInAccount(user, rcId);
       this.synced(user, { rcId, message: `Updated ${fields.join(", ")}.` });
     } catch (error) {
       this.failed(user, describe(error));
@@ -419,6 +466,7 @@ class Chunk {
     } catch (error) {
       // Unanswered, the task may have run: the rows keep their status and the next plan compares with the account.
       if (error instanceof NetworkError) {
+        this.stateUnknown = true;
         this.report.failed += updates.length;
         for (const u of updates) this.results.users.push({ row: u.row, cells: { message: describe(error) } });
       } else for (const u of updates) this.failed(this.user(u.row), describe(error));
@@ -428,6 +476,7 @@ class Chunk {
       const outcome = outcomes.get(u.rcId);
       if (outcome?.ok) {
         this.report.updated++;
+        this.updatedInAccount(this.user(u.row), u.rcId);
         this.synced(this.user(u.row), { rcId: u.rcId, message: `Updated ${fieldsOf(u).join(", ")}.` });
       } else this.failed(this.user(u.row), outcome?.message ?? "No result from the bulk update.");
     }
@@ -456,6 +505,8 @@ class Chunk {
     if (!roleId || ids.length === 0) return;
     try {
       await this.home.client.call("bulkAssignRole", { path: { roleId }, body: { addedExtensionIds: ids } });
+      const assigned = new Set(ids);
+      for (const user of this.state.users) if (assigned.has(user.rcId)) user.role = role;
     } catch (error) {
       for (const row of rows)
         this.results.users.push({ row, cells: { message: `Role ${role} was not applied: ${describe(error)}` } });
@@ -463,6 +514,8 @@ class Chunk {
   }
 
   private async deleteUser(deletion: SyncPlan["deletes"][number]): Promise<void> {
+    // Where a released line goes back, and under which id, is the platform's to say: the next chunk reads it.
+    this.stateUnknown = true;
     try {
       if (deletion.rcId)
         await this.home.client.call("deleteExtension", {
@@ -491,6 +544,7 @@ class Chunk {
   private async deleteRole(row: number, rcId: string): Promise<void> {
     try {
       await this.home.client.call("deleteCustomRole", { path: { roleId: rcId } });
+      this.state.roles = this.state.roles.filter((r) => r.rcId !== rcId);
       this.results.removeRoles.push(row);
     } catch (error) {
       this.results.roles.push({ row, cells: { status: `Error: ${describe(error)}` } });
@@ -545,6 +599,18 @@ class Chunk {
     this.ledger.set(result.rcId, entry);
   }
 
+  /** The account's copy of a user after an update: the fields the update sent, as the row has them. */
+  private updatedInAccount(user: UserRecord, rcId: string): void {
+    const account = this.state.users.find((u) => u.rcId === rcId);
+    if (!account) return;
+    const { firstName, lastName, email, ext, site, dept } = user;
+    Object.assign(account, { firstName, lastName, email, ext, site, dept });
+  }
+
+  private siteNames(): Map<string, string> {
+    return new Map(this.state.sites.map((s) => [s.rcId, s.name]));
+  }
+
   private failed(user: UserRecord, message: string): void {
     this.report.failed++;
     this.results.users.push({ row: user.row, cells: { status: "Error", message } });
@@ -579,17 +645,21 @@ interface SyncedRow {
 const ACCOUNT_TABS_FRESH_MS = 10 * 60_000;
 
 /**
- * The workspace read once, the account read from RingCentral (into its tabs, unless `duringRun` and they are fresh),
- * and the ledger: what a plan starts from.
+ * The workspace read once, the ledger, and the account: read from RingCentral (into its tabs, unless `duringRun` and
+ * they are fresh), or, for a chunk that `continues` a run, as the run's last chunk kept it (its tabs left as they
+ * are): what a plan starts from.
  */
-export async function loadForSync(home: SyncHome, now: string, duringRun = false) {
-  const read = readWorkspace(home.workbook);
-  const state = await fetchAccountState(home.client);
+export async function loadForSync(home: SyncHome, now: string, run: { duringRun?: boolean; continues?: boolean } = {}) {
+  // The account comes from RingCentral or the run's last chunk, never from its tabs.
+  const read = readWorkspace(home.workbook, { account: false });
   const ledger = readLedger(home.workbook);
+  const kept = run.continues ? usableKept(home.keptAccount?.load() ?? null, ledger, Date.parse(now)) : null;
+  const state = kept?.state ?? (await fetchAccountState(home.client));
   const interrupted = ledger.some((entry) => entry.state === "Creating");
   const age = Date.parse(now) - Date.parse(read.workspace.settings.accountRefreshedAt);
-  if (!duringRun || interrupted || !(age >= 0 && age < ACCOUNT_TABS_FRESH_MS)) writeAccountState(home.workbook, state, now);
-  return { workspace: withAccount(read.workspace, state, now), state, ledger, findings: read.findings };
+  if (!kept && (!run.duringRun || interrupted || !(age >= 0 && age < ACCOUNT_TABS_FRESH_MS)))
+    writeAccountState(home.workbook, state, now);
+  return { workspace: withAccount(read.workspace, state, now), state, ledger, kept, findings: read.findings };
 }
 
 /** The ledger's settled entries, as the plan compares with them. */

@@ -30,8 +30,11 @@ export interface ReadWorkspace {
   sizes: Map<TabId, { rows: number; columns: number }>;
 }
 
-/** Reads every tab once. A missing tab reads as empty, with a finding that says how to get it. */
-export function readWorkspace(workbook: Workbook): ReadWorkspace {
+/**
+ * Reads every tab once. A missing tab reads as empty, with a finding that says how to get it. Without `account`, the
+ * account's tabs are left unread (and read as empty): for a caller that has the account itself (a sync).
+ */
+export function readWorkspace(workbook: Workbook, tabs: { account: boolean } = { account: true }): ReadWorkspace {
   const sheets = locateTabs(workbook);
   const findings: Finding[] = [];
   const columns = new Map<TabId, ColumnIndex<string>>();
@@ -58,7 +61,9 @@ export function readWorkspace(workbook: Workbook): ReadWorkspace {
     tags: read(TAGS_TAB),
     locations: read(LOCATIONS_TAB),
     settings: settings.settings,
-    account: { users: read(ACCOUNT_USERS_TAB), sites: read(ACCOUNT_SITES_TAB), lines: read(UNASSIGNED_LINES_TAB) },
+    account: tabs.account
+      ? { users: read(ACCOUNT_USERS_TAB), sites: read(ACCOUNT_SITES_TAB), lines: read(UNASSIGNED_LINES_TAB) }
+      : { users: [], sites: [], lines: [] },
   };
   return { workspace, findings, sheets, columns, sizes };
 }

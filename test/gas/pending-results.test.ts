@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { settleLater, takeResult, utf8Parts } from "../../src/gas/pending-results";
+import { utf8Parts } from "../../src/gas/cache-parts";
+import { settleLater, takeResult } from "../../src/gas/pending-results";
 import { useAppsScriptGlobals } from "./apps-script-globals";
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));

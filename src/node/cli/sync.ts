@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { systemClock } from "../../ringcentral/clock";
+import { keptInProcess } from "../../sync/kept-account";
 import { isSettled } from "../../sync/plan";
 import { previewSync } from "../../sync/preview";
 import { type ChunkReport, runSyncChunk, type SyncHome } from "../../sync/runner";
@@ -9,7 +10,7 @@ import { XlsxWorkbook } from "../xlsx-workbook";
 import { connect } from "./connection";
 import { describePlan } from "./plan";
 
-/** A chunk of the run: the account is read again between two. */
+/** A chunk of the run: its workbook is saved between two; the account is read by the first and after the last. */
 const CHUNK_MS = 20_000;
 /** Chunks in a row that may end on an unanswered read before the run gives up (the next run goes on). */
 const UNAVAILABLE_TRIES = 3;
@@ -47,7 +48,7 @@ interface SyncOptions {
 
 async function sync(path: string, options: SyncOptions): Promise<void> {
   const workbook = await XlsxWorkbook.open(path);
-  const home: SyncHome = { workbook, client: await connect(options.server), clock: systemClock };
+  const home: SyncHome = { workbook, client: await connect(options.server), clock: systemClock, keptAccount: keptInProcess() };
   const scope = { sites: options.site, ...(options.tag ? { tag: options.tag } : {}) };
   if (!options.yes) {
     const plan = await previewSync(home, scope);
@@ -59,12 +60,13 @@ async function sync(path: string, options: SyncOptions): Promise<void> {
   home.checkpoint = () => workbook.save(path);
   const total: ChunkReport = { done: false, created: 0, updated: 0, deleted: 0, failed: 0, remaining: 0, blocked: 0 };
   let stop: SyncStop | undefined;
-  for (let unanswered = 0; !total.done && unanswered < UNAVAILABLE_TRIES; ) {
+  for (let unanswered = 0, chunk = 0; !total.done && unanswered < UNAVAILABLE_TRIES; chunk++) {
     const report = await runSyncChunk(home, {
       scope,
       budgetMs: CHUNK_MS,
       confirmDeletes: true,
       who: "rcsheets CLI",
+      continues: chunk > 0,
       onStep: progress,
     });
     await workbook.save(path);

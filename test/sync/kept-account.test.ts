@@ -1,0 +1,155 @@
+import { describe, expect, it, vi } from "vitest";
+import type { SyncLedgerRecord } from "../../src/domain/records";
+import { USERS_TAB } from "../../src/domain/tabs";
+import type { AccountState } from "../../src/domain/workspace";
+import type { RunningSandbox } from "../../src/sandbox/index";
+import { KEPT_ACCOUNT_MS, keptInProcess, ledgerPrint, usableKept } from "../../src/sync/kept-account";
+import { type ChunkReport, runSyncChunk, type SyncHome } from "../../src/sync/runner";
+import { columnIndex } from "../../src/workbook/codec";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { readLedger } from "../../src/workbook/sync-write-back";
+import { homeFor, outcome, SCENARIO_SITES, sandboxPerTest, syncUntilSettled, usersOf, writeScenario } from "./scenario";
+
+const EXTENSIONS = "/restapi/v1.0/account/*/extension";
+
+const entry = (rcId: string, state = "Synced"): SyncLedgerRecord => ({
+  row: 2,
+  rcId,
+  email: `${rcId}@example.com`,
+  ext: "101",
+  site: "Main Site",
+  line: "",
+  state,
+  values: "{}",
+  at: "2026-11-30T00:00:00.000Z",
+});
+const EMPTY: AccountState = { users: [], sites: [], lines: [], roles: [] };
+
+describe("the account a chunk keeps for the next", () => {
+  it("stands in for a read only under the same ledger, with no create in doubt, and while recent", () => {
+    const ledger = [entry("1"), entry("2")];
+    const kept = { ledger: ledgerPrint(ledger), savedAt: 1_000, state: EMPTY, questions: null };
+    // The same entries read back on other rows print the same.
+    expect(
+      usableKept(
+        kept,
+        ledger.map((e, i) => ({ ...e, row: 40 + i })),
+        2_000,
+      ),
+    ).toBe(kept);
+    expect(usableKept(kept, [entry("1")], 2_000)).toBeNull();
+    expect(usableKept(kept, [entry("1"), { ...entry("2"), values: '{"dept":"x"}' }], 2_000)).toBeNull();
+    expect(usableKept(kept, ledger, 1_000 + KEPT_ACCOUNT_MS)).toBeNull();
+    expect(usableKept(kept, ledger, 500)).toBeNull();
+    const doubtful = [...ledger, entry("", "Creating")];
+    expect(usableKept({ ...kept, ledger: ledgerPrint(doubtful) }, doubtful, 2_000)).toBeNull();
+  });
+});
+
+/** A run cut into chunks of three steps each: the clock moves a second a step, the budget is 2.5 seconds. */
+async function runInShortChunks(home: SyncHome & { tick: () => void }, options: { confirmDeletes?: boolean } = {}) {
+  const reports: ChunkReport[] = [];
+  for (let chunk = 0; chunk < 60; chunk++) {
+    const report = await runSyncChunk(home, {
+      scope: { sites: SCENARIO_SITES },
+      budgetMs: 2_500,
+      continues: chunk > 0,
+      onStep: home.tick,
+      ...options,
+    });
+    reports.push(report);
+    if (report.done) return reports;
+  }
+  throw new Error("The run did not end.");
+}
+
+function keptHome(sandbox: RunningSandbox, book: MemoryWorkbook) {
+  const home = homeFor(sandbox, book);
+  let now = Date.now();
+  const reads = vi.spyOn(home.client, "listAll");
+  return {
+    ...home,
+    clock: { now: () => now, sleep: home.clock.sleep },
+    keptAccount: keptInProcess(),
+    tick: () => {
+      now += 1_000;
+    },
+    accountReads: () => reads.mock.calls.filter(([operation]) => operation === "listExtensions").length,
+  };
+}
+
+describe("a run whose chunks go on from the account the last one kept", () => {
+  const sandbox = sandboxPerTest();
+
+  async function baseline() {
+    const on = await sandbox();
+    const book = new MemoryWorkbook();
+    const home = homeFor(on, book);
+    await writeScenario(home, book);
+    await syncUntilSettled(home);
+    return outcome(book, on);
+  }
+
+  it("reads the account in its first chunk and after its last only, and ends as a run that reads it every chunk", async () => {
+    const expected = await baseline();
+    const on = await sandbox();
+    const book = new MemoryWorkbook();
+    const home = keptHome(on, book);
+    await writeScenario(home, book);
+    const before = home.accountReads();
+    const reports = await runInShortChunks(home);
+    // A new site, a custom role and its assignment, creates on lines and without: all over several chunks.
+    expect(reports.length).toBeGreaterThan(2);
+    expect(home.accountReads() - before).toBe(2);
+    expect(reports.reduce((sum, r) => sum + r.failed, 0)).toBe(0);
+    expect(outcome(book, on)).toEqual(expected);
+    // The chunks left no intent of a create they never reached.
+    expect(readLedger(book).filter((e) => e.state === "Creating")).toEqual([]);
+    // A finished run keeps nothing: the next run starts from a read.
+    expect(home.keptAccount.load()).toBeNull();
+  }, 60_000);
+
+  it("reads the account again after a create whose answer was lost, and adopts the user made", async () => {
+    const expected = await baseline();
+    const on = await sandbox();
+    const book = new MemoryWorkbook();
+    const home = keptHome(on, book);
+    await writeScenario(home, book);
+    on.injectFault({ kind: "lose", method: "PUT", path: `${EXTENSIONS}/*`, count: 1 });
+    const before = home.accountReads();
+    await runInShortChunks(home);
+    await syncUntilSettled(home);
+    expect(on.faultsFired().lose).toBe(1);
+    expect(home.accountReads() - before).toBeGreaterThan(2);
+    expect(outcome(book, on)).toEqual(expected);
+  }, 60_000);
+
+  it("reads the account again after another sync of the document, and after a delete", async () => {
+    const on = await sandbox();
+    const book = new MemoryWorkbook();
+    const home = keptHome(on, book);
+    await writeScenario(home, book);
+    const first = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 2_500, onStep: home.tick });
+    expect(first.done).toBe(false);
+    expect(home.keptAccount.load()).not.toBeNull();
+    // Someone else's chunk (another person's execution) changes the ledger in between.
+    await runSyncChunk(homeFor(on, book), { scope: { sites: ["Test Site"] }, budgetMs: 60_000 });
+    let reads = home.accountReads();
+    await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 2_500, continues: true, onStep: home.tick });
+    expect(home.accountReads()).toBe(reads + 1);
+    await runInShortChunks(home);
+
+    // Two users marked for deletion; a chunk with time for one step deletes one of them and leaves work.
+    const status = (columnIndex(USERS_TAB, book.read("Users")[0] ?? []).get("status") ?? 0) + 1;
+    const synced = usersOf(book).filter((u) => u.rcId);
+    for (const user of synced.slice(0, 2)) book.write("Users", { row: user.row, column: status, values: [["Pending Delete"]] });
+    const deleting = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 500, onStep: home.tick });
+    expect(deleting).toMatchObject({ done: false, deleted: 1 });
+    // Where the deleted user's line went is the platform's to say: nothing is kept, the next chunk reads.
+    expect(home.keptAccount.load()).toBeNull();
+    reads = home.accountReads();
+    const last = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 60_000, continues: true });
+    expect(last).toMatchObject({ done: true, deleted: 1 });
+    expect(home.accountReads()).toBe(reads + 2);
+  }, 60_000);
+});
