@@ -126,8 +126,8 @@ async function farCell(): Promise<Buffer> {
 async function farRow(): Promise<Buffer> {
   const excel = new ExcelJS.Workbook();
   const sheet = excel.addWorksheet("Users");
-  sheet.addRow(["Email"]);
-  sheet.addRow(["ann@example.com"]);
+  sheet.addRow(["Email", "First Name", "Last Name"]);
+  sheet.addRow(["ann@example.com", "Ann", "Lee"]);
   sheet.getCell("A1048576").value = "zed@example.com";
   return Buffer.from(await excel.xlsx.writeBuffer());
 }
