@@ -133,8 +133,8 @@ describe("hostile files through the CLI", () => {
 });
 
 /**
- * The import gate wants every required field mapped or given; these files are about reading, so the fields they lack
- * (the names and Email they have, to keep their formulas in play) are given one value, and a file that reads imports.
+ * The import gate wants every required field mapped or given; these files are about reading, so the fields most of
+ * them lack are given one value (a file's own `given` adds more), and a file that reads imports.
  */
 const GIVEN = ["User Type=User", "Ext=100", "Site=Main Site"].flatMap((v) => ["--set", v]);
 
@@ -146,8 +146,9 @@ async function throughEveryCommand(dir: string, file: HostileFile, workspace: st
   const { expect: wanted } = file;
   if (wanted.map !== undefined) await attempt(dir, `map ${file.name}`, ["map", file.path], into, wanted.map);
   if (wanted.import !== undefined) {
-    await attempt(dir, `import ${file.name}`, ["import", file.path, "--into", into, ...GIVEN], into, wanted.import);
-    const yes = ["import", file.path, "--into", into, ...GIVEN, "--yes"];
+    const given = [...GIVEN, ...(file.given ?? []).flatMap((v) => ["--set", v])];
+    await attempt(dir, `import ${file.name}`, ["import", file.path, "--into", into, ...given], into, wanted.import);
+    const yes = ["import", file.path, "--into", into, ...given, "--yes"];
     await attempt(dir, `import --yes ${file.name}`, yes, into, wanted.import, true);
   }
   if (wanted.validate !== undefined)
