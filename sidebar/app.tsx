@@ -1,4 +1,5 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import { type ActiveFilter, FilterBanner } from "./filter-banner";
 import { ConnectPanel } from "./panels/connect";
 import { HelpPanel } from "./panels/help";
 import { ImportWizard } from "./panels/import-wizard";
@@ -8,6 +9,7 @@ import { SyncPanel } from "./panels/sync";
 import { TagsPanel } from "./panels/tags";
 import { UsersPanel } from "./panels/users";
 import { ValidatePanel } from "./panels/validate";
+import { rpc } from "./rpc";
 
 const PANELS = [
   { id: "validate", label: "Validate" },
@@ -23,7 +25,18 @@ type PanelId = (typeof PANELS)[number]["id"];
 /** The sidebar: a small tab strip over one panel at a time. Panels ask the server and render; no rules live here. */
 export function App() {
   const [panel, setPanel] = useState<PanelId>("validate");
-  const [filter, setFilter] = useState<string | null>(null);
+  const [active, setActive] = useState<ActiveFilter | null>(null);
+  const filter = active?.tag ?? null;
+  // A filter left on (the sheet still hides rows): applied again by its tag and said, as the sidebar opens, and
+  // read again after rows were deleted or put back.
+  const readFilter = () =>
+    rpc("currentFilter", {}).then(
+      (answer) => setActive(answer.tag ? { tag: answer.tag, shown: answer.shown } : null),
+      () => undefined,
+    );
+  useEffect(() => {
+    void readFilter();
+  }, []);
   // Learn more: the help over the panel that opened it ("import", or a Users column's header).
   const [help, setHelp] = useState<string | null>(null);
   const move = (from: number, by: number) => {
@@ -57,14 +70,15 @@ export function App() {
           </button>
         ))}
       </div>
+      {active && <FilterBanner filter={active} onCleared={() => setActive(null)} />}
       {help !== null && <HelpPanel topic={help} onClose={() => setHelp(null)} />}
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${panel}`} hidden={help !== null}>
         {panel === "validate" && <ValidatePanel filter={filter} onHelp={setHelp} />}
         {panel === "import" && <ImportWizard onHelp={setHelp} />}
-        {panel === "users" && <UsersPanel filter={filter} />}
+        {panel === "users" && <UsersPanel filter={filter} onRowsChanged={readFilter} />}
         {panel === "sync" && <SyncPanel filter={filter} />}
         {panel === "roles" && <RolesPanel filter={filter} />}
-        {panel === "tags" && <TagsPanel filter={filter} onFilter={setFilter} />}
+        {panel === "tags" && <TagsPanel filter={filter} onFilter={setActive} />}
         {panel === "account" && (
           <>
             <ConnectPanel />

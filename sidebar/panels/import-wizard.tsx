@@ -14,6 +14,9 @@ type Source =
 type Orientation = "auto" | "horizontal" | "vertical";
 type Step = "source" | "mapping" | "preview" | "done";
 
+/** The choice in a field's dropdown that gives it one value typed once for every row, in place of a source field. */
+const ONE_VALUE = "\u0000one value";
+
 /** Until the server has said its limits (listSourceTabs): the CLI's, so that a file is never read unchecked. */
 const DEFAULT_LIMITS: FileLimits = { fileBytes: 10 * 1024 * 1024, inflatedBytes: 50 * 1024 * 1024 };
 
@@ -28,6 +31,8 @@ export function ImportWizard({ onHelp }: { onHelp?: (topic: string) => void } = 
   const [orientation, setOrientation] = useState<Orientation>("auto");
   const [proposal, setProposal] = useState<ImportMappingProposal | null>(null);
   const [fields, setFields] = useState<Record<string, string | null>>({});
+  // The fields given one value for all rows (present while chosen, even blank), by Users column header.
+  const [values, setValues] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<ImportPreviewView | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const task = useTask<"import">();
@@ -45,18 +50,19 @@ export function ImportWizard({ onHelp }: { onHelp?: (topic: string) => void } = 
       const answer = await rpc("proposeImportMapping", { source: wire(s), orientation: o });
       setProposal(answer);
       setFields(answer.fields);
+      setValues({});
       setStep("mapping");
     });
   const previewImport = () =>
     run(async () => {
       if (!source) return;
-      setPreview(await rpc("previewImport", { source: wire(source), orientation, fields }));
+      setPreview(await rpc("previewImport", { source: wire(source), orientation, fields, values }));
       setStep("preview");
     });
   const apply = () =>
     run(async () => {
       if (!source) return;
-      setResult(await rpc("applyImport", { source: wire(source), orientation, fields }));
+      setResult(await rpc("applyImport", { source: wire(source), orientation, fields, values }));
       setStep("done");
     });
   const restart = () => {
@@ -91,9 +97,15 @@ export function ImportWizard({ onHelp }: { onHelp?: (topic: string) => void } = 
         <MappingStep
           proposal={proposal}
           fields={fields}
+          values={values}
           orientation={orientation}
           busy={busy}
-          onField={(header, value) => setFields({ ...fields, [header]: value })}
+          onField={(header, source) => {
+            const { [header]: _, ...others } = values;
+            setValues(source === ONE_VALUE ? { ...values, [header]: values[header] ?? "" } : others);
+            setFields({ ...fields, [header]: source === ONE_VALUE ? null : source });
+          }}
+          onValue={(header, value) => setValues({ ...values, [header]: value })}
           onOrientation={(o) => {
             setOrientation(o);
             if (source) void propose(source, o);
@@ -293,17 +305,19 @@ function OrientationChoice(props: { value: Orientation; onChange: (o: Orientatio
 function MappingStep(props: {
   proposal: ImportMappingProposal;
   fields: Record<string, string | null>;
+  values: Record<string, string>;
   orientation: Orientation;
   busy: boolean;
-  onField: (header: string, value: string | null) => void;
+  onField: (header: string, source: string | null) => void;
+  onValue: (header: string, value: string) => void;
   onOrientation: (o: Orientation) => void;
   onBack: () => void;
   onNext: () => void;
   onHelp?: ((topic: string) => void) | undefined;
 }) {
   const { proposal } = props;
-  // The gate (the server's rule, shown here): new rows need a source for every * column.
-  const unmapped = (proposal.required ?? []).filter((header) => !props.fields[header]);
+  // The gate (the server's rule, shown here): new rows need a source field or one value for every * column.
+  const unmapped = (proposal.required ?? []).filter((header) => !props.fields[header] && !props.values[header]?.trim());
   const sampleOf = (source: string | null) => {
     const index = source === null ? -1 : proposal.headers.indexOf(source);
     return index < 0 ? "" : (proposal.sample.find((r) => r[index])?.[index] ?? "");
@@ -327,7 +341,7 @@ function MappingStep(props: {
       </p>
       {unmapped.length > 0 && (
         <p class="status problem" role="status">
-          Import stays unavailable for new rows until each required column has a source:{" "}
+          Import stays unavailable for new rows until each required column has a source field or one value for all rows:{" "}
           {unmapped.map((h) => `${h} *`).join(", ")}.
         </p>
       )}
@@ -339,42 +353,55 @@ function MappingStep(props: {
           </tr>
         </thead>
         <tbody>
-          {Object.entries(props.fields).map(([header, source]) => (
-            <tr key={header}>
-              <th scope="row">
-                {header}
-                {proposal.required?.includes(header) && (
-                  <span class="required" title="Required">
-                    {" "}
-                    *
+          {Object.entries(props.fields).map(([header, source]) => {
+            const given = props.values[header];
+            return (
+              <tr key={header}>
+                <th scope="row">
+                  {header}
+                  {proposal.required?.includes(header) && (
+                    <span class="required" title="Required">
+                      {" "}
+                      *
+                    </span>
+                  )}
+                </th>
+                <td>
+                  <select
+                    aria-label={`Source of ${header}`}
+                    value={given === undefined ? (source ?? "") : ONE_VALUE}
+                    onChange={(e) => props.onField(header, (e.currentTarget as HTMLSelectElement).value || null)}
+                  >
+                    <option value="">— not mapped —</option>
+                    <option value={ONE_VALUE}>One value for all rows…</option>
+                    {proposal.headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                  {given !== undefined && (
+                    <input
+                      type="text"
+                      aria-label={`Value of ${header} for all rows`}
+                      placeholder="typed once, given to every row"
+                      value={given}
+                      onInput={(e) => props.onValue(header, (e.currentTarget as HTMLInputElement).value)}
+                    />
+                  )}
+                  <span class="sample" title="Sample value · how sure the proposal is that this field holds the column">
+                    {sampleOf(source)}
+                    {source && proposal.proposal[header]?.source === source
+                      ? ` · ${Math.round((proposal.proposal[header]?.confidence ?? 0) * 100)}%`
+                      : ""}
                   </span>
-                )}
-              </th>
-              <td>
-                <select
-                  aria-label={`Source of ${header}`}
-                  value={source ?? ""}
-                  onChange={(e) => props.onField(header, (e.currentTarget as HTMLSelectElement).value || null)}
-                >
-                  <option value="">— not mapped —</option>
-                  {proposal.headers.map((h) => (
-                    <option key={h} value={h}>
-                      {h}
-                    </option>
-                  ))}
-                </select>
-                <span class="sample" title="Sample value · how sure the proposal is that this field holds the column">
-                  {sampleOf(source)}
-                  {source && proposal.proposal[header]?.source === source
-                    ? ` · ${Math.round((proposal.proposal[header]?.confidence ?? 0) * 100)}%`
-                    : ""}
-                </span>
-                {!source && proposal.proposal[header]?.unsure && (
-                  <span class="unsure">Not sure: {proposal.proposal[header]?.unsure}</span>
-                )}
-              </td>
-            </tr>
-          ))}
+                  {!source && given === undefined && proposal.proposal[header]?.unsure && (
+                    <span class="unsure">Not sure: {proposal.proposal[header]?.unsure}</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <div class="actions">
@@ -398,6 +425,15 @@ function PreviewStep(props: { preview: ImportPreviewView; busy: boolean; onBack:
         {preview.counts.added} to add, {preview.counts.merged} to merge, {preview.counts.unchanged} unchanged; {errors} errors to
         fix after.
       </p>
+      {Object.keys(preview.valuesForAll).length > 0 && (
+        <p class="status">
+          Every imported row gets{" "}
+          {Object.entries(preview.valuesForAll)
+            .map(([header, value]) => `${header} = "${value}"`)
+            .join(", ")}
+          .
+        </p>
+      )}
       <Problems problems={preview.problems} />
       <ul>
         {preview.findings.slice(0, 50).map((f, i) => (

@@ -121,14 +121,21 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       <fieldset disabled={running}>
         <legend>Sites</legend>
         {choices?.sites.map((site) => (
-          <label key={site.name} class="check">
-            <input type="checkbox" checked={sites.includes(site.name)} onChange={() => toggle(site.name)} />
+          <label key={site.name} class={site.refusal ? "check refused" : "check"}>
+            <input
+              type="checkbox"
+              checked={!site.refusal && sites.includes(site.name)}
+              disabled={Boolean(site.refusal)}
+              onChange={() => toggle(site.name)}
+            />
             {site.name}
             <span class="muted">
               {" "}
               {count(site.users, "user")}
-              {site.from === "sheet" ? ", new" : ""}
+              {site.from === "sheet" && !site.refusal ? ", new" : ""}
             </span>
+            {/* Not offered: the plan would block every row of it with the same words. */}
+            {site.refusal && <span class="refusal small">{site.refusal}</span>}
           </label>
         ))}
         {choices && choices.sites.length === 0 && <p class="status">No sites yet: add them on the Sites tab.</p>}

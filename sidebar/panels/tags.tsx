@@ -7,7 +7,13 @@ import { useTask } from "../task";
 const BLANK = { row: undefined as number | undefined, key: "", value: "", color: "#4285f4" };
 
 /** Tags: create and edit up to 20, with colours; filter the Users tab by one so actions apply to what is shown. */
-export function TagsPanel({ filter, onFilter }: { filter: string | null; onFilter: (tag: string | null) => void }) {
+export function TagsPanel({
+  filter,
+  onFilter,
+}: {
+  filter: string | null;
+  onFilter: (filter: { tag: string; shown: number } | null) => void;
+}) {
   const [choices, setChoices] = useState<WorkspaceChoices | null>(null);
   const [form, setForm] = useState(BLANK);
   const [status, setStatus] = useState("");
@@ -38,7 +44,7 @@ export function TagsPanel({ filter, onFilter }: { filter: string | null; onFilte
       const result = await rpc("filterByTag", { tag });
       if ("problem" in result) task.setProblem(result.problem);
       else {
-        onFilter(result.tag);
+        onFilter(result.tag ? { tag: result.tag, shown: result.shown } : null);
         const rows = `${result.shown} ${result.shown === 1 ? "row" : "rows"}`;
         setStatus(result.tag ? `${rows} with ${result.tag} shown; the others are hidden.` : "Every row is shown.");
         // The counts beside each tag are read again: Tags cells may have changed since the panel opened.
@@ -50,14 +56,6 @@ export function TagsPanel({ filter, onFilter }: { filter: string | null; onFilte
 
   return (
     <>
-      {filter && (
-        <p class="status">
-          Filtered by <strong>{filter}</strong>.{" "}
-          <button type="button" class="link" onClick={() => show(null)} disabled={task.busy !== null}>
-            Show all rows
-          </button>
-        </p>
-      )}
       <h2>Tags ({tags.length} of 20)</h2>
       <ul class="plan">
         {tags.map((t) => {

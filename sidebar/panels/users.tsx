@@ -12,10 +12,10 @@ type Undo = Extract<DeleteAnswer, { confirmed: true }>["undo"];
  * Users: delete the selected rows or those a tag filter shows (asked, then confirmed, undone before the sync), and
  * the template, as a new tab or a file.
  */
-export function UsersPanel({ filter }: { filter: string | null }) {
+export function UsersPanel({ filter, onRowsChanged }: { filter: string | null; onRowsChanged?: () => void }) {
   const [onTag, setOnTag] = useState(false);
   const [asked, setAsked] = useState<{ items: DeletionItem[]; message: string } | null>(null);
-  const [undo, setUndo] = useState<{ undo: Undo; tag?: string } | null>(null);
+  const [undo, setUndo] = useState<{ undo: Undo } | null>(null);
   const [status, setStatus] = useState("");
   const task = useTask<"ask" | "delete" | "undo" | "template">();
   const target = () => rowTarget(filter, onTag);
@@ -36,7 +36,8 @@ export function UsersPanel({ filter }: { filter: string | null }) {
       if ("problem" in answer) task.setProblem(answer.problem);
       else if (answer.confirmed) {
         setStatus(answer.message);
-        setUndo({ undo: answer.undo, ...(chosen.kind === "tag" ? { tag: chosen.tag } : {}) });
+        setUndo({ undo: answer.undo });
+        onRowsChanged?.();
       }
     });
   const putBack = () =>
@@ -45,7 +46,10 @@ export function UsersPanel({ filter }: { filter: string | null }) {
       const answer = await rpc("undoDelete", undo);
       setUndo(null);
       if ("problem" in answer) task.setProblem(answer.problem);
-      else setStatus(answer.message);
+      else {
+        setStatus(answer.message);
+        onRowsChanged?.();
+      }
     });
   const template = (as: "tab" | "file") =>
     task.run("template", async () => {

@@ -47,5 +47,23 @@ export function sheetView(spreadsheet: Spreadsheet): Required<Selection> {
         }
       }
     },
+
+    /** In the document's properties, by the sheet's id: it survives a rename, and every person sees the same rows. */
+    keepFilter(sheet, tag) {
+      const target = spreadsheet.getSheetByName(sheet);
+      if (!target) return;
+      const properties = PropertiesService.getDocumentProperties();
+      if (tag === null) properties.deleteProperty(filterKey(target));
+      else properties.setProperty(filterKey(target), tag);
+    },
+
+    keptFilter(sheet) {
+      const target = spreadsheet.getSheetByName(sheet);
+      return target ? PropertiesService.getDocumentProperties().getProperty(filterKey(target)) : null;
+    },
   };
+}
+
+function filterKey(sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
+  return `rcsheets.tagFilter.${sheet.getSheetId()}`;
 }

@@ -1,5 +1,5 @@
 import { USERS_TAB, type UsersKey } from "../domain/tabs";
-import { type ImportProblem, importError, importWarning } from "./problem";
+import { type ImportProblem, importError } from "./problem";
 import type { Orientation, SourceSheet } from "./source-sheet";
 
 /** Which source header each Users column takes its values from; null leaves the column alone. */
@@ -36,17 +36,23 @@ export function mappingFromHeaders(fields: Readonly<Record<string, string | null
   const mapping = emptyMapping();
   const problems: ImportProblem[] = [];
   for (const [header, source] of Object.entries(fields)) {
-    const column = USERS_TAB.columns.find((c) => c.header.toLowerCase() === header.trim().toLowerCase());
-    if (column) mapping[column.key] = source === "" ? null : source;
-    else
-      problems.push(
-        importError(
-          `mapping "${header}"`,
-          `"${header}" is not a column of the Users tab; the columns are ${USERS_TAB.columns.map((c) => c.header).join(", ")}.`,
-        ),
-      );
+    const key = usersKeyOf(header);
+    if (key) mapping[key] = source === "" ? null : source;
+    else problems.push(notAUsersColumn(`mapping "${header}"`, header));
   }
   return { mapping, problems };
+}
+
+/** The Users column a header names (any case, spaces around ignored), or null. */
+export function usersKeyOf(header: string): UsersKey | null {
+  return USERS_TAB.columns.find((c) => c.header.toLowerCase() === header.trim().toLowerCase())?.key ?? null;
+}
+
+export function notAUsersColumn(where: string, header: string): ImportProblem {
+  return importError(
+    where,
+    `"${header}" is not a column of the Users tab; the columns are ${USERS_TAB.columns.map((c) => c.header).join(", ")}.`,
+  );
 }
 
 /**
@@ -69,24 +75,6 @@ export function checkMapping(sheet: SourceSheet, mapping: FieldMapping): ImportP
   }
   for (const [source, keys] of users) if (keys.length > 1 && !feedsTwo(keys)) problems.push(usedTwice(source, keys));
   return problems;
-}
-
-/**
- * The gate: the documentation's required fields (User Type, First Name, Last Name, Email, Ext, Site), each of which
- * needs a source before rows are added (an error when `gate`). Rows that only merge keep what the sheet has.
- */
-export function unmappedRequired(mapping: FieldMapping, gate: boolean): ImportProblem[] {
-  const report = gate ? importError : importWarning;
-  return USERS_TAB.columns
-    .filter((column) => column.required && mapping[column.key] === null)
-    .map((column) =>
-      report(
-        `mapping of ${column.header}`,
-        gate
-          ? `${column.header} * is required: map a field of the source to it.`
-          : `No field is mapped to ${column.header}: imported rows will lack it.`,
-      ),
-    );
 }
 
 /** First Name and Last Name from one field: a full name, split on the way in. */
@@ -113,6 +101,6 @@ function usedTwice(source: string, keys: readonly UsersKey[]): ImportProblem {
   );
 }
 
-function headerOf(key: UsersKey): string {
+export function headerOf(key: UsersKey): string {
   return USERS_TAB.columns.find((c) => c.key === key)?.header ?? key;
 }

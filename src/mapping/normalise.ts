@@ -7,6 +7,7 @@ import { countryCodeOf, countryColumn } from "./row-country";
 import type { SourceSheet } from "./source-sheet";
 import { lineUriParts } from "./value-kinds";
 import { userTypeOf, wizardStateOf } from "./value-synonyms";
+import type { ValuesForAll } from "./values-for-all";
 
 /** One user of the source as Users values: only the mapped columns are present. */
 export interface ImportedRow {
@@ -27,12 +28,15 @@ const MAX_FORMULA_PROBLEMS = 20;
  * Source records → Users values: export escaping undone, user types and wizard states from their synonyms, a full
  * name split, phone numbers to E.164 (the row's own country column, else its site's country, else the workspace's;
  * a Teams LineURI's number as it is), extensions as digits kept as
- * text. A value that is still a formula is a problem: a sheet would run it. Records with no mapped value are skipped.
+ * text. A value that is still a formula is a problem: a sheet would run it. Records with no mapped value are skipped
+ * (a value given for all rows does not make a blank record a user). `given` fills its columns on every row; the
+ * mapping has already let go of their source fields.
  */
 export function normaliseRecords(
   sheet: SourceSheet,
   mapping: FieldMapping,
   context: NormaliseContext,
+  given: ValuesForAll = {},
 ): { rows: ImportedRow[]; problems: ImportProblem[] } {
   const index = new Map(sheet.headers.map((h, i) => [h, i]));
   const mapped = USERS_KEYS.flatMap((key) => {
@@ -55,11 +59,19 @@ export function normaliseRecords(
       if (value !== "") any = true;
     }
     if (!any) continue;
+    Object.assign(values, given);
     if (split) splitName(values);
     normaliseValues(values, context, countryCodeOf(countryAt < 0 ? "" : (record.cells[countryAt] ?? "")));
     rows.push({ where: record.where, values });
   }
   return { rows, problems };
+}
+
+/** The values given for all rows as they will be written ("user" → "User"), for the preview to show. */
+export function normaliseGiven(given: ValuesForAll, context: NormaliseContext): ValuesForAll {
+  const values = { ...given };
+  normaliseValues(values, context, null);
+  return values;
 }
 
 /** `rowCountry`: the source's own country for this row, which reads its national numbers before the site's. */

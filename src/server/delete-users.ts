@@ -1,12 +1,11 @@
 import { z } from "zod";
 import type { UserRecord } from "../domain/records";
 import { USERS_TAB } from "../domain/tabs";
-import { userTags } from "../domain/validation/references";
 import { readImage, recordsOf } from "../workbook/table-image";
 import { type RemovalUndo, removeUsers, restoreUsers } from "../workbook/users-removal";
-import type { Home } from "./home";
 import { RowTarget, targetRows } from "./row-target";
 import { serverFunction } from "./server-function";
+import { reapplyFilter } from "./tag-filter";
 
 /** One user a delete would act on, as the confirmation lists it. */
 export interface DeletionItem {
@@ -51,7 +50,7 @@ export const deleteUsers = serverFunction(
       };
     if (!input.confirm) return { confirmed: false, items: chosen.map(itemOf), message: summary(chosen) };
     const undo = removeUsers(home.workbook, image, chosen);
-    if (input.target.kind === "tag") refilter(home, image.sheet, input.target.tag);
+    reapplyFilter(home);
     return {
       confirmed: true,
       removed: undo.removed.length,
@@ -64,26 +63,15 @@ export const deleteUsers = serverFunction(
 
 /** Undo a delete before the sync: the rows taken out come back where they were, marked rows get their Status back. */
 export const undoDelete = serverFunction(
-  z.object({ undo: RemovalUndoSchema, tag: z.string().min(1).optional() }),
+  z.object({ undo: RemovalUndoSchema }),
   (home, input): { restored: number; message: string } | { problem: string } => {
     const image = readImage(home.workbook, USERS_TAB);
     if (!image) return { problem: "There is no Users tab: run Set up workspace." };
     const restored = restoreUsers(home.workbook, image, input.undo);
-    if (input.tag) refilter(home, image.sheet, input.tag);
+    reapplyFilter(home);
     return { restored, message: `${count(restored, "row")} put back as ${restored === 1 ? "it was" : "they were"}.` };
   },
 );
-
-/** The filter hides rows by number: after rows move, it is applied again to the rows that carry the tag now. */
-function refilter(home: Home, sheet: string, tag: string): void {
-  if (!home.selection.showOnly) return;
-  const image = readImage(home.workbook, USERS_TAB);
-  if (!image) return;
-  const rows = recordsOf(USERS_TAB, image)
-    .filter((u) => userTags(u.tags).includes(tag))
-    .map((u) => u.row);
-  home.selection.showOnly(sheet, rows);
-}
 
 function itemOf(user: UserRecord): DeletionItem {
   return {

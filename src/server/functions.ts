@@ -12,7 +12,7 @@ import { selectCell } from "./select-cell";
 import { setUpWorkspace } from "./set-up-workspace";
 import { startAuthorization } from "./start-authorization";
 import { connect, connectionStatus, disconnect, planSync, refreshAccount, retryFailed, runSync } from "./sync-functions";
-import { filterByTag, saveTag } from "./tags";
+import { currentFilter, filterByTag, saveTag } from "./tags";
 import { usersTemplate } from "./users-template";
 import { validate } from "./validate";
 import { validateRows } from "./validate-rows";
@@ -55,6 +55,7 @@ export const serverFunctions = {
   deleteCustomRole,
   saveTag,
   filterByTag,
+  currentFilter,
 };
 
 export type ServerFunctions = typeof serverFunctions;

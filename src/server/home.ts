@@ -19,6 +19,13 @@ export interface Selection {
    * Absent where the home has no grid to filter (the CLI).
    */
   showOnly?(sheet: string, rows: number[] | null): void;
+  /**
+   * Keeps the tag the rows shown are filtered by with the document (null: none), so that a reload says the filter
+   * is on and applies it again by the tag. Absent where the home has no grid to filter.
+   */
+  keepFilter?(sheet: string, tag: string | null): void;
+  /** The tag keepFilter kept for `sheet`, or null. */
+  keptFilter?(sheet: string): string | null;
 }
 
 /** The outside world a server function may touch, given by the home it runs in (Apps Script or Node). */

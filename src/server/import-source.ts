@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { Cell } from "../domain/cell";
 import { parseCsv } from "../mapping/csv";
 import { sourceTableRefusal } from "../mapping/limits";
-import { mappingFromHeaders } from "../mapping/mapping";
+import { type FieldMapping, mappingFromHeaders } from "../mapping/mapping";
 import { type ImportProblem, importError } from "../mapping/problem";
 import type { SourceSheet } from "../mapping/source-sheet";
+import { type ValuesForAll as ValuesForAllByKey, valuesFromHeaders } from "../mapping/values-for-all";
 import { mapSource } from "../workbook/import-run";
 import type { Home } from "./home";
 import type { OpenedSpreadsheet } from "./other-spreadsheets";
@@ -27,7 +28,10 @@ export const Orientation = z.enum(["auto", "horizontal", "vertical"]).default("a
 /** A mapping from the wizard: Users column headers to source fields (null: not mapped). */
 export const Fields = z.record(z.string(), z.string().nullable());
 
-export const ImportInput = z.object({ source: ImportSource, orientation: Orientation, fields: Fields });
+/** Users column headers to one value given to every imported row (Site = "Main"); a blank value gives nothing. */
+export const ValuesForAll = z.record(z.string(), z.string()).default({});
+
+export const ImportInput = z.object({ source: ImportSource, orientation: Orientation, fields: Fields, values: ValuesForAll });
 
 /** The table of a source, or the problem that stops it (an empty or binary file, a sheet that is not there). */
 export function sourceTable(home: Home, source: z.output<typeof ImportSource>): { table: Cell[][] } | { problem: ImportProblem } {
@@ -61,14 +65,18 @@ function quoted(opened: OpenedSpreadsheet, kind: "tab" | "spreadsheet"): string 
   return kind === "tab" ? opened.name : `the spreadsheet "${opened.name}"`;
 }
 
-/** The source read in the orientation and with the fields the person chose, or the problems that stop it. */
+/**
+ * The source read in the orientation and with the fields and the values for all rows the person chose, or the
+ * problems that stop it.
+ */
 export function chosenSource(
   home: Home,
   input: z.output<typeof ImportInput>,
-): { sheet: SourceSheet; mapping: ReturnType<typeof mappingFromHeaders>["mapping"] } | { problems: ImportProblem[] } {
+): { sheet: SourceSheet; mapping: FieldMapping; values: ValuesForAllByKey } | { problems: ImportProblem[] } {
   const read = sourceTable(home, input.source);
   if ("problem" in read) return { problems: [read.problem] };
   const { mapping, problems } = mappingFromHeaders(input.fields);
-  if (problems.length > 0) return { problems };
-  return { sheet: mapSource(read.table, input.orientation).sheet, mapping };
+  const given = valuesFromHeaders(input.values);
+  if (problems.length > 0 || given.problems.length > 0) return { problems: [...problems, ...given.problems] };
+  return { sheet: mapSource(read.table, input.orientation).sheet, mapping, values: given.values };
 }

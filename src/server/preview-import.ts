@@ -14,8 +14,9 @@ export const previewImport = serverFunction(ImportInput, (home, input): ImportPr
       findings: [],
       problems: chosen.problems,
       canApply: false,
+      valuesForAll: {},
       truncated: false,
     };
-  const { preview } = planImport(home.workbook, chosen.sheet, chosen.mapping, { gateRequired: true });
+  const { preview } = planImport(home.workbook, chosen.sheet, chosen.mapping, chosen.values);
   return { ...preview, findings: preview.findings.slice(0, FINDINGS_SHOWN), truncated: preview.findings.length > FINDINGS_SHOWN };
 });

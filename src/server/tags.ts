@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { blankRecord } from "../domain/records";
-import { TAGS_TAB, USERS_TAB } from "../domain/tabs";
+import { TAGS_TAB } from "../domain/tabs";
 import { MAX_TAGS } from "../domain/validation/tab-rules";
 import { encodeRows } from "../workbook/codec";
 import { readImage, recordsOf } from "../workbook/table-image";
-import { targetRows } from "./row-target";
 import { serverFunction } from "./server-function";
+import { type FilterResult, reapplyFilter, showTag } from "./tag-filter";
 
 export type TagSaved = { saved: true; message: string } | { saved: false; problem: string };
 
@@ -41,19 +41,14 @@ export const saveTag = serverFunction(
   },
 );
 
-export type FilterResult = { shown: number; tag: string | null } | { shown: 0; tag: null; problem: string };
-
 /** Filter the Users tab by a tag (null: show every row): the other rows are hidden, so actions apply to what is shown. */
-export const filterByTag = serverFunction(z.object({ tag: z.string().min(1).nullable() }), (home, input): FilterResult => {
-  const image = readImage(home.workbook, USERS_TAB);
-  if (!image) return { shown: 0, tag: null, problem: "There is no Users tab: run Set up workspace." };
-  if (!home.selection.showOnly) return { shown: 0, tag: null, problem: "This sheet view cannot hide rows." };
-  const users = recordsOf(USERS_TAB, image);
-  if (input.tag === null) {
-    home.selection.showOnly(image.sheet, null);
-    return { shown: users.length, tag: null };
-  }
-  const rows = targetRows(home, image.sheet, users, { kind: "tag", tag: input.tag });
-  home.selection.showOnly(image.sheet, rows);
-  return { shown: rows.length, tag: input.tag };
-});
+export const filterByTag = serverFunction(
+  z.object({ tag: z.string().min(1).nullable() }),
+  (home, input): FilterResult => showTag(home, input.tag),
+);
+
+/**
+ * The filter left on, as the sidebar opens: applied again by its tag (rows may have moved or been added since) and
+ * said, so that rows hidden in the sheet are never a mystery. `tag: null` when every row is shown.
+ */
+export const currentFilter = serverFunction(z.object({}), (home): FilterResult => reapplyFilter(home) ?? { shown: 0, tag: null });

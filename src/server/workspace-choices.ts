@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { validateWorkspace } from "../domain/validation/index";
 import { userTags } from "../domain/validation/references";
 import { MAIN_SITE } from "../domain/workspace";
+import { inAccount, siteErrors, siteRefusal } from "../sync/site-refusal";
 import { readWorkspace } from "../workbook/workspace-reader";
 import { serverFunction } from "./server-function";
 
@@ -9,6 +11,8 @@ export interface SiteChoice {
   /** Where the site is known from: a row of the Sites tab (maybe not in the account yet), the account, or both. */
   from: "sheet" | "account" | "both";
   users: number;
+  /** Why the site cannot be synced (validation says it does not exist, or its Sites row fails): offered disabled. */
+  refusal?: string;
 }
 
 export interface RoleChoice {
@@ -42,12 +46,20 @@ export const workspaceChoices = serverFunction(z.object({}).default({}), (home):
   const sheetSites = new Set(workspace.sites.map((s) => s.name).filter(Boolean));
   const accountSites = new Set([MAIN_SITE, ...workspace.account.sites.map((s) => s.name).filter(Boolean)]);
   const names = [...new Set([...accountSites, ...sheetSites, ...workspace.users.map((u) => u.site).filter(Boolean)])];
+  // The plan's own rule; validation runs only when a Sites row waits to be created (the account's sites need none).
+  const errors = names.some((n) => sheetSites.has(n) && !inAccount(workspace, n))
+    ? siteErrors(validateWorkspace(workspace))
+    : new Map<number, string[]>();
   return {
-    sites: names.map((name) => ({
-      name,
-      from: sheetSites.has(name) && accountSites.has(name) ? "both" : accountSites.has(name) ? "account" : "sheet",
-      users: count((u) => u.site === name),
-    })),
+    sites: names.map((name) => {
+      const refusal = siteRefusal(workspace, name, errors);
+      return {
+        name,
+        from: sheetSites.has(name) && accountSites.has(name) ? "both" : accountSites.has(name) ? "account" : "sheet",
+        users: count((u) => u.site === name),
+        ...(refusal ? { refusal } : {}),
+      };
+    }),
     roles: workspace.roles
       .filter((r) => r.name)
       .map((r) => ({

@@ -2,9 +2,10 @@ import type { Finding } from "../domain/finding";
 import { assignLines, describeShortfall, type LineShortfall, lineDemands } from "../domain/lines";
 import type { AccountUserRecord, RoleRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
 import { isUserType, USER_TYPE_RULES, type UserType } from "../domain/user-type";
-import { MAIN_SITE, type Workspace } from "../domain/workspace";
+import type { Workspace } from "../domain/workspace";
 import { changedFields, type LedgerEntry, type SyncedField, type SyncedValues, syncedValues } from "./ledger";
 import { inScope, type SyncScope } from "./scope";
+import { inAccount, siteErrors, siteRefusal } from "./site-refusal";
 
 export interface PlanInput {
   workspace: Workspace;
@@ -158,14 +159,6 @@ function errorsByRow(findings: readonly Finding[]): Map<number, string[]> {
   return byRow;
 }
 
-/** Sites tab rows with an error, by row: such a site is never created. */
-function siteErrors(findings: readonly Finding[]): Map<number, string[]> {
-  const byRow = new Map<number, string[]>();
-  for (const f of findings)
-    if (f.tab === "sites" && f.severity === "error") byRow.set(f.row, [...(byRow.get(f.row) ?? []), f.message]);
-  return byRow;
-}
-
 /**
  * Sites of the scope the account lacks are created; a site that cannot be created (gone from the account, or its
  * Sites row fails validation) blocks its rows with the site's reason.
@@ -177,20 +170,12 @@ function planSites(
   plan: SyncPlan,
 ): Map<string, string[]> {
   const problems = new Map<string, string[]>();
-  const inAccount = new Set([MAIN_SITE, ...workspace.account.sites.map((s) => s.name)]);
   for (const name of scope.sites) {
-    if (inAccount.has(name)) continue;
+    if (inAccount(workspace, name)) continue;
+    const refusal = siteRefusal(workspace, name, siteProblems);
     const site = workspace.sites.find((s) => s.name === name);
-    if (!site) problems.set(name, [`Site ${name} is neither on the Sites tab nor in the account.`]);
-    else if (site.rcId)
-      problems.set(name, [
-        `Site ${name} (RC Id ${site.rcId}) is gone from the account: refresh, then clear its RC Id to create it again.`,
-      ]);
-    else if (siteProblems.has(site.row))
-      problems.set(name, [
-        `Site ${name} cannot be created until row ${site.row} of Sites is fixed: ${(siteProblems.get(site.row) ?? []).join(" ")}`,
-      ]);
-    else plan.sites.push({ row: site.row, name });
+    if (refusal) problems.set(name, [refusal]);
+    else if (site) plan.sites.push({ row: site.row, name });
   }
   return problems;
 }

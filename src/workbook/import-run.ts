@@ -1,19 +1,14 @@
 import type { Cell } from "../domain/cell";
 import type { Finding } from "../domain/finding";
 import { validateWorkspace } from "../domain/validation/index";
-import {
-  checkMapping,
-  type FieldMapping,
-  type MappingByHeader,
-  mappingByHeader,
-  mappingFromHeaders,
-  unmappedRequired,
-} from "../mapping/mapping";
+import { gateProblems, requiredWithoutSource } from "../mapping/import-gate";
+import { checkMapping, type FieldMapping, type MappingByHeader, mappingByHeader, mappingFromHeaders } from "../mapping/mapping";
 import { type MergePlan, planMerge, usersAfter } from "../mapping/merge-plan";
-import { normaliseRecords } from "../mapping/normalise";
+import { normaliseGiven, normaliseRecords } from "../mapping/normalise";
 import { blocks, type ImportProblem, importError } from "../mapping/problem";
 import { type MappingProposal, proposedMapping, proposeMapping } from "../mapping/proposal";
 import { type OrientationChoice, readSourceSheet, type SourceSheet } from "../mapping/source-sheet";
+import { type ValuesForAll, valuesByHeader, withoutGiven } from "../mapping/values-for-all";
 import { recallMapping, rememberMapping } from "./mapping-memory";
 import type { Workbook } from "./port";
 import { writeMergePlan } from "./users-writer";
@@ -52,6 +47,8 @@ export interface ImportPreview {
   /** What stops the import (errors) or deserves a look (warnings), about the source and the mapping. */
   problems: ImportProblem[];
   canApply: boolean;
+  /** The values given for all rows, by Users column header, as they will be written. */
+  valuesForAll: Record<string, string>;
 }
 
 export interface PlannedImport {
@@ -60,25 +57,29 @@ export interface PlannedImport {
   read: ReadWorkspace;
   sheet: SourceSheet;
   mapping: FieldMapping;
+  /** Required fields neither mapped nor given, when rows would be added: the gate's refusal, empty when it lets go. */
+  unsourced: string[];
 }
 
 /**
- * What importing `sheet` with `mapping` would do, without writing: rows added and merged, and the validation of the
- * imported rows inside the whole workspace (uniqueness and references included). With `gateRequired`, rows are
- * added only once every required field has a source.
+ * What importing `sheet` with `mapping` and the values `given` for all rows would do, without writing: rows added
+ * and merged, and the validation of the imported rows inside the whole workspace (uniqueness and references
+ * included). Rows are added only once every required field is mapped or given (the gate).
  */
 export function planImport(
   workbook: Workbook,
   sheet: SourceSheet,
-  mapping: FieldMapping,
-  options: { gateRequired?: boolean } = {},
+  chosen: FieldMapping,
+  given: ValuesForAll = {},
 ): PlannedImport {
   const read = readWorkspace(workbook);
+  const mapping = withoutGiven(chosen, given);
   const problems = [...sheet.problems, ...checkMapping(sheet, mapping), ...missingUsersTab(read)];
   const siteCountry = new Map<string, string>();
   for (const site of [...read.workspace.account.sites, ...read.workspace.sites])
     if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
-  const normalised = normaliseRecords(sheet, mapping, { siteCountry, defaultCountry: read.workspace.settings.defaultCountry });
+  const context = { siteCountry, defaultCountry: read.workspace.settings.defaultCountry };
+  const normalised = normaliseRecords(sheet, mapping, context, given);
   for (const problem of normalised.problems) problems.push(problem);
   if (normalised.rows.length === 0 && !blocks(problems))
     problems.push(
@@ -86,11 +87,20 @@ export function planImport(
     );
   const rows = read.sizes.get("users")?.rows ?? 1;
   const plan = planMerge(read.workspace.users, normalised.rows, Math.max(rows, 1) + 1);
-  // The sidebar's import is gated on the required fields (the documentation's upload window); the CLI warns.
-  problems.push(...unmappedRequired(mapping, Boolean(options.gateRequired) && plan.added.length > 0));
+  // The documentation's upload window: new rows wait until every required field is mapped or given.
+  const unsourced = requiredWithoutSource(mapping, given, plan.added.length > 0);
+  problems.push(...gateProblems(unsourced));
   const findings = importedFindings(read, plan);
   const counts = { added: plan.added.length, merged: plan.merged.length, unchanged: plan.unchanged.length };
-  return { preview: { counts, findings, problems, canApply: !blocks(problems) }, plan, read, sheet, mapping };
+  const valuesForAll = valuesByHeader(normaliseGiven(given, context));
+  return {
+    preview: { counts, findings, problems, canApply: !blocks(problems), valuesForAll },
+    plan,
+    read,
+    sheet,
+    mapping,
+    unsourced,
+  };
 }
 
 /** Writes a planned import (nothing when it has errors) and remembers its mapping; true when it wrote. */

@@ -21,6 +21,8 @@ export interface HostileFile {
   expect: Partial<Record<Command, 0 | 1>>;
   /** A workbook-shaped file: also given as the target of `import --into … --yes`, which must leave it unchanged. */
   asTarget?: boolean;
+  /** Required fields the file lacks, given one value each (`--set`) so that the import gate lets a file that reads in. */
+  given?: string[];
 }
 
 const fixtures = join(import.meta.dirname, "../fixtures/import");
@@ -91,6 +93,8 @@ export async function writeCorpus(dir: string): Promise<{ files: HostileFile[]; 
   await add("far-cell-source.xlsx", await farCell(), REFUSED, true);
   await add("far-cell-workspace.xlsx", await farCellWorkspace(workspace), REFUSED, true);
   await add("far-row.xlsx", await farRow(), { map: 0, import: 0, validate: 1 });
+  // One column only (a second would pass the cell limit): the names are given.
+  (files.at(-1) as HostileFile).given = ["First Name=Zed", "Last Name=Far"];
 
   // Not files at all.
   const fifo = at("pipe.csv");

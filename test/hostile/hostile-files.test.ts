@@ -132,6 +132,12 @@ describe("hostile files through the CLI", () => {
   }, 600_000);
 });
 
+/**
+ * The import gate wants every required field mapped or given; these files are about reading, so the fields most of
+ * them lack are given one value (a file's own `given` adds more), and a file that reads imports.
+ */
+const GIVEN = ["User Type=User", "Ext=100", "Site=Main Site"].flatMap((v) => ["--set", v]);
+
 async function throughEveryCommand(dir: string, file: HostileFile, workspace: string): Promise<void> {
   // Each file gets its own copy of the workspace, so an import that is fine writes into a copy, and the next file
   // starts from the same workspace.
@@ -140,8 +146,10 @@ async function throughEveryCommand(dir: string, file: HostileFile, workspace: st
   const { expect: wanted } = file;
   if (wanted.map !== undefined) await attempt(dir, `map ${file.name}`, ["map", file.path], into, wanted.map);
   if (wanted.import !== undefined) {
-    await attempt(dir, `import ${file.name}`, ["import", file.path, "--into", into], into, wanted.import);
-    await attempt(dir, `import --yes ${file.name}`, ["import", file.path, "--into", into, "--yes"], into, wanted.import, true);
+    const given = [...GIVEN, ...(file.given ?? []).flatMap((v) => ["--set", v])];
+    await attempt(dir, `import ${file.name}`, ["import", file.path, "--into", into, ...given], into, wanted.import);
+    const yes = ["import", file.path, "--into", into, ...given, "--yes"];
+    await attempt(dir, `import --yes ${file.name}`, yes, into, wanted.import, true);
   }
   if (wanted.validate !== undefined)
     await attempt(dir, `validate ${file.name}`, ["validate", file.path], file.path, wanted.validate);

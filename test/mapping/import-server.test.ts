@@ -38,8 +38,7 @@ describe("the import wizard's server functions", () => {
     expect(gated).toMatchObject({ applied: false });
     const preview = invoke("previewImport", serverFunctions.previewImport, h, { source: { kind: "csv", text: CSV }, fields });
     expect(preview.problems.filter((p) => p.severity === "error").map((p) => p.message)).toEqual([
-      "Ext * is required: map a field of the source to it.",
-      "Site * is required: map a field of the source to it.",
+      "Ext * and Site * are required: map a field of the source to each, or give each one value for all rows.",
     ]);
     const withSite = CSV.replace("Type;PIN\n", "Type;PIN;Site\n").replace(/\n(A[^\n]*)/g, "\n$1;Main Site");
     const mapped = { ...fields, Ext: "Ext.", Site: "Site" };
@@ -52,6 +51,28 @@ describe("the import wizard's server functions", () => {
       source: { kind: "csv", text: withSite },
     });
     expect(again).toMatchObject({ remembered: true, fields: { Email: "Mail", Ext: "Ext.", PIN: null, Site: "Site" } });
+  });
+
+  it("a field given one value for all rows passes the gate, shows in the preview and is written on every row", () => {
+    const h = home();
+    const source = { kind: "csv" as const, text: CSV.replace("=1+1", "") };
+    const { fields } = invoke("proposeImportMapping", serverFunctions.proposeImportMapping, h, { source });
+    const gated = invoke("previewImport", serverFunctions.previewImport, h, { source, fields });
+    expect(gated.canApply).toBe(false);
+    const values = { Site: "Main", "User Type": "user" };
+    const preview = invoke("previewImport", serverFunctions.previewImport, h, { source, fields, values });
+    expect(preview.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(preview).toMatchObject({ canApply: true, valuesForAll: { Site: "Main", "User Type": "User" } });
+    const applied = invoke("applyImport", serverFunctions.applyImport, h, { source, fields, values });
+    expect(applied).toMatchObject({ applied: true, counts: { added: 2 } });
+    const users = h.workbook.read("Users").slice(1, 3);
+    // User Type (column A) replaces the source's "Voicemail"/"User"; Site is column H.
+    expect(users.map((r) => [r[0], r[1], r[7]])).toEqual([
+      ["User", "Ada", "Main"],
+      ["User", "Alan", "Main"],
+    ]);
+    const refused = invoke("previewImport", serverFunctions.previewImport, h, { source, fields, values: { Sitee: "Main" } });
+    expect(refused.problems[0]?.message).toMatch(/^"Sitee" is not a column of the Users tab/);
   });
 
   it("previewImport writes nothing and reports the formula, the validation and the counts", () => {

@@ -43,18 +43,45 @@ describe("rcsheets map, import, export", () => {
     expect(forced.orientation).toBe("horizontal");
   });
 
+  it("import refuses new rows in one line until every required field is mapped or given with --set", async () => {
+    const source = join(fixtures, "hr-export.csv");
+    const before = await readFile(workspace);
+    const refused = await rcsheets("import", source, "--into", workspace, "--yes");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split("\n")).toEqual([
+      'Import refused: User Type * and Ext * are required and neither mapped nor given: map a source field to each (--mapping) or give each one value for all rows (--set "User Type=…"). Nothing written.',
+    ]);
+    const partly = await rcsheets("import", source, "--into", workspace, "--set", "user type=User");
+    expect(partly.code).toBe(1);
+    expect(partly.stderr).toMatch(/^Import refused: Ext \* is required and neither mapped nor given/);
+    const typo = await rcsheets("import", source, "--into", workspace, "--set", "Sitee=Main");
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^--set: "Sitee" is not a column of the Users tab/);
+    expect(await readFile(workspace)).toEqual(before);
+  });
+
   it("import previews and writes nothing without --yes, writes with it, and merges the second time", async () => {
     const source = join(fixtures, "hr-export.csv");
     const before = await readFile(workspace);
-    const preview = await rcsheets("import", source, "--into", workspace);
+    const given = ["--set", "Site=Main", "--set", "User Type=User", "--set", "Ext=100"];
+    const preview = await rcsheets("import", source, "--into", workspace, ...given);
     expect(preview.code).toBe(0);
     expect(preview.stdout).toMatch(/^3 added, 0 merged, 0 unchanged\./m);
-    expect(preview.stdout).toMatch(/Users row 2 \(source row 2\), User Type: /);
+    expect(preview.stdout).toMatch(/Users row 3 \(source row 3\), Ext: /);
     expect(preview.stdout).toMatch(/Nothing written/);
     expect(await readFile(workspace)).toEqual(before);
-    expect((await rcsheets("import", source, "--into", workspace, "--yes")).code).toBe(0);
+    expect((await rcsheets("import", source, "--into", workspace, ...given, "--yes")).code).toBe(0);
     const book = await XlsxWorkbook.open(workspace);
-    expect(book.read("Users")[1]?.slice(1, 6)).toEqual(["Grace", "Hopper", "grace.hopper@example.com", "", "+17035550142"]);
+    expect(book.read("Users")[1]?.slice(0, 8)).toEqual([
+      "User",
+      "Grace",
+      "Hopper",
+      "grace.hopper@example.com",
+      "100",
+      "+17035550142",
+      "",
+      "Main",
+    ]);
     const mapping = join(dir, "mapping.json");
     await writeFile(mapping, JSON.stringify({ orientation: "horizontal", fields: { Email: "Work Email", Dept: "Cost Center" } }));
     const again = await rcsheets("import", source, "--into", workspace, "--mapping", mapping, "--json");
@@ -122,7 +149,7 @@ describe("rcsheets map, import, export", () => {
     await writeFile(source, lines.join("\r\n"));
     const book = join(dir, "big.xlsx");
     await rcsheets("template", "--out", book);
-    const result = await rcsheets("import", source, "--into", book, "--yes", "--json");
+    const result = await rcsheets("import", source, "--into", book, "--set", "User Type=User", "--yes", "--json");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).counts).toEqual({ added: 10_000, merged: 0, unchanged: 0 });
     expect((await XlsxWorkbook.open(book)).read("Users")).toHaveLength(10_001);

@@ -77,6 +77,7 @@ describe("deleteUsers and undoDelete", () => {
   });
 
   it("by tag: the rows the filter shows, and the filter is applied again to the rows that moved", () => {
+    call("filterByTag", { tag: "Dept:Sales" });
     const done = confirmed(call("deleteUsers", { target: { kind: "tag", tag: "Dept:Sales" }, confirm: true }));
     expect([done.removed, done.marked]).toEqual([1, 1]);
     expect(users().map((u) => [u.firstName, u.row])).toEqual([

@@ -17,6 +17,8 @@ export interface FakeSheetsHome extends Home {
   fake: OpenSpreadsheet;
   selected: number[];
   shown: number[] | null;
+  /** The tag filter the home keeps, as Apps Script keeps it in the document's properties. */
+  kept: string | null;
   restore(): void;
 }
 
@@ -29,6 +31,7 @@ export function homeOnFakeSheets(sandbox?: RunningSandbox): FakeSheetsHome {
     fake,
     selected: [],
     shown: null,
+    kept: null,
     restore,
     workbook: new SheetsWorkbook(fake.spreadsheet),
     clock: systemClock,
@@ -38,6 +41,10 @@ export function homeOnFakeSheets(sandbox?: RunningSandbox): FakeSheetsHome {
       showOnly: (_sheet, rows) => {
         home.shown = rows;
       },
+      keepFilter: (_sheet, tag) => {
+        home.kept = tag;
+      },
+      keptFilter: () => home.kept,
     },
   };
   if (sandbox)

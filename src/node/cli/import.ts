@@ -1,12 +1,15 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { z } from "zod";
+import { starred } from "../../mapping/import-gate";
 import { type FieldMapping, mappingFromHeaders } from "../../mapping/mapping";
 import { readSourceSheet } from "../../mapping/source-sheet";
+import { type ValuesForAll, valuesFromHeaders } from "../../mapping/values-for-all";
 import { applyImport, type ImportPreview, mapSource, planImport } from "../../workbook/import-run";
 import { readSourceFile } from "../source-file";
 import { XlsxWorkbook } from "../xlsx-workbook";
 import { orientationOption } from "./map";
+import { UsageError } from "./usage-error";
 
 const MappingFile = z.object({
   orientation: z.enum(["horizontal", "vertical"]).optional(),
@@ -14,9 +17,10 @@ const MappingFile = z.object({
 });
 
 /**
- * `rcsheets import <file> --into <workbook.xlsx> [--mapping m.json] [--yes]`: without --yes, the preview (rows added,
- * merged, unchanged; problems; validation of the imported rows) and nothing written; with --yes, written atomically.
- * Exit 1 when the source or the mapping stops the import.
+ * `rcsheets import <file> --into <workbook.xlsx> [--mapping m.json] [--set "Site=Main"]… [--yes]`: without --yes,
+ * the preview (rows added, merged, unchanged; problems; validation of the imported rows) and nothing written; with
+ * --yes, written atomically. Exit 1 when the source or the mapping stops the import; the gate (a required field
+ * neither mapped nor given while rows would be added) is refused in one line.
  */
 export function importCommand(program: Command): void {
   program
@@ -26,20 +30,37 @@ export function importCommand(program: Command): void {
     .requiredOption("--into <workbook>", "the workspace, an .xlsx file")
     .option("--mapping <file>", "a mapping as `rcsheets map --json` prints it (default: remembered, else proposed)")
     .option("--orientation <o>", "auto, horizontal or vertical", "auto")
+    .option(
+      "--set <field=value>",
+      'one value for every imported row, in place of a source field (repeatable): --set "Site=Main" --set "User Type=User"',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option("--yes", "write the import (otherwise only the preview is printed)")
     .option("--json", "print the preview as one JSON object")
     .action(
-      async (file: string, options: { into: string; mapping?: string; orientation: string; yes?: boolean; json?: boolean }) => {
+      async (
+        file: string,
+        options: { into: string; mapping?: string; orientation: string; set: string[]; yes?: boolean; json?: boolean },
+      ) => {
+        const given = valuesOption(options.set);
         const [table, workbook] = await Promise.all([readSourceFile(file), XlsxWorkbook.open(options.into)]);
-        const given = options.mapping ? await mappingFile(options.mapping) : null;
-        const orientation = given?.orientation ?? orientationOption(options.orientation);
-        const mapped = given ? null : mapSource(table, orientation, workbook);
+        const fromFile = options.mapping ? await mappingFile(options.mapping) : null;
+        const orientation = fromFile?.orientation ?? orientationOption(options.orientation);
+        const mapped = fromFile ? null : mapSource(table, orientation, workbook);
         const sheet = mapped?.sheet ?? readSourceSheet(table, orientation);
-        const planned = planImport(workbook, sheet, given?.mapping ?? (mapped?.mapping as FieldMapping));
-        planned.preview.problems.unshift(...(given?.problems ?? []));
-        if (given?.problems.length) planned.preview.canApply = false;
+        const planned = planImport(workbook, sheet, fromFile?.mapping ?? (mapped?.mapping as FieldMapping), given);
+        planned.preview.problems.unshift(...(fromFile?.problems ?? []));
+        if (fromFile?.problems.length) planned.preview.canApply = false;
         if (options.json) console.log(JSON.stringify(planned.preview));
-        else printPreview(planned.preview, mapped?.remembered ?? false);
+        // The gate alone says so in one line; a source with its own errors is shown whole, the gate among them.
+        const errors = planned.preview.problems.filter((p) => p.severity === "error").length;
+        if (planned.unsourced.length > 0 && errors === 1) {
+          console.error(gateRefusal(planned.unsourced));
+          process.exitCode = 1;
+          return;
+        }
+        if (!options.json) printPreview(planned.preview, mapped?.remembered ?? false);
         if (!planned.preview.canApply) {
           process.exitCode = 1;
           return;
@@ -53,6 +74,24 @@ export function importCommand(program: Command): void {
         if (!options.json) console.log(`Wrote ${options.into}.`);
       },
     );
+}
+
+/** `--set "Site=Main"`, a column set twice takes the last; a column the Users tab lacks is refused by name. */
+function valuesOption(set: readonly string[]): ValuesForAll {
+  const given: Record<string, string> = {};
+  for (const pair of set) {
+    const at = pair.indexOf("=");
+    if (at < 1) throw new UsageError(`--set "${pair}": write it as --set "Field=value", e.g. --set "Site=Main".`);
+    given[pair.slice(0, at).trim()] = pair.slice(at + 1);
+  }
+  const { values, problems } = valuesFromHeaders(given);
+  if (problems[0]) throw new UsageError(`--set: ${problems[0].message}`);
+  return values;
+}
+
+function gateRefusal(unsourced: readonly string[]): string {
+  const one = unsourced.length === 1;
+  return `Import refused: ${starred(unsourced)} ${one ? "is" : "are"} required and neither mapped nor given: map a source field to ${one ? "it" : "each"} (--mapping) or give ${one ? "it" : "each"} one value for all rows (--set "${unsourced[0]}=…"). Nothing written.`;
 }
 
 async function mappingFile(path: string) {

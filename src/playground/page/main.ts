@@ -53,7 +53,9 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
 }
 
 async function load(): Promise<void> {
+  const before = view;
   view = await api<WorkbookView>("/api/workbook");
+  carrySelection(before, view);
   // What the grid shows, for anyone (a test, a person's devtools) waiting for it to catch up with the server.
   document.body.dataset.version = String(view.version);
   if (!view.sheets.some((s) => s.name === current)) current = view.sheets[0]?.name ?? "";
@@ -61,6 +63,28 @@ async function load(): Promise<void> {
   renderTabs();
   renderGrid();
   follow(view);
+}
+
+/**
+ * Rows deleted or added move the others: the selection follows the rows it held (found again by their values), and
+ * a deleted row leaves it, so that it never lands on a row the person did not select. The add-in is told.
+ */
+function carrySelection(before: WorkbookView | null, after: WorkbookView): void {
+  for (const [name, rows] of selected) {
+    const old = before?.sheets.find((s) => s.name === name);
+    const now = after.sheets.find((s) => s.name === name);
+    if (old && now && old.rows.length === now.rows.length) continue;
+    const free = new Map<string, number[]>();
+    (now?.rows ?? []).forEach((line, i) => {
+      if (i > 0) free.set(JSON.stringify(line), [...(free.get(JSON.stringify(line)) ?? []), i + 1]);
+    });
+    const moved = rows.flatMap((row) => {
+      const next = free.get(JSON.stringify(old?.rows[row - 1] ?? null))?.shift();
+      return next === undefined ? [] : [next];
+    });
+    selected.set(name, moved);
+    if (now) void api("/api/selection", { sheet: name, rows: moved });
+  }
 }
 
 function say(text: string): void {
@@ -148,11 +172,23 @@ function renderGrid(): void {
   table?.destroy();
   table = new Tabulator(gridElement, {
     data,
-    columns: [{ title: "#", field: "_row", width: 50, headerSort: false, frozen: true }, ...columns],
+    columns: [
+      {
+        title: "#",
+        field: "_row",
+        width: 50,
+        headerSort: false,
+        frozen: true,
+        // The row's own selector, as the row header in Sheets: the only click that selects.
+        cellClick: (_e: UIEvent, cell: CellComponent) => cell.getRow().toggleSelect(),
+      },
+      ...columns,
+    ],
     index: "_row",
     height: "100%",
     layout: "fitDataStretch",
-    selectableRows: true,
+    // Rows are selected only through their number: a click into a cell to edit it leaves the selection alone.
+    selectableRows: "highlight",
   });
   // A reload keeps the rows the person had selected.
   const kept = (selected.get(sheet.name) ?? []).filter((row) => !hidden.has(row));
