@@ -61,6 +61,7 @@ export function accountState(raw: {
       name: r.displayName ?? "",
       custom: Boolean(r.custom),
       description: r.description ?? "",
+      permissions: (r.permissions ?? []).map((p) => String(p.id)),
     })),
   };
 }

@@ -4,7 +4,6 @@ import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
 import { assignLines, lineDemands } from "../domain/lines";
 import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
 import { effectiveWizard, USER_TYPE_RULES, type UserType } from "../domain/user-type";
-import { permissionTokens } from "../domain/validation/field-rules";
 import { validateWorkspace } from "../domain/validation/index";
 import { type AccountState, MAIN_SITE, type Workspace } from "../domain/workspace";
 import { ApiError } from "../ringcentral/api-error";
@@ -18,8 +17,8 @@ import { readWorkspace } from "../workbook/workspace-reader";
 import { fetchAccountState } from "./account-snapshot";
 import { BULK_UPDATE_RECORDS, updateInBulk } from "./bulk-update";
 import { type LedgerEntry, syncedValues } from "./ledger";
-import { isSettled, planSync, type SyncPlan, type UserCreate } from "./plan";
-import { claimBody, createBody, rolePermissions, secretBody, siteBody, updateBody } from "./requests";
+import { isSettled, planSync, type RoleCreate, type RoleUpdate, type SyncPlan, type UserCreate } from "./plan";
+import { claimBody, createBody, secretBody, siteBody, updateBody } from "./requests";
 import { describeScope, type SyncScope } from "./scope";
 import { type SyncStop, stopOf } from "./stop";
 
@@ -55,11 +54,30 @@ export interface ChunkReport {
   /** Steps of the plan this chunk did not reach. */
   remaining: number;
   blocked: number;
+  /** Custom roles created, updated and deleted in the account. */
+  roles: { created: number; updated: number; deleted: number };
+  /** Users given another role in the account. */
+  roleChanged: number;
   /** Set when the chunk ended early: the account could not be read, or the credential or a permission was refused. */
   stop?: SyncStop;
 }
 
 export const DEFAULT_BUDGET_MS = 270_000;
+
+/** A report of nothing done yet, to count into. */
+export function emptyReport(): ChunkReport {
+  return {
+    done: false,
+    created: 0,
+    updated: 0,
+    deleted: 0,
+    failed: 0,
+    remaining: 0,
+    blocked: 0,
+    roles: { created: 0, updated: 0, deleted: 0 },
+    roleChanged: 0,
+  };
+}
 
 /**
  * Updates of users already synced go 500 to a task through extension-bulk-update (one Heavy call and a few Light
@@ -83,7 +101,7 @@ class Chunk {
   private readonly deadline: number;
   private readonly now: string;
   private readonly results: RunWriteBack = { users: [], sites: [], roles: [], removeUsers: [], removeRoles: [] };
-  private readonly report: ChunkReport = { done: false, created: 0, updated: 0, deleted: 0, failed: 0, remaining: 0, blocked: 0 };
+  private readonly report: ChunkReport = emptyReport();
   private ledger = new Map<string, Omit<SyncLedgerRecord, "row">>();
   private workspace!: Workspace;
   private readonly siteIds = new Map<string, string>([[MAIN_SITE, "main-site"]]);
@@ -225,7 +243,8 @@ class Chunk {
   private async send(plan: SyncPlan): Promise<void> {
     const steps: (() => Promise<void>)[] = [
       ...plan.sites.map((s) => () => this.createSite(s.row, s.name)),
-      ...plan.roles.create.map((r) => () => this.createRole(r.row, r.name, r.basedOn)),
+      ...plan.roles.create.map((r) => () => this.createRole(r)),
+      ...plan.roles.update.map((r) => () => this.updateRole(r)),
       ...plan.creates.map((c) => () => this.createUser(c)),
       ...(UPDATES_IN_BULK
         ? batches(plan.updates, BULK_UPDATE_RECORDS).map((batch) => () => this.updateUsers(batch))
@@ -265,22 +284,35 @@ class Chunk {
     }
   }
 
-  private async createRole(row: number, name: string, basedOn: string): Promise<void> {
+  /** The plan worked out its permissions from the base role as just read: no read of the base here. */
+  private async createRole({ row, name, permissions }: RoleCreate): Promise<void> {
     const role = this.workspace.roles.find((r) => r.row === row);
     try {
-      const baseId = this.roleIds.get(basedOn);
-      const base = baseId ? await this.home.client.call<RoleResource>("readUserRole", { path: { roleId: baseId } }) : undefined;
-      const permissions = rolePermissions(
-        (base?.permissions ?? []).map((p) => String(p.id)),
-        permissionTokens(role?.permissions ?? ""),
-      );
       const created = await this.home.client.call<RoleResource>("createCustomRole", {
-        body: { displayName: name, description: role?.description ?? "", permissions },
+        body: { displayName: name, description: role?.description ?? "", permissions: permissions.map((id) => ({ id })) },
       });
       this.roleIds.set(name, String(created.id));
+      this.report.roles.created++;
       this.results.roles.push({ row, cells: { rcId: String(created.id), status: "Synced" } });
     } catch (error) {
       this.results.roles.push({ row, cells: { status: `Error: ${describe(error)}` } });
+    }
+  }
+
+  private async updateRole(update: RoleUpdate): Promise<void> {
+    try {
+      await this.home.client.call("updateUserRole", {
+        path: { roleId: update.rcId },
+        body: {
+          displayName: update.name,
+          description: update.description,
+          permissions: update.permissions.map((id) => ({ id })),
+        },
+      });
+      this.report.roles.updated++;
+      this.results.roles.push({ row: update.row, cells: { status: "Synced" } });
+    } catch (error) {
+      this.results.roles.push({ row: update.row, cells: { status: `Error: ${describe(error)}` } });
     }
   }
 
@@ -456,6 +488,7 @@ class Chunk {
     if (!roleId || ids.length === 0) return;
     try {
       await this.home.client.call("bulkAssignRole", { path: { roleId }, body: { addedExtensionIds: ids } });
+      this.report.roleChanged += ids.length;
     } catch (error) {
       for (const row of rows)
         this.results.users.push({ row, cells: { message: `Role ${role} was not applied: ${describe(error)}` } });
@@ -491,6 +524,7 @@ class Chunk {
   private async deleteRole(row: number, rcId: string): Promise<void> {
     try {
       await this.home.client.call("deleteCustomRole", { path: { roleId: rcId } });
+      this.report.roles.deleted++;
       this.results.removeRoles.push(row);
     } catch (error) {
       this.results.roles.push({ row, cells: { status: `Error: ${describe(error)}` } });
@@ -606,7 +640,12 @@ function withAccount(workspace: Workspace, state: AccountState, refreshedAt: str
     ...workspace,
     users: workspace.users.map((u) => ({ ...u })),
     settings: { ...workspace.settings, accountRefreshedAt: refreshedAt },
-    account: { users: numbered(state.users), sites: numbered(state.sites), lines: numbered(state.lines) },
+    account: {
+      users: numbered(state.users),
+      sites: numbered(state.sites),
+      lines: numbered(state.lines),
+      roles: state.roles,
+    },
     roles: [
       ...workspace.roles.map((r) => {
         const account = state.roles.find((a) => a.name === r.name);
