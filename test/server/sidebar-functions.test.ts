@@ -108,6 +108,36 @@ describe("the sidebar's workspace functions", () => {
     expect(call("applyRole", { role: "Standard", target: { kind: "tag", tag: "Dept:Sales" } })).toMatchObject({ applied: 2 });
   });
 
+  it("roleTargetCount asks about the rows before anything is written; applyRole refuses when they changed since", () => {
+    home.selected = [2, 4];
+    home.fake.resetCalls();
+    expect(call("roleTargetCount", { role: "Standard", target: { kind: "selected" } })).toEqual({
+      rows: 2,
+      question: "Set Standard on 2 rows?",
+    });
+    expect(home.fake.count("Range.setValues")).toBe(0);
+    expect(records(USERS_TAB).map((u) => u.role)).toEqual(["", "", ""]);
+    home.selected = [2, 3, 4];
+    expect(call("applyRole", { role: "Standard", target: { kind: "selected" }, confirmed: 2 })).toMatchObject({
+      applied: 0,
+      problem: expect.stringMatching(/confirmed 2 rows: it is 3 rows now/),
+    });
+    expect(records(USERS_TAB).map((u) => u.role)).toEqual(["", "", ""]);
+    expect(call("applyRole", { role: "Standard", target: { kind: "selected" }, confirmed: 3 })).toMatchObject({ applied: 3 });
+    home.selected = [];
+    expect(call("roleTargetCount", { role: "Standard", target: { kind: "selected" } })).toMatchObject({
+      rows: 0,
+      problem: "Select some Users rows first.",
+    });
+  });
+
+  it("createCustomRole keeps the permission edits the form made in the Permissions cell", () => {
+    expect(
+      call("createCustomRole", { name: "Front Desk", basedOn: "Standard", permissions: "ReadCallLog;-Meetings" }),
+    ).toMatchObject({ done: true });
+    expect(records(ROLES_TAB).find((r) => r.name === "Front Desk")?.permissions).toBe("ReadCallLog;-Meetings");
+  });
+
   it("createCustomRole adds a Custom row based on a predefined role; deleteCustomRole refuses while used", () => {
     expect(call("createCustomRole", { name: "Front Desk", basedOn: "Standard" })).toMatchObject({ done: true });
     expect(records(ROLES_TAB).find((r) => r.name === "Front Desk")).toMatchObject({ kind: "Custom", basedOn: "Standard" });
