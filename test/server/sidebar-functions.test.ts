@@ -37,6 +37,7 @@ describe("the sidebar's workspace functions", () => {
       settings: expect.objectContaining({ sso: true, welcomeEmails: true, defaultCountry: "CA" }),
       problems: [],
       saved: true,
+      ssoFrom: expect.stringMatching(/^Set by hand on the Settings tab: RingCentral's API does not say/),
     });
     const rows = records(SETTINGS_TAB).map((r) => [r.setting, r.value]);
     expect(rows).toEqual(
