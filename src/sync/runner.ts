@@ -3,7 +3,7 @@ import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
 import { assignLines, lineDemands } from "../domain/lines";
 import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
-import { effectiveWizard, USER_TYPE_RULES, type UserType } from "../domain/user-type";
+import { effectiveWizard, USER_TYPE_RULES, type UserType, wizardCorrection } from "../domain/user-type";
 import { validateWorkspace } from "../domain/validation/index";
 import { type AccountState, MAIN_SITE, type Workspace } from "../domain/workspace";
 import { ApiError } from "../ringcentral/api-error";
@@ -563,6 +563,9 @@ class Chunk {
     const status = result.credentialsFailed ? "Error" : "Synced";
     const cells: Record<string, string> = { status, rcId: result.rcId, syncedAt: this.now, message: result.message };
     if (result.tempNumber !== undefined) cells.tempNumber = result.tempNumber;
+    // The sheet shows the wizard the sync used (a Limited Extension's is always Completed).
+    const forced = wizardCorrection(user.userType, user.setupWizard);
+    if (forced) cells.setupWizard = forced;
     if (result.credentialsFailed) this.report.failed++;
     if (!result.keepSecrets && !result.credentialsFailed) Object.assign(cells, { pin: "", password: "", secretAnswer: "" });
     this.results.users.push({ row: user.row, cells });

@@ -78,6 +78,24 @@ describe("the sidebar's workspace functions", () => {
     expect(colours()[2]).toBe("#f4c7c3");
   });
 
+  it("validateRows (onEdit) writes Setup Wizard Completed on a row made a Limited Extension, and only there", () => {
+    const header = home.workbook.read("Users")[0] ?? [];
+    const at = (key: string) => (columnIndex(USERS_TAB, header).get(key as "userType") ?? 0) + 1;
+    home.workbook.write("Users", { row: 3, column: at("setupWizard"), values: [["Not Started"]] });
+    home.workbook.write("Users", { row: 4, column: at("setupWizard"), values: [["Not Started"]] });
+    home.workbook.write("Users", { row: 3, column: at("userType"), values: [["Limited Extension"]] });
+    const result = call("validateRows", { sheet: "Users", top: 3, bottom: 3 });
+    expect(result.checked).toBe(true);
+    expect(records(USERS_TAB).map((u) => [u.userType, u.setupWizard])).toEqual([
+      ["Virtual User", ""],
+      ["Limited Extension", "Completed"],
+      ["Virtual User", "Not Started"],
+    ]);
+    // The sheet now agrees with the sync: no warning that the wizard will be forced.
+    const wizardNote = home.workbook.marks("Users", { row: 3, column: at("setupWizard"), rows: 1, columns: 1 })[0]?.[0]?.note;
+    expect(wizardNote).toBe("");
+  });
+
   it("validateRows marks only the edited rows, in one block, and leaves the others' marks alone", () => {
     call("validate", { mark: true });
     const emailColumn = (columnIndex(USERS_TAB, home.workbook.read("Users")[0] ?? []).get("email") ?? 0) + 1;
