@@ -5,7 +5,5 @@ import type { PermissionChoice } from "../src/server/custom-roles";
  * taken away (`-Id`) from the base's, so the row says what differs and follows its base otherwise.
  */
 export function permissionEdits(base: readonly PermissionChoice[], chosen: ReadonlySet<string>): string {
-  return base
-    .flatMap((p) => (p.held && !chosen.has(p.id) ? [`-${p.id}`] : !p.held && chosen.has(p.id) ? [p.id] : []))
-    .join(";");
+  return base.flatMap((p) => (p.held && !chosen.has(p.id) ? [`-${p.id}`] : !p.held && chosen.has(p.id) ? [p.id] : [])).join(";");
 }

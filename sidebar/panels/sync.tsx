@@ -70,7 +70,14 @@ export function SyncPanel({ filter }: { filter: string | null }) {
     cancel.current = false;
     let done = 0;
     // Each chunk reports its own counts; the person reads the run's.
-    const totals = { created: 0, updated: 0, deleted: 0, failed: 0, roleChanged: 0, roles: { created: 0, updated: 0, deleted: 0 } };
+    const totals = {
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      failed: 0,
+      roleChanged: 0,
+      roles: { created: 0, updated: 0, deleted: 0 },
+    };
     let report = await first();
     for (;;) {
       done += report.created + report.updated + report.deleted + report.failed;
@@ -294,7 +301,10 @@ function PlanView({
         title="Roles"
         items={[
           ...plan.roles.create.map((r): [string, string] => [`Row ${r.row}`, `create ${r.name} (from ${r.basedOn})`]),
-          ...plan.roles.update.map((r): [string, string] => [`Row ${r.row}`, `update ${r.name} (${r.permissions.length} permissions)`]),
+          ...plan.roles.update.map((r): [string, string] => [
+            `Row ${r.row}`,
+            `update ${r.name} (${r.permissions.length} permissions)`,
+          ]),
           ...plan.roles.delete.map((r): [string, string] => [`Row ${r.row}`, `delete ${r.name}`]),
           ...plan.roles.held.map((r): [string, string] => [
             `Row ${r.row}`,

@@ -19,7 +19,8 @@ export const MARKER_KEY = "rcsheets.tab";
 /** How we recognise our own protection among any a person added. */
 export const PROTECTION_DESCRIPTION = "rcsheets: written by the add-in";
 /** How we recognise our warning-only protections of the columns the sync writes. */
-export const SYNC_WRITTEN_DESCRIPTION = "rcsheets: the sync writes this column; what you type here is overwritten by the next sync";
+export const SYNC_WRITTEN_DESCRIPTION =
+  "rcsheets: the sync writes this column; what you type here is overwritten by the next sync";
 const TEXT_FORMAT = "@";
 /** Sheets' default number format ("Automatic" in its menu), for columns that stop being text. */
 const AUTOMATIC_FORMAT = "General";

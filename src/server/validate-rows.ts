@@ -4,9 +4,9 @@ import { headerOf, tabById } from "../domain/tabs";
 import { wizardCorrection } from "../domain/user-type";
 import { validateWorkspace } from "../domain/validation/index";
 import { MARK_COLOURS } from "../workbook/finding-marks";
+import type { Workbook } from "../workbook/port";
 import { type CellMark, NO_MARK } from "../workbook/port";
 import { paintTagCells } from "../workbook/tag-colours";
-import type { Workbook } from "../workbook/port";
 import { type ReadWorkspace, readWorkspace } from "../workbook/workspace-reader";
 import { serverFunction } from "./server-function";
 

@@ -59,9 +59,15 @@ describe("one document, many people", () => {
     expect(strict.getProtectionType()).toBe(mine.app.ProtectionType.RANGE);
     expect(strict.getRange().getA1Notation()).toBe("B2:B6");
     expect(() => sheet(colleague, "Sheet1").getRange(3, 2).setValue("x")).toThrow(PROTECTED);
-    expect(() => sheet(colleague, "Sheet1").getRange(1, 1, 3, 3).setValues([[1, 2, 3], [4, 5, 6], [7, 8, 9]])).toThrow(
-      PROTECTED,
-    );
+    expect(() =>
+      sheet(colleague, "Sheet1")
+        .getRange(1, 1, 3, 3)
+        .setValues([
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+    ).toThrow(PROTECTED);
     sheet(colleague, "Sheet1").getRange(3, 1).setValue("beside it");
     sheet(colleague, "Sheet1").getRange(7, 2).setValue("below it");
     expect(() => typeIntoCell(mine.document, "colleague@example.com", { sheet: "Sheet1", row: 2, column: 2, text: "x" })).toThrow(
@@ -74,7 +80,9 @@ describe("one document, many people", () => {
     sheet(colleague, "Sheet1").getRange(3, 2).setValue("by script");
     const typed = typeIntoCell(mine.document, "colleague@example.com", { sheet: "Sheet1", row: 4, column: 2, text: "by hand" });
     expect(typed.warnings).toEqual(["ids"]);
-    expect(typeIntoCell(mine.document, "colleague@example.com", { sheet: "Sheet1", row: 4, column: 1, text: "a" }).warnings).toEqual([]);
+    expect(
+      typeIntoCell(mine.document, "colleague@example.com", { sheet: "Sheet1", row: 4, column: 1, text: "a" }).warnings,
+    ).toEqual([]);
   });
 
   it("moves and shrinks a protected range with the rows deleted or inserted around it, as Sheets does", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/apps-script-runtime/manifest";
 import { type AppsScriptRuntime, startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
-import { SheetsDocument, type SheetModel } from "../../src/apps-script-runtime/spreadsheet/document";
+import { type SheetModel, SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
 import { typeIntoCell } from "../../src/apps-script-runtime/spreadsheet/person-edits";
 import { spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
 import { USERS_TAB } from "../../src/domain/tabs";
@@ -71,7 +71,12 @@ describe("the sync-written columns of Users in the Apps Script runtime", () => {
   });
 
   it("the sync writes those columns; a person typing there is warned, and nobody is refused", async () => {
-    await call("connect", { server: PRODUCTION, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, jwt: sandbox.jwt });
+    await call("connect", {
+      server: PRODUCTION,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      jwt: sandbox.jwt,
+    });
     await call("refreshAccount");
     const source = { kind: "csv", text: CSV };
     const proposal = (await call("proposeImportMapping", { source })) as { fields: Record<string, string | null> };
@@ -88,8 +93,8 @@ describe("the sync-written columns of Users in the Apps Script runtime", () => {
 
     const typed = typeIntoCell(document, COLLEAGUE, { sheet: "Users", row: 2, column: columnOf("Temp #"), text: "+15550000000" });
     expect(typed.warnings).toEqual([expect.stringMatching(/the sync writes this column/)]);
-    expect(typeIntoCell(document, COLLEAGUE, { sheet: "Users", row: 2, column: columnOf("Dept"), text: "Sales" }).warnings).toEqual(
-      [],
-    );
+    expect(
+      typeIntoCell(document, COLLEAGUE, { sheet: "Users", row: 2, column: columnOf("Dept"), text: "Sales" }).warnings,
+    ).toEqual([]);
   });
 });

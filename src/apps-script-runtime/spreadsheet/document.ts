@@ -146,7 +146,10 @@ export class SheetModel {
 
 function overlaps(a: Area, b: Area): boolean {
   return (
-    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
   );
 }
 

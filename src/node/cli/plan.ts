@@ -57,7 +57,9 @@ export function describePlan(plan: SyncPlan): string {
         `  delete       ${d.row ? `row ${d.row} ` : ""}${d.name}${d.releases ? `, line ${d.releases} back to the pool` : ""}${d.needsConfirmation ? " (removed from the sheet: needs --yes)" : ""}`,
     ),
     ...plan.roles.delete.map((r) => `  delete role  ${r.name}`),
-    ...plan.roles.held.map((r) => `  keep role    ${r.name}: Users rows ${r.users.join(", ")} still have it, so it is not deleted`),
+    ...plan.roles.held.map(
+      (r) => `  keep role    ${r.name}: Users rows ${r.users.join(", ")} still have it, so it is not deleted`,
+    ),
     ...plan.drift.map(
       (d) =>
         `  drift        row ${d.row}: changed in the account: ${d.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ")}`,
