@@ -1,6 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
+import type { PermissionChoice } from "../../src/server/custom-roles";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
 import { Notice } from "../notice";
+import { permissionEdits } from "../permission-edits";
 import { RowTargetChoice, rowTarget } from "../row-target-choice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
@@ -14,7 +16,11 @@ export function RolesPanel({ filter }: { filter: string | null }) {
   const [basedOn, setBasedOn] = useState("");
   const [description, setDescription] = useState("");
   const [status, setStatus] = useState("");
-  const task = useTask<"load" | "apply" | "create" | "delete">();
+  /** The count the person is asked to confirm before the role is written. */
+  const [confirming, setConfirming] = useState<{ rows: number; question: string } | null>(null);
+  const [base, setBase] = useState<PermissionChoice[] | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const task = useTask<"load" | "count" | "apply" | "create" | "delete" | "permissions">();
   const reload = async () => setChoices(await rpc("workspaceChoices", {}));
   useEffect(() => {
     void task.run("load", reload);
@@ -29,16 +35,40 @@ export function RolesPanel({ filter }: { filter: string | null }) {
     await reload();
   };
 
-  const apply = () =>
-    task.run("apply", async () => {
+  const count = () =>
+    task.run("count", async () => {
       setStatus("");
-      const target = rowTarget(filter, onTag);
-      await answer(await rpc("applyRole", { role, target }));
+      const counted = await rpc("roleTargetCount", { role, target: rowTarget(filter, onTag) });
+      if ("problem" in counted) task.setProblem(counted.problem);
+      else setConfirming(counted);
     });
+  const apply = (confirmed: number) =>
+    task.run("apply", async () => {
+      setConfirming(null);
+      await answer(await rpc("applyRole", { role, target: rowTarget(filter, onTag), confirmed }));
+    });
+  const chooseBase = (name: string) => {
+    setBasedOn(name);
+    setBase(null);
+    if (!name) return;
+    void task.run("permissions", async () => {
+      const found = await rpc("roleBasePermissions", { basedOn: name });
+      if ("problem" in found) return task.setProblem(found.problem);
+      setBase(found.permissions);
+      setChosen(new Set(found.permissions.filter((p) => p.held).map((p) => p.id)));
+    });
+  };
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChosen(next);
+  };
   const create = () =>
     task.run("create", async () => {
       setStatus("");
-      await answer(await rpc("createCustomRole", { name, basedOn, description }));
+      const permissions = base ? permissionEdits(base, chosen) : "";
+      await answer(await rpc("createCustomRole", { name, basedOn, description, permissions }));
       setName("");
       setDescription("");
     });
@@ -52,7 +82,14 @@ export function RolesPanel({ filter }: { filter: string | null }) {
     <>
       <h2>Apply a role</h2>
       <label for="role">Role</label>
-      <select id="role" value={role} onChange={(e) => setRole(e.currentTarget.value)}>
+      <select
+        id="role"
+        value={role}
+        onChange={(e) => {
+          setRole(e.currentTarget.value);
+          setConfirming(null);
+        }}
+      >
         <option value="">Choose a role…</option>
         {roles.map((r) => (
           <option key={r.name} value={r.name}>
@@ -61,11 +98,25 @@ export function RolesPanel({ filter }: { filter: string | null }) {
         ))}
       </select>
       <RowTargetChoice name="role-target" legend="To" filter={filter} onTag={onTag} setOnTag={setOnTag} />
-      <div class="actions">
-        <button type="button" class="primary" onClick={apply} disabled={task.busy !== null || !role}>
-          Apply role
-        </button>
-      </div>
+      {confirming ? (
+        <section class="confirm" role="alertdialog" aria-label="Confirm the role">
+          <p>{confirming.question}</p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => apply(confirming.rows)} disabled={task.busy !== null}>
+              Set on {confirming.rows} {confirming.rows === 1 ? "row" : "rows"}
+            </button>
+            <button type="button" onClick={() => setConfirming(null)} disabled={task.busy !== null}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      ) : (
+        <div class="actions">
+          <button type="button" class="primary" onClick={count} disabled={task.busy !== null || !role}>
+            Apply role…
+          </button>
+        </div>
+      )}
       <Notice status={status} problem={task.problem} />
 
       <h2>New custom role</h2>
@@ -78,7 +129,7 @@ export function RolesPanel({ filter }: { filter: string | null }) {
         <label for="role-name">Name</label>
         <input id="role-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
         <label for="based-on">Based on</label>
-        <select id="based-on" required value={basedOn} onChange={(e) => setBasedOn(e.currentTarget.value)}>
+        <select id="based-on" required value={basedOn} onChange={(e) => chooseBase(e.currentTarget.value)}>
           <option value="">Choose a predefined role…</option>
           {predefined.map((r) => (
             <option key={r.name} value={r.name}>
@@ -87,6 +138,19 @@ export function RolesPanel({ filter }: { filter: string | null }) {
           ))}
         </select>
         {predefined.length === 0 && <p class="muted small">Refresh the account (Sync panel) to list its predefined roles.</p>}
+        {task.busy === "permissions" && <p class="muted small">Reading {basedOn}'s permissions…</p>}
+        {base && (
+          <fieldset aria-label="Permissions">
+            <legend>Permissions (from {basedOn}; change what this role differs in)</legend>
+            {base.map((p) => (
+              <label key={p.id} class="check">
+                <input type="checkbox" checked={chosen.has(p.id)} onChange={(e) => toggle(p.id, e.currentTarget.checked)} />
+                {p.name}
+                {p.category && <span class="muted small"> {p.category}</span>}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <label for="role-description">Description</label>
         <input id="role-description" value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
         <div class="actions">

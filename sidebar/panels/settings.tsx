@@ -33,6 +33,9 @@ export function SettingsPanel() {
         <input type="checkbox" checked={settings.sso} onChange={(e) => set({ sso: e.currentTarget.checked })} />
         The account signs in with SSO
       </label>
+      <p class="muted small" id="sso-from">
+        SSO {settings.sso ? "on" : "off"}: {view.ssoFrom}
+      </p>
       <label class="check">
         <input
           type="checkbox"

@@ -70,11 +70,19 @@ export function SyncPanel({ filter }: { filter: string | null }) {
     cancel.current = false;
     let done = 0;
     // Each chunk reports its own counts; the person reads the run's.
-    const totals = { created: 0, updated: 0, deleted: 0, failed: 0 };
+    const totals = {
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      failed: 0,
+      roleChanged: 0,
+      roles: { created: 0, updated: 0, deleted: 0 },
+    };
     let report = await first();
     for (;;) {
       done += report.created + report.updated + report.deleted + report.failed;
-      for (const key of ["created", "updated", "deleted", "failed"] as const) totals[key] += report[key];
+      for (const key of ["created", "updated", "deleted", "failed", "roleChanged"] as const) totals[key] += report[key];
+      for (const key of ["created", "updated", "deleted"] as const) totals.roles[key] += report.roles[key];
       const whole = Math.max(total, done + report.remaining);
       setProgress({ done, total: whole, report: { ...report, ...totals }, cancelled: false });
       if (report.done) break;
@@ -220,6 +228,7 @@ function steps(plan: SyncPlan): number {
   return (
     plan.sites.length +
     plan.roles.create.length +
+    plan.roles.update.length +
     plan.roles.delete.length +
     plan.creates.length +
     plan.updates.length +
@@ -231,7 +240,7 @@ function ProgressView({ progress, running }: { progress: Progress; running: bool
   const { done, total, report } = progress;
   const percent = report?.done ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   const words = report
-    ? `${report.created} created, ${report.updated} updated, ${report.deleted} deleted, ${report.failed} failed so far`
+    ? `${report.created} created, ${report.updated} updated, ${report.deleted} deleted, ${report.failed} failed so far${roleWords(report)}`
     : "";
   return (
     <section aria-label="Sync progress">
@@ -254,6 +263,14 @@ function ProgressView({ progress, running }: { progress: Progress; running: bool
   );
 }
 
+/** Role changes of the run, when there were any: roles created, updated, deleted and users given another role. */
+function roleWords(report: ChunkReport): string {
+  const { created, updated, deleted } = report.roles;
+  if (created + updated + deleted + report.roleChanged === 0) return "";
+  const users = report.roleChanged === 1 ? "1 user" : `${report.roleChanged} users`;
+  return `; roles ${created} created, ${updated} updated, ${deleted} deleted; ${users} given another role`;
+}
+
 function PlanView({
   plan,
   confirmRemoved,
@@ -266,7 +283,7 @@ function PlanView({
   const removed = plan.deletes.filter((d) => d.needsConfirmation);
   const counts: [string, number][] = [
     ["new sites", plan.sites.length],
-    ["role changes", plan.roles.create.length + plan.roles.delete.length],
+    ["role changes", plan.roles.create.length + plan.roles.update.length + plan.roles.delete.length],
     ["to create", plan.creates.length],
     ["to update", plan.updates.length + plan.credentials.length],
     ["to delete", plan.deletes.length],
@@ -291,7 +308,15 @@ function PlanView({
         title="Roles"
         items={[
           ...plan.roles.create.map((r): [string, string] => [`Row ${r.row}`, `create ${r.name} (from ${r.basedOn})`]),
+          ...plan.roles.update.map((r): [string, string] => [
+            `Row ${r.row}`,
+            `update ${r.name} (${r.permissions.length} permissions)`,
+          ]),
           ...plan.roles.delete.map((r): [string, string] => [`Row ${r.row}`, `delete ${r.name}`]),
+          ...plan.roles.held.map((r): [string, string] => [
+            `Row ${r.row}`,
+            `keep ${r.name}: Users rows ${r.users.join(", ")} still have it`,
+          ]),
         ]}
       />
       <PlanList

@@ -62,6 +62,16 @@ export function isWizardState(value: string): value is WizardState {
   return (WIZARD_STATES as readonly string[]).includes(value);
 }
 
+/**
+ * What the Setup Wizard cell of a row should be changed to so that the sheet shows what the sync uses: the type's
+ * forced state (Completed for a Limited Extension) where the cell says otherwise; null when it needs no change.
+ */
+export function wizardCorrection(type: string, written: string): WizardState | null {
+  if (!isUserType(type)) return null;
+  const forced = USER_TYPE_RULES[type].forcedWizard;
+  return forced && written !== forced ? forced : null;
+}
+
 /** The wizard state a row will be synced with: the type's forced state, the row's own, or Not Started when blank. */
 export function effectiveWizard(type: UserType, written: string): WizardState {
   const forced = USER_TYPE_RULES[type].forcedWizard;

@@ -15,6 +15,11 @@ export interface AccountSnapshot {
   users: AccountUserRecord[];
   sites: AccountSiteRecord[];
   lines: UnassignedLineRecord[];
+  /**
+   * The account's roles with their permissions: known only when the account was just read from RingCentral (the
+   * tabs do not hold permissions), so a plan made from the tabs alone plans no role updates.
+   */
+  roles?: AccountRole[];
 }
 
 /** The whole workspace as records: what every rule reads. */
@@ -37,6 +42,8 @@ export interface AccountRole {
   name: string;
   custom: boolean;
   description: string;
+  /** Permission ids the role holds. */
+  permissions: string[];
 }
 
 /** The account as the account tabs show it. */

@@ -18,6 +18,9 @@ type Protection = GoogleAppsScript.Spreadsheet.Protection;
 export const MARKER_KEY = "rcsheets.tab";
 /** How we recognise our own protection among any a person added. */
 export const PROTECTION_DESCRIPTION = "rcsheets: written by the add-in";
+/** How we recognise our warning-only protections of the columns the sync writes. */
+export const SYNC_WRITTEN_DESCRIPTION =
+  "rcsheets: the sync writes this column; what you type here is overwritten by the next sync";
 const TEXT_FORMAT = "@";
 /** Sheets' default number format ("Automatic" in its menu), for columns that stop being text. */
 const AUTOMATIC_FORMAT = "General";
@@ -180,6 +183,7 @@ export class SheetsWorkbook implements Workbook {
     this.applyTextColumns(target, current.textColumns, layout.textColumns);
     this.applyDropdowns(target, current.dropdowns, layout.dropdowns);
     this.applyProtection(target, layout.protected);
+    this.applyWarnedColumns(target, current.warnedColumns ?? [], layout.warnedColumns ?? []);
   }
 
   /** Reads formats and dropdowns off the first data row, where applyLayout put them (on every row below the header). */
@@ -189,11 +193,16 @@ export class SheetsWorkbook implements Workbook {
     const probe = target.getRange(Math.min(2, maxRows), 1, 1, target.getMaxColumns());
     const textColumns = columnsWhere(probe.getNumberFormats()[0] ?? [], (format) => format === TEXT_FORMAT);
     const rules = maxRows >= 2 ? (probe.getDataValidations()[0] ?? []) : [];
+    const warnedColumns = ourWarnings(target).flatMap((protection) => {
+      const range = protection.getRange();
+      return Array.from({ length: range.getNumColumns() }, (_, i) => range.getColumn() + i);
+    });
     return {
       frozenRows: target.getFrozenRows(),
       textColumns,
       dropdowns: rules.flatMap((rule, c) => (rule ? dropdownOf(rule, c + 1) : [])),
       protected: ourProtections(target).length > 0,
+      ...(warnedColumns.length ? { warnedColumns: [...new Set(warnedColumns)].sort((a, b) => a - b) } : {}),
     };
   }
 
@@ -287,6 +296,23 @@ export class SheetsWorkbook implements Workbook {
   }
 
   /**
+   * Warning-only protections of rows 2 to the bottom of the columns the sync writes, one per run of adjacent columns:
+   * Sheets asks a person typing there to confirm, and lets the add-in write. Rows the grid grows by later are not
+   * covered until the next Set up workspace (Sheets does not extend a protected range by rows added below it).
+   */
+  private applyWarnedColumns(target: Sheet, current: number[], wanted: number[]): void {
+    const rows = target.getMaxRows() - 1;
+    if (rows < 1 || current.join() === wanted.join()) return;
+    for (const protection of ourWarnings(target)) protection.remove();
+    for (const [first, last] of columnRuns(wanted))
+      target
+        .getRange(2, first, rows, last - first + 1)
+        .protect()
+        .setDescription(SYNC_WRITTEN_DESCRIPTION)
+        .setWarningOnly(true);
+  }
+
+  /**
    * A new sheet protection mirrors the spreadsheet's editors, which protects nothing; removing the editors leaves the
    * owner and the person running the add-in, which Sheets never removes.
    */
@@ -319,6 +345,23 @@ function sameNames(remembered: SheetRef[], sheets: { name: string }[]): boolean 
 
 function markersOf(sheet: Sheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
   return sheet.getDeveloperMetadata().filter((metadata) => metadata.getKey() === MARKER_KEY);
+}
+
+function ourWarnings(sheet: Sheet): Protection[] {
+  return sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .filter((protection) => protection.getDescription() === SYNC_WRITTEN_DESCRIPTION);
+}
+
+/** Sorted columns as runs of adjacent ones: [2, 3, 7] → [[2, 3], [7, 7]]. */
+function columnRuns(columns: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const column of [...columns].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === column - 1) last[1] = column;
+    else runs.push([column, column]);
+  }
+  return runs;
 }
 
 function ourProtections(sheet: Sheet): Protection[] {

@@ -1,5 +1,6 @@
 import { parseE164, suggestE164 } from "../domain/phone";
 import type { UsersKey } from "../domain/tabs";
+import { wizardCorrection } from "../domain/user-type";
 import { isFormula, unescapeFormula } from "./formula-escape";
 import { type FieldMapping, splitsName, USERS_KEYS } from "./mapping";
 import { type ImportProblem, importError } from "./problem";
@@ -78,6 +79,9 @@ export function normaliseGiven(given: ValuesForAll, context: NormaliseContext): 
 function normaliseValues(values: Partial<Record<UsersKey, string>>, context: NormaliseContext, rowCountry: string | null): void {
   if (values.userType) values.userType = userTypeOf(values.userType) ?? values.userType;
   if (values.setupWizard) values.setupWizard = wizardStateOf(values.setupWizard) ?? values.setupWizard;
+  // A type that forces its wizard (a Limited Extension: Completed) shows it in the sheet, as the sync sends it.
+  const forced = wizardCorrection(values.userType ?? "", values.setupWizard ?? "");
+  if (forced) values.setupWizard = forced;
   if (values.email) values.email = values.email.replace(/^mailto:/i, "");
   if (values.ext) values.ext = extensionOf(values.ext);
   if (values.tags) values.tags = values.tags.replace(/\s*[;,]\s*/g, ";");

@@ -149,7 +149,8 @@ export class PlaygroundAddIn {
    * editor could, but the protection is there so that no one types over them; the playground keeps them read-only.
    */
   private locked(sheet: string): { ok: false; error: string } | null {
-    const protectedSheet = (this.document.sheetByName(sheet)?.protections.length ?? 0) > 0;
+    // Protections of ranges (the sync-written columns' warnings) leave the sheet editable, as in Sheets.
+    const protectedSheet = this.document.sheetByName(sheet)?.protections.some((p) => !p.area) ?? false;
     return protectedSheet ? { ok: false, error: `${sheet} is written by the add-in and protected: it is read-only here.` } : null;
   }
 

@@ -39,7 +39,7 @@ export function sheetsOf(document: SheetsDocument): SheetView[] {
     }
     return {
       name: sheet.name,
-      editable: sheet.protections.length === 0,
+      editable: !sheet.protections.some((p) => !p.area),
       rows,
       marks,
       hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),

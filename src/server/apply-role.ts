@@ -2,30 +2,58 @@ import { z } from "zod";
 import { ROLES_TAB, USERS_TAB } from "../domain/tabs";
 import { decodeTab } from "../workbook/codec";
 import { locateTabs } from "../workbook/tab-location";
-import { readImage, recordsOf, setCell, writeColumn } from "../workbook/table-image";
+import { readImage, recordsOf, setCell, type TableImage, writeColumn } from "../workbook/table-image";
+import type { Home } from "./home";
 import { RowTarget, targetRows } from "./row-target";
 import { serverFunction } from "./server-function";
 
 export type RoleApplied = { applied: number; message: string } | { applied: 0; problem: string };
+export type RoleTargetCount = { rows: number; question: string } | { rows: 0; problem: string };
 
-/** Apply a role: writes the Role column of the target rows in one block; the next sync assigns it in the account. */
-export const applyRole = serverFunction(z.object({ role: z.string().min(1), target: RowTarget }), (home, input): RoleApplied => {
+type UsersKey = (typeof USERS_TAB.columns)[number]["key"];
+
+const RoleOnRows = z.object({ role: z.string().min(1), target: RowTarget });
+
+/** The rows a role would be applied to, or why there are none. */
+function roleRows(home: Home, input: z.output<typeof RoleOnRows>): { users: TableImage<UsersKey>; rows: number[] } | string {
   const rolesSheet = locateTabs(home.workbook).get("roles");
   const roles = rolesSheet ? decodeTab(ROLES_TAB, home.workbook.read(rolesSheet)).records : [];
   if (!roles.some((r) => r.name === input.role && r.status !== "Pending Delete"))
-    return { applied: 0, problem: `There is no role "${input.role}" on the Roles tab: refresh the account or create it.` };
+    return `There is no role "${input.role}" on the Roles tab: refresh the account or create it.`;
   const users = readImage(home.workbook, USERS_TAB);
-  if (!users) return { applied: 0, problem: "There is no Users tab: run Set up workspace." };
+  if (!users) return "There is no Users tab: run Set up workspace.";
   const rows = targetRows(home, users.sheet, recordsOf(USERS_TAB, users), input.target);
   if (rows.length === 0)
-    return {
-      applied: 0,
-      problem: input.target.kind === "tag" ? `No Users row has the tag ${input.target.tag}.` : "Select some Users rows first.",
-    };
-  for (const row of rows) setCell(users, row, "role", input.role);
-  writeColumn(home.workbook, users, "role", rows);
-  return {
-    applied: rows.length,
-    message: `${input.role} set on ${rows.length} ${rows.length === 1 ? "row" : "rows"}: sync to apply it.`,
-  };
+    return input.target.kind === "tag" ? `No Users row has the tag ${input.target.tag}.` : "Select some Users rows first.";
+  return { users, rows };
+}
+
+const rowsWord = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;
+
+/** Before applying: how many rows the role would be set on, as the question the person confirms. */
+export const roleTargetCount = serverFunction(RoleOnRows, (home, input): RoleTargetCount => {
+  const found = roleRows(home, input);
+  if (typeof found === "string") return { rows: 0, problem: found };
+  return { rows: found.rows.length, question: `Set ${input.role} on ${rowsWord(found.rows.length)}?` };
 });
+
+/**
+ * Apply a role: writes the Role column of the target rows in one block; the next sync assigns it in the account.
+ * Given the count the person confirmed, it refuses when the rows have changed since (another selection, a new tag).
+ */
+export const applyRole = serverFunction(
+  RoleOnRows.extend({ confirmed: z.number().int().min(1).optional() }),
+  (home, input): RoleApplied => {
+    const found = roleRows(home, input);
+    if (typeof found === "string") return { applied: 0, problem: found };
+    const { users, rows } = found;
+    if (input.confirmed !== undefined && input.confirmed !== rows.length)
+      return {
+        applied: 0,
+        problem: `The rows changed since you confirmed ${rowsWord(input.confirmed)}: it is ${rowsWord(rows.length)} now. Apply again to confirm.`,
+      };
+    for (const row of rows) setCell(users, row, "role", input.role);
+    writeColumn(home.workbook, users, "role", rows);
+    return { applied: rows.length, message: `${input.role} set on ${rowsWord(rows.length)}: sync to apply it.` };
+  },
+);

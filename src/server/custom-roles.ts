@@ -1,3 +1,4 @@
+import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import { z } from "zod";
 import { blankRecord } from "../domain/records";
 import { ROLES_TAB, USERS_TAB } from "../domain/tabs";
@@ -8,13 +9,57 @@ import { serverFunction } from "./server-function";
 
 export type RoleChange = { done: true; message: string } | { done: false; problem: string };
 
+/** A permission the new-role form offers: checked when the base role holds it. */
+export interface PermissionChoice {
+  id: string;
+  name: string;
+  category: string;
+  held: boolean;
+}
+export type RoleBase = { permissions: PermissionChoice[] } | { problem: string };
+
+/**
+ * The permissions a custom role starts from: the platform's permission list, each marked held when the predefined
+ * role it is based on holds it. Read from the account now (two Light calls), since the sheet keeps no permissions.
+ */
+export const roleBasePermissions = serverFunction(
+  z.object({ basedOn: z.string().min(1) }),
+  async (home, input): Promise<RoleBase> => {
+    const image = readImage(home.workbook, ROLES_TAB);
+    const base = image ? recordsOf(ROLES_TAB, image).find((r) => r.kind === "Predefined" && r.name === input.basedOn) : undefined;
+    if (!base?.rcId) return { problem: `"${input.basedOn}" is not a predefined role of the account: refresh the account first.` };
+    if (!home.connection?.settings()) return { problem: "Connect to RingCentral (Account panel) to see the role's permissions." };
+    const client = home.connection.client();
+    const role = await client.call<RoleResource>("readUserRole", { path: { roleId: base.rcId } });
+    const dictionary = await client.listAll<{ id?: string; displayName?: string; category?: { id?: string } }>(
+      "listPermissions",
+      { query: { perPage: 1000 } },
+    );
+    const held = new Set((role.permissions ?? []).map((p) => String(p.id)));
+    return {
+      permissions: dictionary
+        .filter((p) => p.id)
+        .map((p) => ({
+          id: String(p.id),
+          name: p.displayName || String(p.id),
+          category: p.category?.id ?? "",
+          held: held.has(String(p.id)),
+        })),
+    };
+  },
+);
+
 /** Create a custom role: a Roles row of Kind Custom based on a predefined role; the next sync creates it. */
 export const createCustomRole = serverFunction(
   z.object({
     name: z.string().trim().min(1).max(128),
     basedOn: z.string().min(1),
     description: z.string().default(""),
-    permissions: z.string().default(""),
+    /** Edits of the base's permissions, as the Permissions cell holds them (`Id;-Id`). */
+    permissions: z
+      .string()
+      .regex(/^[+-]?[A-Za-z0-9;, +-]*$/, "Permissions are ids separated by ;")
+      .default(""),
   }),
   (home, input): RoleChange => {
     const image = readImage(home.workbook, ROLES_TAB);

@@ -1,8 +1,8 @@
 import { applyImport } from "./apply-import";
-import { applyRole } from "./apply-role";
+import { applyRole, roleTargetCount } from "./apply-role";
 import { columnHelp } from "./column-help";
 import { connectedAs } from "./connected-as";
-import { createCustomRole, deleteCustomRole } from "./custom-roles";
+import { createCustomRole, deleteCustomRole, roleBasePermissions } from "./custom-roles";
 import { deleteUsers, undoDelete } from "./delete-users";
 import { exportTab } from "./export-tab";
 import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
@@ -51,8 +51,10 @@ export const serverFunctions = {
   readSettings,
   saveSettings,
   applyRole,
+  roleTargetCount,
   createCustomRole,
   deleteCustomRole,
+  roleBasePermissions,
   saveTag,
   filterByTag,
   currentFilter,

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import type { Finding, Severity } from "../domain/finding";
 import { headerOf, tabById } from "../domain/tabs";
+import { wizardCorrection } from "../domain/user-type";
 import { validateWorkspace } from "../domain/validation/index";
 import { MARK_COLOURS } from "../workbook/finding-marks";
+import type { Workbook } from "../workbook/port";
 import { type CellMark, NO_MARK } from "../workbook/port";
 import { paintTagCells } from "../workbook/tag-colours";
-import { readWorkspace } from "../workbook/workspace-reader";
+import { type ReadWorkspace, readWorkspace } from "../workbook/workspace-reader";
 import { serverFunction } from "./server-function";
 
 export interface RowsValidation {
@@ -31,6 +33,7 @@ export const validateRows = serverFunction(
     const top = Math.max(input.top, 2);
     const bottom = Math.min(input.bottom, size.rows);
     if (bottom < top) return { checked: true, counts };
+    if (tab === "users") showForcedWizards(home.workbook, read, input.sheet, top, bottom);
     const findings = [...read.findings, ...validateWorkspace(read.workspace)].filter(
       (f) => f.tab === tab && f.row >= top && f.row <= bottom,
     );
@@ -42,6 +45,21 @@ export const validateRows = serverFunction(
     return { checked: true, counts };
   },
 );
+
+/**
+ * Edited rows whose type forces its Setup Wizard (a Limited Extension: Completed) get it written, so the sheet
+ * shows what the sync sends. A cell per such row (an edit is mostly one row); other cells are left as typed.
+ */
+function showForcedWizards(workbook: Workbook, read: ReadWorkspace, sheet: string, top: number, bottom: number): void {
+  const column = read.columns.get("users")?.get("setupWizard");
+  if (column === undefined) return;
+  for (const user of read.workspace.users) {
+    const forced = user.row >= top && user.row <= bottom ? wizardCorrection(user.userType, user.setupWizard) : null;
+    if (!forced) continue;
+    user.setupWizard = forced;
+    workbook.write(sheet, { row: user.row, column: column + 1, values: [[forced]] });
+  }
+}
 
 /** The marks of rows top..bottom: a note with every message of a cell, the colour of its worst severity. */
 function marksOf(findings: Finding[], headers: Map<string, number>, top: number, bottom: number, width: number): CellMark[][] {

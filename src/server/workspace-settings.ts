@@ -14,14 +14,28 @@ export interface SettingsView {
   problems: string[];
   /** From saveSettings: whether it wrote (a refused value writes nothing). */
   saved?: boolean;
+  /** Where the SSO value comes from, in the panel's words. */
+  ssoFrom: string;
 }
+
+/**
+ * SSO is the person's to set: RingCentral's API (the official spec) has no field that says whether an account signs
+ * in with SSO, so a refresh cannot read it (docs/product-coverage.md, "SSO read from the account").
+ */
+export const SSO_FROM =
+  "Set by hand on the Settings tab: RingCentral's API does not say whether the account uses SSO, so a refresh cannot read it.";
 
 /** The Settings tab: SSO, Welcome Emails, Default Country, and when the account was last refreshed. */
 export const readSettings = serverFunction(z.object({}).default({}), (home): SettingsView => {
   const sheet = locateTabs(home.workbook).get("settings");
-  if (!sheet) return { settings: settingsOf([]).settings, problems: ["There is no Settings tab: run Set up workspace."] };
+  if (!sheet)
+    return {
+      settings: settingsOf([]).settings,
+      problems: ["There is no Settings tab: run Set up workspace."],
+      ssoFrom: SSO_FROM,
+    };
   const read = settingsOf(decodeTab(SETTINGS_TAB, home.workbook.read(sheet)).records);
-  return { settings: read.settings, problems: read.findings.map((f) => `Row ${f.row}: ${f.message}`) };
+  return { settings: read.settings, problems: read.findings.map((f) => `Row ${f.row}: ${f.message}`), ssoFrom: SSO_FROM };
 });
 
 const EDITABLE = {
@@ -51,7 +65,12 @@ export const saveSettings = serverFunction(
       };
     if (!locateTabs(home.workbook).has("settings")) setUpWorkspace(home.workbook);
     const image = readImage(home.workbook, SETTINGS_TAB);
-    if (!image) return { settings: settingsOf([]).settings, problems: ["The Settings tab has no header: run Set up workspace."] };
+    if (!image)
+      return {
+        settings: settingsOf([]).settings,
+        problems: ["The Settings tab has no header: run Set up workspace."],
+        ssoFrom: SSO_FROM,
+      };
     const names = recordsOf(SETTINGS_TAB, image);
     const byName = new Map(names.map((r) => [r.setting.trim().toLowerCase(), r.row]));
     let next = image.rows.length + 2;

@@ -70,6 +70,7 @@ export function roleOf(role: RoleResource): AccountState["roles"][number] {
     name: role.displayName ?? "",
     custom: Boolean(role.custom),
     description: role.description ?? "",
+    permissions: (role.permissions ?? []).map((p) => String(p.id)),
   };
 }
 

@@ -2,8 +2,10 @@ import type { Finding } from "../domain/finding";
 import { assignLines, describeShortfall, type LineShortfall, lineDemands } from "../domain/lines";
 import type { AccountUserRecord, RoleRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
 import { isUserType, USER_TYPE_RULES, type UserType } from "../domain/user-type";
-import type { Workspace } from "../domain/workspace";
+import { permissionTokens } from "../domain/validation/field-rules";
+import type { AccountRole, Workspace } from "../domain/workspace";
 import { changedFields, type LedgerEntry, type SyncedField, type SyncedValues, syncedValues } from "./ledger";
+import { rolePermissions } from "./requests";
 import { inScope, type SyncScope } from "./scope";
 import { inAccount, siteErrors, siteRefusal } from "./site-refusal";
 
@@ -29,11 +31,27 @@ export interface RoleCreate {
   row: number;
   name: string;
   basedOn: string;
+  /** Permission ids it is created with: its base role's, edited by the row's Permissions. */
+  permissions: string[];
+}
+/** A synced custom role whose Permissions or Description the sheet changed. */
+export interface RoleUpdate {
+  row: number;
+  name: string;
+  rcId: string;
+  permissions: string[];
+  description: string;
 }
 export interface RoleDelete {
   row: number;
   name: string;
   rcId: string;
+}
+/** A custom role marked Pending Delete that Users rows still have: not deleted (the platform would refuse). */
+export interface RoleHeld {
+  row: number;
+  name: string;
+  users: number[];
 }
 export interface UserCreate {
   row: number;
@@ -84,7 +102,7 @@ export interface DriftedRow {
 export interface SyncPlan {
   scope: SyncScope;
   sites: SiteCreate[];
-  roles: { create: RoleCreate[]; delete: RoleDelete[] };
+  roles: { create: RoleCreate[]; update: RoleUpdate[]; delete: RoleDelete[]; held: RoleHeld[] };
   creates: UserCreate[];
   updates: UserUpdate[];
   credentials: CredentialUpdate[];
@@ -128,16 +146,21 @@ export function planSync(input: PlanInput): SyncPlan {
 export function isSettled(plan: SyncPlan): boolean {
   return (
     plan.blocked.length === 0 &&
-    plan.sites.length + plan.roles.create.length + plan.roles.delete.length + plan.creates.length + plan.updates.length === 0 &&
+    plan.sites.length + roleSteps(plan) + plan.creates.length + plan.updates.length === 0 &&
     plan.credentials.length + plan.roleAssignments.length + plan.deletes.length === 0
   );
+}
+
+/** Role creates, updates and deletes: the steps a plan sends for the Roles tab. */
+export function roleSteps(plan: SyncPlan): number {
+  return plan.roles.create.length + plan.roles.update.length + plan.roles.delete.length;
 }
 
 function emptyPlan(scope: SyncScope): SyncPlan {
   return {
     scope,
     sites: [],
-    roles: { create: [], delete: [] },
+    roles: { create: [], update: [], delete: [], held: [] },
     creates: [],
     updates: [],
     credentials: [],
@@ -263,21 +286,53 @@ function deletionOf(user: UserRecord | null, account: AccountUserRecord | undefi
   };
 }
 
-/** Custom roles the plan's rows use are created first; custom rows marked Pending Delete go, unless still used. */
+/**
+ * Custom roles the plan's rows use are created first; synced ones whose Permissions or Description the sheet changed
+ * are updated; custom rows marked Pending Delete go, unless Users rows still have them.
+ */
 function planRoles(workspace: Workspace, plan: SyncPlan): void {
   const used = new Set(plan.roleAssignments.map((a) => a.role));
+  const account = workspace.account.roles;
   for (const role of workspace.roles) {
     if (role.kind !== "Custom") continue;
     if (role.status === "Pending Delete") planRoleDelete(workspace, role, plan);
-    else if (!role.rcId && used.has(role.name)) plan.roles.create.push({ row: role.row, name: role.name, basedOn: role.basedOn });
+    else if (!role.rcId && used.has(role.name))
+      plan.roles.create.push({
+        row: role.row,
+        name: role.name,
+        basedOn: role.basedOn,
+        permissions: wantedPermissions(role, account ?? []),
+      });
+    else if (role.rcId && account) planRoleUpdate(role, account, plan);
   }
+}
+
+/**
+ * What a custom role should hold: its base's permissions edited by the Permissions cell (`Id` adds, `-Id` removes).
+ * The base is the Based On role; a role the account has without one is its own base, so the edits apply once.
+ */
+export function wantedPermissions(role: RoleRecord, account: readonly AccountRole[]): string[] {
+  const base = role.basedOn
+    ? account.find((r) => !r.custom && r.name === role.basedOn)
+    : account.find((r) => r.rcId === role.rcId);
+  return rolePermissions(base?.permissions ?? [], permissionTokens(role.permissions)).map((p) => p.id);
+}
+
+function planRoleUpdate(role: RoleRecord, account: readonly AccountRole[], plan: SyncPlan): void {
+  const now = account.find((r) => r.rcId === role.rcId);
+  if (!now) return;
+  const permissions = wantedPermissions(role, account);
+  const samePermissions = permissions.length === now.permissions.length && permissions.every((p) => now.permissions.includes(p));
+  const description = role.description || now.description;
+  if (samePermissions && description === now.description) return;
+  plan.roles.update.push({ row: role.row, name: role.name, rcId: role.rcId, permissions, description });
 }
 
 function planRoleDelete(workspace: Workspace, role: RoleRecord, plan: SyncPlan): void {
   if (!role.rcId) return;
-  const users = workspace.users.filter((u) => u.role === role.name);
-  if (users.length) return;
-  plan.roles.delete.push({ row: role.row, name: role.name, rcId: role.rcId });
+  const users = workspace.users.filter((u) => u.role === role.name).map((u) => u.row);
+  if (users.length) plan.roles.held.push({ row: role.row, name: role.name, users });
+  else plan.roles.delete.push({ row: role.row, name: role.name, rcId: role.rcId });
 }
 
 function assignRole(plan: SyncPlan, role: string, row: number): void {

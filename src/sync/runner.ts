@@ -3,8 +3,7 @@ import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
 import { assignLines, lineDemands } from "../domain/lines";
 import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
-import { effectiveWizard, USER_TYPE_RULES, type UserType } from "../domain/user-type";
-import { permissionTokens } from "../domain/validation/field-rules";
+import { effectiveWizard, USER_TYPE_RULES, type UserType, wizardCorrection } from "../domain/user-type";
 import { validateWorkspace } from "../domain/validation/index";
 import { type AccountState, MAIN_SITE, type Workspace } from "../domain/workspace";
 import { ApiError } from "../ringcentral/api-error";
@@ -19,8 +18,8 @@ import { fetchAccountState, roleOf, siteOf, userOf } from "./account-snapshot";
 import { BULK_UPDATE_RECORDS, updateInBulk } from "./bulk-update";
 import { type KeptAccount, type KeptAccountStore, ledgerPrint, usableKept } from "./kept-account";
 import { type LedgerEntry, syncedValues } from "./ledger";
-import { isSettled, planSync, type SyncPlan, type UserCreate } from "./plan";
-import { claimBody, createBody, rolePermissions, secretBody, siteBody, updateBody } from "./requests";
+import { isSettled, planSync, type RoleCreate, type RoleUpdate, type SyncPlan, type UserCreate } from "./plan";
+import { claimBody, createBody, secretBody, siteBody, updateBody } from "./requests";
 import { describeScope, type SyncScope } from "./scope";
 import { type SyncStop, stopOf } from "./stop";
 
@@ -63,11 +62,30 @@ export interface ChunkReport {
   /** Steps of the plan this chunk did not reach. */
   remaining: number;
   blocked: number;
+  /** Custom roles created, updated and deleted in the account. */
+  roles: { created: number; updated: number; deleted: number };
+  /** Users given another role in the account. */
+  roleChanged: number;
   /** Set when the chunk ended early: the account could not be read, or the credential or a permission was refused. */
   stop?: SyncStop;
 }
 
 export const DEFAULT_BUDGET_MS = 270_000;
+
+/** A report of nothing done yet, to count into. */
+export function emptyReport(): ChunkReport {
+  return {
+    done: false,
+    created: 0,
+    updated: 0,
+    deleted: 0,
+    failed: 0,
+    remaining: 0,
+    blocked: 0,
+    roles: { created: 0, updated: 0, deleted: 0 },
+    roleChanged: 0,
+  };
+}
 
 /**
  * Updates of users already synced go 500 to a task through extension-bulk-update (one Heavy call and a few Light
@@ -92,7 +110,7 @@ class Chunk {
   private readonly deadline: number;
   private readonly now: string;
   private readonly results: RunWriteBack = { users: [], sites: [], roles: [], removeUsers: [], removeRoles: [] };
-  private readonly report: ChunkReport = { done: false, created: 0, updated: 0, deleted: 0, failed: 0, remaining: 0, blocked: 0 };
+  private readonly report: ChunkReport = emptyReport();
   private ledger = new Map<string, Omit<SyncLedgerRecord, "row">>();
   private workspace!: Workspace;
   private readonly siteIds = new Map<string, string>([[MAIN_SITE, "main-site"]]);
@@ -267,7 +285,8 @@ class Chunk {
   private async send(plan: SyncPlan): Promise<void> {
     const steps: (() => Promise<void>)[] = [
       ...plan.sites.map((s) => () => this.createSite(s.row, s.name)),
-      ...plan.roles.create.map((r) => () => this.createRole(r.row, r.name, r.basedOn)),
+      ...plan.roles.create.map((r) => () => this.createRole(r)),
+      ...plan.roles.update.map((r) => () => this.updateRole(r)),
       ...plan.creates.map((c) => () => this.createUser(c)),
       ...(UPDATES_IN_BULK
         ? batches(plan.updates, BULK_UPDATE_RECORDS).map((batch) => () => this.updateUsers(batch))
@@ -308,23 +327,38 @@ class Chunk {
     }
   }
 
-  private async createRole(row: number, name: string, basedOn: string): Promise<void> {
+  /** The plan worked out its permissions from the base role as just read: no read of the base here. */
+  private async createRole({ row, name, permissions }: RoleCreate): Promise<void> {
     const role = this.workspace.roles.find((r) => r.row === row);
     try {
-      const baseId = this.roleIds.get(basedOn);
-      const base = baseId ? await this.home.client.call<RoleResource>("readUserRole", { path: { roleId: baseId } }) : undefined;
-      const permissions = rolePermissions(
-        (base?.permissions ?? []).map((p) => String(p.id)),
-        permissionTokens(role?.permissions ?? ""),
-      );
       const created = await this.home.client.call<RoleResource>("createCustomRole", {
-        body: { displayName: name, description: role?.description ?? "", permissions },
+        body: { displayName: name, description: role?.description ?? "", permissions: permissions.map((id) => ({ id })) },
       });
       this.roleIds.set(name, String(created.id));
       this.state.roles.push(roleOf(created));
+      this.report.roles.created++;
       this.results.roles.push({ row, cells: { rcId: String(created.id), status: "Synced" } });
     } catch (error) {
       this.results.roles.push({ row, cells: { status: `Error: ${describe(error)}` } });
+    }
+  }
+
+  private async updateRole(update: RoleUpdate): Promise<void> {
+    try {
+      await this.home.client.call("updateUserRole", {
+        path: { roleId: update.rcId },
+        body: {
+          displayName: update.name,
+          description: update.description,
+          permissions: update.permissions.map((id) => ({ id })),
+        },
+      });
+      this.report.roles.updated++;
+      const kept = this.state.roles.find((r) => r.rcId === update.rcId);
+      if (kept) Object.assign(kept, { description: update.description, permissions: update.permissions });
+      this.results.roles.push({ row: update.row, cells: { status: "Synced" } });
+    } catch (error) {
+      this.results.roles.push({ row: update.row, cells: { status: `Error: ${describe(error)}` } });
     }
   }
 
@@ -507,6 +541,7 @@ class Chunk {
       await this.home.client.call("bulkAssignRole", { path: { roleId }, body: { addedExtensionIds: ids } });
       const assigned = new Set(ids);
       for (const user of this.state.users) if (assigned.has(user.rcId)) user.role = role;
+      this.report.roleChanged += ids.length;
     } catch (error) {
       for (const row of rows)
         this.results.users.push({ row, cells: { message: `Role ${role} was not applied: ${describe(error)}` } });
@@ -545,6 +580,7 @@ class Chunk {
     try {
       await this.home.client.call("deleteCustomRole", { path: { roleId: rcId } });
       this.state.roles = this.state.roles.filter((r) => r.rcId !== rcId);
+      this.report.roles.deleted++;
       this.results.removeRoles.push(row);
     } catch (error) {
       this.results.roles.push({ row, cells: { status: `Error: ${describe(error)}` } });
@@ -583,6 +619,9 @@ class Chunk {
     const status = result.credentialsFailed ? "Error" : "Synced";
     const cells: Record<string, string> = { status, rcId: result.rcId, syncedAt: this.now, message: result.message };
     if (result.tempNumber !== undefined) cells.tempNumber = result.tempNumber;
+    // The sheet shows the wizard the sync used (a Limited Extension's is always Completed).
+    const forced = wizardCorrection(user.userType, user.setupWizard);
+    if (forced) cells.setupWizard = forced;
     if (result.credentialsFailed) this.report.failed++;
     if (!result.keepSecrets && !result.credentialsFailed) Object.assign(cells, { pin: "", password: "", secretAnswer: "" });
     this.results.users.push({ row: user.row, cells });
@@ -676,7 +715,12 @@ function withAccount(workspace: Workspace, state: AccountState, refreshedAt: str
     ...workspace,
     users: workspace.users.map((u) => ({ ...u })),
     settings: { ...workspace.settings, accountRefreshedAt: refreshedAt },
-    account: { users: numbered(state.users), sites: numbered(state.sites), lines: numbered(state.lines) },
+    account: {
+      users: numbered(state.users),
+      sites: numbered(state.sites),
+      lines: numbered(state.lines),
+      roles: state.roles,
+    },
     roles: [
       ...workspace.roles.map((r) => {
         const account = state.roles.find((a) => a.name === r.name);

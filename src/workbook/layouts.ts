@@ -20,6 +20,17 @@ const DROPDOWNS: Partial<Record<TabId, Record<string, DropdownSource>>> = {
 };
 
 /**
+ * Columns the sync writes back (its ids, temporary numbers, times and messages): typed over by hand, the next sync
+ * overwrites them or, worse, acts on them (a cleared RC Id makes the user again), so typing there warns first.
+ * Status is not among them: a person sets Pending Delete there.
+ */
+const SYNC_WRITTEN: Partial<Record<TabId, readonly string[]>> = {
+  users: ["tempNumber", "rcId", "syncedAt", "message"],
+  sites: ["rcId"],
+  roles: ["rcId"],
+};
+
+/**
  * How a tab is presented: the header frozen, text columns as plain text, its dropdowns, protection when only the
  * add-in writes it. `sheets` gives the sheet name of each located tab, for dropdowns that list another tab's names;
  * `lists` adds dropdowns the account fills (the secret questions, read on refresh).
@@ -45,5 +56,10 @@ export function layoutOf<K extends string>(
     const index = columns.get(key);
     if (index !== undefined && values?.length) dropdowns.push({ column: index + 1, kind: "list", values });
   }
-  return { frozenRows: 1, textColumns, dropdowns, protected: !tab.editable };
+  const warnedColumns = (tab.editable ? (SYNC_WRITTEN[tab.id] ?? []) : [])
+    .map((key) => columns.get(key as K))
+    .filter((index): index is number => index !== undefined)
+    .map((index) => index + 1)
+    .sort((a, b) => a - b);
+  return { frozenRows: 1, textColumns, dropdowns, protected: !tab.editable, warnedColumns };
 }

@@ -38,6 +38,11 @@ export interface SheetLayout {
   dropdowns: Dropdown[];
   /** Protected sheets are written only by the add-in. */
   protected: boolean;
+  /**
+   * 1-based columns, below the header, that the sync writes: typing there warns first (a warning-only protection in
+   * Sheets; the add-in's own writes are not stopped). Absent or empty: none. An .xlsx file has no such warning.
+   */
+  warnedColumns?: number[];
 }
 
 export interface SheetRef {

@@ -44,6 +44,6 @@ export function insertUsersTemplate(workbook: Workbook): string {
   const rows = templateRows();
   workbook.write(name, { row: 1, column: 1, values: rows });
   const columns = columnIndex(USERS_TAB, rows[0] ?? []);
-  workbook.applyLayout(name, { ...layoutOf(USERS_TAB, columns, locateTabs(workbook)), protected: false });
+  workbook.applyLayout(name, { ...layoutOf(USERS_TAB, columns, locateTabs(workbook)), protected: false, warnedColumns: [] });
   return name;
 }

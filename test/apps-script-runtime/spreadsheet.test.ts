@@ -51,6 +51,53 @@ describe("one document, many people", () => {
     sheet(colleague, "Sheet1").getRange(1, 1).setValue("hello");
   });
 
+  it("protects a range: its non-editors are refused inside it only; a warning-only one refuses no one and warns a typist", () => {
+    const mine = createSpreadsheetApp();
+    const colleague = mine.as("colleague@example.com");
+    const strict = sheet(mine, "Sheet1").getRange(2, 2, 5, 1).protect().setDescription("ids");
+    strict.removeEditors(strict.getEditors());
+    expect(strict.getProtectionType()).toBe(mine.app.ProtectionType.RANGE);
+    expect(strict.getRange().getA1Notation()).toBe("B2:B6");
+    expect(() => sheet(colleague, "Sheet1").getRange(3, 2).setValue("x")).toThrow(PROTECTED);
+    expect(() =>
+      sheet(colleague, "Sheet1")
+        .getRange(1, 1, 3, 3)
+        .setValues([
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+    ).toThrow(PROTECTED);
+    sheet(colleague, "Sheet1").getRange(3, 1).setValue("beside it");
+    sheet(colleague, "Sheet1").getRange(7, 2).setValue("below it");
+    expect(() => typeIntoCell(mine.document, "colleague@example.com", { sheet: "Sheet1", row: 2, column: 2, text: "x" })).toThrow(
+      PROTECTED,
+    );
+    expect(sheet(mine, "Sheet1").getProtections(mine.app.ProtectionType.SHEET)).toEqual([]);
+    expect(mine.spreadsheet.getProtections(mine.app.ProtectionType.RANGE).map((p) => p.getDescription())).toEqual(["ids"]);
+
+    strict.setWarningOnly(true);
+    sheet(colleague, "Sheet1").getRange(3, 2).setValue("by script");
+    const typed = typeIntoCell(mine.document, "colleague@example.com", { sheet: "Sheet1", row: 4, column: 2, text: "by hand" });
+    expect(typed.warnings).toEqual(["ids"]);
+    expect(
+      typeIntoCell(mine.document, "colleague@example.com", { sheet: "Sheet1", row: 4, column: 1, text: "a" }).warnings,
+    ).toEqual([]);
+  });
+
+  it("moves and shrinks a protected range with the rows deleted or inserted around it, as Sheets does", () => {
+    const mine = createSpreadsheetApp();
+    const protection = sheet(mine, "Sheet1").getRange(5, 2, 10, 2).protect();
+    sheet(mine, "Sheet1").deleteRows(2, 2);
+    expect(protection.getRange().getA1Notation()).toBe("B3:C12");
+    sheet(mine, "Sheet1").deleteRows(10, 5);
+    expect(protection.getRange().getA1Notation()).toBe("B3:C9");
+    sheet(mine, "Sheet1").insertRowsAfter(4, 3);
+    expect(protection.getRange().getA1Notation()).toBe("B3:C12");
+    sheet(mine, "Sheet1").insertRowsAfter(1, 1);
+    expect(protection.getRange().getA1Notation()).toBe("B4:C13");
+  });
+
   it("lets anyone of the owning domain edit while domain edit is on", () => {
     const open = createSpreadsheetApp({ domain: "example.com", editors: ["owner@example.com", "me@example.com"] });
     const protection = sheet(open, "Sheet1").protect();

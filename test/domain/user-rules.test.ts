@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/domain/finding";
+import { wizardCorrection } from "../../src/domain/user-type";
 import { validateWorkspace } from "../../src/domain/validation/index";
 import { accountUser, user, workspace } from "./fixture";
 
@@ -267,5 +268,15 @@ describe("Users row: status after a sync", () => {
   it("the type cannot change after a sync", () => {
     const findings = validateWorkspace(synced("NotActivated", "Virtual User"));
     expect(findings).toContainEqual(expect.objectContaining({ column: "User Type", rule: "users.type.synced" }));
+  });
+});
+
+describe("the Setup Wizard the sheet shows", () => {
+  it("is Completed on a Limited Extension whatever was written, and left alone on other types", () => {
+    expect(wizardCorrection("Limited Extension", "Not Started")).toBe("Completed");
+    expect(wizardCorrection("Limited Extension", "")).toBe("Completed");
+    expect(wizardCorrection("Limited Extension", "Completed")).toBeNull();
+    expect(wizardCorrection("User", "Not Started")).toBeNull();
+    expect(wizardCorrection("Nonsense", "")).toBeNull();
   });
 });

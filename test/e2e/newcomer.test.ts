@@ -128,7 +128,8 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
     await selectRows(page, [2, 3]);
     await expect.poll(async () => page.locator(".tabulator-row.tabulator-selected").count()).toBe(2);
     await sidebar.locator("#role").selectOption("Front Desk");
-    await sidebar.getByRole("button", { name: "Apply role" }).click();
+    await sidebar.getByRole("button", { name: "Apply role…" }).click();
+    await sidebar.getByRole("button", { name: "Set on 2 rows" }).click();
     await expect.poll(async () => (await users()).map((u) => u.role)).toEqual(["Front Desk", "Front Desk", ""]);
     await shot("role-applied");
   });

@@ -151,9 +151,18 @@ describe("normalising values", () => {
       firstName: "Ada",
       lastName: "Lovelace",
       userType: "Limited Extension",
+      // Blank in the source: a Limited Extension is always synced Completed, and the sheet shows it.
+      setupWizard: "Completed",
       ext: "0202",
       phone: "+16505550101",
     });
+  });
+
+  it("writes Completed on Limited Extension rows whatever the source says, and leaves other types' wizard alone", () => {
+    const sheet = readSourceSheet(rows("Type,Wizard\nLimited Extension,Not Started\nUser,Not Started\nUser,\n"));
+    const mapping = { ...emptyMapping(), userType: "Type", setupWizard: "Wizard" };
+    const { rows: out } = normaliseRecords(sheet, mapping, context);
+    expect(out.map((r) => r.values.setupWizard)).toEqual(["Completed", "Not Started", ""]);
   });
 
   it("refuses a value a spreadsheet would run, and takes an export's apostrophe off", () => {

@@ -37,6 +37,7 @@ describe("the sidebar's workspace functions", () => {
       settings: expect.objectContaining({ sso: true, welcomeEmails: true, defaultCountry: "CA" }),
       problems: [],
       saved: true,
+      ssoFrom: expect.stringMatching(/^Set by hand on the Settings tab: RingCentral's API does not say/),
     });
     const rows = records(SETTINGS_TAB).map((r) => [r.setting, r.value]);
     expect(rows).toEqual(
@@ -77,6 +78,24 @@ describe("the sidebar's workspace functions", () => {
     expect(colours()[2]).toBe("#f4c7c3");
   });
 
+  it("validateRows (onEdit) writes Setup Wizard Completed on a row made a Limited Extension, and only there", () => {
+    const header = home.workbook.read("Users")[0] ?? [];
+    const at = (key: string) => (columnIndex(USERS_TAB, header).get(key as "userType") ?? 0) + 1;
+    home.workbook.write("Users", { row: 3, column: at("setupWizard"), values: [["Not Started"]] });
+    home.workbook.write("Users", { row: 4, column: at("setupWizard"), values: [["Not Started"]] });
+    home.workbook.write("Users", { row: 3, column: at("userType"), values: [["Limited Extension"]] });
+    const result = call("validateRows", { sheet: "Users", top: 3, bottom: 3 });
+    expect(result.checked).toBe(true);
+    expect(records(USERS_TAB).map((u) => [u.userType, u.setupWizard])).toEqual([
+      ["Virtual User", ""],
+      ["Limited Extension", "Completed"],
+      ["Virtual User", "Not Started"],
+    ]);
+    // The sheet now agrees with the sync: no warning that the wizard will be forced.
+    const wizardNote = home.workbook.marks("Users", { row: 3, column: at("setupWizard"), rows: 1, columns: 1 })[0]?.[0]?.note;
+    expect(wizardNote).toBe("");
+  });
+
   it("validateRows marks only the edited rows, in one block, and leaves the others' marks alone", () => {
     call("validate", { mark: true });
     const emailColumn = (columnIndex(USERS_TAB, home.workbook.read("Users")[0] ?? []).get("email") ?? 0) + 1;
@@ -106,6 +125,36 @@ describe("the sidebar's workspace functions", () => {
       problem: expect.stringMatching(/Nobody/),
     });
     expect(call("applyRole", { role: "Standard", target: { kind: "tag", tag: "Dept:Sales" } })).toMatchObject({ applied: 2 });
+  });
+
+  it("roleTargetCount asks about the rows before anything is written; applyRole refuses when they changed since", () => {
+    home.selected = [2, 4];
+    home.fake.resetCalls();
+    expect(call("roleTargetCount", { role: "Standard", target: { kind: "selected" } })).toEqual({
+      rows: 2,
+      question: "Set Standard on 2 rows?",
+    });
+    expect(home.fake.count("Range.setValues")).toBe(0);
+    expect(records(USERS_TAB).map((u) => u.role)).toEqual(["", "", ""]);
+    home.selected = [2, 3, 4];
+    expect(call("applyRole", { role: "Standard", target: { kind: "selected" }, confirmed: 2 })).toMatchObject({
+      applied: 0,
+      problem: expect.stringMatching(/confirmed 2 rows: it is 3 rows now/),
+    });
+    expect(records(USERS_TAB).map((u) => u.role)).toEqual(["", "", ""]);
+    expect(call("applyRole", { role: "Standard", target: { kind: "selected" }, confirmed: 3 })).toMatchObject({ applied: 3 });
+    home.selected = [];
+    expect(call("roleTargetCount", { role: "Standard", target: { kind: "selected" } })).toMatchObject({
+      rows: 0,
+      problem: "Select some Users rows first.",
+    });
+  });
+
+  it("createCustomRole keeps the permission edits the form made in the Permissions cell", () => {
+    expect(
+      call("createCustomRole", { name: "Front Desk", basedOn: "Standard", permissions: "ReadCallLog;-Meetings" }),
+    ).toMatchObject({ done: true });
+    expect(records(ROLES_TAB).find((r) => r.name === "Front Desk")?.permissions).toBe("ReadCallLog;-Meetings");
   });
 
   it("createCustomRole adds a Custom row based on a predefined role; deleteCustomRole refuses while used", () => {

@@ -73,6 +73,19 @@ describe("the sync panel's functions against the sandbox", () => {
     expect(dropdown()).toEqual({ column, kind: "list", values: settings.secretQuestions });
   });
 
+  it("roleBasePermissions offers the platform's permissions, those of the base role checked", async () => {
+    const base = await call("roleBasePermissions", { basedOn: "Standard" });
+    if ("problem" in base) throw new Error(base.problem);
+    expect(base.permissions.length).toBeGreaterThan(10);
+    expect(base.permissions.filter((p) => p.held).map((p) => p.id)).toEqual(
+      expect.arrayContaining(["ReadCallLog", "Meetings", "Voicemail"]),
+    );
+    expect(base.permissions.find((p) => p.id === "EditBilling")).toMatchObject({ held: false, category: "Billing" });
+    expect(await call("roleBasePermissions", { basedOn: "Nobody" })).toEqual({
+      problem: expect.stringMatching(/not a predefined role/),
+    });
+  });
+
   it("narrows a plan to the rows selected now; the plan's scope carries them", async () => {
     const site = call("workspaceChoices", {}).sites.find((s) => s.from !== "sheet")?.name ?? "Main Site";
     const first = users().length + 2;

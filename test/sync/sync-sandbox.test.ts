@@ -59,6 +59,8 @@ describe("sync against the sandbox", () => {
     }
     const lineOf = new Map(plan.creates.map((c) => [c.email, c.line?.phone ?? ""]));
     for (const row of rows) expect(row.tempNumber).toBe(lineOf.get(row.email));
+    // The Limited Extension was written without a wizard: the sheet now shows the Completed the sync used.
+    expect(rows.find((r) => r.email === "lobby@example.com")?.setupWizard).toBe("Completed");
     const account = readWorkspace(book).workspace.account;
     expect(account.users.find((u) => u.email === "ann@example.com")).toMatchObject({
       ext: "4101",

@@ -23,8 +23,8 @@ const state = {
   sites: [{ rcId: "main-site", name: "Main Site", ext: "", country: "US" }],
   lines: [{ rcId: "21", lineType: "User" as const, phone: "+16502530001", country: "US", areaCode: "650", plannedFor: "" }],
   roles: [
-    { rcId: "6", name: "Standard", custom: false, description: "Standard (predefined)" },
-    { rcId: "90", name: "Front Desk", custom: true, description: "" },
+    { rcId: "6", name: "Standard", custom: false, description: "Standard (predefined)", permissions: ["ReadCallLog"] },
+    { rcId: "90", name: "Front Desk", custom: true, description: "", permissions: [] },
   ],
 };
 

@@ -41,6 +41,8 @@ export function blankCell(): CellModel {
 }
 
 export interface ProtectionModel {
+  /** A range protection's cells (Range.protect); absent for a protection of the whole sheet (Sheet.protect). */
+  area?: Area;
   description: string;
   warningOnly: boolean;
   domainEdit: boolean;
@@ -102,6 +104,13 @@ export class SheetModel {
     if (this.maxRows - count <= this.frozenRows) throw exception(ALL_NON_FROZEN_ROWS);
     this.rows.splice(row - 1, count);
     this.maxRows -= count;
+    for (const protection of [...this.protections]) {
+      if (!protection.area) continue;
+      const left = rowsRemoved(protection.area, row, count);
+      // A range whose rows all went is no longer protected: the protection goes with them.
+      if (left) protection.area = left;
+      else this.protections.splice(this.protections.indexOf(protection), 1);
+    }
     this.frozenRows -= Math.max(0, Math.min(this.frozenRows, row + count - 1) - row + 1);
     this.hiddenRows = shifted(this.hiddenRows, row, -count);
     this.document.touch();
@@ -112,14 +121,51 @@ export class SheetModel {
     if (after < 0 || after > this.maxRows || count < 1) throw exception(ROWS_OUT_OF_BOUNDS);
     if (this.rows.length > after) this.rows.splice(after, 0, ...Array.from({ length: count }, () => []));
     this.maxRows += count;
+    for (const protection of this.protections) if (protection.area) protection.area = rowsInserted(protection.area, after, count);
     this.hiddenRows = shifted(this.hiddenRows, after + 1, count);
     this.document.touch();
   }
 
-  /** May `user` change this sheet's cells? The owner always; otherwise every protection that is more than a warning must let them. */
-  mayEdit(user: string): boolean {
-    return this.protections.every((protection) => this.document.mayEditUnder(protection, user));
+  /**
+   * May `user` change these cells (the whole sheet when no area is given)? The owner always; otherwise every
+   * protection over them that is more than a warning must let them.
+   */
+  mayEdit(user: string, area?: Area): boolean {
+    return this.protectionsOver(area).every((protection) => this.document.mayEditUnder(protection, user));
   }
+
+  /** Warning-only protections over these cells: Sheets asks a person typing there to confirm (scripts are not asked). */
+  warningsOver(area: Area): ProtectionModel[] {
+    return this.protectionsOver(area).filter((protection) => protection.warningOnly);
+  }
+
+  private protectionsOver(area: Area | undefined): ProtectionModel[] {
+    return this.protections.filter((p) => !p.area || !area || overlaps(p.area, area));
+  }
+}
+
+function overlaps(a: Area, b: Area): boolean {
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
+}
+
+/** A protected range as Sheets keeps it when rows go: rows above move it up, rows inside shrink it (null: all gone). */
+function rowsRemoved(area: Area, row: number, count: number): Area | null {
+  const last = area.row + area.numRows - 1;
+  const gone = Math.max(0, Math.min(last, row + count - 1) - Math.max(area.row, row) + 1);
+  const above = Math.max(0, Math.min(area.row, row + count) - row);
+  return gone >= area.numRows ? null : { ...area, row: area.row - above, numRows: area.numRows - gone };
+}
+
+/** Rows inserted above a protected range move it down; inside it, they grow it. */
+function rowsInserted(area: Area, after: number, count: number): Area {
+  if (after < area.row) return { ...area, row: area.row + count };
+  if (after < area.row + area.numRows - 1) return { ...area, numRows: area.numRows + count };
+  return area;
 }
 
 /** Rows from `from` down move by `by` (negative: the rows from `from` to `from - by - 1` are gone). */

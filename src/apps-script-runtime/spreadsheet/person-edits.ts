@@ -18,6 +18,11 @@ export interface CellEdit {
   value: string | undefined;
   /** The old value as `e.oldValue` carries it; absent when the cell was empty. */
   oldValue: string | undefined;
+  /**
+   * The descriptions of the warning-only protections over the cell: Sheets asked the person to confirm the edit
+   * ("Edit anyway"), and the edit stands as they confirmed it.
+   */
+  warnings: string[];
 }
 
 /** A row inserted or deleted: Sheets fires no onEdit for it, only an installable onChange of this type. */
@@ -35,13 +40,15 @@ export function typeIntoCell(
 ): CellEdit {
   const person = new Person(document, user);
   const sheet = sheetNamed(document, at.sheet);
-  const range = new Range(person, sheet, { row: at.row, column: at.column, numRows: 1, numColumns: 1 });
-  person.checkEdit(sheet);
+  const area = { row: at.row, column: at.column, numRows: 1, numColumns: 1 };
+  const range = new Range(person, sheet, area);
+  person.checkEdit(sheet, area);
   const cell = sheet.cellToWrite(at.row, at.column);
   const old = cell.value;
   cell.value = entered(at.text, cell.format);
   document.touch();
-  return { range, value: eventValue(cell.value), oldValue: eventValue(old) };
+  const warnings = sheet.warningsOver(area).map((p) => p.description);
+  return { range, value: eventValue(cell.value), oldValue: eventValue(old), warnings };
 }
 
 /** A blank row inserted below `after` (0 for the top). */
@@ -56,7 +63,7 @@ export function insertRow(document: SheetsDocument, user: string, at: { sheet: s
 export function deleteRow(document: SheetsDocument, user: string, at: { sheet: string; row: number }): RowChange {
   const person = new Person(document, user);
   const sheet = sheetNamed(document, at.sheet);
-  person.checkEdit(sheet);
+  person.checkEdit(sheet, { row: at.row, column: 1, numRows: 1, numColumns: sheet.maxColumns });
   sheet.deleteRows(at.row, 1);
   return { changeType: "REMOVE_ROW", range: wholeRow(person, sheet, Math.min(at.row, sheet.maxRows)) };
 }

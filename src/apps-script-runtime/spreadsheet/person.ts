@@ -3,6 +3,7 @@
  * are, since Sheets decides by person who may edit a protected sheet, which sheet is active and what is selected.
  */
 
+import type { Area } from "./a1-notation";
 import type { SheetsDocument } from "./document";
 import { exception, PROTECTED } from "./exceptions";
 
@@ -24,9 +25,9 @@ export class Person {
     return made;
   }
 
-  /** Sheets refuses any change to a protected sheet's cells or rows by someone the protection does not let edit. */
-  checkEdit(sheet: { mayEdit(user: string): boolean }): void {
-    if (!sheet.mayEdit(this.user)) throw exception(PROTECTED);
+  /** Sheets refuses any change to protected cells or rows (all of the sheet unless an area is given) by someone the protection does not let edit. */
+  checkEdit(sheet: { mayEdit(user: string, area?: Area): boolean }, area?: Area): void {
+    if (!sheet.mayEdit(this.user, area)) throw exception(PROTECTED);
   }
 }
 

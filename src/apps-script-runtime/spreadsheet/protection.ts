@@ -48,17 +48,17 @@ export class Protection extends HostObject {
 
   getProtectionType(): string {
     this.hit("getProtectionType");
-    return ProtectionType.SHEET;
+    return this.model.area ? ProtectionType.RANGE : ProtectionType.SHEET;
   }
 
+  /** A range protection's range; the whole sheet for a sheet protection. */
   getRange(): Range {
     this.hit("getRange");
-    return new Range(this.person, this.sheet, {
-      row: 1,
-      column: 1,
-      numRows: this.sheet.maxRows,
-      numColumns: this.sheet.maxColumns,
-    });
+    return new Range(
+      this.person,
+      this.sheet,
+      this.model.area ?? { row: 1, column: 1, numRows: this.sheet.maxRows, numColumns: this.sheet.maxColumns },
+    );
   }
 
   getDescription(): string {

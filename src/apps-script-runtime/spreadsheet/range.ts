@@ -4,6 +4,7 @@ import type { CellModel, RuleModel, SheetModel } from "./document";
 import { columnsMismatch, exception, OUTSIDE_GRID, rowsMismatch } from "./exceptions";
 import { type CellValue, copyValue, entered } from "./input-parsing";
 import { HostObject, internal, type Person } from "./person";
+import { Protection } from "./protection";
 import { sheetFacade } from "./sheet";
 
 /** What Sheets reports for a cell without a background. */
@@ -219,6 +220,19 @@ export class Range extends HostObject {
   }
 
   /** Selects the range for the person and makes its sheet their active one. */
+  /**
+   * A new protection of this range, its editors mirroring the spreadsheet's (so it restricts no one until they are
+   * removed); a range already protected gets another, overlapping one (Range.protect in Apps Script's reference).
+   */
+  protect(): Protection {
+    this.hit("protect");
+    this.person.checkEdit(this.sheet, this.at);
+    const model = { ...this.sheet.document.newProtection(), area: { ...this.at } };
+    this.sheet.protections.push(model);
+    this.sheet.document.touch();
+    return new Protection(this.person, this.sheet, model);
+  }
+
   activate(): this {
     this.hit("activate");
     select(this.person, this.sheet, [this.at]);
@@ -244,7 +258,7 @@ export class Range extends HostObject {
     const { row, column, numRows, numColumns } = this.at;
     if (data.length !== numRows) throw exception(rowsMismatch(data.length, numRows));
     for (const line of data) if (line.length !== numColumns) throw exception(columnsMismatch(line.length, numColumns));
-    this.person.checkEdit(this.sheet);
+    this.person.checkEdit(this.sheet, this.at);
     for (const [r, line] of data.entries()) {
       for (const [c, value] of line.entries()) put(this.sheet.cellToWrite(row + r, column + c), value);
     }
@@ -254,7 +268,7 @@ export class Range extends HostObject {
 
   private fill(put: (cell: CellModel) => void): this {
     const { row, column, numRows, numColumns } = this.at;
-    this.person.checkEdit(this.sheet);
+    this.person.checkEdit(this.sheet, this.at);
     for (let r = 0; r < numRows; r++) for (let c = 0; c < numColumns; c++) put(this.sheet.cellToWrite(row + r, column + c));
     this.sheet.document.touch();
     return this;

@@ -166,10 +166,14 @@ export class Sheet extends HostObject {
     return new Protection(this.person, this.model, model);
   }
 
+  /** The sheet's protections of the type: its sheet protections, or the protections of ranges on it. */
   getProtections(type: string): Protection[] {
     this.hit("getProtections");
-    if (type !== ProtectionType.SHEET) return [];
-    return this.model.protections.map((model) => new Protection(this.person, this.model, model));
+    const ranges = type === ProtectionType.RANGE;
+    if (!ranges && type !== ProtectionType.SHEET) return [];
+    return this.model.protections
+      .filter((model) => Boolean(model.area) === ranges)
+      .map((model) => new Protection(this.person, this.model, model));
   }
 
   addDeveloperMetadata(key: string, value: string | null = null): this {

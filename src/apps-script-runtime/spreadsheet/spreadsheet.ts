@@ -108,7 +108,7 @@ export class Spreadsheet extends HostObject {
 
   getProtections(type: string): Protection[] {
     this.hit("getProtections");
-    if (type !== ProtectionType.SHEET) return [];
+    if (type !== ProtectionType.SHEET && type !== ProtectionType.RANGE) return [];
     return this.document.sheets.flatMap((model) => this.sheet(model).getProtections(type));
   }
 

@@ -124,13 +124,14 @@ function protectionsOf(
 ): ProtectionModel[] {
   const inFile = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet === true;
   const all = recorded?.protections ?? [];
-  const warnings = all.filter((p) => p.warningOnly);
-  const strict = all.filter((p) => !p.warningOnly);
+  // xlsx holds only a strict protection of the whole sheet; warnings and range protections live in the record alone.
+  const recordOnly = all.filter((p) => p.warningOnly || p.area);
+  const strict = all.filter((p) => !p.warningOnly && !p.area);
   if (inFile === strict.length > 0) return all.map((p) => ({ ...p, editors: [...p.editors] }));
   const fromFile: ProtectionModel[] = inFile
     ? [{ description: file.description, warningOnly: false, domainEdit: false, editors: [file.owner] }]
     : [];
-  return [...fromFile, ...warnings];
+  return [...fromFile, ...recordOnly.map((p) => ({ ...p, editors: [...p.editors] }))];
 }
 
 type ExcelValidation = ExcelJS.DataValidation & { prompt?: string; showErrorMessage?: boolean; errorStyle?: string };

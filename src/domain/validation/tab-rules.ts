@@ -52,11 +52,12 @@ function roleFindings(workspace: Workspace): Finding[] {
       findings.push(
         at("Kind", "roles.predefined", "Predefined roles come from the account: set Kind to Custom, or refresh the account."),
       );
-    if (role.kind === "Custom" && !role.basedOn)
+    // A role the account already has (it has an RC Id) is its own base: its Permissions edit what it holds now.
+    if (role.kind === "Custom" && !role.basedOn && !role.rcId)
       findings.push(
         at("Based On", "roles.basedOn.required", "A custom role is based on a predefined role: name one in Based On."),
       );
-    else if (role.kind === "Custom" && !predefined.has(role.basedOn))
+    else if (role.kind === "Custom" && role.basedOn && !predefined.has(role.basedOn))
       findings.push(at("Based On", "roles.basedOn.exists", `Based On "${role.basedOn}" is not a predefined role on this tab.`));
   }
   return findings;

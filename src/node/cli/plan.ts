@@ -42,7 +42,8 @@ export function describePlan(plan: SyncPlan): string {
   const lines = [
     `Sites ${plan.scope.sites.join(", ")}: ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.deletes.length} to delete, ${plan.blocked.length} blocked.`,
     ...plan.sites.map((s) => `  new site     ${s.name}`),
-    ...plan.roles.create.map((r) => `  new role     ${r.name} (based on ${r.basedOn})`),
+    ...plan.roles.create.map((r) => `  new role     ${r.name}${r.basedOn ? ` (based on ${r.basedOn})` : ""}`),
+    ...plan.roles.update.map((r) => `  update role  ${r.name}: ${r.permissions.length} permissions`),
     ...plan.creates.map(
       (c) => `  create       row ${c.row} ${c.email} (${c.userType})${c.line ? ` on line ${c.line.phone || c.line.rcId}` : ""}`,
     ),
@@ -56,6 +57,9 @@ export function describePlan(plan: SyncPlan): string {
         `  delete       ${d.row ? `row ${d.row} ` : ""}${d.name}${d.releases ? `, line ${d.releases} back to the pool` : ""}${d.needsConfirmation ? " (removed from the sheet: needs --yes)" : ""}`,
     ),
     ...plan.roles.delete.map((r) => `  delete role  ${r.name}`),
+    ...plan.roles.held.map(
+      (r) => `  keep role    ${r.name}: Users rows ${r.users.join(", ")} still have it, so it is not deleted`,
+    ),
     ...plan.drift.map(
       (d) =>
         `  drift        row ${d.row}: changed in the account: ${d.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ")}`,

@@ -3,7 +3,8 @@ import { systemClock } from "../../ringcentral/clock";
 import { keptInProcess } from "../../sync/kept-account";
 import { isSettled } from "../../sync/plan";
 import { previewSync } from "../../sync/preview";
-import { type ChunkReport, runSyncChunk, type SyncHome } from "../../sync/runner";
+import { addReport, describeReport } from "../../sync/report";
+import { type ChunkReport, emptyReport, runSyncChunk, type SyncHome } from "../../sync/runner";
 import type { SyncStop } from "../../sync/stop";
 import { WorkbookLock } from "../workbook-lock";
 import { XlsxWorkbook } from "../xlsx-workbook";
@@ -58,7 +59,7 @@ async function sync(path: string, options: SyncOptions): Promise<void> {
     return;
   }
   home.checkpoint = () => workbook.save(path);
-  const total: ChunkReport = { done: false, created: 0, updated: 0, deleted: 0, failed: 0, remaining: 0, blocked: 0 };
+  const total: ChunkReport = emptyReport();
   let stop: SyncStop | undefined;
   for (let unanswered = 0, chunk = 0; !total.done && unanswered < UNAVAILABLE_TRIES; chunk++) {
     const report = await runSyncChunk(home, {
@@ -70,7 +71,7 @@ async function sync(path: string, options: SyncOptions): Promise<void> {
       onStep: progress,
     });
     await workbook.save(path);
-    for (const key of ["created", "updated", "deleted", "failed"] as const) total[key] += report[key];
+    addReport(total, report);
     Object.assign(total, { done: report.done, blocked: report.blocked });
     stop = report.stop;
     if (stop && stop.kind !== "unavailable") break;
@@ -78,9 +79,7 @@ async function sync(path: string, options: SyncOptions): Promise<void> {
     if (stop && unanswered < UNAVAILABLE_TRIES) await systemClock.sleep(2000 * unanswered);
   }
   if (process.stderr.isTTY) process.stderr.write("\n");
-  console.log(
-    `${total.created} created, ${total.updated} updated, ${total.deleted} deleted, ${total.failed} failed, ${total.blocked} blocked.`,
-  );
+  console.log(describeReport(total));
   if (stop && !total.done) console.error(stop.message);
   process.exitCode = stop && stop.kind !== "unavailable" ? 2 : total.failed > 0 || !total.done ? 1 : 0;
 }
