@@ -8,7 +8,16 @@ import { type ChunkReport, runSyncChunk, type SyncHome } from "../../src/sync/ru
 import { columnIndex } from "../../src/workbook/codec";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { readLedger } from "../../src/workbook/sync-write-back";
-import { homeFor, outcome, SCENARIO_SITES, sandboxPerTest, syncUntilSettled, usersOf, writeScenario } from "./scenario";
+import {
+  homeFor,
+  outcome,
+  SCENARIO_SITES,
+  sandboxPerTest,
+  settledScenario,
+  syncUntilSettled,
+  usersOf,
+  writeScenario,
+} from "./scenario";
 
 const EXTENSIONS = "/restapi/v1.0/account/*/extension";
 
@@ -81,21 +90,18 @@ function keptHome(sandbox: RunningSandbox, book: MemoryWorkbook) {
 describe("a run whose chunks go on from the account the last one kept", () => {
   const sandbox = sandboxPerTest();
 
-  async function baseline() {
-    const on = await sandbox();
-    const book = new MemoryWorkbook();
-    const home = homeFor(on, book);
-    await writeScenario(home, book);
-    await syncUntilSettled(home);
-    return outcome(book, on);
-  }
-
-  it("reads the account in its first chunk and after its last only, and ends as a run that reads it every chunk", async () => {
-    const expected = await baseline();
+  /** The scenario written on a fresh sandbox, its home keeping the account between chunks and counting reads. */
+  async function scenarioKeptBetweenChunks() {
     const on = await sandbox();
     const book = new MemoryWorkbook();
     const home = keptHome(on, book);
     await writeScenario(home, book);
+    return { on, book, home };
+  }
+
+  it("reads the account in its first chunk and after its last only, and ends as a run that reads it every chunk", async () => {
+    const expected = await settledScenario(await sandbox());
+    const { on, book, home } = await scenarioKeptBetweenChunks();
     const before = home.accountReads();
     const reports = await runInShortChunks(home);
     // A new site, a custom role and its assignment, creates on lines and without: all over several chunks.
@@ -110,11 +116,8 @@ describe("a run whose chunks go on from the account the last one kept", () => {
   }, 60_000);
 
   it("reads the account again after a create whose answer was lost, and adopts the user made", async () => {
-    const expected = await baseline();
-    const on = await sandbox();
-    const book = new MemoryWorkbook();
-    const home = keptHome(on, book);
-    await writeScenario(home, book);
+    const expected = await settledScenario(await sandbox());
+    const { on, book, home } = await scenarioKeptBetweenChunks();
     on.injectFault({ kind: "lose", method: "PUT", path: `${EXTENSIONS}/*`, count: 1 });
     const before = home.accountReads();
     await runInShortChunks(home);
@@ -125,10 +128,7 @@ describe("a run whose chunks go on from the account the last one kept", () => {
   }, 60_000);
 
   it("reads the account again after another sync of the document, and after a delete", async () => {
-    const on = await sandbox();
-    const book = new MemoryWorkbook();
-    const home = keptHome(on, book);
-    await writeScenario(home, book);
+    const { on, book, home } = await scenarioKeptBetweenChunks();
     const first = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 2_500, onStep: home.tick });
     expect(first.done).toBe(false);
     expect(home.keptAccount.load()).not.toBeNull();

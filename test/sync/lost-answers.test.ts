@@ -6,22 +6,22 @@ import { runSyncChunk } from "../../src/sync/runner";
 import { columnIndex } from "../../src/workbook/codec";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { readWorkspace } from "../../src/workbook/workspace-reader";
-import { homeFor, outcome, SCENARIO_SITES, sandboxPerTest, syncUntilSettled, usersOf, writeScenario } from "./scenario";
+import {
+  homeFor,
+  outcome,
+  SCENARIO_SITES,
+  sandboxPerTest,
+  settledScenario,
+  syncUntilSettled,
+  usersOf,
+  writeScenario,
+} from "./scenario";
 
 const EXTENSIONS = "/restapi/v1.0/account/*/extension";
 
 /** "The work is done, the answer is lost", and reads that fail: what the platform did, the sheet must come to know. */
 describe("lost answers and failed reads", () => {
   const sandbox = sandboxPerTest();
-
-  async function baseline() {
-    const on = await sandbox();
-    const book = new MemoryWorkbook();
-    const home = homeFor(on, book);
-    await writeScenario(home, book);
-    await syncUntilSettled(home);
-    return outcome(book, on);
-  }
 
   function setCell(book: MemoryWorkbook, email: string, key: "status" | "dept", value: string): void {
     const row = usersOf(book).find((u) => u.email === email)?.row ?? 0;
@@ -30,7 +30,7 @@ describe("lost answers and failed reads", () => {
   }
 
   it("creates and claims whose answers were lost are adopted, never made twice", async () => {
-    const expected = await baseline();
+    const expected = await settledScenario(await sandbox());
     const on = await sandbox();
     const book = new MemoryWorkbook();
     const home = homeFor(on, book);
@@ -71,7 +71,7 @@ describe("lost answers and failed reads", () => {
   }, 60_000);
 
   it("a read that outlasts the retries ends the chunk with a message and what was done written; the next run goes on", async () => {
-    const expected = await baseline();
+    const expected = await settledScenario(await sandbox());
     const on = await sandbox();
     const book = new MemoryWorkbook();
     const home = homeFor(on, book);

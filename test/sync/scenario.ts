@@ -9,7 +9,7 @@ import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 import { previewSync } from "../../src/sync/preview";
 import { type ChunkReport, runSyncChunk, type SyncHome } from "../../src/sync/runner";
 import { decodeTab } from "../../src/workbook/codec";
-import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { setUpWorkspace } from "../../src/workbook/setup";
 import { appendRows } from "../../src/workbook/table-replace";
 import { readWorkspace } from "../../src/workbook/workspace-reader";
@@ -177,6 +177,15 @@ export async function syncUntilSettled(
       return report;
   }
   throw new Error("The sync did not settle.");
+}
+
+/** The scenario synced undisturbed on `sandbox`, chunk after chunk each reading the account: the outcome to match. */
+export async function settledScenario(sandbox: RunningSandbox) {
+  const book = new MemoryWorkbook();
+  const home = homeFor(sandbox, book);
+  await writeScenario(home, book);
+  await syncUntilSettled(home);
+  return outcome(book, sandbox);
 }
 
 /** What must come out the same however the run went: the sheet's rows and the account's extensions and lines. */
