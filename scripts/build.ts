@@ -49,11 +49,19 @@ async function buildServer(): Promise<string[]> {
 
 /**
  * `import { z } from "zod"` carries `z.locales`, 64 languages of error messages the add-in never shows (its
- * messages are its own, in English): the locales' index is replaced by English alone. Schemas stay as they are.
+ * messages are its own, in English): the locales' index is replaced by English alone. It carries `z.fromJSONSchema`
+ * too, which the add-in never calls (it builds no schema from JSON Schema): it throws instead. Schemas stay as they are.
  */
 const englishOnlyZod: Plugin = {
   name: "english-only-zod",
   setup(build) {
+    build.onResolve({ filter: /^\.\/from-json-schema\.js$/ }, (args) =>
+      args.importer.includes(`${join("node_modules", "zod")}`) ? { path: args.path, namespace: "zod-unused" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-unused" }, () => ({
+      contents: `export function fromJSONSchema() { throw new Error("z.fromJSONSchema is not in the add-in's build."); }`,
+      loader: "js",
+    }));
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       args.importer.includes(`${join("node_modules", "zod")}`)
         ? { path: join(args.resolveDir, "../locales"), namespace: "zod-english" }

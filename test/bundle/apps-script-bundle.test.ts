@@ -12,6 +12,10 @@ describe("the Apps Script bundle (dist/Code.js)", () => {
     code = read("Code.js");
   });
 
+  it("stays under 500,000 bytes: Apps Script parses the whole file on every execution", () => {
+    expect(Buffer.byteLength(code, "utf8")).toBeLessThan(500_000);
+  });
+
   it("is ES2019 syntax, one script", () => {
     expect(() => parse(code, { ecmaVersion: 2019, sourceType: "script" })).not.toThrow();
   });
