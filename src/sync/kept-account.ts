@@ -9,7 +9,8 @@ import type { AccountState } from "../domain/workspace";
 export interface KeptAccount {
   /** The ledger as the chunk wrote it last: a ledger that reads otherwise now was written by another sync since. */
   ledger: string;
-  savedAt: number;
+  /** When the account was read from RingCentral: what the run's chunks changed since is in `state`, no one else's. */
+  readAt: number;
   state: AccountState;
   /** The account's secret questions by their text (lower case), once a chunk has read them. */
   questions: [string, string][] | null;
@@ -23,15 +24,15 @@ export interface KeptAccountStore {
 }
 
 /**
- * Longer than a chunk and the pause between two, shorter than anyone would trust a read of the account: a kept
- * account older than this is read again.
+ * How long a run goes on from one read of the account before it reads it again: changes made in the account by
+ * others meanwhile (drift) are seen at the latest this much later, and after the run's last chunk.
  */
 export const KEPT_ACCOUNT_MS = 10 * 60_000;
 
 /** The kept account, if it may stand in for a read: same ledger as the last chunk wrote, and recent. */
 export function usableKept(kept: KeptAccount | null, ledger: readonly SyncLedgerRecord[], now: number): KeptAccount | null {
   if (!kept || ledger.some((entry) => entry.state === "Creating")) return null;
-  if (!(now - kept.savedAt >= 0 && now - kept.savedAt < KEPT_ACCOUNT_MS)) return null;
+  if (!(now - kept.readAt >= 0 && now - kept.readAt < KEPT_ACCOUNT_MS)) return null;
   return kept.ledger === ledgerPrint(ledger) ? kept : null;
 }
 

@@ -138,7 +138,7 @@ export function planSync(input: PlanInput): SyncPlan {
   }
   planCreates(workspace, candidates, plan);
   planRemovedByHand(workspace, input.ledger, accountById, plan);
-  planRoles(workspace, plan);
+  planRoles(workspace, roleErrorRows(input.findings), plan);
   return plan;
 }
 
@@ -290,38 +290,48 @@ function deletionOf(user: UserRecord | null, account: AccountUserRecord | undefi
  * Custom roles the plan's rows use are created first; synced ones whose Permissions or Description the sheet changed
  * are updated; custom rows marked Pending Delete go, unless Users rows still have them.
  */
-function planRoles(workspace: Workspace, plan: SyncPlan): void {
+/**
+ * Custom roles the plan's rows use are created, changed ones updated, those marked Pending Delete deleted unless still
+ * used. A role row with an error, or whose base the account does not list with its permissions, is neither created
+ * nor updated: sending it would give the role only the cell's additions, or take all its permissions away.
+ */
+function planRoles(workspace: Workspace, errorRows: ReadonlySet<number>, plan: SyncPlan): void {
   const used = new Set(plan.roleAssignments.map((a) => a.role));
-  const account = workspace.account.roles;
+  const account = workspace.account.roles ?? [];
   for (const role of workspace.roles) {
     if (role.kind !== "Custom") continue;
-    if (role.status === "Pending Delete") planRoleDelete(workspace, role, plan);
-    else if (!role.rcId && used.has(role.name))
-      plan.roles.create.push({
-        row: role.row,
-        name: role.name,
-        basedOn: role.basedOn,
-        permissions: wantedPermissions(role, account ?? []),
-      });
-    else if (role.rcId && account) planRoleUpdate(role, account, plan);
+    if (role.status === "Pending Delete") {
+      planRoleDelete(workspace, role, plan);
+      continue;
+    }
+    const permissions = errorRows.has(role.row) ? null : wantedPermissions(role, account);
+    if (!permissions) continue;
+    if (!role.rcId && used.has(role.name))
+      plan.roles.create.push({ row: role.row, name: role.name, basedOn: role.basedOn, permissions });
+    else if (role.rcId) planRoleUpdate(role, permissions, account, plan);
   }
+}
+
+function roleErrorRows(findings: readonly Finding[]): Set<number> {
+  return new Set(findings.filter((f) => f.tab === "roles" && f.severity === "error").map((f) => f.row));
 }
 
 /**
  * What a custom role should hold: its base's permissions edited by the Permissions cell (`Id` adds, `-Id` removes).
- * The base is the Based On role; a role the account has without one is its own base, so the edits apply once.
+ * The base is the Based On role; a role the account has without one is its own base, so the edits apply once. Null
+ * when the account does not list the base with permissions (every role holds some): nothing to build on.
  */
-export function wantedPermissions(role: RoleRecord, account: readonly AccountRole[]): string[] {
+export function wantedPermissions(role: RoleRecord, account: readonly AccountRole[]): string[] | null {
   const base = role.basedOn
     ? account.find((r) => !r.custom && r.name === role.basedOn)
     : account.find((r) => r.rcId === role.rcId);
-  return rolePermissions(base?.permissions ?? [], permissionTokens(role.permissions)).map((p) => p.id);
+  if (!base?.permissions?.length) return null;
+  return rolePermissions(base.permissions, permissionTokens(role.permissions)).map((p) => p.id);
 }
 
-function planRoleUpdate(role: RoleRecord, account: readonly AccountRole[], plan: SyncPlan): void {
+function planRoleUpdate(role: RoleRecord, permissions: string[], account: readonly AccountRole[], plan: SyncPlan): void {
   const now = account.find((r) => r.rcId === role.rcId);
   if (!now) return;
-  const permissions = wantedPermissions(role, account);
   const samePermissions = permissions.length === now.permissions.length && permissions.every((p) => now.permissions.includes(p));
   const description = role.description || now.description;
   if (samePermissions && description === now.description) return;

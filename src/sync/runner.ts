@@ -72,6 +72,9 @@ export interface ChunkReport {
 
 export const DEFAULT_BUDGET_MS = 270_000;
 
+/** The Status of a custom role whose deletion the account refused (a user not on the sheet may hold it). */
+const DELETE_REFUSED = "Error: the account refused the delete (mark it Pending Delete to try again):";
+
 /** A report of nothing done yet, to count into. */
 export function emptyReport(): ChunkReport {
   return {
@@ -121,6 +124,8 @@ class Chunk {
   private state!: AccountState;
   /** A change whose effect on the account is not known (a delete, an unanswered update): the next chunk reads it. */
   private stateUnknown = false;
+  /** When the account this chunk starts from was read from RingCentral (by this chunk, or an earlier one of the run). */
+  private readAt = 0;
   /** Lines this chunk's creates hold, and lines found taken by someone else since the account was read. */
   private readonly linesInUse = new Set<string>();
   /** Creates this chunk sent (or began to): only their intents may outlive it. */
@@ -146,6 +151,7 @@ class Chunk {
     const { workspace, state, ledger, kept } = loaded;
     this.workspace = workspace;
     this.state = state;
+    this.readAt = kept?.readAt ?? this.home.clock.now();
     if (kept?.questions) this.questions = new Map(kept.questions);
     this.ledger = new Map(ledger.map((r) => [ledgerKey(r), withoutRow(r)]));
     this.adoptInterrupted();
@@ -188,7 +194,7 @@ class Chunk {
     const lines = this.state.lines.filter((l) => !users.has(l.rcId) && !this.takenLines.has(l.rcId));
     const kept: KeptAccount = {
       ledger: ledgerPrint([...this.ledger.values()]),
-      savedAt: this.home.clock.now(),
+      readAt: this.readAt,
       state: { ...this.state, lines },
       questions: this.questions ? [...this.questions] : null,
     };
@@ -249,8 +255,14 @@ class Chunk {
       if (!site.rcId && rcId && this.options.scope.sites.includes(site.name))
         this.results.sites.push({ row: site.row, cells: { rcId, status: "Synced" } });
     }
+    // A role whose deletion the account refused keeps saying so until the person marks it again.
     for (const role of this.workspace.roles)
-      if (role.kind === "Custom" && role.rcId && role.status !== "Synced" && role.status !== "Pending Delete")
+      if (
+        role.kind === "Custom" &&
+        role.rcId &&
+        !["Synced", "Pending Delete"].includes(role.status) &&
+        !role.status.startsWith(DELETE_REFUSED)
+      )
         this.results.roles.push({ row: role.row, cells: { rcId: role.rcId, status: "Synced" } });
   }
 
@@ -323,6 +335,7 @@ class Chunk {
       this.state.sites.push(siteOf(created));
       this.results.sites.push({ row, cells: { rcId: String(created.id), status: "Synced" } });
     } catch (error) {
+      this.unanswered(error);
       this.results.sites.push({ row, cells: { status: `Error: ${describe(error)}` } });
     }
   }
@@ -339,6 +352,7 @@ class Chunk {
       this.report.roles.created++;
       this.results.roles.push({ row, cells: { rcId: String(created.id), status: "Synced" } });
     } catch (error) {
+      this.unanswered(error);
       this.results.roles.push({ row, cells: { status: `Error: ${describe(error)}` } });
     }
   }
@@ -358,6 +372,7 @@ class Chunk {
       if (kept) Object.assign(kept, { description: update.description, permissions: update.permissions });
       this.results.roles.push({ row: update.row, cells: { status: "Synced" } });
     } catch (error) {
+      this.unanswered(error);
       this.results.roles.push({ row: update.row, cells: { status: `Error: ${describe(error)}` } });
     }
   }
@@ -483,6 +498,7 @@ class Chunk {
       this.updatedInAccount(user, rcId);
       this.synced(user, { rcId, message: `Updated ${fields.join(", ")}.` });
     } catch (error) {
+      this.unanswered(error);
       this.failed(user, describe(error));
     }
   }
@@ -536,13 +552,19 @@ class Chunk {
   private async assignRole(role: string, rows: number[]): Promise<void> {
     const roleId = this.roleIds.get(role);
     const ids = rows.map((row) => this.rcIdOfRow.get(row) ?? this.user(row).rcId).filter(Boolean);
-    if (!roleId || ids.length === 0) return;
+    if (ids.length === 0) return;
+    if (!roleId) {
+      const message = `Role ${role} is not in the account: fix its row on the Roles tab, then sync again.`;
+      for (const row of rows) this.results.users.push({ row, cells: { message } });
+      return;
+    }
     try {
       await this.home.client.call("bulkAssignRole", { path: { roleId }, body: { addedExtensionIds: ids } });
       const assigned = new Set(ids);
       for (const user of this.state.users) if (assigned.has(user.rcId)) user.role = role;
       this.report.roleChanged += ids.length;
     } catch (error) {
+      this.unanswered(error);
       for (const row of rows)
         this.results.users.push({ row, cells: { message: `Role ${role} was not applied: ${describe(error)}` } });
     }
@@ -579,12 +601,22 @@ class Chunk {
   private async deleteRole(row: number, rcId: string): Promise<void> {
     try {
       await this.home.client.call("deleteCustomRole", { path: { roleId: rcId } });
-      this.state.roles = this.state.roles.filter((r) => r.rcId !== rcId);
-      this.report.roles.deleted++;
-      this.results.removeRoles.push(row);
     } catch (error) {
-      this.results.roles.push({ row, cells: { status: `Error: ${describe(error)}` } });
+      this.unanswered(error);
+      // A 404 means the role is gone: most often our own DELETE, whose answer was lost and which the retry repeated.
+      if (!(error instanceof ApiError && error.status === 404)) {
+        this.results.roles.push({ row, cells: { status: `${DELETE_REFUSED} ${describe(error)}` } });
+        return;
+      }
     }
+    this.state.roles = this.state.roles.filter((r) => r.rcId !== rcId);
+    this.report.roles.deleted++;
+    this.results.removeRoles.push(row);
+  }
+
+  /** A call that got no answer may have changed the account: what this chunk kept of it is not to be trusted. */
+  private unanswered(error: unknown): void {
+    if (error instanceof NetworkError) this.stateUnknown = true;
   }
 
   /** The account read again into its tabs, and the log line. A failed read leaves the run to be finished by the next. */

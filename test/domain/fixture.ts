@@ -102,6 +102,7 @@ export function workspace(parts: WorkspaceParts = {}): Workspace {
       users: parts.account?.users ?? [],
       sites: parts.account?.sites ?? [],
       lines: parts.account?.lines ?? pool(),
+      ...(parts.account?.roles ? { roles: parts.account.roles } : {}),
     },
   };
 }

@@ -37,7 +37,7 @@ const EMPTY: AccountState = { users: [], sites: [], lines: [], roles: [] };
 describe("the account a chunk keeps for the next", () => {
   it("stands in for a read only under the same ledger, with no create in doubt, and while recent", () => {
     const ledger = [entry("1"), entry("2")];
-    const kept = { ledger: ledgerPrint(ledger), savedAt: 1_000, state: EMPTY, questions: null };
+    const kept = { ledger: ledgerPrint(ledger), readAt: 1_000, state: EMPTY, questions: null };
     // The same entries read back on other rows print the same.
     expect(
       usableKept(
@@ -55,19 +55,24 @@ describe("the account a chunk keeps for the next", () => {
   });
 });
 
-/** A run cut into chunks of three steps each: the clock moves a second a step, the budget is 2.5 seconds. */
-async function runInShortChunks(home: SyncHome & { tick: () => void }, options: { confirmDeletes?: boolean } = {}) {
-  const reports: ChunkReport[] = [];
+type KeptHome = ReturnType<typeof keptHome>;
+
+/**
+ * A run cut into chunks of three steps each (the clock moves a second a step, the budget is 2.5 seconds): each
+ * chunk's report, and whether it read the account before planning (its reads beside the one after a run's last chunk).
+ */
+async function runInShortChunks(home: KeptHome) {
+  const chunks: { report: ChunkReport; read: boolean }[] = [];
   for (let chunk = 0; chunk < 60; chunk++) {
+    const before = home.accountReads();
     const report = await runSyncChunk(home, {
       scope: { sites: SCENARIO_SITES },
       budgetMs: 2_500,
       continues: chunk > 0,
       onStep: home.tick,
-      ...options,
     });
-    reports.push(report);
-    if (report.done) return reports;
+    chunks.push({ report, read: home.accountReads() - before - (report.done ? 1 : 0) > 0 });
+    if (report.done) return chunks;
   }
   throw new Error("The run did not end.");
 }
@@ -82,6 +87,9 @@ function keptHome(sandbox: RunningSandbox, book: MemoryWorkbook) {
     keptAccount: keptInProcess(),
     tick: () => {
       now += 1_000;
+    },
+    later: (ms: number) => {
+      now += ms;
     },
     accountReads: () => reads.mock.calls.filter(([operation]) => operation === "listExtensions").length,
   };
@@ -103,11 +111,12 @@ describe("a run whose chunks go on from the account the last one kept", () => {
     const expected = await settledScenario(await sandbox());
     const { on, book, home } = await scenarioKeptBetweenChunks();
     const before = home.accountReads();
-    const reports = await runInShortChunks(home);
+    const chunks = await runInShortChunks(home);
     // A new site, a custom role and its assignment, creates on lines and without: all over several chunks.
-    expect(reports.length).toBeGreaterThan(2);
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.map((c) => c.read)).toEqual(chunks.map((_, i) => i === 0));
     expect(home.accountReads() - before).toBe(2);
-    expect(reports.reduce((sum, r) => sum + r.failed, 0)).toBe(0);
+    expect(chunks.reduce((sum, c) => sum + c.report.failed, 0)).toBe(0);
     expect(outcome(book, on)).toEqual(expected);
     // The chunks left no intent of a create they never reached.
     expect(readLedger(book).filter((e) => e.state === "Creating")).toEqual([]);
@@ -118,13 +127,41 @@ describe("a run whose chunks go on from the account the last one kept", () => {
   it("reads the account again after a create whose answer was lost, and adopts the user made", async () => {
     const expected = await settledScenario(await sandbox());
     const { on, book, home } = await scenarioKeptBetweenChunks();
-    on.injectFault({ kind: "lose", method: "PUT", path: `${EXTENSIONS}/*`, count: 1 });
-    const before = home.accountReads();
-    await runInShortChunks(home);
-    await syncUntilSettled(home);
+    // A create (POST) is never sent twice, so its lost answer leaves the create in doubt (a claim's PUT is repeated).
+    on.injectFault({ kind: "lose", method: "POST", path: EXTENSIONS, count: 1 });
+    const chunks = await runInShortChunks(home);
     expect(on.faultsFired().lose).toBe(1);
-    expect(home.accountReads() - before).toBeGreaterThan(2);
+    // The chunk whose create got no answer left its intent; the next one read the account and adopted the user.
+    const lost = chunks.findIndex((c) => c.report.failed > 0);
+    expect(lost).toBeGreaterThanOrEqual(0);
+    expect(chunks[lost + 1]?.read).toBe(true);
+    await syncUntilSettled(home);
+    // Made once: the account holds each user once, as an undisturbed run leaves it.
     expect(outcome(book, on)).toEqual(expected);
+  }, 60_000);
+
+  it("reads the account again after a site create whose answer was lost, and links the site instead of a second one", async () => {
+    const expected = await settledScenario(await sandbox());
+    const { on, book, home } = await scenarioKeptBetweenChunks();
+    on.injectFault({ kind: "lose", method: "POST", path: "/restapi/v1.0/account/*/sites", count: 1 });
+    const chunks = await runInShortChunks(home);
+    expect(on.faultsFired().lose).toBe(1);
+    expect(chunks[1]?.read).toBe(true);
+    await syncUntilSettled(home);
+    expect(on.state().sites.filter((s) => s.name === "Test Site")).toHaveLength(1);
+    expect(outcome(book, on)).toEqual(expected);
+  }, 60_000);
+
+  it("reads the account again once its read is ten minutes old, however recent the last chunk", async () => {
+    const { home } = await scenarioKeptBetweenChunks();
+    await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 2_500, onStep: home.tick });
+    const reads = home.accountReads();
+    home.later(KEPT_ACCOUNT_MS / 2);
+    await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 2_500, continues: true, onStep: home.tick });
+    expect(home.accountReads()).toBe(reads);
+    home.later(KEPT_ACCOUNT_MS / 2);
+    await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 2_500, continues: true, onStep: home.tick });
+    expect(home.accountReads()).toBe(reads + 1);
   }, 60_000);
 
   it("reads the account again after another sync of the document, and after a delete", async () => {
