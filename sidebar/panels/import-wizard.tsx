@@ -373,7 +373,7 @@ function MappingStep(props: {
                     onChange={(e) => props.onField(header, (e.currentTarget as HTMLSelectElement).value || null)}
                   >
                     <option value="">— not mapped —</option>
-                    <option value={ONE_VALUE}>One value for all rows…</option>
+                    {proposal.oneValue?.includes(header) && <option value={ONE_VALUE}>One value for all rows…</option>}
                     {proposal.headers.map((h) => (
                       <option key={h} value={h}>
                         {h}

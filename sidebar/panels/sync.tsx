@@ -37,6 +37,12 @@ export function SyncPanel({ filter }: { filter: string | null }) {
   useEffect(() => {
     void load();
   }, []);
+  // A site that became refused (or left the list) since it was ticked is not sent: the list is what may be synced.
+  useEffect(() => {
+    if (!choices) return;
+    const open = new Set(choices.sites.filter((s) => !s.refusal).map((s) => s.name));
+    setSites((now) => (now.every((s) => open.has(s)) ? now : now.filter((s) => open.has(s))));
+  }, [choices]);
 
   const choose = (rows: Narrow) => {
     setPlan(null);
@@ -115,9 +121,15 @@ export function SyncPanel({ filter }: { filter: string | null }) {
   const retry = () =>
     task.run("retry", async () => {
       setProgress({ done: 0, total: 0, report: null, cancelled: false });
+      // The chunks after the first stay on the rows it retried, never the whole sites.
+      let rows: number[] = [];
       await drive(
-        async () => unlessBusy(await rpc("retryFailed", { sites })),
-        async () => unlessBusy(await rpc("runSync", { sites, budgetMs: CHUNK_MS, continues: true })),
+        async () => {
+          const first = unlessBusy(await rpc("retryFailed", { sites }));
+          rows = first.rows;
+          return first;
+        },
+        async () => unlessBusy(await rpc("runSync", { sites, rows, budgetMs: CHUNK_MS, continues: true })),
         0,
       );
     });

@@ -5,17 +5,20 @@ import { getInParts, putInParts, removeParts } from "./cache-parts";
 const SECONDS = 600;
 
 /**
- * The account a sync's chunk kept, in the document's cache (the ledger it is checked against is the document's), per
- * server. A cache that drops it or fails costs only a read of the account.
+ * The account a sync's chunk kept, in the person's cache (each person connects to RingCentral on their own: two
+ * editors may reach two accounts), per document and server. A cache that drops it or fails costs only a read.
  */
-export function cachedKeptAccount(server: () => string): KeptAccountStore {
-  const key = () => `rcsheets.account.${server().replace(/^[a-z]+:\/\//i, "")}`;
-  const cache = () => CacheService.getDocumentCache();
+export function cachedKeptAccount(where: { server: () => string; document: () => string }): KeptAccountStore {
+  let key: string | null = null;
+  const keyOf = () => {
+    key ??= `rcsheets.account.${where.document()}.${where.server().replace(/^[a-z]+:\/\//i, "")}`;
+    return key;
+  };
+  const cache = () => CacheService.getUserCache();
   return {
     load() {
       try {
-        const store = cache();
-        const text = store ? getInParts(store, key()) : null;
+        const text = getInParts(cache(), keyOf());
         return text ? (JSON.parse(text) as KeptAccount) : null;
       } catch {
         return null;
@@ -23,16 +26,14 @@ export function cachedKeptAccount(server: () => string): KeptAccountStore {
     },
     save(kept) {
       try {
-        const store = cache();
-        if (store) putInParts(store, key(), JSON.stringify(kept), SECONDS);
+        putInParts(cache(), keyOf(), JSON.stringify(kept), SECONDS);
       } catch {
         this.clear();
       }
     },
     clear() {
       try {
-        const store = cache();
-        if (store) removeParts(store, key());
+        removeParts(cache(), keyOf());
       } catch {
         // A part left behind is refused by the ledger's print or its age.
       }

@@ -28,7 +28,10 @@ export function appsScriptHome(): Home {
     authorization: appsScriptAuthorization,
     syncLock: documentSyncLock,
     spreadsheets: appsScriptSpreadsheets,
-    keptAccount: cachedKeptAccount(() => readConnection()?.server ?? DEFAULT_SERVER),
+    keptAccount: cachedKeptAccount({
+      server: () => readConnection()?.server ?? DEFAULT_SERVER,
+      document: () => spreadsheet.getId(),
+    }),
     connection: {
       settings: readConnection,
       save: saveConnection,

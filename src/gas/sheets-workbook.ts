@@ -193,8 +193,10 @@ export class SheetsWorkbook implements Workbook {
     const probe = target.getRange(Math.min(2, maxRows), 1, 1, target.getMaxColumns());
     const textColumns = columnsWhere(probe.getNumberFormats()[0] ?? [], (format) => format === TEXT_FORMAT);
     const rules = maxRows >= 2 ? (probe.getDataValidations()[0] ?? []) : [];
+    // A warning that stops short of the bottom (the grid grew since) counts as missing, so set-up extends it.
     const warnedColumns = ourWarnings(target).flatMap((protection) => {
       const range = protection.getRange();
+      if (range.getRow() !== 2 || range.getNumRows() !== maxRows - 1) return [];
       return Array.from({ length: range.getNumColumns() }, (_, i) => range.getColumn() + i);
     });
     return {

@@ -1,6 +1,6 @@
-import type { UsersKey } from "../domain/tabs";
+import { USERS_TAB, type UsersKey } from "../domain/tabs";
 import { isFormula } from "./formula-escape";
-import { type FieldMapping, headerOf, notAUsersColumn, usersKeyOf } from "./mapping";
+import { type FieldMapping, headerOf, notAUsersColumn, OWN_KEYS, usersKeyOf } from "./mapping";
 import { type ImportProblem, importError } from "./problem";
 
 /**
@@ -8,6 +8,17 @@ import { type ImportProblem, importError } from "./problem";
  * place of a source field: a source without a Site column can still fill Site.
  */
 export type ValuesForAll = Partial<Record<UsersKey, string>>;
+
+/**
+ * Columns no one value may fill: those the sync writes (one RC Id or Temp # for every row would point them all at
+ * one user), and the secrets (one PIN or password for everyone is no secret, and a value given here is echoed back).
+ */
+const NOT_FOR_ALL: readonly UsersKey[] = [...OWN_KEYS, "tempNumber", "pin", "password", "secretAnswer"];
+
+/** The Users column headers that may be given one value for all rows, in the tab's order. */
+export const ONE_VALUE_HEADERS: readonly string[] = USERS_TAB.columns
+  .filter((c) => !NOT_FOR_ALL.includes(c.key))
+  .map((c) => c.header);
 
 /**
  * Users column headers → keys, as the wizard and `--set "Site=Main"` give them. A blank value gives nothing; an
@@ -23,6 +34,7 @@ export function valuesFromHeaders(given: Readonly<Record<string, string>>): {
     const key = usersKeyOf(header);
     const value = raw.trim();
     if (!key) problems.push(notAUsersColumn(`value for "${header}"`, header));
+    else if (NOT_FOR_ALL.includes(key)) problems.push(notForAll(key));
     else if (isFormula(value)) problems.push(formula(key, value));
     else if (value !== "") values[key] = value;
   }
@@ -38,6 +50,14 @@ export function withoutGiven(mapping: FieldMapping, values: ValuesForAll): Field
   const left = { ...mapping };
   for (const key of Object.keys(values) as UsersKey[]) left[key] = null;
   return left;
+}
+
+function notForAll(key: UsersKey): ImportProblem {
+  const header = headerOf(key);
+  return importError(
+    `value for ${header}`,
+    `${header} cannot be given one value for all rows: each row needs its own (map a field of the source to it instead).`,
+  );
 }
 
 function formula(key: UsersKey, value: string): ImportProblem {

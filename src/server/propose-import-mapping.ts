@@ -4,6 +4,7 @@ import { mappingByHeader } from "../mapping/mapping";
 import type { ImportProblem } from "../mapping/problem";
 import type { FieldProposal } from "../mapping/proposal";
 import type { Orientation as SheetOrientation } from "../mapping/source-sheet";
+import { ONE_VALUE_HEADERS } from "../mapping/values-for-all";
 import { mapSource } from "../workbook/import-run";
 import { ImportSource, Orientation, sourceTable } from "./import-source";
 import { serverFunction } from "./server-function";
@@ -26,6 +27,8 @@ export interface ImportMappingProposal {
   problems: ImportProblem[];
   /** The Users columns marked * : new rows are imported only once each has a source. */
   required: string[];
+  /** The Users columns that may be given one value for all rows instead of a source field. */
+  oneValue: readonly string[];
 }
 
 const REQUIRED = USERS_TAB.columns.filter((c) => c.required).map((c) => c.header);
@@ -46,6 +49,7 @@ export const proposeImportMapping = serverFunction(
         remembered: false,
         problems: [read.problem],
         required: REQUIRED,
+        oneValue: ONE_VALUE_HEADERS,
       };
     const mapped = mapSource(read.table, input.orientation, home.workbook);
     const proposal = Object.fromEntries(USERS_TAB.columns.map((c) => [c.header, mapped.proposal[c.key]]));
@@ -59,6 +63,7 @@ export const proposeImportMapping = serverFunction(
       remembered: mapped.remembered,
       problems: mapped.sheet.problems,
       required: REQUIRED,
+      oneValue: ONE_VALUE_HEADERS,
     };
   },
 );

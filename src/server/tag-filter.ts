@@ -1,5 +1,5 @@
 import { USERS_TAB } from "../domain/tabs";
-import { userTags } from "../domain/validation/references";
+import { carriesTag } from "../domain/validation/references";
 import { readImage, recordsOf } from "../workbook/table-image";
 import type { Home } from "./home";
 
@@ -14,7 +14,7 @@ export function showTag(home: Home, tag: string | null): FilterResult {
   if (!image) return { shown: 0, tag: null, problem: "There is no Users tab: run Set up workspace." };
   if (!home.selection.showOnly) return { shown: 0, tag: null, problem: "This sheet view cannot hide rows." };
   const users = recordsOf(USERS_TAB, image);
-  const rows = tag === null ? null : users.filter((u) => userTags(u.tags).includes(tag)).map((u) => u.row);
+  const rows = tag === null ? null : users.filter((u) => carriesTag(u.tags, tag)).map((u) => u.row);
   home.selection.showOnly(image.sheet, rows);
   home.selection.keepFilter?.(image.sheet, tag);
   return { shown: rows?.length ?? users.length, tag };

@@ -48,17 +48,21 @@ export const validateRows = serverFunction(
 
 /**
  * Edited rows whose type forces its Setup Wizard (a Limited Extension: Completed) get it written, so the sheet
- * shows what the sync sends. A cell per such row (an edit is mostly one row); other cells are left as typed.
+ * shows what the sync sends: one block from the first such row to the last (a paste may bring many), the cells
+ * between written back as they were read.
  */
 function showForcedWizards(workbook: Workbook, read: ReadWorkspace, sheet: string, top: number, bottom: number): void {
   const column = read.columns.get("users")?.get("setupWizard");
   if (column === undefined) return;
-  for (const user of read.workspace.users) {
-    const forced = user.row >= top && user.row <= bottom ? wizardCorrection(user.userType, user.setupWizard) : null;
-    if (!forced) continue;
-    user.setupWizard = forced;
-    workbook.write(sheet, { row: user.row, column: column + 1, values: [[forced]] });
-  }
+  const edited = read.workspace.users.filter((u) => u.row >= top && u.row <= bottom);
+  const forced = edited.filter((u) => wizardCorrection(u.userType, u.setupWizard));
+  if (forced.length === 0) return;
+  for (const user of forced) user.setupWizard = wizardCorrection(user.userType, user.setupWizard) ?? user.setupWizard;
+  const first = forced[0]?.row ?? top;
+  const last = forced[forced.length - 1]?.row ?? first;
+  const wizardOf = new Map(edited.map((u) => [u.row, u.setupWizard]));
+  const values = Array.from({ length: last - first + 1 }, (_, i) => [wizardOf.get(first + i) ?? ""]);
+  workbook.write(sheet, { row: first, column: column + 1, values });
 }
 
 /** The marks of rows top..bottom: a note with every message of a cell, the colour of its worst severity. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { validateWorkspace } from "../domain/validation/index";
-import { userTags } from "../domain/validation/references";
+import { carriesTag } from "../domain/validation/references";
 import { MAIN_SITE } from "../domain/workspace";
 import { inAccount, siteErrors, siteRefusal } from "../sync/site-refusal";
 import { readWorkspace } from "../workbook/workspace-reader";
@@ -74,7 +74,7 @@ export const workspaceChoices = serverFunction(z.object({}).default({}), (home):
       key: t.key,
       value: t.value,
       color: t.color,
-      users: count((u) => userTags(u.tags).includes(`${t.key}:${t.value}`)),
+      users: count((u) => carriesTag(u.tags, `${t.key}:${t.value}`)),
     })),
     accountRefreshedAt: workspace.settings.accountRefreshedAt,
   };

@@ -1,5 +1,5 @@
 import type { UserRecord } from "../domain/records";
-import { userTags } from "../domain/validation/references";
+import { carriesTag } from "../domain/validation/references";
 
 /** What one sync covers: one or more sites (the unit a person syncs), narrowed to chosen rows or a tag. */
 export interface SyncScope {
@@ -13,7 +13,7 @@ export interface SyncScope {
 export function inScope(user: UserRecord, scope: SyncScope): boolean {
   if (!scope.sites.includes(user.site)) return false;
   if (scope.rows && !scope.rows.includes(user.row)) return false;
-  if (scope.tag && !userTags(user.tags).includes(scope.tag)) return false;
+  if (scope.tag && !carriesTag(user.tags, scope.tag)) return false;
   return true;
 }
 

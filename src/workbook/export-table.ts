@@ -1,5 +1,5 @@
 import { TABS, type TabDef, type TabId } from "../domain/tabs";
-import { userTags } from "../domain/validation/references";
+import { carriesTag } from "../domain/validation/references";
 import { escapeFormula } from "../mapping/formula-escape";
 import { decodeTab } from "./codec";
 import type { Workbook } from "./port";
@@ -23,7 +23,7 @@ export function exportRows(workbook: Workbook, tab: TabDef, only?: { tag: string
   const all = sheet ? decodeTab(tab, workbook.read(sheet)).records : [];
   // A tag filter narrows the Users rows, as the sheet shows them; other tabs have no tags.
   const records =
-    only && tab.id === "users" ? all.filter((r) => userTags((r as Record<string, string>).tags ?? "").includes(only.tag)) : all;
+    only && tab.id === "users" ? all.filter((r) => carriesTag((r as Record<string, string>).tags ?? "", only.tag)) : all;
   const rows = records.map((r) => columns.map((c) => escapeFormula((r as Record<string, string>)[c.key] ?? "")));
   return [columns.map((c) => c.header), ...rows];
 }

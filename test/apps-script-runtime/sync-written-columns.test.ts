@@ -68,6 +68,17 @@ describe("the sync-written columns of Users in the Apps Script runtime", () => {
     // Set up again: the same protections, not a second set.
     expect(await runtime.run({ function: "menuSetUpWorkspace", kind: "menu" })).toMatchObject({ ok: true });
     expect(warnedColumns()).toHaveLength(SYNC_WRITTEN.length);
+    // Rows added at the bottom are outside the warnings (as in Sheets) until Set up workspace runs again.
+    users().insertRows(users().maxRows, 50);
+    expect(
+      users()
+        .protections.filter((p) => p.area)
+        .map((p) => p.area?.numRows),
+    ).not.toContain(users().maxRows - 1);
+    expect(await runtime.run({ function: "menuSetUpWorkspace", kind: "menu" })).toMatchObject({ ok: true });
+    for (const protection of users().protections.filter((p) => p.area))
+      expect(protection.area?.numRows).toBe(users().maxRows - 1);
+    expect(warnedColumns()).toHaveLength(SYNC_WRITTEN.length);
   });
 
   it("the sync writes those columns; a person typing there is warned, and nobody is refused", async () => {

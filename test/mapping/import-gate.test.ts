@@ -3,7 +3,7 @@ import { gateProblems, requiredWithoutSource } from "../../src/mapping/import-ga
 import { emptyMapping } from "../../src/mapping/mapping";
 import { normaliseRecords } from "../../src/mapping/normalise";
 import { readSourceSheet } from "../../src/mapping/source-sheet";
-import { valuesByHeader, valuesFromHeaders, withoutGiven } from "../../src/mapping/values-for-all";
+import { ONE_VALUE_HEADERS, valuesByHeader, valuesFromHeaders, withoutGiven } from "../../src/mapping/values-for-all";
 
 const mapped = { ...emptyMapping(), firstName: "Name", lastName: "Name", email: "Mail", ext: "Ext" };
 const context = { siteCountry: new Map<string, string>(), defaultCountry: "US" };
@@ -55,6 +55,25 @@ describe("values for all rows", () => {
       expect.stringMatching(/^The value for Site, "=A1", starts with "="/),
     ]);
     expect(valuesByHeader({ site: "Main" })).toEqual({ Site: "Main" });
+  });
+
+  it("refuses one value for a column the sync writes or a secret, without repeating the value", () => {
+    const { values, problems } = valuesFromHeaders({
+      "RC Id": "123",
+      "Temp #": "+16505550100",
+      PIN: "274916",
+      Status: "Pending Delete",
+    });
+    expect(values).toEqual({});
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^RC Id cannot be given one value for all rows/),
+      expect.stringMatching(/^Temp # cannot be given/),
+      expect.stringMatching(/^PIN cannot be given/),
+      expect.stringMatching(/^Status cannot be given/),
+    ]);
+    expect(JSON.stringify(problems)).not.toContain("274916");
+    expect(ONE_VALUE_HEADERS).toContain("Site");
+    expect(ONE_VALUE_HEADERS).not.toContain("Password");
   });
 
   it("replaces the column's source field and fills every user, but does not make a blank record a user", () => {

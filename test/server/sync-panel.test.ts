@@ -148,11 +148,13 @@ describe("the sync panel's functions against the sandbox", () => {
     ]);
   });
 
-  it("retryFailed runs the rows whose Status is Error", async () => {
-    const site = users().find((u) => u.email === "ann.panel@example.com")?.site ?? "";
-    const report = await call("retryFailed", { sites: [site] });
-    expect(report.failed).toBe(0);
-    expect(report.done).toBe(true);
+  it("retryFailed runs the rows whose Status is Error, and answers them for the chunks after it", async () => {
+    const ann = users().find((u) => u.email === "ann.panel@example.com");
+    const status = (columnIndex(USERS_TAB, home.workbook.read("Users")[0] ?? []).get("status") ?? 0) + 1;
+    home.workbook.write("Users", { row: ann?.row ?? 2, column: status, values: [["Error"]] });
+    const report = await call("retryFailed", { sites: [ann?.site ?? ""] });
+    expect(report).toMatchObject({ failed: 0, done: true, rows: [ann?.row] });
+    expect(users().find((u) => u.email === "ann.panel@example.com")?.status).toBe("Synced");
   });
 
   it("disconnect ends the session and forgets the connection", async () => {

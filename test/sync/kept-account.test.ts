@@ -4,7 +4,7 @@ import { USERS_TAB } from "../../src/domain/tabs";
 import type { AccountState } from "../../src/domain/workspace";
 import type { RunningSandbox } from "../../src/sandbox/index";
 import { KEPT_ACCOUNT_MS, keptInProcess, ledgerPrint, usableKept } from "../../src/sync/kept-account";
-import { type ChunkReport, runSyncChunk, type SyncHome } from "../../src/sync/runner";
+import { type ChunkReport, runSyncChunk } from "../../src/sync/runner";
 import { columnIndex } from "../../src/workbook/codec";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { readLedger } from "../../src/workbook/sync-write-back";

@@ -219,7 +219,6 @@ export class Range extends HostObject {
     });
   }
 
-  /** Selects the range for the person and makes its sheet their active one. */
   /**
    * A new protection of this range, its editors mirroring the spreadsheet's (so it restricts no one until they are
    * removed); a range already protected gets another, overlapping one (Range.protect in Apps Script's reference).
@@ -233,6 +232,7 @@ export class Range extends HostObject {
     return new Protection(this.person, this.sheet, model);
   }
 
+  /** Selects the range for the person and makes its sheet their active one. */
   activate(): this {
     this.hit("activate");
     select(this.person, this.sheet, [this.at]);
@@ -294,6 +294,7 @@ export class RangeList extends HostObject {
     return this.areas.map((at) => new Range(this.person, this.sheet, at));
   }
 
+  /** Selects the range for the person and makes its sheet their active one. */
   activate(): this {
     this.hit("activate");
     select(this.person, this.sheet, this.areas);

@@ -40,6 +40,11 @@ export function userTags(cell: string): string[] {
     .map((t) => t.replace(/\s*:\s*/, ":"));
 }
 
+/** Whether a Users row's Tags cell carries `tag` (Key:Value): the one rule of every tag filter and tag scope. */
+export function carriesTag(cell: string, tag: string): boolean {
+  return userTags(cell).includes(tag);
+}
+
 function caseHint(value: string, known: ReadonlySet<string>): string {
   const lower = value.toLowerCase();
   const near = [...known].find((k) => k.toLowerCase() === lower);

@@ -81,7 +81,8 @@ function valuesOption(set: readonly string[]): ValuesForAll {
   const given: Record<string, string> = {};
   for (const pair of set) {
     const at = pair.indexOf("=");
-    if (at < 1) throw new UsageError(`--set "${pair}": write it as --set "Field=value", e.g. --set "Site=Main".`);
+    // The pair itself is not repeated: what was typed may be a secret.
+    if (at < 1) throw new UsageError(`--set needs "Field=value", e.g. --set "Site=Main": one of them has no "=".`);
     given[pair.slice(0, at).trim()] = pair.slice(at + 1);
   }
   const { values, problems } = valuesFromHeaders(given);
