@@ -44,7 +44,11 @@ export interface OtherSpreadsheet {
 const CUSTOMER = "customer@example.com";
 
 /** What a grid edit did: the onEdit it fired, or Sheets' refusal. */
-export type EditAnswer = { ok: true; onEdit?: Outcome } | { ok: false; error: string };
+export type EditAnswer =
+  | { ok: true; onEdit?: Outcome }
+  | { ok: false; error: string }
+  /** A warning-only protection covers the cell: nothing written until the person confirms (`confirmed`). */
+  | { ok: false; warning: string };
 
 /**
  * The add-in as the playground runs it: the built dist/Code.js in the local Apps Script runtime, over the workbook
@@ -98,9 +102,13 @@ export class PlaygroundAddIn {
   }
 
   /** The person types into a cell, then Sheets fires the simple onEdit trigger with the edit's event. */
-  async type(at: { sheet: string; row: number; column: number; text: string }): Promise<EditAnswer> {
+  async type(at: { sheet: string; row: number; column: number; text: string; confirmed?: boolean }): Promise<EditAnswer> {
     const locked = this.locked(at.sheet);
     if (locked) return locked;
+    // Sheets asks first when a warning-only protection covers the cell, and writes only once the person confirms.
+    const area = { row: at.row, column: at.column, numRows: 1, numColumns: 1 };
+    const warnings = this.document.sheetByName(at.sheet)?.warningsOver(area) ?? [];
+    if (warnings.length && !at.confirmed) return { ok: false, warning: warnings.map((w) => w.description).join(" ") };
     const edit = this.attempt(() => typeIntoCell(this.document, this.options.person, at));
     if ("error" in edit) return { ok: false, error: edit.error };
     await this.save();

@@ -40,7 +40,13 @@ const ROUTES: Record<string, Route> = {
   "GET /api/version": async (addIn) => versionOf(addIn),
   "GET /api/spreadsheets": async (addIn) => ({ spreadsheets: addIn.others.map(({ name, url }) => ({ name, url })) }),
   "POST /api/cell": async (addIn, body) =>
-    addIn.type({ sheet: String(body.sheet), row: Number(body.row), column: Number(body.column), text: String(body.value) }),
+    addIn.type({
+      sheet: String(body.sheet),
+      row: Number(body.row),
+      column: Number(body.column),
+      text: String(body.value),
+      confirmed: body.confirmed === true,
+    }),
   "POST /api/rows": async (addIn, body) =>
     addIn.changeRows({
       sheet: String(body.sheet),

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
 import { writeDemoWorkspace } from "../../src/workbook/demo-workspace";
-import { editCell } from "./grid";
+import { editCell, gridCell, gridSettled } from "./grid";
 import { artifacts, openPlayground, type PlaygroundSession } from "./session";
 
 /** The playground in headless Chromium, as a newcomer uses it; a screenshot of each step goes to test-artifacts/. */
@@ -116,6 +116,30 @@ describe("the playground in a browser", () => {
     expect(await run("toString")).toBe("Exception: Script function not found: toString");
     expect(await run("eval")).toBe("Exception: Script function not found: eval");
     expect(await run("connectionStatus")).toBe("ran");
+  });
+
+  it("asks before a person types over a column the sync writes, as Sheets warns, and writes it only once confirmed", async () => {
+    expect((await asPage("/api/menu", { function: "menuSetUpWorkspace" })).body).toEqual({ ok: true });
+    await page.getByRole("tab", { name: "Users", exact: true }).click();
+    await gridSettled(page);
+    const temp = (await XlsxWorkbook.open(workbookPath)).read("Users")[0]?.indexOf("Temp #") ?? -1;
+    expect(temp).toBeGreaterThan(0);
+    const saved = async () => String((await XlsxWorkbook.open(workbookPath)).read("Users")[1]?.[temp] ?? "");
+    const before = await saved();
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await editCell(page, 2, temp, "+15550000000");
+    await expect.poll(() => asked.length, { timeout: 5000 }).toBe(1);
+    expect(asked[0]).toMatch(/^Heads up!.*the sync writes this column.*Edit anyway\?$/s);
+    await expect.poll(() => gridCell(page, 2, temp).textContent(), { timeout: 5000 }).toBe(before);
+    expect(await saved()).toBe(before);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await editCell(page, 2, temp, "+15550000001");
+    await expect.poll(saved, { timeout: 5000 }).toBe("+15550000001");
   });
 });
 

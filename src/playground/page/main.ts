@@ -197,16 +197,11 @@ function renderGrid(): void {
   });
   table.on("cellEdited", (cell: CellComponent) => {
     const column = Number(cell.getField().slice(1)) + 1;
-    void api<{ ok: boolean; error?: string }>("/api/cell", {
-      sheet: sheet.name,
-      row: cell.getRow().getIndex(),
-      column,
-      value: String(cell.getValue() ?? ""),
-    }).then((answer) => {
-      if (!answer.ok) {
-        say(answer.error ?? "The edit was refused.");
-        cell.restoreOldValue();
-      }
+    const edit = { sheet: sheet.name, row: cell.getRow().getIndex(), column, value: String(cell.getValue() ?? "") };
+    void typeIntoCell(edit).then((answer) => {
+      if (answer.ok) return;
+      if (answer.error) say(answer.error);
+      cell.restoreOldValue();
     });
   });
   table.on("rowSelectionChanged", (_data: unknown[], rows: RowComponent[]) => {
@@ -216,6 +211,19 @@ function renderGrid(): void {
     void api("/api/selection", { sheet: sheet.name, rows: numbers });
   });
   renderRowTools(sheet);
+}
+
+/**
+ * A person's edit of one cell. Over a warning-only protection Sheets asks first ("Edit anyway?"): the edit is sent
+ * again, confirmed, only if the person says so.
+ */
+async function typeIntoCell(edit: object): Promise<{ ok: boolean; error?: string }> {
+  const answer = await api<{ ok: boolean; error?: string; warning?: string }>("/api/cell", edit);
+  if (answer.ok || answer.warning === undefined) return answer;
+  const sure = window.confirm(
+    `Heads up! You're trying to edit part of this sheet that shouldn't be changed accidentally: ${answer.warning}\n\nEdit anyway?`,
+  );
+  return sure ? api<{ ok: boolean; error?: string }>("/api/cell", { ...edit, confirmed: true }) : { ok: false };
 }
 
 /** Add a row below the last one, or delete the selected rows: as a person does in a sheet. */
