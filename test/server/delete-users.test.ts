@@ -1,20 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TabDef } from "../../src/domain/tabs";
 import { TAGS_TAB, USERS_TAB } from "../../src/domain/tabs";
 import type { DeleteAnswer } from "../../src/server/delete-users";
-import { serverFunctions } from "../../src/server/functions";
-import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
 import { decodeTab } from "../../src/workbook/codec";
-import { appendRows } from "../../src/workbook/table-replace";
-import { type FakeSheetsHome, homeOnFakeSheets } from "./home-on-fake-sheets";
+import { appendOn, type FakeSheetsHome, homeOnFakeSheets, serverCallOn } from "./home-on-fake-sheets";
 
 /** Delete users from the sidebar, on Apps Script's Workbook adapter (fake Sheets): ask, confirm, undo. */
 describe("deleteUsers and undoDelete", () => {
   let home: FakeSheetsHome;
-  const call = <K extends keyof typeof serverFunctions>(name: K, input: unknown) =>
-    invoke(name, serverFunctions[name] as AnyServerFunction, home, input) as OutputOf<(typeof serverFunctions)[K]>;
-  const append = <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) =>
-    appendRows(home.workbook, tab.name, tab, rows);
+  const call = serverCallOn(() => home);
+  const append = appendOn(() => home);
   const users = () => decodeTab(USERS_TAB, home.workbook.read("Users")).records;
   const confirmed = (answer: DeleteAnswer) => {
     if (!("confirmed" in answer) || !answer.confirmed) throw new Error(`not confirmed: ${JSON.stringify(answer)}`);

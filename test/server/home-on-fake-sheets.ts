@@ -1,4 +1,5 @@
 import { createSpreadsheetApp, type OpenSpreadsheet } from "../../src/apps-script-runtime/spreadsheet/service";
+import type { TabDef } from "../../src/domain/tabs";
 import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
 import { FetchTransport } from "../../src/node/fetch-transport";
 import { RingCentralClient } from "../../src/ringcentral/client";
@@ -6,7 +7,10 @@ import { systemClock } from "../../src/ringcentral/clock";
 import { MemoryTokenStore } from "../../src/ringcentral/token";
 import type { RunningSandbox } from "../../src/sandbox/index";
 import type { ConnectionSettings } from "../../src/server/connection";
+import { serverFunctions } from "../../src/server/functions";
 import type { Home } from "../../src/server/home";
+import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
+import { appendRows } from "../../src/workbook/table-replace";
 
 /**
  * A Home as the sidebar meets it in Sheets: the Apps Script Workbook adapter over the stateful SpreadsheetApp fake,
@@ -69,4 +73,16 @@ export function homeOnFakeSheets(sandbox?: RunningSandbox): FakeSheetsHome {
         }),
     };
   return home;
+}
+
+/** A server function called on the home as google.script.run calls it, its answer typed by the server's table. */
+export function serverCallOn(home: () => Home) {
+  return <K extends keyof typeof serverFunctions>(name: K, input: unknown) =>
+    invoke(name, serverFunctions[name] as AnyServerFunction, home(), input) as OutputOf<(typeof serverFunctions)[K]>;
+}
+
+/** Rows appended below a tab of the home's workbook, as a paste puts them. */
+export function appendOn(home: () => Home) {
+  return <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) =>
+    appendRows(home().workbook, tab.name, tab, rows);
 }

@@ -1,19 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TabDef } from "../../src/domain/tabs";
 import { ROLES_TAB, SETTINGS_TAB, TAGS_TAB, USERS_TAB } from "../../src/domain/tabs";
-import { serverFunctions } from "../../src/server/functions";
-import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
 import { columnIndex, decodeTab } from "../../src/workbook/codec";
-import { appendRows } from "../../src/workbook/table-replace";
-import { type FakeSheetsHome, homeOnFakeSheets } from "./home-on-fake-sheets";
+import { appendOn, type FakeSheetsHome, homeOnFakeSheets, serverCallOn } from "./home-on-fake-sheets";
 
 /** The Validate, Roles, Tags and Settings panels' server functions on Apps Script's Workbook adapter (fake Sheets). */
 describe("the sidebar's workspace functions", () => {
   let home: FakeSheetsHome;
-  const call = <K extends keyof typeof serverFunctions>(name: K, input: unknown) =>
-    invoke(name, serverFunctions[name] as AnyServerFunction, home, input) as OutputOf<(typeof serverFunctions)[K]>;
-  const append = <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) =>
-    appendRows(home.workbook, tab.name, tab, rows);
+  const call = serverCallOn(() => home);
+  const append = appendOn(() => home);
   const records = <K extends string>(tab: TabDef<K>) => decodeTab(tab, home.workbook.read(tab.name)).records;
 
   beforeEach(() => {

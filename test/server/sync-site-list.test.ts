@@ -1,21 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TabDef } from "../../src/domain/tabs";
 import { SITES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { validateWorkspace } from "../../src/domain/validation/index";
-import { serverFunctions } from "../../src/server/functions";
-import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
 import { planSync } from "../../src/sync/plan";
-import { appendRows } from "../../src/workbook/table-replace";
 import { readWorkspace } from "../../src/workbook/workspace-reader";
-import { type FakeSheetsHome, homeOnFakeSheets } from "./home-on-fake-sheets";
+import { appendOn, type FakeSheetsHome, homeOnFakeSheets, serverCallOn } from "./home-on-fake-sheets";
 
 /** The Sync panel's site list offers only the sites the sync would take; the others show why, in the plan's words. */
 describe("the Sync panel's site list", () => {
   let home: FakeSheetsHome;
-  const call = <K extends keyof typeof serverFunctions>(name: K, input: unknown) =>
-    invoke(name, serverFunctions[name] as AnyServerFunction, home, input) as OutputOf<(typeof serverFunctions)[K]>;
-  const append = <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) =>
-    appendRows(home.workbook, tab.name, tab, rows);
+  const call = serverCallOn(() => home);
+  const append = appendOn(() => home);
 
   beforeEach(() => {
     home = homeOnFakeSheets();

@@ -1,19 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TabDef } from "../../src/domain/tabs";
 import { TAGS_TAB, USERS_TAB } from "../../src/domain/tabs";
-import { serverFunctions } from "../../src/server/functions";
-import { type AnyServerFunction, invoke, type OutputOf } from "../../src/server/server-function";
 import { decodeTab } from "../../src/workbook/codec";
-import { appendRows } from "../../src/workbook/table-replace";
-import { type FakeSheetsHome, homeOnFakeSheets } from "./home-on-fake-sheets";
+import { appendOn, type FakeSheetsHome, homeOnFakeSheets, serverCallOn } from "./home-on-fake-sheets";
 
 /** The tag filter is kept as its tag, never as row numbers: a reload says it is on, and rows that moved are found again. */
 describe("the tag filter kept by its tag", () => {
   let home: FakeSheetsHome;
-  const call = <K extends keyof typeof serverFunctions>(name: K, input: unknown) =>
-    invoke(name, serverFunctions[name] as AnyServerFunction, home, input) as OutputOf<(typeof serverFunctions)[K]>;
-  const append = <K extends string>(tab: TabDef<K>, rows: Partial<Record<K, string>>[]) =>
-    appendRows(home.workbook, tab.name, tab, rows);
+  const call = serverCallOn(() => home);
+  const append = appendOn(() => home);
   const shownNames = () => {
     const users = decodeTab(USERS_TAB, home.workbook.read("Users")).records;
     return users.filter((u) => home.shown?.includes(u.row)).map((u) => u.firstName);

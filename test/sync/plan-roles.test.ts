@@ -4,13 +4,16 @@ import type { AccountRole } from "../../src/domain/workspace";
 import { planSync } from "../../src/sync/plan";
 import { role, rows, user, workspace } from "../domain/fixture";
 
-const STANDARD: AccountRole = {
-  rcId: "1",
-  name: "Standard",
-  custom: false,
+/** A role as the account lists it. */
+const accountRole = (rcId: string, name: string, custom: boolean, permissions: string[]): AccountRole => ({
+  rcId,
+  name,
+  custom,
   description: "",
-  permissions: ["ReadCallLog", "Meetings"],
-};
+  permissions,
+});
+const STANDARD = accountRole("1", "Standard", false, ["ReadCallLog", "Meetings"]);
+const GREETER = accountRole("9", "Greeter", true, ["ReadCallLog", "Meetings"]);
 
 function planOf(roles: AccountRole[], findings: Finding[] = []) {
   const ws = workspace({
@@ -27,14 +30,7 @@ function planOf(roles: AccountRole[], findings: Finding[] = []) {
 
 describe("the plan: custom roles and their permissions", () => {
   it("builds a role's permissions on its base as the account lists them, and an account role's on its own", () => {
-    const greeter: AccountRole = {
-      rcId: "9",
-      name: "Greeter",
-      custom: true,
-      description: "",
-      permissions: ["ReadCallLog", "Meetings"],
-    };
-    const plan = planOf([STANDARD, greeter]);
+    const plan = planOf([STANDARD, GREETER]);
     expect(plan.roles.create).toEqual([
       expect.objectContaining({ name: "Front Desk", permissions: ["ReadCallLog", "Meetings", "EditUserInfo"] }),
     ]);
@@ -45,19 +41,11 @@ describe("the plan: custom roles and their permissions", () => {
     // A list without permissions would otherwise give Front Desk only EditUserInfo, and take all of Greeter's away.
     const bare = planOf([
       { ...STANDARD, permissions: [] },
-      { rcId: "9", name: "Greeter", custom: true, description: "", permissions: [] },
+      { ...GREETER, permissions: [] },
     ]);
     expect(bare.roles.create).toEqual([]);
     expect(bare.roles.update).toEqual([]);
-
-    const greeter: AccountRole = {
-      rcId: "9",
-      name: "Greeter",
-      custom: true,
-      description: "",
-      permissions: ["ReadCallLog", "Meetings"],
-    };
     const error: Finding = { tab: "roles", row: 4, column: "Permissions", severity: "error", rule: "roles.x", message: "x" };
-    expect(planOf([STANDARD, greeter], [error]).roles.update).toEqual([]);
+    expect(planOf([STANDARD, GREETER], [error]).roles.update).toEqual([]);
   });
 });
