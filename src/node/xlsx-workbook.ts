@@ -119,8 +119,11 @@ export class XlsxWorkbook implements Workbook {
     }
   }
 
+  /** The tabs a person can see: a very hidden sheet (the playground's record of Apps Script state) is none of them. */
   sheets(): SheetRef[] {
-    return this.excel.worksheets.map((ws) => ({ name: ws.name, marker: this.markers.get(ws) ?? null }));
+    return this.excel.worksheets
+      .filter((ws) => ws.state !== "veryHidden")
+      .map((ws) => ({ name: ws.name, marker: this.markers.get(ws) ?? null }));
   }
 
   addSheet(name: string): void {

@@ -183,6 +183,8 @@ describe("the same file for the CLI (XlsxWorkbook) and the add-in (SheetsWorkboo
     const expected = snapshot(cli);
     const actual = snapshot(new SheetsWorkbook(open.spreadsheet));
     expect(actual.sheets).toEqual(expected.sheets);
+    // The runtime's very hidden record of what .xlsx cannot hold is in the file, but is no tab of the CLI's.
+    expect(cli.sheets().map((sheet) => sheet.name)).not.toContain("apps-script-runtime");
     expect(actual.values).toEqual(expected.values);
     expect(actual.layouts).toEqual(expected.layouts);
     const locked = Object.entries(actual.layouts).find(([, layout]) => layout.protected)?.[0] ?? "";
@@ -201,6 +203,8 @@ describe("the same file for the CLI (XlsxWorkbook) and the add-in (SheetsWorkboo
     const expected = snapshot(addIn);
     const actual = snapshot(cli);
     expect(actual.sheets).toEqual(expected.sheets);
+    // The runtime's very hidden record of what .xlsx cannot hold is in the file, but is no tab of the CLI's.
+    expect(cli.sheets().map((sheet) => sheet.name)).not.toContain("apps-script-runtime");
     expect(actual.values).toEqual(expected.values);
     // An .xlsx file has no warning-only protection for XlsxWorkbook to read (the runtime keeps it in its record).
     expect(actual.layouts).toEqual(withoutWarnings(expected.layouts));
