@@ -72,7 +72,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       }
       setPlan(next);
     });
-  const drive = async (first: () => Promise<ChunkReport>, next: () => Promise<ChunkReport>, total: number) => {
+  const drive = async (first: () => Promise<ChunkReport>, next: (last: ChunkReport) => Promise<ChunkReport>, total: number) => {
     cancel.current = false;
     let done = 0;
     // Each chunk reports its own counts; the person reads the run's.
@@ -101,7 +101,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
         setProgress({ done, total: whole, report: { ...report, ...totals }, cancelled: true });
         break;
       }
-      report = await next();
+      report = await next(report);
     }
     setPlan(null);
     setChoices(await rpc("workspaceChoices", {}));
@@ -112,24 +112,20 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       // The run keeps the plan's scope: the rows selected when it was planned, not whatever is selected now.
       const input = { ...(plan?.scope ?? { sites }), confirmDeletes: confirmRemoved, budgetMs: CHUNK_MS };
       setProgress({ done: 0, total: plan ? steps(plan) : 0, report: null, cancelled: false });
+      // A chunk that removed rows answers the scope's rows renumbered: the next names the same users.
       await drive(
         async () => unlessBusy(await rpc("runSync", input)),
-        async () => unlessBusy(await rpc("runSync", { ...input, continues: true })),
+        async (last) => unlessBusy(await rpc("runSync", { ...input, ...narrowedTo(last), continues: true })),
         plan ? steps(plan) : 0,
       );
     });
   const retry = () =>
     task.run("retry", async () => {
       setProgress({ done: 0, total: 0, report: null, cancelled: false });
-      // The chunks after the first stay on the rows it retried, never the whole sites.
-      let rows: number[] = [];
+      // The chunks after the first stay on the rows it retried (as renumbered), never the whole sites.
       await drive(
-        async () => {
-          const first = unlessBusy(await rpc("retryFailed", { sites }));
-          rows = first.rows;
-          return first;
-        },
-        async () => unlessBusy(await rpc("runSync", { sites, rows, budgetMs: CHUNK_MS, continues: true })),
+        async () => unlessBusy(await rpc("retryFailed", { sites })),
+        async (last) => unlessBusy(await rpc("runSync", { sites, ...narrowedTo(last), budgetMs: CHUNK_MS, continues: true })),
         0,
       );
     });
@@ -329,6 +325,7 @@ function PlanView({
             `Row ${r.row}`,
             `keep ${r.name}: Users rows ${r.users.join(", ")} still have it`,
           ]),
+          ...plan.roles.skipped.map((r): [string, string] => [`Row ${r.row}`, `skip ${r.name}: ${r.reason}`]),
         ]}
       />
       <PlanList
@@ -398,4 +395,9 @@ function PlanList({ title, items }: { title: string; items: [string, string][] }
       </ul>
     </details>
   );
+}
+
+/** The rows a narrowed run goes on with, as the last chunk renumbered them (nothing for a run over whole sites). */
+function narrowedTo(last: ChunkReport): { rows?: number[] } {
+  return last.rows ? { rows: last.rows } : {};
 }

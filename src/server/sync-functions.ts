@@ -123,24 +123,23 @@ export const runSync = serverFunction(
 );
 
 /**
- * Retry failed: a run over the rows of the sites whose Status is Error. Its first chunk answers those rows, for the
- * chunks after it (runSync with `rows`) to stay on them.
+ * Retry failed: a run over the rows of the sites whose Status is Error. Its first chunk answers those rows
+ * (`rows`, renumbered after what it removed), for the chunks after it (runSync with `rows`) to stay on them.
  */
 export const retryFailed = serverFunction(
   Scope.pick({ sites: true }),
-  (home, input): Promise<(ChunkReport & { rows: number[] }) | SyncBusy> =>
-    oneAtATime(home, async () => {
+  (home, input): Promise<ChunkReport | SyncBusy> =>
+    oneAtATime(home, () => {
       const sheet = locateTabs(home.workbook).get("users");
       const rows = sheet
         ? decodeTab(USERS_TAB, home.workbook.read(sheet))
             .records.filter((u) => u.status === "Error")
             .map((u) => u.row)
         : [];
-      const report = await runSyncChunk(syncHome(home), {
+      return runSyncChunk(syncHome(home), {
         scope: { sites: input.sites, rows },
         budgetMs: DEFAULT_BUDGET_MS,
         who: "sidebar (retry)",
       });
-      return { ...report, rows };
     }),
 );

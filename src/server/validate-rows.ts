@@ -48,21 +48,21 @@ export const validateRows = serverFunction(
 
 /**
  * Edited rows whose type forces its Setup Wizard (a Limited Extension: Completed) get it written, so the sheet
- * shows what the sync sends: one block from the first such row to the last (a paste may bring many), the cells
- * between written back as they were read.
+ * shows what the sync sends: only those cells, one block per run of adjacent rows (a paste may bring many).
  */
 function showForcedWizards(workbook: Workbook, read: ReadWorkspace, sheet: string, top: number, bottom: number): void {
   const column = read.columns.get("users")?.get("setupWizard");
   if (column === undefined) return;
-  const edited = read.workspace.users.filter((u) => u.row >= top && u.row <= bottom);
-  const forced = edited.filter((u) => wizardCorrection(u.userType, u.setupWizard));
-  if (forced.length === 0) return;
-  for (const user of forced) user.setupWizard = wizardCorrection(user.userType, user.setupWizard) ?? user.setupWizard;
-  const first = forced[0]?.row ?? top;
-  const last = forced[forced.length - 1]?.row ?? first;
-  const wizardOf = new Map(edited.map((u) => [u.row, u.setupWizard]));
-  const values = Array.from({ length: last - first + 1 }, (_, i) => [wizardOf.get(first + i) ?? ""]);
-  workbook.write(sheet, { row: first, column: column + 1, values });
+  const runs: { row: number; values: string[][] }[] = [];
+  for (const user of read.workspace.users) {
+    const forced = user.row >= top && user.row <= bottom ? wizardCorrection(user.userType, user.setupWizard) : null;
+    if (!forced) continue;
+    user.setupWizard = forced;
+    const last = runs[runs.length - 1];
+    if (last && last.row + last.values.length === user.row) last.values.push([forced]);
+    else runs.push({ row: user.row, values: [[forced]] });
+  }
+  for (const run of runs) workbook.write(sheet, { row: run.row, column: column + 1, values: run.values });
 }
 
 /** The marks of rows top..bottom: a note with every message of a cell, the colour of its worst severity. */

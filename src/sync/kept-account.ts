@@ -1,4 +1,4 @@
-import type { SyncLedgerRecord } from "../domain/records";
+import type { RoleRecord, SiteRecord, SyncLedgerRecord } from "../domain/records";
 import type { AccountState } from "../domain/workspace";
 
 /**
@@ -7,8 +7,8 @@ import type { AccountState } from "../domain/workspace";
  * pay that twenty times for an account only the run is changing. It is kept only under what proves it current.
  */
 export interface KeptAccount {
-  /** The ledger as the chunk wrote it last: a ledger that reads otherwise now was written by another sync since. */
-  ledger: string;
+  /** The document's record of syncs (`SyncRecord`) as the chunk left it: one that prints otherwise was changed since. */
+  print: string;
   /** When the account was read from RingCentral: what the run's chunks changed since is in `state`, no one else's. */
   readAt: number;
   state: AccountState;
@@ -29,24 +29,38 @@ export interface KeptAccountStore {
  */
 export const KEPT_ACCOUNT_MS = 10 * 60_000;
 
-/** The kept account, if it may stand in for a read: same ledger as the last chunk wrote, and recent. */
-export function usableKept(kept: KeptAccount | null, ledger: readonly SyncLedgerRecord[], now: number): KeptAccount | null {
-  if (!kept || ledger.some((entry) => entry.state === "Creating")) return null;
+/**
+ * What a sync writes in the document besides the Users rows: the ledger of users it made, and the RC Ids (and
+ * statuses) of the sites and roles. Another sync between two chunks changes at least one of them.
+ */
+export interface SyncRecord {
+  ledger: readonly Omit<SyncLedgerRecord, "row">[];
+  sites: readonly Pick<SiteRecord, "name" | "rcId">[];
+  roles: readonly Pick<RoleRecord, "name" | "rcId" | "status">[];
+}
+
+/** The kept account, if it may stand in for a read: the document's record as the last chunk left it, and recent. */
+export function usableKept(kept: KeptAccount | null, record: SyncRecord, now: number): KeptAccount | null {
+  if (!kept || record.ledger.some((entry) => entry.state === "Creating")) return null;
   if (!(now - kept.readAt >= 0 && now - kept.readAt < KEPT_ACCOUNT_MS)) return null;
-  return kept.ledger === ledgerPrint(ledger) ? kept : null;
+  return kept.print === syncRecordPrint(record) ? kept : null;
 }
 
 /**
- * A short print of the ledger's entries (rows left out: the same entries read back have the same print). FNV-1a:
- * a check that nobody else synced in between, not a defence against someone forging a ledger.
+ * A short print of the record (rows left out: the same entries read back elsewhere print the same). FNV-1a: a check
+ * that nobody else synced in between, not a defence against someone forging a ledger.
  */
-export function ledgerPrint(ledger: readonly Omit<SyncLedgerRecord, "row">[]): string {
-  const text = ledger
-    .map((e) => [e.rcId, e.email, e.ext, e.site, e.line, e.state, e.values, e.at].map(String).join("\u0001"))
+export function syncRecordPrint(record: SyncRecord): string {
+  const text = [
+    ...record.ledger.map((e) => [e.rcId, e.email, e.ext, e.site, e.line, e.state, e.values, e.at]),
+    ...record.sites.map((s) => ["site", s.name, s.rcId]),
+    ...record.roles.map((r) => ["role", r.name, r.rcId, r.status]),
+  ]
+    .map((fields) => fields.map(String).join("\u0001"))
     .join("\u0002");
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `${ledger.length}:${(hash >>> 0).toString(16)}`;
+  return `${record.ledger.length}:${(hash >>> 0).toString(16)}`;
 }
 
 /** The store of a home that runs every chunk of a run in one process (the CLI). Copies: a chunk changes what it takes. */

@@ -53,6 +53,12 @@ export interface RoleHeld {
   name: string;
   users: number[];
 }
+/** A custom role the plan neither creates nor updates, and why (the person fixes its row). */
+export interface RoleSkipped {
+  row: number;
+  name: string;
+  reason: string;
+}
 export interface UserCreate {
   row: number;
   email: string;
@@ -102,7 +108,7 @@ export interface DriftedRow {
 export interface SyncPlan {
   scope: SyncScope;
   sites: SiteCreate[];
-  roles: { create: RoleCreate[]; update: RoleUpdate[]; delete: RoleDelete[]; held: RoleHeld[] };
+  roles: { create: RoleCreate[]; update: RoleUpdate[]; delete: RoleDelete[]; held: RoleHeld[]; skipped: RoleSkipped[] };
   creates: UserCreate[];
   updates: UserUpdate[];
   credentials: CredentialUpdate[];
@@ -160,7 +166,7 @@ function emptyPlan(scope: SyncScope): SyncPlan {
   return {
     scope,
     sites: [],
-    roles: { create: [], update: [], delete: [], held: [] },
+    roles: { create: [], update: [], delete: [], held: [], skipped: [] },
     creates: [],
     updates: [],
     credentials: [],
@@ -287,13 +293,10 @@ function deletionOf(user: UserRecord | null, account: AccountUserRecord | undefi
 }
 
 /**
- * Custom roles the plan's rows use are created first; synced ones whose Permissions or Description the sheet changed
- * are updated; custom rows marked Pending Delete go, unless Users rows still have them.
- */
-/**
  * Custom roles the plan's rows use are created, changed ones updated, those marked Pending Delete deleted unless still
  * used. A role row with an error, or whose base the account does not list with its permissions, is neither created
- * nor updated: sending it would give the role only the cell's additions, or take all its permissions away.
+ * nor updated (it is listed as skipped, with why): sending it would give the role only the cell's additions, or take
+ * all its permissions away.
  */
 function planRoles(workspace: Workspace, errorRows: ReadonlySet<number>, plan: SyncPlan): void {
   const used = new Set(plan.roleAssignments.map((a) => a.role));
@@ -304,7 +307,14 @@ function planRoles(workspace: Workspace, errorRows: ReadonlySet<number>, plan: S
       planRoleDelete(workspace, role, plan);
       continue;
     }
+    const wanted = role.rcId || used.has(role.name);
     const permissions = errorRows.has(role.row) ? null : wantedPermissions(role, account);
+    if (wanted && !permissions) {
+      const reason = errorRows.has(role.row)
+        ? "its row on the Roles tab has an error"
+        : `the account lists ${role.basedOn || "it"} without permissions to build on`;
+      plan.roles.skipped.push({ row: role.row, name: role.name, reason });
+    }
     if (!permissions) continue;
     if (!role.rcId && used.has(role.name))
       plan.roles.create.push({ row: role.row, name: role.name, basedOn: role.basedOn, permissions });

@@ -3,6 +3,7 @@ import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
 import { assignLines, lineDemands } from "../domain/lines";
 import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
+import { ROLES_TAB, SITES_TAB } from "../domain/tabs";
 import { effectiveWizard, USER_TYPE_RULES, type UserType, wizardCorrection } from "../domain/user-type";
 import { validateWorkspace } from "../domain/validation/index";
 import { type AccountState, MAIN_SITE, type Workspace } from "../domain/workspace";
@@ -13,14 +14,15 @@ import { NetworkError } from "../ringcentral/http";
 import { writeAccountState } from "../workbook/account-tabs";
 import type { Workbook } from "../workbook/port";
 import { appendSyncLog, type RunWriteBack, readLedger, writeLedger, writeRunResults } from "../workbook/sync-write-back";
+import { readImage, recordsOf } from "../workbook/table-image";
 import { readWorkspace } from "../workbook/workspace-reader";
 import { fetchAccountState, roleOf, siteOf, userOf } from "./account-snapshot";
 import { BULK_UPDATE_RECORDS, updateInBulk } from "./bulk-update";
-import { type KeptAccount, type KeptAccountStore, ledgerPrint, usableKept } from "./kept-account";
+import { type KeptAccount, type KeptAccountStore, type SyncRecord, syncRecordPrint, usableKept } from "./kept-account";
 import { type LedgerEntry, syncedValues } from "./ledger";
 import { isSettled, planSync, type RoleCreate, type RoleUpdate, type SyncPlan, type UserCreate } from "./plan";
 import { claimBody, createBody, secretBody, siteBody, updateBody } from "./requests";
-import { describeScope, type SyncScope } from "./scope";
+import { describeScope, rowsAfterRemoval, type SyncScope } from "./scope";
 import { type SyncStop, stopOf } from "./stop";
 
 export interface SyncHome {
@@ -68,6 +70,8 @@ export interface ChunkReport {
   roleChanged: number;
   /** Set when the chunk ended early: the account could not be read, or the credential or a permission was refused. */
   stop?: SyncStop;
+  /** The scope's rows renumbered after the rows this chunk removed: what the next chunk of a narrowed run is given. */
+  rows?: number[];
 }
 
 export const DEFAULT_BUDGET_MS = 270_000;
@@ -130,6 +134,8 @@ class Chunk {
   private readonly linesInUse = new Set<string>();
   /** Creates this chunk sent (or began to): only their intents may outlive it. */
   private readonly attempted = new Set<string>();
+  /** Users rows this chunk removed from the sheet (never-synced deletes, users deleted), as numbered at its start. */
+  private readonly removedRows: number[] = [];
   private readonly takenLines = new Set<string>();
 
   constructor(
@@ -176,6 +182,8 @@ class Chunk {
       await this.writeBack(true);
     }
     this.report.done = this.report.remaining === 0;
+    const { rows } = this.options.scope;
+    if (rows) this.report.rows = rowsAfterRemoval(rows, this.removedRows);
     if (this.report.done) await this.finish(plan);
     this.keepAccount();
     return this.report;
@@ -193,7 +201,7 @@ class Chunk {
     const users = new Set(this.state.users.map((u) => u.rcId));
     const lines = this.state.lines.filter((l) => !users.has(l.rcId) && !this.takenLines.has(l.rcId));
     const kept: KeptAccount = {
-      ledger: ledgerPrint([...this.ledger.values()]),
+      print: syncRecordPrint(this.syncRecord()),
       readAt: this.readAt,
       state: { ...this.state, lines },
       questions: this.questions ? [...this.questions] : null,
@@ -213,6 +221,7 @@ class Chunk {
     // Without a checkpoint, only the ledger goes before the end; the rows go in blocks once the chunk ends.
     if (final || checkpoint) {
       const { removeUsers, removeRoles } = this.results;
+      if (final) this.removedRows.push(...removeUsers);
       writeRunResults(workbook, {
         ...this.results,
         removeUsers: final ? removeUsers : [],
@@ -393,8 +402,8 @@ class Chunk {
             line: null,
           };
     } catch (error) {
-      // A create that got no answer may have happened: its intent stays in the ledger for the next chunk to adopt.
-      if (!(error instanceof NetworkError)) this.dropIntent(user);
+      // A create that got no answer (or a server error) may have happened: its intent stays for the next chunk to adopt.
+      if (!inDoubt(error)) this.dropIntent(user);
       return this.failed(user, describe(error));
     }
     const rcId = String(made.extension.id);
@@ -515,7 +524,7 @@ class Chunk {
       outcomes = await updateInBulk(this.home, records);
     } catch (error) {
       // Unanswered, the task may have run: the rows keep their status and the next plan compares with the account.
-      if (error instanceof NetworkError) {
+      if (inDoubt(error)) {
         this.stateUnknown = true;
         this.report.failed += updates.length;
         for (const u of updates) this.results.users.push({ row: u.row, cells: { message: describe(error) } });
@@ -554,7 +563,7 @@ class Chunk {
     const ids = rows.map((row) => this.rcIdOfRow.get(row) ?? this.user(row).rcId).filter(Boolean);
     if (ids.length === 0) return;
     if (!roleId) {
-      const message = `Role ${role} is not in the account: fix its row on the Roles tab, then sync again.`;
+      const message = `Role ${role} is not in the account, so it was not applied: the plan says why under Roles.`;
       for (const row of rows) this.results.users.push({ row, cells: { message } });
       return;
     }
@@ -603,6 +612,8 @@ class Chunk {
       await this.home.client.call("deleteCustomRole", { path: { roleId: rcId } });
     } catch (error) {
       this.unanswered(error);
+      // Without an answer the role stays Pending Delete: the next sync deletes it, or finds it gone (404).
+      if (inDoubt(error)) return;
       // A 404 means the role is gone: most often our own DELETE, whose answer was lost and which the retry repeated.
       if (!(error instanceof ApiError && error.status === 404)) {
         this.results.roles.push({ row, cells: { status: `${DELETE_REFUSED} ${describe(error)}` } });
@@ -616,7 +627,7 @@ class Chunk {
 
   /** A call that got no answer may have changed the account: what this chunk kept of it is not to be trusted. */
   private unanswered(error: unknown): void {
-    if (error instanceof NetworkError) this.stateUnknown = true;
+    if (inDoubt(error)) this.stateUnknown = true;
   }
 
   /** The account read again into its tabs, and the log line. A failed read leaves the run to be finished by the next. */
@@ -668,6 +679,17 @@ class Chunk {
       at: this.now,
     };
     this.ledger.set(result.rcId, entry);
+  }
+
+  /** The document's record of syncs as this chunk leaves it (the tabs as written back: no SpreadsheetApp call). */
+  private syncRecord(): SyncRecord {
+    const sites = readImage(this.home.workbook, SITES_TAB);
+    const roles = readImage(this.home.workbook, ROLES_TAB);
+    return {
+      ledger: [...this.ledger.values()],
+      sites: sites ? recordsOf(SITES_TAB, sites) : [],
+      roles: roles ? recordsOf(ROLES_TAB, roles) : [],
+    };
   }
 
   /** The account's copy of a user after an update: the fields the update sent, as the row has them. */
@@ -724,7 +746,8 @@ export async function loadForSync(home: SyncHome, now: string, run: { duringRun?
   // The account comes from RingCentral or the run's last chunk, never from its tabs.
   const read = readWorkspace(home.workbook, { account: false });
   const ledger = readLedger(home.workbook);
-  const kept = run.continues ? usableKept(home.keptAccount?.load() ?? null, ledger, Date.parse(now)) : null;
+  const record = { ledger, sites: read.workspace.sites, roles: read.workspace.roles };
+  const kept = run.continues ? usableKept(home.keptAccount?.load() ?? null, record, Date.parse(now)) : null;
   const state = kept?.state ?? (await fetchAccountState(home.client));
   const interrupted = ledger.some((entry) => entry.state === "Creating");
   const age = Date.parse(now) - Date.parse(read.workspace.settings.accountRefreshedAt);
@@ -801,6 +824,14 @@ function intentKey(email: string): string {
 function withoutRow(record: SyncLedgerRecord): Omit<SyncLedgerRecord, "row"> {
   const { row: _row, ...rest } = record;
   return rest;
+}
+
+/**
+ * A call whose effect is unknown: no answer, or a server error (the client repeats neither for a create), after which
+ * the platform may still have done it.
+ */
+function inDoubt(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof ApiError && error.status >= 500);
 }
 
 /** The platform's words for a refusal, with the parameter it names; never a secret (bodies are not echoed). */

@@ -3,7 +3,7 @@ import type { SyncLedgerRecord } from "../../src/domain/records";
 import { USERS_TAB } from "../../src/domain/tabs";
 import type { AccountState } from "../../src/domain/workspace";
 import type { RunningSandbox } from "../../src/sandbox/index";
-import { KEPT_ACCOUNT_MS, keptInProcess, ledgerPrint, usableKept } from "../../src/sync/kept-account";
+import { KEPT_ACCOUNT_MS, keptInProcess, type SyncRecord, syncRecordPrint, usableKept } from "../../src/sync/kept-account";
 import { type ChunkReport, runSyncChunk } from "../../src/sync/runner";
 import { columnIndex } from "../../src/workbook/codec";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -35,23 +35,28 @@ const entry = (rcId: string, state = "Synced"): SyncLedgerRecord => ({
 const EMPTY: AccountState = { users: [], sites: [], lines: [], roles: [] };
 
 describe("the account a chunk keeps for the next", () => {
-  it("stands in for a read only under the same ledger, with no create in doubt, and while recent", () => {
+  it("stands in for a read only under the same record of syncs, with no create in doubt, and while recent", () => {
+    const sites = [{ name: "San Mateo", rcId: "11" }];
+    const roles = [{ name: "Front Desk", rcId: "21", status: "Synced" }];
+    const record = (ledger: SyncLedgerRecord[], more: Partial<SyncRecord> = {}): SyncRecord => ({
+      ledger,
+      sites,
+      roles,
+      ...more,
+    });
     const ledger = [entry("1"), entry("2")];
-    const kept = { ledger: ledgerPrint(ledger), readAt: 1_000, state: EMPTY, questions: null };
+    const kept = { print: syncRecordPrint(record(ledger)), readAt: 1_000, state: EMPTY, questions: null };
     // The same entries read back on other rows print the same.
-    expect(
-      usableKept(
-        kept,
-        ledger.map((e, i) => ({ ...e, row: 40 + i })),
-        2_000,
-      ),
-    ).toBe(kept);
-    expect(usableKept(kept, [entry("1")], 2_000)).toBeNull();
-    expect(usableKept(kept, [entry("1"), { ...entry("2"), values: '{"dept":"x"}' }], 2_000)).toBeNull();
-    expect(usableKept(kept, ledger, 1_000 + KEPT_ACCOUNT_MS)).toBeNull();
-    expect(usableKept(kept, ledger, 500)).toBeNull();
+    expect(usableKept(kept, record(ledger.map((e, i) => ({ ...e, row: 40 + i }))), 2_000)).toBe(kept);
+    expect(usableKept(kept, record([entry("1")]), 2_000)).toBeNull();
+    expect(usableKept(kept, record([entry("1"), { ...entry("2"), values: '{"dept":"x"}' }]), 2_000)).toBeNull();
+    // Another sync that made only a site, or deleted only a role, changed the record too.
+    expect(usableKept(kept, record(ledger, { sites: [...sites, { name: "Dublin", rcId: "12" }] }), 2_000)).toBeNull();
+    expect(usableKept(kept, record(ledger, { roles: [] }), 2_000)).toBeNull();
+    expect(usableKept(kept, record(ledger), 1_000 + KEPT_ACCOUNT_MS)).toBeNull();
+    expect(usableKept(kept, record(ledger), 500)).toBeNull();
     const doubtful = [...ledger, entry("", "Creating")];
-    expect(usableKept({ ...kept, ledger: ledgerPrint(doubtful) }, doubtful, 2_000)).toBeNull();
+    expect(usableKept({ ...kept, print: syncRecordPrint(record(doubtful)) }, record(doubtful), 2_000)).toBeNull();
   });
 });
 
@@ -137,6 +142,18 @@ describe("a run whose chunks go on from the account the last one kept", () => {
     expect(chunks[lost + 1]?.read).toBe(true);
     await syncUntilSettled(home);
     // Made once: the account holds each user once, as an undisturbed run leaves it.
+    expect(outcome(book, on)).toEqual(expected);
+  }, 60_000);
+
+  it("reads the account again after a create answered with a server error, which may still have happened", async () => {
+    const expected = await settledScenario(await sandbox());
+    const { on, book, home } = await scenarioKeptBetweenChunks();
+    on.injectFault({ kind: "5xx", status: 503, method: "POST", path: EXTENSIONS, count: 1 });
+    const chunks = await runInShortChunks(home);
+    expect(on.faultsFired()["5xx"]).toBe(1);
+    const refused = chunks.findIndex((c) => c.report.failed > 0);
+    expect(chunks[refused + 1]?.read).toBe(true);
+    await syncUntilSettled(home);
     expect(outcome(book, on)).toEqual(expected);
   }, 60_000);
 

@@ -45,7 +45,17 @@ describe("the plan: custom roles and their permissions", () => {
     ]);
     expect(bare.roles.create).toEqual([]);
     expect(bare.roles.update).toEqual([]);
+    expect(bare.roles.skipped.map((r) => [r.name, r.reason])).toEqual([
+      ["Front Desk", "the account lists Standard without permissions to build on"],
+      ["Greeter", "the account lists it without permissions to build on"],
+    ]);
     const error: Finding = { tab: "roles", row: 4, column: "Permissions", severity: "error", rule: "roles.x", message: "x" };
-    expect(planOf([STANDARD, GREETER], [error]).roles.update).toEqual([]);
+    const withErrors = planOf([STANDARD, GREETER], [error, { ...error, row: 3 }]);
+    expect(withErrors.roles.update).toEqual([]);
+    expect(withErrors.roles.create).toEqual([]);
+    expect(withErrors.roles.skipped.map((r) => r.reason)).toEqual([
+      "its row on the Roles tab has an error",
+      "its row on the Roles tab has an error",
+    ]);
   });
 });

@@ -60,6 +60,7 @@ export function describePlan(plan: SyncPlan): string {
     ...plan.roles.held.map(
       (r) => `  keep role    ${r.name}: Users rows ${r.users.join(", ")} still have it, so it is not deleted`,
     ),
+    ...plan.roles.skipped.map((r) => `  skip role    ${r.name}: ${r.reason}, so it is neither created nor changed`),
     ...plan.drift.map(
       (d) =>
         `  drift        row ${d.row}: changed in the account: ${d.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ")}`,
