@@ -16,12 +16,13 @@ import type { Workbook } from "../workbook/port";
 import { appendSyncLog, type RunWriteBack, readLedger, writeLedger, writeRunResults } from "../workbook/sync-write-back";
 import { readImage, recordsOf } from "../workbook/table-image";
 import { readWorkspace } from "../workbook/workspace-reader";
-import { fetchAccountState, roleOf, siteOf, userOf } from "./account-snapshot";
+import { fetchAccountState } from "./account-snapshot";
 import { BULK_UPDATE_RECORDS, updateInBulk } from "./bulk-update";
-import { type KeptAccount, type KeptAccountStore, type SyncRecord, syncRecordPrint, usableKept } from "./kept-account";
+import { type KeptAccountStore, type SyncRecord, syncRecordPrint, usableKept } from "./kept-account";
 import { type LedgerEntry, syncedValues } from "./ledger";
 import { isSettled, planSync, type RoleCreate, type RoleUpdate, type SyncPlan, type UserCreate } from "./plan";
 import { claimBody, createBody, secretBody, siteBody, updateBody } from "./requests";
+import { RunAccount } from "./run-account";
 import { describeScope, rowsAfterRemoval, type SyncScope } from "./scope";
 import { type SyncStop, stopOf } from "./stop";
 
@@ -125,11 +126,7 @@ class Chunk {
   private readonly rcIdOfRow = new Map<number, string>();
   private questions: Map<string, string> | null = null;
   /** The account as this chunk leaves it: as read, plus what it changed. */
-  private state!: AccountState;
-  /** A change whose effect on the account is not known (a delete, an unanswered update): the next chunk reads it. */
-  private stateUnknown = false;
-  /** When the account this chunk starts from was read from RingCentral (by this chunk, or an earlier one of the run). */
-  private readAt = 0;
+  private account!: RunAccount;
   /** Lines this chunk's creates hold, and lines found taken by someone else since the account was read. */
   private readonly linesInUse = new Set<string>();
   /** Creates this chunk sent (or began to): only their intents may outlive it. */
@@ -156,8 +153,7 @@ class Chunk {
     }
     const { workspace, state, ledger, kept } = loaded;
     this.workspace = workspace;
-    this.state = state;
-    this.readAt = kept?.readAt ?? this.home.clock.now();
+    this.account = new RunAccount(state, kept?.readAt ?? this.home.clock.now());
     if (kept?.questions) this.questions = new Map(kept.questions);
     this.ledger = new Map(ledger.map((r) => [ledgerKey(r), withoutRow(r)]));
     this.adoptInterrupted();
@@ -193,20 +189,12 @@ class Chunk {
   private keepAccount(): void {
     const store = this.home.keptAccount;
     if (!store) return;
-    if (this.report.done || this.report.stop || this.stateUnknown) {
-      store.clear();
-      return;
-    }
-    // A user made on a line holds the line's id: that line is no longer unassigned, nor one another sync took.
-    const users = new Set(this.state.users.map((u) => u.rcId));
-    const lines = this.state.lines.filter((l) => !users.has(l.rcId) && !this.takenLines.has(l.rcId));
-    const kept: KeptAccount = {
-      print: syncRecordPrint(this.syncRecord()),
-      readAt: this.readAt,
-      state: { ...this.state, lines },
-      questions: this.questions ? [...this.questions] : null,
-    };
-    store.save(kept);
+    const kept =
+      this.report.done || this.report.stop
+        ? null
+        : this.account.kept(syncRecordPrint(this.syncRecord()), this.takenLines, this.questions);
+    if (kept) store.save(kept);
+    else store.clear();
   }
 
   /**
@@ -341,7 +329,7 @@ class Chunk {
     try {
       const created = await this.home.client.call<SiteInfo>("createSite", { body: siteBody(site) });
       this.siteIds.set(name, String(created.id));
-      this.state.sites.push(siteOf(created));
+      this.account.siteCreated(created);
       this.results.sites.push({ row, cells: { rcId: String(created.id), status: "Synced" } });
     } catch (error) {
       this.unanswered(error);
@@ -357,7 +345,7 @@ class Chunk {
         body: { displayName: name, description: role?.description ?? "", permissions: permissions.map((id) => ({ id })) },
       });
       this.roleIds.set(name, String(created.id));
-      this.state.roles.push(roleOf(created));
+      this.account.roleCreated(created);
       this.report.roles.created++;
       this.results.roles.push({ row, cells: { rcId: String(created.id), status: "Synced" } });
     } catch (error) {
@@ -377,8 +365,7 @@ class Chunk {
         },
       });
       this.report.roles.updated++;
-      const kept = this.state.roles.find((r) => r.rcId === update.rcId);
-      if (kept) Object.assign(kept, { description: update.description, permissions: update.permissions });
+      this.account.roleUpdated(update.rcId, update);
       this.results.roles.push({ row: update.row, cells: { status: "Synced" } });
     } catch (error) {
       this.unanswered(error);
@@ -408,7 +395,7 @@ class Chunk {
     }
     const rcId = String(made.extension.id);
     this.dropIntent(user);
-    this.state.users.push(userOf(made.extension, made.line?.phone ?? "", this.siteNames()));
+    this.account.userCreated(made.extension, made.line?.phone ?? "");
     this.rcIdOfRow.set(user.row, rcId);
     this.report.created++;
     const secret = await this.setSecret(user, rcId);
@@ -504,7 +491,7 @@ class Chunk {
         body: updateBody(user, fields, this.siteIds.get(user.site) ?? "main-site"),
       });
       this.report.updated++;
-      this.updatedInAccount(user, rcId);
+      this.account.userUpdated(rcId, user);
       this.synced(user, { rcId, message: `Updated ${fields.join(", ")}.` });
     } catch (error) {
       this.unanswered(error);
@@ -525,7 +512,7 @@ class Chunk {
     } catch (error) {
       // Unanswered, the task may have run: the rows keep their status and the next plan compares with the account.
       if (inDoubt(error)) {
-        this.stateUnknown = true;
+        this.account.lostTrack();
         this.report.failed += updates.length;
         for (const u of updates) this.results.users.push({ row: u.row, cells: { message: describe(error) } });
       } else for (const u of updates) this.failed(this.user(u.row), describe(error));
@@ -535,7 +522,7 @@ class Chunk {
       const outcome = outcomes.get(u.rcId);
       if (outcome?.ok) {
         this.report.updated++;
-        this.updatedInAccount(this.user(u.row), u.rcId);
+        this.account.userUpdated(u.rcId, this.user(u.row));
         this.synced(this.user(u.row), { rcId: u.rcId, message: `Updated ${fieldsOf(u).join(", ")}.` });
       } else this.failed(this.user(u.row), outcome?.message ?? "No result from the bulk update.");
     }
@@ -569,8 +556,7 @@ class Chunk {
     }
     try {
       await this.home.client.call("bulkAssignRole", { path: { roleId }, body: { addedExtensionIds: ids } });
-      const assigned = new Set(ids);
-      for (const user of this.state.users) if (assigned.has(user.rcId)) user.role = role;
+      this.account.roleAssigned(role, ids);
       this.report.roleChanged += ids.length;
     } catch (error) {
       this.unanswered(error);
@@ -581,7 +567,7 @@ class Chunk {
 
   private async deleteUser(deletion: SyncPlan["deletes"][number]): Promise<void> {
     // Where a released line goes back, and under which id, is the platform's to say: the next chunk reads it.
-    this.stateUnknown = true;
+    this.account.lostTrack();
     try {
       if (deletion.rcId)
         await this.home.client.call("deleteExtension", {
@@ -620,14 +606,14 @@ class Chunk {
         return;
       }
     }
-    this.state.roles = this.state.roles.filter((r) => r.rcId !== rcId);
+    this.account.roleDeleted(rcId);
     this.report.roles.deleted++;
     this.results.removeRoles.push(row);
   }
 
   /** A call that got no answer may have changed the account: what this chunk kept of it is not to be trusted. */
   private unanswered(error: unknown): void {
-    if (inDoubt(error)) this.stateUnknown = true;
+    if (inDoubt(error)) this.account.lostTrack();
   }
 
   /** The account read again into its tabs, and the log line. A failed read leaves the run to be finished by the next. */
@@ -690,18 +676,6 @@ class Chunk {
       sites: sites ? recordsOf(SITES_TAB, sites) : [],
       roles: roles ? recordsOf(ROLES_TAB, roles) : [],
     };
-  }
-
-  /** The account's copy of a user after an update: the fields the update sent, as the row has them. */
-  private updatedInAccount(user: UserRecord, rcId: string): void {
-    const account = this.state.users.find((u) => u.rcId === rcId);
-    if (!account) return;
-    const { firstName, lastName, email, ext, site, dept } = user;
-    Object.assign(account, { firstName, lastName, email, ext, site, dept });
-  }
-
-  private siteNames(): Map<string, string> {
-    return new Map(this.state.sites.map((s) => [s.rcId, s.name]));
   }
 
   private failed(user: UserRecord, message: string): void {
