@@ -66,13 +66,13 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       const tag = narrow === "tag" && filter ? { tag: filter } : {};
       const next = unlessBusy(await rpc("planSync", { sites, selected: narrow === "selected", ...tag }));
       setStatus("");
-      if (next.scope.rows && next.scope.rows.length === 0) {
+      if (next.scope.emails && next.scope.emails.length === 0) {
         task.setProblem("Select the Users rows to sync first (or choose every row of the sites).");
         return;
       }
       setPlan(next);
     });
-  const drive = async (first: () => Promise<ChunkReport>, next: (last: ChunkReport) => Promise<ChunkReport>, total: number) => {
+  const drive = async (first: () => Promise<ChunkReport>, next: () => Promise<ChunkReport>, total: number) => {
     cancel.current = false;
     let done = 0;
     // Each chunk reports its own counts; the person reads the run's.
@@ -101,7 +101,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
         setProgress({ done, total: whole, report: { ...report, ...totals }, cancelled: true });
         break;
       }
-      report = await next(report);
+      report = await next();
     }
     setPlan(null);
     setChoices(await rpc("workspaceChoices", {}));
@@ -112,20 +112,24 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       // The run keeps the plan's scope: the rows selected when it was planned, not whatever is selected now.
       const input = { ...(plan?.scope ?? { sites }), confirmDeletes: confirmRemoved, budgetMs: CHUNK_MS };
       setProgress({ done: 0, total: plan ? steps(plan) : 0, report: null, cancelled: false });
-      // A chunk that removed rows answers the scope's rows renumbered: the next names the same users.
       await drive(
         async () => unlessBusy(await rpc("runSync", input)),
-        async (last) => unlessBusy(await rpc("runSync", { ...input, ...narrowedTo(last), continues: true })),
+        async () => unlessBusy(await rpc("runSync", { ...input, continues: true })),
         plan ? steps(plan) : 0,
       );
     });
   const retry = () =>
     task.run("retry", async () => {
       setProgress({ done: 0, total: 0, report: null, cancelled: false });
-      // The chunks after the first stay on the rows it retried (as renumbered), never the whole sites.
+      // The chunks after the first stay on the users it retried, never the whole sites.
+      let emails: string[] = [];
       await drive(
-        async () => unlessBusy(await rpc("retryFailed", { sites })),
-        async (last) => unlessBusy(await rpc("runSync", { sites, ...narrowedTo(last), budgetMs: CHUNK_MS, continues: true })),
+        async () => {
+          const first = unlessBusy(await rpc("retryFailed", { sites }));
+          emails = first.emails;
+          return first;
+        },
+        async () => unlessBusy(await rpc("runSync", { sites, emails, budgetMs: CHUNK_MS, continues: true })),
         0,
       );
     });
@@ -395,9 +399,4 @@ function PlanList({ title, items }: { title: string; items: [string, string][] }
       </ul>
     </details>
   );
-}
-
-/** The rows a narrowed run goes on with, as the last chunk renumbered them (nothing for a run over whole sites). */
-function narrowedTo(last: ChunkReport): { rows?: number[] } {
-  return last.rows ? { rows: last.rows } : {};
 }

@@ -7,7 +7,7 @@ import { fetchAccountState, fetchSecretQuestions } from "../sync/account-snapsho
 import type { SyncPlan } from "../sync/plan";
 import { previewSync } from "../sync/preview";
 import { type ChunkReport, DEFAULT_BUDGET_MS, runSyncChunk, type SyncHome } from "../sync/runner";
-import type { SyncScope } from "../sync/scope";
+import { chosenEmails, type SyncScope } from "../sync/scope";
 import { writeAccountState } from "../workbook/account-tabs";
 import { decodeTab } from "../workbook/codec";
 import { writeSecretQuestions } from "../workbook/secret-question-list";
@@ -22,18 +22,20 @@ export type { ChunkReport, SyncBusy, SyncHolder, SyncPlan };
 
 const Scope = z.object({
   sites: z.array(z.string().min(1)).min(1),
-  rows: z.array(z.number().int().min(2)).optional(),
+  emails: z.array(z.string()).optional(),
   tag: z.string().optional(),
 });
 
-/** A plan may be narrowed to the rows selected now: they become the plan's `rows`, which the run then keeps. */
+/** A plan may be narrowed to the rows selected now: their users become the plan's `emails`, which the run keeps. */
 const PlanScope = Scope.extend({ selected: z.boolean().default(false) });
 
 function withSelection(home: Home, input: z.output<typeof PlanScope>): SyncScope {
   const { selected, ...scope } = input;
   if (!selected) return scope;
   const sheet = locateTabs(home.workbook).get("users");
-  return { ...scope, rows: sheet ? (home.selection.selectedRows?.(sheet) ?? []) : [] };
+  if (!sheet) return { ...scope, emails: [] };
+  const rows = home.selection.selectedRows?.(sheet) ?? [];
+  return { ...scope, emails: chosenEmails(decodeTab(USERS_TAB, home.workbook.read(sheet)).records, rows) };
 }
 
 /** The work under the document's sync lock, or who holds it. */
@@ -123,23 +125,22 @@ export const runSync = serverFunction(
 );
 
 /**
- * Retry failed: a run over the rows of the sites whose Status is Error. Its first chunk answers those rows
- * (`rows`, renumbered after what it removed), for the chunks after it (runSync with `rows`) to stay on them.
+ * Retry failed: a run over the rows of the sites whose Status is Error. Its first chunk answers their users
+ * (`emails`), for the chunks after it (runSync with `emails`) to stay on them.
  */
 export const retryFailed = serverFunction(
   Scope.pick({ sites: true }),
-  (home, input): Promise<ChunkReport | SyncBusy> =>
-    oneAtATime(home, () => {
+  (home, input): Promise<(ChunkReport & { emails: string[] }) | SyncBusy> =>
+    oneAtATime(home, async () => {
       const sheet = locateTabs(home.workbook).get("users");
-      const rows = sheet
-        ? decodeTab(USERS_TAB, home.workbook.read(sheet))
-            .records.filter((u) => u.status === "Error")
-            .map((u) => u.row)
-        : [];
-      return runSyncChunk(syncHome(home), {
-        scope: { sites: input.sites, rows },
+      const users = sheet ? decodeTab(USERS_TAB, home.workbook.read(sheet)).records : [];
+      const failed = users.filter((u) => u.status === "Error").map((u) => u.row);
+      const emails = chosenEmails(users, failed);
+      const report = await runSyncChunk(syncHome(home), {
+        scope: { sites: input.sites, emails },
         budgetMs: DEFAULT_BUDGET_MS,
         who: "sidebar (retry)",
       });
+      return { ...report, emails };
     }),
 );

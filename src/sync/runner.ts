@@ -23,7 +23,7 @@ import { type LedgerEntry, syncedValues } from "./ledger";
 import { isSettled, planSync, type RoleCreate, type RoleUpdate, type SyncPlan, type UserCreate } from "./plan";
 import { claimBody, createBody, secretBody, siteBody, updateBody } from "./requests";
 import { RunAccount } from "./run-account";
-import { describeScope, rowsAfterRemoval, type SyncScope } from "./scope";
+import { describeScope, type SyncScope } from "./scope";
 import { type SyncStop, stopOf } from "./stop";
 
 export interface SyncHome {
@@ -71,8 +71,6 @@ export interface ChunkReport {
   roleChanged: number;
   /** Set when the chunk ended early: the account could not be read, or the credential or a permission was refused. */
   stop?: SyncStop;
-  /** The scope's rows renumbered after the rows this chunk removed: what the next chunk of a narrowed run is given. */
-  rows?: number[];
 }
 
 export const DEFAULT_BUDGET_MS = 270_000;
@@ -131,8 +129,6 @@ class Chunk {
   private readonly linesInUse = new Set<string>();
   /** Creates this chunk sent (or began to): only their intents may outlive it. */
   private readonly attempted = new Set<string>();
-  /** Users rows this chunk removed from the sheet (never-synced deletes, users deleted), as numbered at its start. */
-  private readonly removedRows: number[] = [];
   private readonly takenLines = new Set<string>();
 
   constructor(
@@ -178,8 +174,6 @@ class Chunk {
       await this.writeBack(true);
     }
     this.report.done = this.report.remaining === 0;
-    const { rows } = this.options.scope;
-    if (rows) this.report.rows = rowsAfterRemoval(rows, this.removedRows);
     if (this.report.done) await this.finish(plan);
     this.keepAccount();
     return this.report;
@@ -209,7 +203,6 @@ class Chunk {
     // Without a checkpoint, only the ledger goes before the end; the rows go in blocks once the chunk ends.
     if (final || checkpoint) {
       const { removeUsers, removeRoles } = this.results;
-      if (final) this.removedRows.push(...removeUsers);
       writeRunResults(workbook, {
         ...this.results,
         removeUsers: final ? removeUsers : [],

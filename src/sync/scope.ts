@@ -5,29 +5,32 @@ import { carriesTag } from "../domain/validation/references";
 export interface SyncScope {
   sites: string[];
   /**
-   * Sheet rows chosen in the sheet; all rows of the sites when absent. A chunk that removes rows answers them
-   * renumbered (`ChunkReport.rows`), for the next chunk to name the same users.
+   * The chosen rows, by their users' emails (lower case; unique, as validation holds them): row numbers would shift
+   * as rows are deleted or inserted during a run, and a later chunk would reach rows nobody chose.
    */
-  rows?: number[];
+  emails?: string[];
   /** A Key:Value tag the rows must carry. */
   tag?: string;
 }
 
 export function inScope(user: UserRecord, scope: SyncScope): boolean {
   if (!scope.sites.includes(user.site)) return false;
-  if (scope.rows && !scope.rows.includes(user.row)) return false;
+  if (scope.emails && !scope.emails.includes(emailKey(user.email))) return false;
   if (scope.tag && !carriesTag(user.tags, scope.tag)) return false;
   return true;
 }
 
-export function describeScope(scope: SyncScope): string {
-  const rows = scope.rows ? `, rows ${scope.rows.join(", ")}` : "";
-  const tag = scope.tag ? `, tag ${scope.tag}` : "";
-  return `${scope.sites.join(", ")}${rows}${tag}`;
+/** The chosen users of these rows, as a scope names them. */
+export function chosenEmails(users: readonly UserRecord[], rows: readonly number[]): string[] {
+  return users.filter((u) => rows.includes(u.row) && u.email.trim()).map((u) => emailKey(u.email));
 }
 
-/** Rows as they stand once the `removed` rows have left the sheet (those below move up); removed ones are gone. */
-export function rowsAfterRemoval(rows: readonly number[], removed: readonly number[]): number[] {
-  const gone = new Set(removed);
-  return rows.filter((row) => !gone.has(row)).map((row) => row - removed.filter((r) => r < row).length);
+export function describeScope(scope: SyncScope): string {
+  const chosen = scope.emails ? `, ${scope.emails.length} chosen ${scope.emails.length === 1 ? "row" : "rows"}` : "";
+  const tag = scope.tag ? `, tag ${scope.tag}` : "";
+  return `${scope.sites.join(", ")}${chosen}${tag}`;
+}
+
+function emailKey(email: string): string {
+  return email.trim().toLowerCase();
 }

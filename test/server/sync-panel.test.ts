@@ -95,7 +95,7 @@ describe("the sync panel's functions against the sandbox", () => {
     ]);
     home.selected = [first + 1];
     const plan = await call("planSync", { sites: [site], selected: true });
-    expect(plan.scope.rows).toEqual([first + 1]);
+    expect(plan.scope.emails).toEqual(["sel.two@example.com"]);
     expect(plan.creates.map((c) => c.email)).toEqual(["sel.two@example.com"]);
     // Leave the sheet as the next test expects it.
     home.selected = [first, first + 1];
@@ -153,7 +153,7 @@ describe("the sync panel's functions against the sandbox", () => {
     const status = (columnIndex(USERS_TAB, home.workbook.read("Users")[0] ?? []).get("status") ?? 0) + 1;
     home.workbook.write("Users", { row: ann?.row ?? 2, column: status, values: [["Error"]] });
     const report = await call("retryFailed", { sites: [ann?.site ?? ""] });
-    expect(report).toMatchObject({ failed: 0, done: true, rows: [ann?.row] });
+    expect(report).toMatchObject({ failed: 0, done: true, emails: [ann?.email.toLowerCase()] });
     expect(users().find((u) => u.email === "ann.panel@example.com")?.status).toBe("Synced");
   });
 
