@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Manifest } from "../../src/apps-script-runtime/manifest";
-import { type AppsScriptRuntime, type Outcome, startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
+import type { AppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
 import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
-import { spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
-import { readDist as read } from "../dist";
+import { builtManifest, PRODUCTION, type SidebarAnswer, sidebarCall, startBuiltAddIn } from "../built-add-in";
 
 /**
  * The add-in as people install it: dist/Code.js and its manifest in the local Apps Script runtime, with no service
@@ -12,26 +10,17 @@ import { readDist as read } from "../dist";
  * to the local sandbox. Every function the sidebar names, every trigger and menu item runs here as Apps Script runs it.
  */
 const PERSON = "ann@example.com";
-const PRODUCTION = "https://platform.ringcentral.com";
 const CSV = "Full Name,Work Email,Extension,Site,Type\nAnn Lee,ann.lee@example.com,4201,San Francisco,User";
 
 describe("the add-in in the Apps Script runtime", () => {
   let sandbox: RunningSandbox;
   let document: SheetsDocument;
   let runtime: AppsScriptRuntime;
-  const manifest = JSON.parse(read("appsscript.json")) as Manifest;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 3, timeScale: 100 });
     document = SheetsDocument.blank("add-in-test", { owner: PERSON, editors: [PERSON], domain: null });
-    runtime = startAppsScriptRuntime({
-      code: read("Code.js"),
-      manifest,
-      files: { sidebar: read("sidebar.html") },
-      services: [spreadsheetService(document)],
-      routes: { [PRODUCTION]: sandbox.serverUrl },
-      user: PERSON,
-    });
+    runtime = startBuiltAddIn({ document, user: PERSON, sandbox: sandbox.serverUrl });
   });
   afterAll(async () => {
     await runtime?.close();
@@ -39,16 +28,14 @@ describe("the add-in in the Apps Script runtime", () => {
   });
 
   /** A google.script.run call, its ticket collected with takeResult as the sidebar does. */
-  async function call(name: string, input?: unknown): Promise<{ outcome: Outcome; value: unknown }> {
-    const outcome = await runtime.run({ function: name, kind: "server", args: input === undefined ? [] : [input] });
-    expect(outcome, `${name}: ${outcome.error}`).toMatchObject({ ok: true });
-    const ticket = (outcome.value as { pending?: unknown } | null)?.pending;
-    if (typeof ticket !== "string") return { outcome, value: outcome.value };
-    const collected = await runtime.run({ function: "takeResult", kind: "server", args: [ticket] });
-    const result = collected.value as { done: boolean; value?: unknown; error?: string };
-    expect(result, name).toMatchObject({ done: true });
-    expect(result.error, name).toBeUndefined();
-    return { outcome, value: result.value };
+  async function call(name: string, input?: unknown): Promise<SidebarAnswer> {
+    const answer = await sidebarCall(runtime, name, input);
+    expect(answer.outcome, `${name}: ${answer.outcome.error}`).toMatchObject({ ok: true });
+    if (answer.collected) {
+      expect(answer.collected, name).toMatchObject({ done: true });
+      expect(answer.collected.error, name).toBeUndefined();
+    }
+    return answer;
   }
 
   it("opens: onOpen in AuthMode.NONE builds the menu, and each menu item runs", async () => {
@@ -148,15 +135,10 @@ describe("the add-in in the Apps Script runtime", () => {
 
 describe("the add-in under a manifest without userinfo.email", () => {
   it("cannot set up the workspace: Apps Script refuses Session.getEffectiveUser with the scope it needs", async () => {
-    const manifest = JSON.parse(read("appsscript.json")) as Manifest;
+    const manifest = builtManifest();
     const narrow = { ...manifest, oauthScopes: manifest.oauthScopes?.filter((s) => !s.endsWith("userinfo.email")) };
     const document = SheetsDocument.blank("narrow", { owner: PERSON, editors: [PERSON], domain: null });
-    const runtime = startAppsScriptRuntime({
-      code: read("Code.js"),
-      manifest: narrow,
-      services: [spreadsheetService(document)],
-      user: PERSON,
-    });
+    const runtime = startBuiltAddIn({ document, user: PERSON, manifest: narrow });
     try {
       const outcome = await runtime.run({ function: "setUpWorkspace", kind: "server", args: [{}] });
       expect(outcome.error).toContain(
@@ -173,21 +155,9 @@ describe("two people syncing one spreadsheet at once, in the Apps Script runtime
     const sandbox = await startSandbox({ seed: 5, timeScale: 100 });
     const BOB = "bob@example.com";
     const document = SheetsDocument.blank("two-people", { owner: PERSON, editors: [PERSON, BOB], domain: null });
-    const runtime = startAppsScriptRuntime({
-      code: read("Code.js"),
-      manifest: JSON.parse(read("appsscript.json")) as Manifest,
-      services: [spreadsheetService(document)],
-      routes: { [PRODUCTION]: sandbox.serverUrl },
-      user: PERSON,
-    });
+    const runtime = startBuiltAddIn({ document, user: PERSON, sandbox: sandbox.serverUrl });
     /** A google.script.run call by `user`, its ticket collected from that person's cache. */
-    const call = async (user: string, name: string, input: unknown) => {
-      const started = await runtime.run({ function: name, kind: "server", args: [input], user });
-      const ticket = (started.value as { pending?: string }).pending;
-      if (!ticket) return started.value;
-      const collected = await runtime.run({ function: "takeResult", kind: "server", args: [ticket], user });
-      return (collected.value as { value?: unknown; error?: string }).value ?? collected.value;
-    };
+    const call = async (user: string, name: string, input: unknown) => (await sidebarCall(runtime, name, input, user)).value;
     try {
       await call(PERSON, "setUpWorkspace", {});
       const credential = { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, jwt: sandbox.jwt };

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Manifest } from "../../src/apps-script-runtime/manifest";
-import { type AppsScriptRuntime, startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
+import type { AppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
 import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
 import { Drive } from "../../src/apps-script-runtime/spreadsheet/drive";
-import { openAs, spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
+import { openAs } from "../../src/apps-script-runtime/spreadsheet/service";
 import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
-import { readDist as read } from "../dist";
+import { builtManifest, startBuiltAddIn } from "../built-add-in";
 
 /**
  * Import from another Google spreadsheet, as dist/Code.js does it in the runtime: SpreadsheetApp.openById on a
@@ -39,18 +38,11 @@ describe("import from another spreadsheet in the Apps Script runtime", () => {
   let runtime: AppsScriptRuntime;
   let narrow: AppsScriptRuntime;
   beforeAll(() => {
-    const manifest = JSON.parse(read("appsscript.json")) as Manifest;
+    const manifest = builtManifest();
     const mine = SheetsDocument.blank("mine", { owner: PERSON, editors: [PERSON], domain: null });
     const drive = new Drive([customerSheet(SHARED_ID, [PERSON]), customerSheet("not-shared-0123456789", [])]);
     const start = (scopes: string[]) =>
-      startAppsScriptRuntime({
-        code: read("Code.js"),
-        manifest: { ...manifest, oauthScopes: scopes },
-        files: { sidebar: read("sidebar.html") },
-        services: [spreadsheetService(mine, drive)],
-        routes: {},
-        user: PERSON,
-      });
+      startBuiltAddIn({ document: mine, user: PERSON, manifest: { ...manifest, oauthScopes: scopes }, drive });
     runtime = start(manifest.oauthScopes ?? []);
     narrow = start((manifest.oauthScopes ?? []).map((s) => s.replace(/spreadsheets$/, "spreadsheets.currentonly")));
   });

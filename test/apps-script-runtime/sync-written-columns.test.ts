@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Manifest } from "../../src/apps-script-runtime/manifest";
-import { type AppsScriptRuntime, startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
+import type { AppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
 import { type SheetModel, SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
 import { typeIntoCell } from "../../src/apps-script-runtime/spreadsheet/person-edits";
-import { spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
 import { USERS_TAB } from "../../src/domain/tabs";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
-import { readDist as read } from "../dist";
+import { PRODUCTION, sidebarCall, startBuiltAddIn } from "../built-add-in";
 
 const PERSON = "ann@example.com";
 const COLLEAGUE = "bo@example.com";
-const PRODUCTION = "https://platform.ringcentral.com";
 const CSV = "Full Name,Work Email,Extension,Site,Type\nAnn Lee,ann.lee@example.com,4201,San Francisco,User";
 const SYNC_WRITTEN = ["Temp #", "RC Id", "Synced At", "Message"];
 
@@ -26,14 +23,7 @@ describe("the sync-written columns of Users in the Apps Script runtime", () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 3, timeScale: 100 });
     document = SheetsDocument.blank("sync-written", { owner: PERSON, editors: [PERSON, COLLEAGUE], domain: null });
-    runtime = startAppsScriptRuntime({
-      code: read("Code.js"),
-      manifest: JSON.parse(read("appsscript.json")) as Manifest,
-      files: { sidebar: read("sidebar.html") },
-      services: [spreadsheetService(document)],
-      routes: { [PRODUCTION]: sandbox.serverUrl },
-      user: PERSON,
-    });
+    runtime = startBuiltAddIn({ document, user: PERSON, sandbox: sandbox.serverUrl });
   });
   afterAll(async () => {
     await runtime?.close();
@@ -41,14 +31,10 @@ describe("the sync-written columns of Users in the Apps Script runtime", () => {
   });
 
   async function call(name: string, input: unknown = {}): Promise<unknown> {
-    const outcome = await runtime.run({ function: name, kind: "server", args: [input] });
-    expect(outcome, `${name}: ${outcome.error}`).toMatchObject({ ok: true });
-    const ticket = (outcome.value as { pending?: unknown } | null)?.pending;
-    if (typeof ticket !== "string") return outcome.value;
-    const collected = await runtime.run({ function: "takeResult", kind: "server", args: [ticket] });
-    const result = collected.value as { done: boolean; value?: unknown; error?: string };
-    expect(result, name).toMatchObject({ done: true });
-    return result.value;
+    const answer = await sidebarCall(runtime, name, input);
+    expect(answer.outcome, `${name}: ${answer.outcome.error}`).toMatchObject({ ok: true });
+    if (answer.collected) expect(answer.collected, name).toMatchObject({ done: true });
+    return answer.value;
   }
 
   const users = () => document.sheetByName("Users") as SheetModel;

@@ -5,9 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Manifest } from "../../src/apps-script-runtime/manifest";
-import { type AppsScriptRuntime, startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
-import { openAs, spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
+import type { AppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
+import { openAs } from "../../src/apps-script-runtime/spreadsheet/service";
 import { loadDocument } from "../../src/apps-script-runtime/spreadsheet/xlsx-load";
 import { SITES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
@@ -18,7 +17,8 @@ import { decodeTab } from "../../src/workbook/codec";
 import type { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import type { Workbook } from "../../src/workbook/port";
 import { setUpWorkspace } from "../../src/workbook/setup";
-import { DIST, readDist } from "../dist";
+import { PRODUCTION, sidebarCall, startBuiltAddIn } from "../built-add-in";
+import { DIST } from "../dist";
 import { append, homeFor, usersOnBothSites } from "./scenario";
 
 /**
@@ -28,7 +28,6 @@ import { append, homeFor, usersOnBothSites } from "./scenario";
  */
 const BIN = join(DIST, "cli/rcsheets.mjs");
 const PER_SITE = 15;
-const PRODUCTION = "https://platform.ringcentral.com";
 const PERSON = "ann@example.com";
 
 describe("a sync in Apps Script and a CLI sync at once", () => {
@@ -75,12 +74,7 @@ describe("a sync in Apps Script and a CLI sync at once", () => {
 
   /** As the sidebar drives a sync: runSync again and again, each call a fresh execution, its ticket collected. */
   async function sidebarSync(site: string): Promise<void> {
-    const call = async (name: string, input: unknown) => {
-      const started = await runtime.run({ function: name, kind: "server", args: [input] });
-      const ticket = (started.value as { pending?: string }).pending;
-      const collected = ticket ? await runtime.run({ function: "takeResult", kind: "server", args: [ticket] }) : started;
-      return (collected.value as { value?: unknown }).value ?? collected.value;
-    };
+    const call = async (name: string, input: unknown) => (await sidebarCall(runtime, name, input)).value;
     const app = sandbox.registerApp();
     const connected = await call("connect", {
       server: PRODUCTION,
@@ -106,13 +100,7 @@ describe("a sync in Apps Script and a CLI sync at once", () => {
     await theSheet(cliPath);
     await theSheet(sheetPath);
     const document = await loadDocument(sheetPath, { id: "sheet", people: { owner: PERSON, editors: [PERSON], domain: null } });
-    runtime = startAppsScriptRuntime({
-      code: readDist("Code.js"),
-      manifest: JSON.parse(readDist("appsscript.json")) as Manifest,
-      services: [spreadsheetService(document)],
-      routes: { [PRODUCTION]: sandbox.serverUrl },
-      user: PERSON,
-    });
+    runtime = startBuiltAddIn({ document, user: PERSON, sandbox: sandbox.serverUrl });
 
     // Both copies plan the same lines for their own site: the two syncs compete for every one of them.
     const planned = async (path: string, site: string) =>
