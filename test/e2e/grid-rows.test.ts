@@ -51,7 +51,12 @@ describe("rows in the playground's grid", { timeout: 90_000 }, () => {
 
   it("adds a site on the Sites tab", async () => {
     await tab("Sites");
-    await editCell(page, 2, SITES_TAB.columns.findIndex((c) => c.key === "name"), "Toronto");
+    await editCell(
+      page,
+      2,
+      SITES_TAB.columns.findIndex((c) => c.key === "name"),
+      "Toronto",
+    );
     await gridSettled(page);
     expect(decodeTab(SITES_TAB, (await read()).read("Sites")).records.map((s) => s.name)).toEqual(["Toronto"]);
     await tab("Users");
