@@ -6,6 +6,7 @@ import { createCustomRole, deleteCustomRole, roleBasePermissions } from "./custo
 import { deleteUsers, undoDelete } from "./delete-users";
 import { exportTab } from "./export-tab";
 import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
+import { makeCredentials } from "./make-credentials";
 import { previewImport } from "./preview-import";
 import { proposeImportMapping } from "./propose-import-mapping";
 import { selectCell } from "./select-cell";
@@ -44,6 +45,7 @@ export const serverFunctions = {
   retryFailed,
   deleteUsers,
   undoDelete,
+  makeCredentials,
   startAuthorization,
   connectedAs,
   validateRows,

@@ -1,3 +1,4 @@
+import type { Randomness } from "../domain/credential-maker";
 import type { Clock } from "../ringcentral/clock";
 import type { KeptAccountStore } from "../sync/kept-account";
 import type { Workbook } from "../workbook/port";
@@ -43,4 +44,6 @@ export interface Home {
   syncLock?: SyncLock;
   /** The account as a sync's chunk left it, for the next chunk of the run (each chunk is its own execution). */
   keptAccount?: KeptAccountStore;
+  /** A secure source of random numbers, for the PINs and passwords the add-in makes. */
+  randomness?: Randomness;
 }

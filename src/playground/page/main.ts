@@ -190,6 +190,10 @@ function renderGrid(): void {
       ...columns,
     ],
     index: "_row",
+    // The blank rows below the data, told apart for the eye (and for tests that count a sheet's rows).
+    rowFormatter: (row: RowComponent) => {
+      row.getElement().classList.toggle("blank-row", Number(row.getIndex()) > body.length + 1);
+    },
     height: "100%",
     layout: "fitDataStretch",
     // Rows are selected only through their number: a click into a cell to edit it leaves the selection alone.
