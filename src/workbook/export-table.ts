@@ -27,7 +27,7 @@ export interface ExportOptions {
  */
 export function exportRows(workbook: Workbook, tab: TabDef, options: ExportOptions): string[][] {
   const only = options.tag;
-  const escape = options.format === "csv" ? escapeFormula : (value: string) => value;
+  const written = options.format === "csv" ? escapeFormula : (value: string) => value;
   const secrets = new Set(SECRET_KEYS[tab.id] ?? []);
   const columns = tab.columns.filter((c) => !secrets.has(c.key));
   const sheet = locateTabs(workbook).get(tab.id);
@@ -35,6 +35,6 @@ export function exportRows(workbook: Workbook, tab: TabDef, options: ExportOptio
   // A tag filter narrows the Users rows, as the sheet shows them; other tabs have no tags.
   const records =
     only && tab.id === "users" ? all.filter((r) => carriesTag((r as Record<string, string>).tags ?? "", only)) : all;
-  const rows = records.map((r) => columns.map((c) => escape((r as Record<string, string>)[c.key] ?? "")));
+  const rows = records.map((r) => columns.map((c) => written((r as Record<string, string>)[c.key] ?? "")));
   return [columns.map((c) => c.header), ...rows];
 }
