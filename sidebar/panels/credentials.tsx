@@ -36,7 +36,7 @@ export function CredentialsSection({ onRowsChanged }: { onRowsChanged?: () => vo
         </label>
         <label class="check">
           <input type="radio" name="credential-target" checked={which === "selected"} onChange={() => setWhich("selected")} />
-          The rows selected on the Users tab
+          Only the selected rows
         </label>
       </fieldset>
       <div class="actions">

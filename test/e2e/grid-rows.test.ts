@@ -45,8 +45,10 @@ describe("rows in the playground's grid", { timeout: 90_000 }, () => {
     await editCell(page, 3, at("firstName"), "Bob");
     await editCell(page, 3, at("lastName"), "Ito");
     await editCell(page, 4, at("firstName"), "Cy");
+    await expect
+      .poll(async () => (await usersInFile()).map((u) => `${u.firstName} ${u.lastName}`.trim()))
+      .toEqual(["Ann Lee", "Bob Ito", "Cy"]);
     await gridSettled(page);
-    expect((await usersInFile()).map((u) => `${u.firstName} ${u.lastName}`.trim())).toEqual(["Ann Lee", "Bob Ito", "Cy"]);
   });
 
   it("adds a site on the Sites tab", async () => {
@@ -57,8 +59,10 @@ describe("rows in the playground's grid", { timeout: 90_000 }, () => {
       SITES_TAB.columns.findIndex((c) => c.key === "name"),
       "Toronto",
     );
+    await expect
+      .poll(async () => decodeTab(SITES_TAB, (await read()).read("Sites")).records.map((s) => s.name))
+      .toEqual(["Toronto"]);
     await gridSettled(page);
-    expect(decodeTab(SITES_TAB, (await read()).read("Sites")).records.map((s) => s.name)).toEqual(["Toronto"]);
     await tab("Users");
   });
 

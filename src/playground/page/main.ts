@@ -14,6 +14,8 @@ interface SheetView {
   /** Validation's notes and colours, as Sheets shows them on the cells. */
   marks: { row: number; column: number; note: string; background: string | null }[];
   hiddenRows: number[];
+  /** Choices of a column's dropdown (its data validation), by 1-based column. */
+  dropdowns: Record<number, string[]>;
 }
 interface MenuItem {
   caption: string;
@@ -170,7 +172,8 @@ function renderGrid(): void {
     // Tabulator puts a title in with innerHTML: the header is drawn as text by this formatter instead.
     titleFormatter: () => textOf(title || `Column ${c + 1}`),
     field: `c${c}`,
-    editor: sheet.editable ? ("input" as const) : undefined,
+    // A column with a dropdown offers its choices as the person types, as Sheets does; other text is still typed.
+    ...(sheet.editable ? editorOf(sheet.dropdowns[c + 1]) : {}),
     headerSort: false,
     formatter,
   }));
@@ -220,6 +223,14 @@ function renderGrid(): void {
     void api("/api/selection", { sheet: sheet.name, rows: numbers });
   });
   renderRowTools(sheet);
+}
+
+function editorOf(choices: string[] | undefined) {
+  if (!choices?.length) return { editor: "input" as const };
+  return {
+    editor: "list" as const,
+    editorParams: { values: choices, autocomplete: true, freetext: true, listOnEmpty: true, allowEmpty: true },
+  };
 }
 
 /**
