@@ -51,6 +51,15 @@ describe("rows in the playground's grid", { timeout: 90_000 }, () => {
     await gridSettled(page);
   });
 
+  it("offers a dropdown column's choices in the cell, as Sheets shows its data validation", async () => {
+    await gridCell(page, 2, at("userType")).click();
+    await page.locator(".tabulator-edit-list").waitFor();
+    const choices = await page.locator(".tabulator-edit-list-item").allTextContents();
+    expect(choices).toEqual(expect.arrayContaining(["User", "Virtual User", "Limited Extension", "Message Only"]));
+    await page.locator(".tabulator-edit-list-item", { hasText: "Message Only" }).click();
+    await expect.poll(async () => (await usersInFile())[0]?.userType).toBe("Message Only");
+  });
+
   it("adds a site on the Sites tab", async () => {
     await tab("Sites");
     await editCell(
