@@ -1,3 +1,4 @@
+import { addSite } from "./add-site";
 import { applyImport } from "./apply-import";
 import { applyRole, roleTargetCount } from "./apply-role";
 import { columnHelp } from "./column-help";
@@ -5,6 +6,7 @@ import { connectedAs } from "./connected-as";
 import { createCustomRole, deleteCustomRole, roleBasePermissions } from "./custom-roles";
 import { deleteUsers, undoDelete } from "./delete-users";
 import { exportTab } from "./export-tab";
+import { gettingStarted } from "./getting-started";
 import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
 import { makeCredentials } from "./make-credentials";
 import { previewImport } from "./preview-import";
@@ -38,8 +40,10 @@ export const serverFunctions = {
   columnHelp,
   connect,
   connectionStatus,
+  gettingStarted,
   disconnect,
   refreshAccount,
+  addSite,
   planSync,
   runSync,
   retryFailed,
