@@ -71,19 +71,30 @@ const MATCHED_MAX = 5_000;
 function matchName(header: string): NameMatch[] {
   const words = headerWords(header);
   if (namesOtherField(words)) return [];
-  const best = matchesOfName(words, words.some((w) => MISLEADING_WORDS.has(w)));
+  const best = matchesOfName(
+    words,
+    words.some((w) => MISLEADING_WORDS.has(w)),
+  );
   const bare = withoutQualifiers(header);
   // A misleading word inside the brackets ("Phone (personal)") still says the column is something else.
   if (bare !== null && !qualifierWords(header).some((w) => MISLEADING_WORDS.has(w))) {
     if (namesOtherField(headerWords(bare))) return [];
     for (const match of matchName(bare))
-      offer(best, { ...match, confidence: round(match.confidence * QUALIFIED_SHARE), reason: `${match.reason}, its note in brackets set aside` });
+      offer(best, {
+        ...match,
+        confidence: round(match.confidence * QUALIFIED_SHARE),
+        reason: `${match.reason}, its note in brackets set aside`,
+      });
   }
   const parts = bare === null ? header.split("/") : [];
   if (parts.length > 1)
     for (const part of parts)
       for (const match of matchName(part))
-        offer(best, { ...match, confidence: round(match.confidence * PART_SHARE), reason: `${match.reason} (one of "${header}")` });
+        offer(best, {
+          ...match,
+          confidence: round(match.confidence * PART_SHARE),
+          reason: `${match.reason} (one of "${header}")`,
+        });
   return [...best.values()].sort((a, b) => b.confidence - a.confidence);
 }
 

@@ -32,15 +32,7 @@ export const SYNONYMS: Partial<Record<TargetField, readonly string[]>> = {
     "Name (Last, First)",
     "First and Last Name",
   ],
-  email: [
-    "Email",
-    "Mail",
-    "Email Address",
-    "Mail Address",
-    "SMTP",
-    "Primary SMTP Address",
-    "Login Email",
-  ],
+  email: ["Email", "Mail", "Email Address", "Mail Address", "SMTP", "Primary SMTP Address", "Login Email"],
   ext: [
     "Ext",
     "Extension",

@@ -213,9 +213,7 @@ describe("a person's name in a column titled by a role", () => {
   });
 
   it("does not take a name column by its values when first and last names have their own columns", () => {
-    const sheet = sheetOf(
-      "First,Last,Assigned to,Email\nAnn,Lee,\"Chan, Bo\",a@example.com\nCy,Diaz,\"Chan, Bo\",c@example.com\n",
-    );
+    const sheet = sheetOf('First,Last,Assigned to,Email\nAnn,Lee,"Chan, Bo",a@example.com\nCy,Diaz,"Chan, Bo",c@example.com\n');
     expect(proposedMapping(proposeMapping(sheet))).toMatchObject({ firstName: "First", lastName: "Last" });
   });
 });

@@ -101,7 +101,15 @@ describe("rcsheets map, import, export", () => {
     // The same mapping file for the vertical sheet it names: read vertical, as the file says.
     const vertical = join(dir, "vertical.json");
     await writeFile(vertical, JSON.stringify({ orientation: "vertical", fields: { Email: "E-mail address" } }));
-    const turned = await rcsheets("import", join(fixtures, "vertical-brd.csv"), "--into", workspace, "--mapping", vertical, "--json");
+    const turned = await rcsheets(
+      "import",
+      join(fixtures, "vertical-brd.csv"),
+      "--into",
+      workspace,
+      "--mapping",
+      vertical,
+      "--json",
+    );
     expect(JSON.parse(turned.stdout).counts.added + JSON.parse(turned.stdout).counts.merged).toBe(3);
   });
 
