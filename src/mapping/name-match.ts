@@ -113,11 +113,12 @@ function matchesOfName(words: readonly string[], misleading: boolean): Map<Targe
   // "SITE_CODE", "DEPT_NAME": a database's suffix after the field's name does not stop a match, a little less sure.
   const suffix = words.length > 1 ? words.at(-1) : undefined;
   if (suffix && SUFFIXES.has(suffix))
-    for (const match of matchesOf(words.slice(0, -1), misleading).values()) {
-      const confidence = round(match.confidence * SUFFIX_SHARE);
-      if ((best.get(match.field)?.confidence ?? 0) < confidence)
-        best.set(match.field, { ...match, confidence, reason: `${match.reason} with the suffix "${suffix}"` });
-    }
+    for (const match of matchesOf(words.slice(0, -1), misleading).values())
+      offer(best, {
+        ...match,
+        confidence: round(match.confidence * SUFFIX_SHARE),
+        reason: `${match.reason} with the suffix "${suffix}"`,
+      });
   return best;
 }
 
