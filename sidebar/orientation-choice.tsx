@@ -43,7 +43,8 @@ export function OrientationPicker(props: {
           props.onChange((e.currentTarget as HTMLSelectElement).value as OrientationChoice);
         }}
       >
-        <option value="auto">detect{props.detected ? ` (${props.detected})` : ""}</option>
+        {/* What detection found is known only while detection read the file. */}
+        <option value="auto">detect{props.value === "auto" && props.detected ? ` (${props.detected})` : ""}</option>
         <option value="horizontal">across a header row (Horizontal)</option>
         <option value="vertical">down a column (Vertical)</option>
       </select>
