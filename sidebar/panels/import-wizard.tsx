@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ImportResult } from "../../src/server/apply-import";
 import type { ImportPreviewView } from "../../src/server/preview-import";
 import type { ImportMappingProposal } from "../../src/server/propose-import-mapping";
+import { type OrientationChoice as Orientation, OrientationPicker } from "../orientation-choice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
 import { type FileLimits, type RowValue, readXlsxSheets, tooLarge, type XlsxSheet } from "../xlsx-file";
@@ -11,7 +12,6 @@ type Source =
   | { kind: "rows"; rows: RowValue[][]; name: string }
   | { kind: "tab"; sheet: string }
   | { kind: "spreadsheet"; link: string; sheet: string };
-type Orientation = "auto" | "horizontal" | "vertical";
 type Step = "source" | "mapping" | "preview" | "done";
 
 /** The choice in a field's dropdown that gives it one value typed once for every row, in place of a source field. */
@@ -68,6 +68,8 @@ export function ImportWizard({ onHelp }: { onHelp?: (topic: string) => void } = 
   const restart = () => {
     setStep("source");
     setSource(null);
+    // A choice of orientation was for that file: the next one is detected again.
+    setOrientation("auto");
     setProposal(null);
     setPreview(null);
     setResult(null);
@@ -222,7 +224,7 @@ function SourceStep(props: {
         </select>
       </label>
       <OtherSpreadsheet busy={props.busy} onSource={props.onSource} onProblem={props.onProblem} />
-      <OrientationChoice value={props.orientation} onChange={props.onOrientation} disabled={props.busy} />
+      <OrientationPicker value={props.orientation} onChange={props.onOrientation} disabled={props.busy} />
     </div>
   );
 }
@@ -285,23 +287,6 @@ function OtherSpreadsheet(props: { busy: boolean; onSource: (s: Source) => void;
   );
 }
 
-function OrientationChoice(props: { value: Orientation; onChange: (o: Orientation) => void; disabled: boolean }) {
-  return (
-    <label class="field">
-      Field names run
-      <select
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value as Orientation)}
-      >
-        <option value="auto">detect</option>
-        <option value="horizontal">across a header row (Horizontal)</option>
-        <option value="vertical">down a column (Vertical)</option>
-      </select>
-    </label>
-  );
-}
-
 function MappingStep(props: {
   proposal: ImportMappingProposal;
   fields: Record<string, string | null>;
@@ -325,11 +310,16 @@ function MappingStep(props: {
   return (
     <div>
       <p class="status">
-        {proposal.records} records, {proposal.orientation}.
+        {proposal.records} records.
         {proposal.remembered ? " The mapping used last time for these headers." : ""}
       </p>
       <Problems problems={proposal.problems} />
-      <OrientationChoice value={props.orientation} onChange={props.onOrientation} disabled={props.busy} />
+      <OrientationPicker
+        value={props.orientation}
+        detected={proposal.orientation}
+        onChange={props.onOrientation}
+        disabled={props.busy}
+      />
       <p class="muted small">
         * required. The % beside a sample is how sure the proposal is that the field holds that column (from its name and its
         values).{" "}

@@ -109,6 +109,10 @@ function fitsValues(field: TargetField, p: ValueProfile): boolean {
     case "lastName":
     case "fullName":
       return p.email < 0.5 && p.phoneLike + p.lineUri < 0.5;
+    case "pin":
+    case "password":
+    case "secretAnswer":
+      return p.masked < 0.5;
     default:
       return true;
   }
@@ -124,13 +128,26 @@ function byValues(column: number, p: ValueProfile): Candidate[] {
   if (p.extension >= 0.9 && p.unique)
     found.push({ field: "ext", column, confidence: 0.55, reason: "its values are distinct 3–8 digit extensions" });
   if (p.userType >= 0.9) found.push({ field: "userType", column, confidence: 0.6, reason: "its values are user types" });
+  // A person's name under a title that names a role ("Employee", "Assigned to", "Holder"): "Last, First" says so
+  // plainly; "First Last" only when no two rows share it (departments, sites and job titles repeat).
+  if (p.lastFirst >= 0.8)
+    found.push({ field: "fullName", column, confidence: 0.65, reason: 'its values are names written "Last, First"' });
+  else if (p.firstLast >= 0.8 && p.unique && p.filled >= 2)
+    found.push({ field: "fullName", column, confidence: 0.55, reason: 'its values are names written "First Last"' });
   return found;
 }
 
 function proposeFullName(proposal: MappingProposal, candidates: Candidate[], headers: string[], taken: Set<number>): void {
   if (proposal.firstName.source !== null || proposal.lastName.source !== null) return;
-  const best = candidates.find((c) => c.field === "fullName" && c.confidence >= MIN_CONFIDENCE && !taken.has(c.column));
+  const names = candidates.filter((c) => c.field === "fullName" && c.confidence >= MIN_CONFIDENCE && !taken.has(c.column));
+  const [best, rival] = names;
   if (!best) return;
+  if (rival && best.confidence - rival.confidence < TIE) {
+    const unsure = tied(headers, best, rival);
+    proposal.firstName = { ...proposal.firstName, unsure };
+    proposal.lastName = { ...proposal.lastName, unsure };
+    return;
+  }
   const split = {
     source: headers[best.column] as string,
     confidence: best.confidence,

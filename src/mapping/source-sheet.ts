@@ -114,10 +114,19 @@ function labelColumnIndex(columns: Line[]): number {
   return best;
 }
 
-/** How many fields a set of labels names, weighted by confidence. */
+/**
+ * How many different fields a set of labels names, each counted once at its surest label. A vertical sheet is
+ * told by its label column naming many fields, not by its first row failing to: a row of users' values that read
+ * like labels ("Site | Office | Branch | Office") names one field however many times.
+ */
 function labelScore(labels: readonly string[]): number {
+  const best = new Map<string, number>();
+  for (const label of labels) {
+    const match = nameMatches(label)[0];
+    if (match) best.set(match.field, Math.max(best.get(match.field) ?? 0, match.confidence));
+  }
   let score = 0;
-  for (const label of labels) score += nameMatches(label)[0]?.confidence ?? 0;
+  for (const confidence of best.values()) score += confidence;
   return score;
 }
 

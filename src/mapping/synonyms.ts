@@ -32,18 +32,7 @@ export const SYNONYMS: Partial<Record<TargetField, readonly string[]>> = {
     "Name (Last, First)",
     "First and Last Name",
   ],
-  email: [
-    "Email",
-    "Mail",
-    "Email Address",
-    "Mail Address",
-    "SMTP",
-    "Primary SMTP Address",
-    "Login Email",
-    "Login",
-    "User Principal Name",
-    "UPN",
-  ],
+  email: ["Email", "Mail", "Email Address", "Mail Address", "SMTP", "Primary SMTP Address", "Login Email"],
   ext: [
     "Ext",
     "Extension",
@@ -79,7 +68,17 @@ export const SYNONYMS: Partial<Record<TargetField, readonly string[]>> = {
     "Line URI",
   ],
   tempNumber: ["Temp #", "Temp Number", "Temporary Number", "Temp Phone", "Temporary Phone", "Temp DID"],
-  site: ["Site", "Location", "Office", "Branch", "Site Name", "Office Location", "Campus", "Standort"],
+  site: [
+    "Site",
+    "Location",
+    "Office",
+    "Branch",
+    "Site Name",
+    "Office Location",
+    "Campus",
+    "Standort",
+    "Physical Delivery Office Name",
+  ],
   dept: ["Dept", "Department", "Team", "Division", "Business Unit", "Org Unit", "Department Name", "Abteilung"],
   setupWizard: ["Setup Wizard", "Wizard", "Setup Wizard Status", "Wizard Status", "Setup Status"],
   pin: ["PIN", "Voicemail PIN", "VM PIN", "PIN Code"],
@@ -88,6 +87,14 @@ export const SYNONYMS: Partial<Record<TargetField, readonly string[]>> = {
   secretAnswer: ["Secret Answer", "Security Answer"],
   role: ["Role", "User Role", "RC Role", "Access Role", "Admin Role", "Permission Role"],
   tags: ["Tags", "Tag", "Labels"],
+};
+
+/**
+ * Names that usually hold the field but not always, so that a column named plainly wins over them: a sign-in name
+ * is often the email, and Entra ID's export has both "mail" and "userPrincipalName".
+ */
+export const WEAK_SYNONYMS: Partial<Record<TargetField, readonly string[]>> = {
+  email: ["Login", "User Principal Name", "UPN", "Username", "User Name", "Sign-in Name"],
 };
 
 /**
@@ -144,4 +151,36 @@ export const MISLEADING_WORDS = new Set([
   "payroll",
   "count",
   "date",
+  "recovery",
+  "alternative",
+  // The same in the other languages the headers are read in: mobile, personal, private, home, manager.
+  "movil",
+  "celular",
+  "portable",
+  "mobil",
+  "mobilnummer",
+  "mobiltelefon",
+  "handy",
+  "handynummer",
+  "telemovel",
+  "cellulare",
+  "mobiel",
+  "gsm",
+  "personnel",
+  "privado",
+  "privat",
+  "prive",
+  "privato",
+  "pessoal",
+  "persoonlijk",
+  "domicile",
+  "casa",
+  "responsable",
+  "gerente",
+  "jefe",
+  "vorgesetzter",
+  "chef",
+  "leidinggevende",
+  "responsabile",
+  "gestor",
 ]);

@@ -13,6 +13,12 @@ export interface ValueProfile {
   extension: number;
   userType: number;
   wizard: number;
+  /** Secrets an export hides ("****"): never a PIN or password to import. */
+  masked: number;
+  /** A person's name written "Last, First" ("Hopper, Grace"). */
+  lastFirst: number;
+  /** A person's name written "First Last" ("Grace Hopper", "Guido van Rossum"). */
+  firstLast: number;
   /** Every filled value differs from the others. */
   unique: boolean;
 }
@@ -22,6 +28,13 @@ const E164 = /^\+\d{8,15}$/;
 const PHONE_LIKE = /^[+(]?[\d\s().\-/]{7,}$/;
 const LINE_URI = /^tel:\+\d{8,15}(?:;ext=\d{1,8})?$/i;
 const EXTENSION = /^(?:x|ext\.?\s*)?\d{3,8}$/i;
+const MASKED = /^[*•●x]{3,}$/i;
+/** A capitalised name word ("Ada", "O'Brien", "Joliot-Curie", "McIlroy"), or a particle ("van", "de", "von"). */
+const WORD = "\\p{Lu}[\\p{Ll}\\p{Lu}'’.-]*";
+const PARTICLE = "(?:van|von|de|der|den|del|della|di|da|do|dos|du|la|le|ten|ter|bin|al)";
+const NAME = `${WORD}(?: (?:${PARTICLE} )*${WORD})?`;
+const LAST_FIRST = new RegExp(`^(?:${PARTICLE} )*${NAME}, ${WORD}(?: ${WORD})?$`, "u");
+const FIRST_LAST = new RegExp(`^${WORD}(?: ${WORD})? (?:${PARTICLE} )*${WORD}(?:-${WORD})?$`, "u");
 
 /** The values of one column, sampled (the first 200 filled ones are enough to tell). */
 export function profileValues(values: readonly string[]): ValueProfile {
@@ -37,6 +50,9 @@ export function profileValues(values: readonly string[]): ValueProfile {
     extension: share((v) => EXTENSION.test(v)),
     userType: share((v) => userTypeOf(v) !== null),
     wizard: share((v) => wizardStateOf(v) !== null),
+    masked: share((v) => MASKED.test(v)),
+    lastFirst: share((v) => LAST_FIRST.test(v.trim())),
+    firstLast: share((v) => FIRST_LAST.test(v.trim())),
     unique: new Set(filled).size === filled.length,
   };
 }

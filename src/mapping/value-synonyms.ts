@@ -10,19 +10,55 @@ const USER_TYPE_SYNONYMS: Record<UserType, readonly string[]> = {
   "Announcement Only": ["Announcement Only", "Announcement", "Announcements Only", "Announcement Extension"],
 };
 
+/** The same in Spanish, French, German, Portuguese, Italian and Dutch. */
+const USER_TYPES_BY_LANGUAGE: Record<UserType, readonly string[]> = {
+  User: ["Usuario", "Utilisateur", "Benutzer", "Usuário", "Utilizador", "Utente", "Gebruiker"],
+  "Virtual User": [
+    "Usuario virtual",
+    "Utilisateur virtuel",
+    "Virtueller Benutzer",
+    "Usuário virtual",
+    "Utente virtuale",
+    "Virtuele gebruiker",
+  ],
+  "Limited Extension": ["Extensión limitada", "Poste limité", "Eingeschränkte Nebenstelle", "Ramal limitado", "Interno limitato"],
+  "Message Only": [
+    "Buzón de voz",
+    "Solo mensajes",
+    "Messagerie vocale",
+    "Messages uniquement",
+    "Nur Nachrichten",
+    "Mailbox",
+    "Correio de voz",
+    "Somente mensagens",
+    "Segreteria",
+    "Solo messaggi",
+    "Alleen berichten",
+  ],
+  "Announcement Only": [
+    "Solo anuncios",
+    "Annonce uniquement",
+    "Nur Ansage",
+    "Somente anúncio",
+    "Solo annunci",
+    "Alleen aankondiging",
+  ],
+};
+
 const WIZARD_SYNONYMS: Record<WizardState, readonly string[]> = {
   "Not Started": ["Not Started", "Not Activated", "NotActivated", "Pending", "No", "False", "Incomplete"],
   Completed: ["Completed", "Complete", "Done", "Yes", "True", "Enabled", "Activated"],
 };
 
-function lookup<T extends string>(table: Record<T, readonly string[]>): Map<string, T> {
+function lookup<T extends string>(...tables: Record<T, readonly string[]>[]): Map<string, T> {
   const map = new Map<string, T>();
-  for (const [canonical, names] of Object.entries(table) as [T, readonly string[]][])
-    for (const name of names) map.set(nameKey(headerWords(name)), canonical);
+  for (const table of tables)
+    for (const [canonical, names] of Object.entries(table) as [T, readonly string[]][])
+      for (const name of names) map.set(nameKey(headerWords(name)), canonical);
   return map;
 }
 
-const TYPES = lookup(USER_TYPE_SYNONYMS);
+const TYPES = lookup(USER_TYPE_SYNONYMS, USER_TYPES_BY_LANGUAGE);
 const WIZARD = lookup(WIZARD_SYNONYMS);
 
 /** The user type a value names, or null. A canonical value is returned as is. */

@@ -17,16 +17,22 @@ describe("the mapping's score over the import corpus", () => {
   const sureButWrong: string[] = [];
   let right = 0;
   let total = 0;
+  // Right and total per Users column, so that a change shows which field it moved.
+  const byField = new Map<string, { right: number; total: number }>();
   for (const source of corpusSources) {
     const { got, proposal, sheet } = mapCorpusSource(source);
     const expected = expectedOf(source);
     if (sheet.orientation !== expected.orientation) misses.push(`${source}: read ${sheet.orientation}`);
     for (const column of columns) {
       total++;
+      const field = byField.get(column.header) ?? { right: 0, total: 0 };
+      byField.set(column.header, field);
+      field.total++;
       const want = expected.fields[column.header] ?? null;
       const have = got.fields[column.header] ?? null;
       if (want === have) {
         right++;
+        field.right++;
         continue;
       }
       misses.push(`${source}: ${column.header} ← ${JSON.stringify(have)}, expected ${JSON.stringify(want)}`);
@@ -38,6 +44,7 @@ describe("the mapping's score over the import corpus", () => {
     const share = right / total;
     console.log(
       `Import mapping score: ${right} of ${total} fields right (${(share * 100).toFixed(1)}%) over ${corpusSources.length} sources.` +
+        `\n  by field: ${[...byField].map(([header, f]) => `${header} ${f.right}/${f.total}`).join(", ")}` +
         (misses.length ? `\n  ${misses.join("\n  ")}` : ""),
     );
     expect(share).toBeGreaterThanOrEqual(0.98);

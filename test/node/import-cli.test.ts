@@ -88,6 +88,31 @@ describe("rcsheets map, import, export", () => {
     expect(JSON.parse(again.stdout).counts).toEqual({ added: 0, merged: 3, unchanged: 0 });
   });
 
+  it("a mapping file's orientation does not turn another file: the orientation is the file's own", async () => {
+    // `map --json` of a vertical sheet prints "vertical"; its fields reused for a horizontal export.
+    const mapping = join(dir, "from-vertical.json");
+    const fields = { "First Name": "Legal First Name", "Last Name": "Legal Last Name", Email: "Work Email" };
+    await writeFile(mapping, JSON.stringify({ orientation: "vertical", fields }));
+    const source = join(fixtures, "hr-export.csv");
+    const read = await rcsheets("import", source, "--into", workspace, "--mapping", mapping, "--json");
+    const preview = JSON.parse(read.stdout);
+    expect(preview.problems.map((p: { message: string }) => p.message).join("\n")).not.toMatch(/not a field of the source/);
+    expect(preview.counts.added + preview.counts.merged + preview.counts.unchanged).toBe(3);
+    // The same mapping file for the vertical sheet it names: read vertical, as the file says.
+    const vertical = join(dir, "vertical.json");
+    await writeFile(vertical, JSON.stringify({ orientation: "vertical", fields: { Email: "E-mail address" } }));
+    const turned = await rcsheets(
+      "import",
+      join(fixtures, "vertical-brd.csv"),
+      "--into",
+      workspace,
+      "--mapping",
+      vertical,
+      "--json",
+    );
+    expect(JSON.parse(turned.stdout).counts.added + JSON.parse(turned.stdout).counts.merged).toBe(3);
+  });
+
   it("export writes CSV and XLSX without secrets, and the export imports back unchanged", async () => {
     const book = join(dir, "secrets.xlsx");
     await rcsheets("template", "--out", book);

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { starred } from "../../mapping/import-gate";
 import { type FieldMapping, mappingFromHeaders } from "../../mapping/mapping";
-import { readSourceSheet } from "../../mapping/source-sheet";
+import { type OrientationChoice, readSourceSheet } from "../../mapping/source-sheet";
 import { type ValuesForAll, valuesFromHeaders } from "../../mapping/values-for-all";
 import { applyImport, type ImportPreview, mapSource, planImport } from "../../workbook/import-run";
 import { readSourceFile } from "../source-file";
@@ -46,7 +46,7 @@ export function importCommand(program: Command): void {
         const given = valuesOption(options.set);
         const [table, workbook] = await Promise.all([readSourceFile(file), XlsxWorkbook.open(options.into)]);
         const fromFile = options.mapping ? await mappingFile(options.mapping) : null;
-        const orientation = fromFile?.orientation ?? orientationOption(options.orientation);
+        const orientation = orientationFor(table, orientationOption(options.orientation), fromFile);
         const mapped = fromFile ? null : mapSource(table, orientation, workbook);
         const sheet = mapped?.sheet ?? readSourceSheet(table, orientation);
         const planned = planImport(workbook, sheet, fromFile?.mapping ?? (mapped?.mapping as FieldMapping), given);
@@ -74,6 +74,25 @@ export function importCommand(program: Command): void {
         if (!options.json) console.log(`Wrote ${options.into}.`);
       },
     );
+}
+
+/**
+ * The orientation applies to one file: --orientation when given, else detection. A mapping file's orientation (the
+ * one `map --json` printed for the file it was made from) is taken only when the fields it names are this file's
+ * headers that way and not as detected: a mapping made from a vertical sheet does not turn the next horizontal file.
+ */
+function orientationFor(
+  table: Awaited<ReturnType<typeof readSourceFile>>,
+  chosen: OrientationChoice,
+  fromFile: { orientation?: "horizontal" | "vertical" | undefined; mapping: FieldMapping } | null,
+): OrientationChoice {
+  if (chosen !== "auto" || !fromFile?.orientation) return chosen;
+  const sources = Object.values(fromFile.mapping).filter((s): s is string => s !== null);
+  const holds = (orientation: OrientationChoice) => {
+    const headers = new Set(readSourceSheet(table, orientation).headers);
+    return sources.every((s) => headers.has(s));
+  };
+  return !holds("auto") && holds(fromFile.orientation) ? fromFile.orientation : "auto";
 }
 
 /** `--set "Site=Main"`, a column set twice takes the last; a column the Users tab lacks is refused by name. */
