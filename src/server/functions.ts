@@ -8,6 +8,7 @@ import { exportTab } from "./export-tab";
 import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
 import { previewImport } from "./preview-import";
 import { proposeImportMapping } from "./propose-import-mapping";
+import { proposeImportValues } from "./propose-import-values";
 import { selectCell } from "./select-cell";
 import { setUpWorkspace } from "./set-up-workspace";
 import { startAuthorization } from "./start-authorization";
@@ -30,6 +31,7 @@ export const serverFunctions = {
   listSourceTabs,
   listSpreadsheetTabs,
   proposeImportMapping,
+  proposeImportValues,
   previewImport,
   applyImport,
   exportTab,
