@@ -122,7 +122,7 @@ export function unmatchedValues(columns: readonly ColumnValues[], values: ValueM
     return [
       importWarning(
         `values of ${header}`,
-        `${header}: ${one ? "a value" : `${open.length} values`} of "${source}" ${one ? "matches" : "match"} nothing on its list: ${named.join(", ")}${more}. Choose what ${one ? "it becomes" : "each becomes"}, or the rows keep ${one ? "it" : "them"} and fail validation.`,
+        `${one ? "A value" : `${open.length} values`} of "${source}" ${one ? "matches" : "match"} nothing on the ${header} list: ${named.join(", ")}${more}. Choose what ${one ? "it becomes" : "each becomes"}, or the rows keep ${one ? "it" : "them"} and fail validation.`,
       ),
     ];
   });
@@ -261,4 +261,11 @@ function canonicalTarget(column: ValueColumn, target: string): string | { proble
 
 function rowsOf(count: number): string {
   return count === 1 ? "1 row" : `${count} rows`;
+}
+
+/** `over` laid on `under`, value by value within each column (a flag over a file, a file over what was remembered). */
+export function overValues(under: ValueMapping, over: ValueMapping): ValueMapping {
+  const result: ValueMapping = { ...under };
+  for (const column of VALUE_COLUMNS) if (over[column]) result[column] = { ...under[column], ...over[column] };
+  return result;
 }

@@ -147,7 +147,7 @@ describe("the values of a source", () => {
     expect(unmatchedValues(columns, chosenValues(columns, {})).map((p) => [p.severity, p.message])).toEqual([
       [
         "warning",
-        'User Type: a value of "Plan" matches nothing on its list: "Fax only" (1 row). Choose what it becomes, or the rows keep it and fail validation.',
+        'A value of "Plan" matches nothing on the User Type list: "Fax only" (1 row). Choose what it becomes, or the rows keep it and fail validation.',
       ],
     ]);
     expect(unmatchedValues(columns, chosenValues(columns, { userType: { "Fax only": "Virtual User" } }))).toEqual([]);
