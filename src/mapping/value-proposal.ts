@@ -10,6 +10,12 @@ import { userTypeOf, wizardStateOf } from "./value-synonyms";
 export interface ValueGuess {
   target: string | null;
   reason: string;
+  /** The value is on the list as written, or one of its known names: nothing for the person to look at. */
+  sure?: true;
+}
+
+function sure(target: string, value: string, other: string): ValueGuess {
+  return { target, reason: target === value ? "as written" : other, sure: true };
 }
 
 export const NO_MATCH: ValueGuess = { target: null, reason: "no clear match: choose one" };
@@ -66,7 +72,7 @@ const NOT_A_USER_TYPE = ["fax", "efax", "rooms", "room only", "contact center", 
 /** The user type a value names: a synonym, else its plan, device or function words; ambiguous values stay open. */
 export function guessUserType(value: string): ValueGuess {
   const synonym = userTypeOf(value);
-  if (synonym) return { target: synonym, reason: synonym === value ? "as written" : "a name for it" };
+  if (synonym) return sure(synonym, value, "a name for it");
   const text = ` ${headerWords(value).join(" ")} `;
   if (NOT_A_USER_TYPE.some((w) => text.includes(` ${w} `))) return NO_MATCH;
   const classes = USER_TYPE_WORDS.filter((c) => c.words.some((w) => text.includes(` ${w} `)));
@@ -80,12 +86,12 @@ export function guessUserType(value: string): ValueGuess {
 
 export function guessWizardState(value: string): ValueGuess {
   const state = wizardStateOf(value);
-  return state ? { target: state, reason: state === value ? "as written" : "a name for it" } : NO_MATCH;
+  return state ? sure(state, value, "a name for it") : NO_MATCH;
 }
 
 export function guessStatus(value: string): ValueGuess {
   const status = USER_STATUSES.find((s) => s.toLowerCase() === squeezed(value).toLowerCase());
-  return status ? { target: status, reason: status === value ? "as written" : "same word" } : NO_MATCH;
+  return status ? sure(status, value, "same word") : NO_MATCH;
 }
 
 /** Every ISO code the product takes (the phone-number library's), the targets of a country column. */
@@ -94,7 +100,7 @@ export const COUNTRY_CODES: readonly string[] = getCountries();
 /** An ISO code or a country's name as written, else the nearest name within two typos ("Untied States"). */
 export function guessCountry(value: string): ValueGuess {
   const code = countryCodeOf(value);
-  if (code) return { target: code, reason: code === value ? "as written" : "the country's code" };
+  if (code) return sure(code, value, "the country's code");
   const name = squeezed(value).toLowerCase();
   const near = Object.keys(COUNTRY_NAMES).filter((n) => n.length > 4 && distance(n, name) <= 2);
   const codes = [...new Set(near.map((n) => COUNTRY_NAMES[n] as string))];
@@ -107,7 +113,7 @@ export function guessCountry(value: string): ValueGuess {
  * ("Tor" → "Toronto"); else one name within a typo per five letters. Two names that fit equally leave it open.
  */
 export function guessName(value: string, known: readonly string[], what: string): ValueGuess {
-  if (known.includes(value)) return { target: value, reason: "as written" };
+  if (known.includes(value)) return sure(value, value, "");
   const key = loose(value);
   const rules: readonly [string, (name: string) => boolean][] = [
     ["same name", (name) => loose(name) === key],
@@ -119,7 +125,7 @@ export function guessName(value: string, known: readonly string[], what: string)
   ];
   for (const [reason, fits] of rules) {
     const found = [...new Set(known.filter(fits))];
-    if (found.length === 1) return { target: found[0] as string, reason };
+    if (found.length === 1) return { target: found[0] as string, reason, ...(reason === "same name" ? { sure: true } : {}) };
     if (found.length > 1) return { target: null, reason: `fits ${found.map((f) => `"${f}"`).join(" and ")}: choose one` };
   }
   return NO_MATCH;

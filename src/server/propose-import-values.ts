@@ -14,6 +14,11 @@ export interface ImportValueChoices {
   columns: (ColumnValues & { more: number })[];
   /** How many values have no proposal: the step says so, and the preview warns of each column. */
   needChoice: number;
+  /**
+   * Whether the step has something to look at: a value without a proposal, or one proposed from a guess (a plan
+   * name, an abbreviation, a typo, a new site). Values all on their lists as written or by a known name skip it.
+   */
+  review: boolean;
   problems: ImportProblem[];
 }
 
@@ -23,9 +28,10 @@ export interface ImportValueChoices {
  */
 export const proposeImportValues = serverFunction(ImportInput, (home, input): ImportValueChoices => {
   const chosen = chosenSource(home, input);
-  if ("problems" in chosen) return { columns: [], needChoice: 0, problems: chosen.problems };
+  if ("problems" in chosen) return { columns: [], needChoice: 0, review: true, problems: chosen.problems };
   const columns = valueChoices(home.workbook, chosen.sheet, chosen.mapping, chosen.values, chosen.valueMapping);
   const needChoice = columns.reduce((n, c) => n + c.values.filter((v) => v.target === null).length, 0);
+  const review = columns.some((c) => c.values.some((v) => !v.sure));
   return {
     columns: columns.map((c) => ({
       ...c,
@@ -33,6 +39,7 @@ export const proposeImportValues = serverFunction(ImportInput, (home, input): Im
       more: Math.max(0, c.values.length - VALUES_SHOWN),
     })),
     needChoice,
+    review,
     problems: [],
   };
 });

@@ -103,8 +103,8 @@ export function valueChoices(
     values: c.values.map((v) => {
       const now = chosen[c.column]?.[v.value];
       const before = remembered[c.column]?.[v.value];
-      if (now) return { ...v, target: now, reason: now === v.target ? v.reason : "chosen" };
-      return before ? { ...v, target: before, reason: "chosen last time" } : v;
+      if (now && now !== v.target) return { ...v, target: now, reason: "chosen" };
+      return before ? { ...v, target: before, reason: "chosen last time", sure: true as const } : v;
     }),
   }));
 }

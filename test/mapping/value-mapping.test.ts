@@ -66,7 +66,7 @@ describe("sites and roles by name", () => {
     ["Tor", "Toronto", "abbreviation of the site"],
     ["San Fransisco", "San Francisco", "near the site's name"],
   ])('"%s" → %s (%s)', (value, site, reason) => {
-    expect(guessName(value, sites, "site")).toEqual({ target: site, reason });
+    expect(guessName(value, sites, "site")).toMatchObject({ target: site, reason });
   });
 
   it("two sites that fit alike leave the value open, and a name far from all is no match", () => {
