@@ -147,8 +147,11 @@ export function withMappedValues(sheet: SourceSheet, mapping: FieldMapping, valu
   const records = sheet.records.map((record) => {
     const cells = [...record.cells];
     for (const { at, map } of columns) {
-      const target = map[squeezed(unescapeFormula(cells[at] ?? ""))];
-      if (target !== undefined) cells[at] = target;
+      const cell = cells[at] ?? "";
+      const raw = unescapeFormula(cell);
+      const target = map[squeezed(raw)];
+      // A value kept as it is stays escaped ("'=x" of an export): unescaped here, a sheet would run it.
+      if (target !== undefined) cells[at] = target === squeezed(raw) && raw !== cell ? cell : target;
     }
     return { ...record, cells };
   });
