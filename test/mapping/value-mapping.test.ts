@@ -237,3 +237,39 @@ function parseRows(text: string) {
   if (!parsed.ok) throw new Error(parsed.problem.message);
   return parsed.rows;
 }
+
+describe("a realistic file: 200 users of three offices, plans as the customer wrote them", () => {
+  const PLANS: [string, number][] = [
+    ["RingEX Standard", 110],
+    ["RingEX Premium", 30],
+    ["Softphone only", 15],
+    ["Lobby phone", 10],
+    ["Voicemail only", 10],
+    ["Fax only", 20],
+    ["Paging/Announcement", 5],
+  ];
+  const OFFICES = ["NYC", "New York", "san francisco ", "SF", "Toronto"];
+  const plans = PLANS.flatMap(([plan, n]) => Array.from({ length: n }, () => plan));
+  const csv = [
+    "Name,Email,Ext,Plan,Office",
+    ...plans.map((plan, i) => `Person${i} Test,p${i}@example.com,${3000 + i},${plan},${OFFICES[i % OFFICES.length]}`),
+  ].join("\n");
+
+  it("leaves only 'Fax only' to choose; once chosen, no User Type or Site error among the 200 rows", () => {
+    const book = workspace();
+    const sheet = sheetOf(csv);
+    const { mapping } = mapSource(parseRows(csv), "auto", book);
+    expect([mapping.userType, mapping.site]).toEqual(["Plan", "Office"]);
+    const columns = valueChoices(book, sheet, mapping, {}, {});
+    const open = columns.flatMap((c) => c.values.filter((v) => v.target === null).map((v) => `${v.value} (${v.count})`));
+    expect(open).toEqual(["Fax only (20)"]);
+    const errors = (values = {}) =>
+      planImport(book, sheet, mapping, {}, values).preview.findings.filter(
+        (f) => f.column === "User Type" || f.column === "Site",
+      );
+    expect(errors()).toHaveLength(20);
+    expect(errors({ userType: { "Fax only": "User" } })).toEqual([]);
+    const planned = planImport(book, sheet, mapping, {}, { userType: { "Fax only": "User" } });
+    expect(planned.preview.newSites).toEqual(["Toronto"]);
+  });
+});

@@ -31,7 +31,7 @@ const PEOPLE = [
   "Di Kim,di@example.com,104,Paging/Announcement,Austin",
 ].join("\n");
 
-describe("rcsheets map and import with values mapped", () => {
+describe("rcsheets map and import with values mapped", { timeout: 180_000 }, () => {
   let dir: string;
   let source: string;
   const workspace = async (name: string) => {

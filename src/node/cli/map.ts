@@ -53,8 +53,7 @@ function printValues(columns: readonly ColumnValues[]): void {
   for (const c of columns) {
     const open = c.values.filter((v) => v.target === null).length;
     console.log(`\n${c.header} ← "${c.source}": ${c.values.length} values${open > 0 ? `, ${open} need a choice (--value)` : ""}`);
-    for (const v of c.values)
-      console.log(`  "${v.value}" (${v.count}) → ${v.target === null ? "?" : `${v.target}`}  ${v.reason}`);
+    for (const v of c.values) console.log(`  "${v.value}" (${v.count}) → ${v.target ?? "?"}  ${v.reason}`);
   }
 }
 
