@@ -97,11 +97,16 @@ export function guessStatus(value: string): ValueGuess {
 /** Every ISO code the product takes (the phone-number library's), the targets of a country column. */
 export const COUNTRY_CODES: readonly string[] = getCountries();
 
-/** An ISO code or a country's name as written, else the nearest name within two typos ("Untied States"). */
+/**
+ * An ISO code or a country's name, as written or with its marks away ("U.S.A", "united-kingdom"), else the nearest
+ * name within two typos ("Untied States").
+ */
 export function guessCountry(value: string): ValueGuess {
-  const code = countryCodeOf(value);
+  const words = headerWords(value);
+  const code =
+    countryCodeOf(value) ?? countryCodeOf(words.join(words.length <= 3 && words.every((w) => w.length === 1) ? "" : " "));
   if (code) return sure(code, value, "the country's code");
-  const name = squeezed(value).toLowerCase();
+  const name = words.join(" ");
   const near = Object.keys(COUNTRY_NAMES).filter((n) => n.length > 4 && distance(n, name) <= 2);
   const codes = [...new Set(near.map((n) => COUNTRY_NAMES[n] as string))];
   return codes.length === 1 ? { target: codes[0] as string, reason: `near "${near[0]}"` } : NO_MATCH;

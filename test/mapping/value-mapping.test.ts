@@ -86,6 +86,9 @@ describe("countries", () => {
     ["Untied States", "US"],
     ["canada", "CA"],
     ["gb", "GB"],
+    ["U.S.A", "US"],
+    ["U.S.", "US"],
+    ["united-kingdom", "GB"],
   ])('"%s" → %s', (value, code) => {
     expect(guessCountry(value).target).toBe(code);
   });
