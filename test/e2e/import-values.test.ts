@@ -31,7 +31,7 @@ function prepare(book: XlsxWorkbook): void {
   book.write(SITES_TAB.name, { row: 2, column: 1, values: encodeRows(columnIndex(SITES_TAB, header), header.length, sites) });
 }
 
-describe("the import wizard maps values as well as columns", { timeout: 60_000 }, () => {
+describe("the import wizard maps values as well as columns", { timeout: 120_000 }, () => {
   let session: PlaygroundSession;
   let page: Page;
   let sidebar: FrameLocator;
@@ -43,7 +43,7 @@ describe("the import wizard maps values as well as columns", { timeout: 60_000 }
     page = session.page;
     sidebar = page.frameLocator("#sidebar");
     await sidebar.getByRole("tab", { name: "Import", exact: true }).click();
-  });
+  }, 120_000);
   afterAll(() => session?.close());
 
   it("shows each value with its count and proposal, and 'Fax only' unmatched until chosen", async () => {
