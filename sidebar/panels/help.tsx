@@ -30,6 +30,12 @@ export function HelpPanel({ topic, onClose }: { topic: string; onClose: () => vo
         required: new rows cannot be imported until each has a source. Nothing is written until you have seen the preview; rows
         are added, or merged into the row with the same Email (then Ext).
       </p>
+      <p>
+        Then the values: for User Type, Setup Wizard, Site, Role, Status and the file's Country, each distinct value is shown with
+        how many rows hold it and what it will become ("RingEX Standard" a User, "NYC" the site New York, a site no one has a new
+        site on the Sites tab). A value nothing clearly matches ("Fax only") waits for your choice. Your choices are remembered
+        with the mapping.
+      </p>
       <p>The template (Users panel) needs no mapping: fill it in and import it.</p>
       <h2>Users columns</h2>
       {problem && <p class="status problem">{problem}</p>}

@@ -2,17 +2,19 @@ import { useEffect, useState } from "preact/hooks";
 import type { ImportResult } from "../../src/server/apply-import";
 import type { ImportPreviewView } from "../../src/server/preview-import";
 import type { ImportMappingProposal } from "../../src/server/propose-import-mapping";
+import type { ImportValueChoices } from "../../src/server/propose-import-values";
 import { type OrientationChoice as Orientation, OrientationPicker } from "../orientation-choice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
 import { type FileLimits, type RowValue, readXlsxSheets, tooLarge, type XlsxSheet } from "../xlsx-file";
+import { rememberedChoices, type ValueChoices, ValuesStep } from "./import-values";
 
 type Source =
   | { kind: "csv"; text: string; name: string }
   | { kind: "rows"; rows: RowValue[][]; name: string }
   | { kind: "tab"; sheet: string }
   | { kind: "spreadsheet"; link: string; sheet: string };
-type Step = "source" | "mapping" | "preview" | "done";
+type Step = "source" | "mapping" | "values" | "preview" | "done";
 
 /** The choice in a field's dropdown that gives it one value typed once for every row, in place of a source field. */
 const ONE_VALUE = "\u0000one value";
@@ -33,6 +35,9 @@ export function ImportWizard({ onHelp }: { onHelp?: (topic: string) => void } = 
   const [fields, setFields] = useState<Record<string, string | null>>({});
   // The fields given one value for all rows (present while chosen, even blank), by Users column header.
   const [values, setValues] = useState<Record<string, string>>({});
+  // The values step: the list columns' values with proposals, and the person's choices over them.
+  const [valueAnswer, setValueAnswer] = useState<ImportValueChoices | null>(null);
+  const [valueMapping, setValueMapping] = useState<ValueChoices>({});
   const [preview, setPreview] = useState<ImportPreviewView | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const task = useTask<"import">();
@@ -51,18 +56,29 @@ export function ImportWizard({ onHelp }: { onHelp?: (topic: string) => void } = 
       setProposal(answer);
       setFields(answer.fields);
       setValues({});
+      setValueMapping({});
       setStep("mapping");
     });
-  const previewImport = () =>
+  const proposeValues = () =>
     run(async () => {
       if (!source) return;
-      setPreview(await rpc("previewImport", { source: wire(source), orientation, fields, values }));
-      setStep("preview");
+      const answer = await rpc("proposeImportValues", { source: wire(source), orientation, fields, values, valueMapping });
+      const chosen = { ...rememberedChoices(answer), ...valueMapping };
+      setValueAnswer(answer);
+      setValueMapping(chosen);
+      if (answer.review) return setStep("values");
+      await showPreview(chosen);
     });
+  const showPreview = async (chosen: ValueChoices) => {
+    if (!source) return;
+    setPreview(await rpc("previewImport", { source: wire(source), orientation, fields, values, valueMapping: chosen }));
+    setStep("preview");
+  };
+  const previewImport = () => run(() => showPreview(valueMapping));
   const apply = () =>
     run(async () => {
       if (!source) return;
-      setResult(await rpc("applyImport", { source: wire(source), orientation, fields, values }));
+      setResult(await rpc("applyImport", { source: wire(source), orientation, fields, values, valueMapping }));
       setStep("done");
     });
   const restart = () => {
@@ -113,12 +129,32 @@ export function ImportWizard({ onHelp }: { onHelp?: (topic: string) => void } = 
             if (source) void propose(source, o);
           }}
           onBack={restart}
-          onNext={previewImport}
+          onNext={proposeValues}
           onHelp={onHelp}
         />
       )}
+      {step === "values" && valueAnswer && (
+        <>
+          <Problems problems={valueAnswer.problems} />
+          <ValuesStep
+            answer={valueAnswer}
+            chosen={valueMapping}
+            busy={busy}
+            onChoose={(header, value, target) =>
+              setValueMapping({ ...valueMapping, [header]: { ...valueMapping[header], [value]: target } })
+            }
+            onBack={() => setStep("mapping")}
+            onNext={previewImport}
+          />
+        </>
+      )}
       {step === "preview" && preview && (
-        <PreviewStep preview={preview} busy={busy} onBack={() => setStep("mapping")} onImport={apply} />
+        <PreviewStep
+          preview={preview}
+          busy={busy}
+          onBack={() => setStep(valueAnswer?.review ? "values" : "mapping")}
+          onImport={apply}
+        />
       )}
       {step === "done" && result && (
         <div>

@@ -9,6 +9,8 @@ export type FieldMapping = Record<UsersKey, string | null>;
 export interface MappingByHeader {
   orientation: Orientation;
   fields: Record<string, string | null>;
+  /** Column header ("User Type") → source value → what it becomes (value-mapping.ts); absent when none was chosen. */
+  values?: Record<string, Record<string, string>>;
 }
 
 export const USERS_KEYS = USERS_TAB.columns.map((c) => c.key) as UsersKey[];
@@ -21,8 +23,13 @@ export function emptyMapping(): FieldMapping {
 }
 
 /** Every Users column header as a key, in the tab's order. */
-export function mappingByHeader(orientation: Orientation, mapping: FieldMapping): MappingByHeader {
-  return { orientation, fields: Object.fromEntries(USERS_TAB.columns.map((c) => [c.header, mapping[c.key]])) };
+export function mappingByHeader(
+  orientation: Orientation,
+  mapping: FieldMapping,
+  values: Record<string, Record<string, string>> = {},
+): MappingByHeader {
+  const fields = Object.fromEntries(USERS_TAB.columns.map((c) => [c.header, mapping[c.key]]));
+  return Object.keys(values).length > 0 ? { orientation, fields, values } : { orientation, fields };
 }
 
 /**

@@ -8,7 +8,7 @@ import { headerWords, nameKey } from "./header-words";
 const COUNTRY_HEADERS = new Set(["country", "countrycode", "countryiso", "isocountry", "usagelocation", "nation"]);
 
 /** Country names people write instead of the ISO code, for the countries RingCentral serves most. */
-const COUNTRY_NAMES: Readonly<Record<string, string>> = {
+export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   usa: "US",
   "united states": "US",
   "united states of america": "US",

@@ -18,6 +18,12 @@ export const SYNONYMS: Partial<Record<TargetField, readonly string[]>> = {
     "Licence Type",
     "User Kind",
     "Kind",
+    // The plan a customer's list names per person ("RingEX Standard"): its values are mapped to types one by one.
+    "Plan",
+    "Service Plan",
+    "Phone Plan",
+    "License",
+    "Licence",
   ],
   firstName: ["First Name", "Given Name", "Forename", "First", "Given", "FName", "Prenom", "Vorname", "Name First"],
   lastName: ["Last Name", "Surname", "Family Name", "Family", "Last", "LName", "Nom", "Nachname", "Name Last"],

@@ -1,4 +1,5 @@
-import { userTypeOf, wizardStateOf } from "./value-synonyms";
+import { guessUserType } from "./value-proposal";
+import { wizardStateOf } from "./value-synonyms";
 
 /** What a column's values look like, as shares of its non-empty values (0 when it has none). */
 export interface ValueProfile {
@@ -48,7 +49,8 @@ export function profileValues(values: readonly string[]): ValueProfile {
     lineUri: share((v) => LINE_URI.test(v)),
     lineUriExt: share((v) => LINE_URI.test(v) && /;ext=/i.test(v)),
     extension: share((v) => EXTENSION.test(v)),
-    userType: share((v) => userTypeOf(v) !== null),
+    // Plan and product names count ("RingEX Standard"): the values step maps each to its type.
+    userType: share((v) => guessUserType(v).target !== null),
     wizard: share((v) => wizardStateOf(v) !== null),
     masked: share((v) => MASKED.test(v)),
     lastFirst: share((v) => LAST_FIRST.test(v.trim())),

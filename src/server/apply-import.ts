@@ -17,7 +17,7 @@ export interface ImportResult {
 export const applyImport = serverFunction(ImportInput, (home, input): ImportResult => {
   const chosen = chosenSource(home, input);
   if ("problems" in chosen) return { applied: false, counts: { added: 0, merged: 0, unchanged: 0 }, problems: chosen.problems };
-  const planned = planImport(home.workbook, chosen.sheet, chosen.mapping, chosen.values);
+  const planned = planImport(home.workbook, chosen.sheet, chosen.mapping, chosen.values, chosen.valueMapping);
   const applied = apply(home.workbook, planned, new Date().toISOString());
   // Rows added below a filter left on: shown only if they carry its tag.
   if (applied) reapplyFilter(home);

@@ -11,6 +11,7 @@ import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
 import { makeCredentials } from "./make-credentials";
 import { previewImport } from "./preview-import";
 import { proposeImportMapping } from "./propose-import-mapping";
+import { proposeImportValues } from "./propose-import-values";
 import { selectCell } from "./select-cell";
 import { setUpWorkspace } from "./set-up-workspace";
 import { startAuthorization } from "./start-authorization";
@@ -33,6 +34,7 @@ export const serverFunctions = {
   listSourceTabs,
   listSpreadsheetTabs,
   proposeImportMapping,
+  proposeImportValues,
   previewImport,
   applyImport,
   exportTab,

@@ -5,6 +5,7 @@ import { sourceTableRefusal } from "../mapping/limits";
 import { type FieldMapping, mappingFromHeaders } from "../mapping/mapping";
 import { type ImportProblem, importError } from "../mapping/problem";
 import type { SourceSheet } from "../mapping/source-sheet";
+import { type ValueMapping, valueMappingFromHeaders } from "../mapping/value-mapping";
 import { type ValuesForAll as ValuesForAllByKey, valuesFromHeaders } from "../mapping/values-for-all";
 import { mapSource } from "../workbook/import-run";
 import type { Home } from "./home";
@@ -31,7 +32,16 @@ export const Fields = z.record(z.string(), z.string().nullable());
 /** Users column headers to one value given to every imported row (Site = "Main"); a blank value gives nothing. */
 export const ValuesForAll = z.record(z.string(), z.string()).default({});
 
-export const ImportInput = z.object({ source: ImportSource, orientation: Orientation, fields: Fields, values: ValuesForAll });
+/** Column header ("User Type") → source value → what it becomes; a null is no choice (the proposal stands). */
+export const ValueChoices = z.record(z.string(), z.record(z.string(), z.string().nullable())).default({});
+
+export const ImportInput = z.object({
+  source: ImportSource,
+  orientation: Orientation,
+  fields: Fields,
+  values: ValuesForAll,
+  valueMapping: ValueChoices,
+});
 
 /** The table of a source, or the problem that stops it (an empty or binary file, a sheet that is not there). */
 export function sourceTable(home: Home, source: z.output<typeof ImportSource>): { table: Cell[][] } | { problem: ImportProblem } {
@@ -66,17 +76,21 @@ function quoted(opened: OpenedSpreadsheet, kind: "tab" | "spreadsheet"): string 
 }
 
 /**
- * The source read in the orientation and with the fields and the values for all rows the person chose, or the
- * problems that stop it.
+ * The source read in the orientation and with the fields, the values for all rows and the value choices the person
+ * made, or the problems that stop it.
  */
 export function chosenSource(
   home: Home,
   input: z.output<typeof ImportInput>,
-): { sheet: SourceSheet; mapping: FieldMapping; values: ValuesForAllByKey } | { problems: ImportProblem[] } {
+):
+  | { sheet: SourceSheet; mapping: FieldMapping; values: ValuesForAllByKey; valueMapping: ValueMapping }
+  | { problems: ImportProblem[] } {
   const read = sourceTable(home, input.source);
   if ("problem" in read) return { problems: [read.problem] };
   const { mapping, problems } = mappingFromHeaders(input.fields);
   const given = valuesFromHeaders(input.values);
-  if (problems.length > 0 || given.problems.length > 0) return { problems: [...problems, ...given.problems] };
-  return { sheet: mapSource(read.table, input.orientation).sheet, mapping, values: given.values };
+  const chosen = valueMappingFromHeaders(input.valueMapping);
+  const all = [...problems, ...given.problems, ...chosen.problems];
+  if (all.length > 0) return { problems: all };
+  return { sheet: mapSource(read.table, input.orientation).sheet, mapping, values: given.values, valueMapping: chosen.values };
 }

@@ -15,8 +15,9 @@ export const previewImport = serverFunction(ImportInput, (home, input): ImportPr
       problems: chosen.problems,
       canApply: false,
       valuesForAll: {},
+      newSites: [],
       truncated: false,
     };
-  const { preview } = planImport(home.workbook, chosen.sheet, chosen.mapping, chosen.values);
+  const { preview } = planImport(home.workbook, chosen.sheet, chosen.mapping, chosen.values, chosen.valueMapping);
   return { ...preview, findings: preview.findings.slice(0, FINDINGS_SHOWN), truncated: preview.findings.length > FINDINGS_SHOWN };
 });

@@ -1,5 +1,7 @@
 import type { Cell } from "../domain/cell";
 import type { Finding } from "../domain/finding";
+import { blankRecord } from "../domain/records";
+import { SITES_TAB } from "../domain/tabs";
 import { validateWorkspace } from "../domain/validation/index";
 import { gateProblems, requiredWithoutSource } from "../mapping/import-gate";
 import { checkMapping, type FieldMapping, type MappingByHeader, mappingByHeader, mappingFromHeaders } from "../mapping/mapping";
@@ -8,9 +10,22 @@ import { normaliseGiven, normaliseRecords } from "../mapping/normalise";
 import { blocks, type ImportProblem, importError } from "../mapping/problem";
 import { type MappingProposal, proposedMapping, proposeMapping } from "../mapping/proposal";
 import { type OrientationChoice, readSourceSheet, type SourceSheet } from "../mapping/source-sheet";
+import {
+  type ColumnValues,
+  chosenValues,
+  newSites,
+  proposeValues,
+  unmatchedValues,
+  type ValueMapping,
+  valueMappingByHeader,
+  valueMappingFromHeaders,
+  valueTargetsOf,
+  withMappedValues,
+} from "../mapping/value-mapping";
 import { type ValuesForAll, valuesByHeader, withoutGiven } from "../mapping/values-for-all";
 import { recallMapping, rememberMapping } from "./mapping-memory";
 import type { Workbook } from "./port";
+import { appendRows } from "./table-replace";
 import { writeMergePlan } from "./users-writer";
 import { type ReadWorkspace, readWorkspace } from "./workspace-reader";
 
@@ -21,6 +36,8 @@ export interface MappedSource {
   /** The mapping to use: the one remembered for these headers, else the proposal. */
   mapping: FieldMapping;
   remembered: boolean;
+  /** The values chosen last time for these headers, by column (empty when none were remembered). */
+  values: ValueMapping;
 }
 
 /** Reads a source table and proposes a mapping, or offers the one remembered in `workbook` for the same headers. */
@@ -34,7 +51,9 @@ export function mapSource(
   const proposal = proposeMapping(sheet);
   const known = recalled ? mappingFromHeaders(recalled.fields) : null;
   const usable = known && known.problems.length === 0 && checkMapping(sheet, known.mapping).every((p) => p.severity !== "error");
-  return { sheet, proposal, mapping: usable ? known.mapping : proposedMapping(proposal), remembered: Boolean(usable) };
+  // A remembered choice the lists no longer take (edited by hand) is dropped, the others kept.
+  const values = usable && recalled?.values ? valueMappingFromHeaders(recalled.values).values : {};
+  return { sheet, proposal, mapping: usable ? known.mapping : proposedMapping(proposal), remembered: Boolean(usable), values };
 }
 
 /** A finding about an imported row, with where the row came from in the source. */
@@ -49,6 +68,8 @@ export interface ImportPreview {
   canApply: boolean;
   /** The values given for all rows, by Users column header, as they will be written. */
   valuesForAll: Record<string, string>;
+  /** Sites the value mapping names that neither the workspace nor the account has: added to the Sites tab. */
+  newSites: string[];
 }
 
 export interface PlannedImport {
@@ -59,22 +80,57 @@ export interface PlannedImport {
   mapping: FieldMapping;
   /** Required fields neither mapped nor given, when rows would be added: the gate's refusal, empty when it lets go. */
   unsourced: string[];
+  /** The values the person chose (proposals aside), remembered with the mapping. */
+  values: ValueMapping;
 }
 
 /**
- * What importing `sheet` with `mapping` and the values `given` for all rows would do, without writing: rows added
- * and merged, and the validation of the imported rows inside the whole workspace (uniqueness and references
- * included). Rows are added only once every required field is mapped or given (the gate).
+ * The values step: each value column's distinct values with their proposals; a value the person has `chosen`, else
+ * one chosen last time for these headers (the Import Mappings tab), stands in for its proposal.
+ */
+export function valueChoices(
+  workbook: Workbook,
+  sheet: SourceSheet,
+  fields: FieldMapping,
+  given: ValuesForAll,
+  chosen: ValueMapping,
+): ColumnValues[] {
+  const recalled = recallMapping(workbook, sheet.headers)?.values;
+  const remembered = recalled ? valueMappingFromHeaders(recalled).values : {};
+  const columns = proposeValues(sheet, withoutGiven(fields, given), valueTargetsOf(readWorkspace(workbook).workspace));
+  return columns.map((c) => ({
+    ...c,
+    values: c.values.map((v) => {
+      const now = chosen[c.column]?.[v.value];
+      const before = remembered[c.column]?.[v.value];
+      if (now && now !== v.target) return { ...v, target: now, reason: "chosen" };
+      return before ? { ...v, target: before, reason: "chosen last time", sure: true as const } : v;
+    }),
+  }));
+}
+
+/**
+ * What importing `sheet` with `mapping`, the values `given` for all rows and the `values` chosen for source values
+ * (the proposals for the others) would do, without writing: rows added and merged, sites added, and the validation
+ * of the imported rows inside the whole workspace (uniqueness and references included). Rows are added only once
+ * every required field is mapped or given (the gate).
  */
 export function planImport(
   workbook: Workbook,
-  sheet: SourceSheet,
+  source: SourceSheet,
   chosen: FieldMapping,
   given: ValuesForAll = {},
+  values: ValueMapping = {},
 ): PlannedImport {
   const read = readWorkspace(workbook);
   const mapping = withoutGiven(chosen, given);
+  const targets = valueTargetsOf(read.workspace);
+  const columns = proposeValues(source, mapping, targets);
+  const mappedValues = chosenValues(columns, values);
+  const sheet = withMappedValues(source, mapping, mappedValues);
+  const sitesAdded = newSites(columns, mappedValues, targets);
   const problems = [...sheet.problems, ...checkMapping(sheet, mapping), ...missingUsersTab(read)];
+  problems.push(...unmatchedValues(columns, mappedValues));
   const siteCountry = new Map<string, string>();
   for (const site of [...read.workspace.account.sites, ...read.workspace.sites])
     if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
@@ -90,16 +146,17 @@ export function planImport(
   // The documentation's upload window: new rows wait until every required field is mapped or given.
   const unsourced = requiredWithoutSource(mapping, given, plan.added.length > 0);
   problems.push(...gateProblems(unsourced));
-  const findings = importedFindings(read, plan);
+  const findings = importedFindings(read, plan, sitesAdded);
   const counts = { added: plan.added.length, merged: plan.merged.length, unchanged: plan.unchanged.length };
   const valuesForAll = valuesByHeader(normaliseGiven(given, context));
   return {
-    preview: { counts, findings, problems, canApply: !blocks(problems), valuesForAll },
+    preview: { counts, findings, problems, canApply: !blocks(problems), valuesForAll, newSites: sitesAdded },
     plan,
     read,
     sheet,
     mapping,
     unsourced,
+    values,
   };
 }
 
@@ -107,15 +164,26 @@ export function planImport(
 export function applyImport(workbook: Workbook, planned: PlannedImport, usedAt: string): boolean {
   if (!planned.preview.canApply) return false;
   writeMergePlan(workbook, planned.read, planned.plan);
-  rememberMapping(workbook, planned.sheet.headers, mappingByHeader(planned.sheet.orientation, planned.mapping), usedAt);
+  const sites = planned.read.sheets.get("sites");
+  if (sites)
+    appendRows(
+      workbook,
+      sites,
+      SITES_TAB,
+      planned.preview.newSites.map((name) => ({ name })),
+    );
+  const byHeader = mappingByHeader(planned.sheet.orientation, planned.mapping, valueMappingByHeader(planned.values));
+  rememberMapping(workbook, planned.sheet.headers, byHeader, usedAt);
   return true;
 }
 
-function importedFindings(read: ReadWorkspace, plan: MergePlan): ImportFinding[] {
+/** Validation of the imported rows, the sites the import adds counted as the Sites tab's. */
+function importedFindings(read: ReadWorkspace, plan: MergePlan, sitesAdded: readonly string[]): ImportFinding[] {
   const source = new Map<number, string>();
   for (const row of plan.added) source.set(row.row, row.where);
   for (const row of [...plan.merged, ...plan.unchanged]) source.set(row.after.row, row.where);
-  const workspace = { ...read.workspace, users: usersAfter(read.workspace.users, plan) };
+  const sites = [...read.workspace.sites, ...sitesAdded.map((name) => ({ ...blankRecord(SITES_TAB), name }))];
+  const workspace = { ...read.workspace, sites, users: usersAfter(read.workspace.users, plan) };
   return validateWorkspace(workspace).flatMap((f) =>
     f.tab === "users" && source.has(f.row) ? [{ ...f, source: source.get(f.row) as string }] : [],
   );

@@ -15,10 +15,16 @@ export function recallMapping(workbook: Workbook, headers: readonly string[]): M
   const found = decodeTab(IMPORT_MAPPINGS_TAB, workbook.read(sheet)).records.find((r) => r.headers === key);
   if (!found) return null;
   try {
-    const fields = JSON.parse(found.mapping) as unknown;
-    if (typeof fields !== "object" || fields === null) return null;
+    const stored = JSON.parse(found.mapping) as unknown;
+    if (typeof stored !== "object" || stored === null) return null;
     const orientation = found.orientation === "vertical" ? "vertical" : "horizontal";
-    return { orientation, fields: fields as Record<string, string | null> };
+    // Two forms: the fields alone (before values were mapped), or {"fields":{…},"values":{…}}.
+    if (!isObject((stored as { fields?: unknown }).fields))
+      return { orientation, fields: stored as Record<string, string | null> };
+    const { fields, values } = stored as { fields: Record<string, string | null>; values?: unknown };
+    return isObject(values)
+      ? { orientation, fields, values: values as Record<string, Record<string, string>> }
+      : { orientation, fields };
   } catch {
     // A cell edited by hand into something that is not JSON: forget it rather than fail the import.
     return null;
@@ -30,8 +36,23 @@ export function rememberMapping(workbook: Workbook, headers: readonly string[], 
   const sheet = mappingsSheet(workbook);
   const key = headerSetKey(headers);
   const records = decodeTab(IMPORT_MAPPINGS_TAB, workbook.read(sheet)).records.filter((r) => r.headers !== key);
-  const entry = { headers: key, orientation: mapping.orientation, mapping: JSON.stringify(mapping.fields), usedAt };
+  const entry = { headers: key, orientation: mapping.orientation, mapping: storedForm(mapping), usedAt };
   replaceRows(workbook, sheet, IMPORT_MAPPINGS_TAB, [entry, ...records]);
+}
+
+/** A Sheets cell holds at most 50,000 characters: value choices that would not fit are let go, the fields kept. */
+const CELL_CHARACTERS = 50_000;
+
+/** The fields alone when no value was mapped (the form older versions read), else fields and values. */
+function storedForm(mapping: MappingByHeader): string {
+  const fields = JSON.stringify(mapping.fields);
+  if (!mapping.values || Object.keys(mapping.values).length === 0) return fields;
+  const both = JSON.stringify({ fields: mapping.fields, values: mapping.values });
+  return both.length <= CELL_CHARACTERS ? both : fields;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function mappingsSheet(workbook: Workbook): string {

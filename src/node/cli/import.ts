@@ -4,20 +4,26 @@ import { z } from "zod";
 import { starred } from "../../mapping/import-gate";
 import { type FieldMapping, mappingFromHeaders } from "../../mapping/mapping";
 import { type OrientationChoice, readSourceSheet } from "../../mapping/source-sheet";
+import { overValues, valueMappingFromHeaders } from "../../mapping/value-mapping";
 import { type ValuesForAll, valuesFromHeaders } from "../../mapping/values-for-all";
 import { applyImport, type ImportPreview, mapSource, planImport } from "../../workbook/import-run";
 import { readSourceFile } from "../source-file";
 import { XlsxWorkbook } from "../xlsx-workbook";
 import { orientationOption } from "./map";
 import { UsageError } from "./usage-error";
+import { valueOption } from "./value-option";
 
 const MappingFile = z.object({
   orientation: z.enum(["horizontal", "vertical"]).optional(),
   fields: z.record(z.string(), z.string().nullable()),
+  /** Column header → source value → what it becomes (null: no choice, the proposal stands). */
+  values: z.record(z.string(), z.record(z.string(), z.string().nullable())).optional(),
 });
 
 /**
- * `rcsheets import <file> --into <workbook.xlsx> [--mapping m.json] [--set "Site=Main"]… [--yes]`: without --yes,
+ * `rcsheets import <file> --into <workbook.xlsx> [--mapping m.json] [--set "Site=Main"]… [--value "Site:NYC=New York"]…
+ * [--yes]`: source values are mapped as the file (else the remembered mapping) and the flags say, the others as
+ * proposed; without --yes,
  * the preview (rows added, merged, unchanged; problems; validation of the imported rows) and nothing written; with
  * --yes, written atomically. Exit 1 when the source or the mapping stops the import; the gate (a required field
  * neither mapped nor given while rows would be added) is refused in one line.
@@ -36,20 +42,36 @@ export function importCommand(program: Command): void {
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
+    .option(
+      "--value <column:value=target>",
+      'what one source value becomes, over the proposal (repeatable): --value "User Type:RingEX Standard=User" --value "Site:NYC=New York"',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option("--yes", "write the import (otherwise only the preview is printed)")
     .option("--json", "print the preview as one JSON object")
     .action(
       async (
         file: string,
-        options: { into: string; mapping?: string; orientation: string; set: string[]; yes?: boolean; json?: boolean },
+        options: {
+          into: string;
+          mapping?: string;
+          orientation: string;
+          set: string[];
+          value: string[];
+          yes?: boolean;
+          json?: boolean;
+        },
       ) => {
         const given = valuesOption(options.set);
+        const flagged = valueOption(options.value);
         const [table, workbook] = await Promise.all([readSourceFile(file), XlsxWorkbook.open(options.into)]);
         const fromFile = options.mapping ? await mappingFile(options.mapping) : null;
         const orientation = orientationFor(table, orientationOption(options.orientation), fromFile);
         const mapped = fromFile ? null : mapSource(table, orientation, workbook);
         const sheet = mapped?.sheet ?? readSourceSheet(table, orientation);
-        const planned = planImport(workbook, sheet, fromFile?.mapping ?? (mapped?.mapping as FieldMapping), given);
+        const chosenValues = overValues(fromFile?.values ?? mapped?.values ?? {}, flagged);
+        const planned = planImport(workbook, sheet, fromFile?.mapping ?? (mapped?.mapping as FieldMapping), given, chosenValues);
         planned.preview.problems.unshift(...(fromFile?.problems ?? []));
         if (fromFile?.problems.length) planned.preview.canApply = false;
         if (options.json) console.log(JSON.stringify(planned.preview));
@@ -129,13 +151,22 @@ async function mappingFile(path: string) {
     throw new Error(
       `--mapping ${path} is not a mapping: ${z.prettifyError(parsed.error)}. Write it as \`rcsheets map --json\` prints one.`,
     );
-  return { orientation: parsed.data.orientation, ...mappingFromHeaders(parsed.data.fields) };
+  const fields = mappingFromHeaders(parsed.data.fields);
+  const values = valueMappingFromHeaders(parsed.data.values ?? {});
+  return {
+    orientation: parsed.data.orientation,
+    mapping: fields.mapping,
+    values: values.values,
+    problems: [...fields.problems, ...values.problems],
+  };
 }
 
 function printPreview(preview: ImportPreview, remembered: boolean): void {
   if (remembered) console.log("Using the mapping remembered for these headers.");
   const { added, merged, unchanged } = preview.counts;
   console.log(`${added} added, ${merged} merged, ${unchanged} unchanged.`);
+  if (preview.newSites.length > 0)
+    console.log(`New sites for the Sites tab (fill in their address before a sync): ${preview.newSites.join(", ")}.`);
   for (const p of preview.problems) console.log(`${p.severity.padEnd(7)} ${p.where || "source"}: ${p.message}`);
   for (const f of preview.findings)
     console.log(
