@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { ChunkReport, SyncPlan } from "../../src/server/sync-functions";
+import type { RunReport, SyncPlan } from "../../src/server/sync-functions";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
-import { unlessBusy } from "../sync-busy";
+import { syncingAs, unlessBusy } from "../sync-busy";
 import { useTask } from "../task";
 
 /** Each runSync call is one Apps Script execution: well under its 6 minutes, and often enough for the progress bar. */
@@ -12,7 +12,7 @@ const CHUNK_MS = 120_000;
 interface Progress {
   done: number;
   total: number;
-  report: ChunkReport | null;
+  report: RunReport | null;
   cancelled: boolean;
 }
 
@@ -72,7 +72,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       }
       setPlan(next);
     });
-  const drive = async (first: () => Promise<ChunkReport>, next: () => Promise<ChunkReport>, total: number) => {
+  const drive = async (first: () => Promise<RunReport>, next: () => Promise<RunReport>, total: number) => {
     cancel.current = false;
     let done = 0;
     // Each chunk reports its own counts; the person reads the run's.
@@ -271,12 +271,13 @@ function ProgressView({ progress, running }: { progress: Progress; running: bool
               : words && `${words}.`}
         {report?.done && ` ${words}.`}
       </p>
+      {report && <p class="muted small">{syncingAs(report.by, running)}</p>}
     </section>
   );
 }
 
 /** Role changes of the run, when there were any: roles created, updated, deleted and users given another role. */
-function roleWords(report: ChunkReport): string {
+function roleWords(report: RunReport): string {
   const { created, updated, deleted } = report.roles;
   if (created + updated + deleted + report.roleChanged === 0) return "";
   const users = report.roleChanged === 1 ? "1 user" : `${report.roleChanged} users`;

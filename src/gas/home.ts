@@ -10,6 +10,7 @@ import { OAuth2TokenStore } from "./oauth2-token-store";
 import { appsScriptSpreadsheets } from "./other-spreadsheets";
 import { forgetConnection, readConnection, saveConnection } from "./person-connection";
 import { personTokenLock } from "./person-token-lock";
+import { protectionRefusals } from "./protection-refusals";
 import { PropertiesTokenStore } from "./properties-token-store";
 import { appsScriptAuthorization, ringCentralService } from "./ringcentral-authorization";
 import { sheetView } from "./sheet-view";
@@ -27,6 +28,7 @@ export function appsScriptHome(): Home {
     clock: appsScriptClock,
     authorization: appsScriptAuthorization,
     syncLock: documentSyncLock,
+    tabAccess: protectionRefusals,
     spreadsheets: appsScriptSpreadsheets,
     keptAccount: cachedKeptAccount({
       server: () => readConnection()?.server ?? DEFAULT_SERVER,

@@ -2,6 +2,7 @@ import type { ImportProblem } from "../mapping/problem";
 import { applyImport as apply, planImport } from "../workbook/import-run";
 import { chosenSource, ImportInput } from "./import-source";
 import { serverFunction } from "./server-function";
+import { ensureTabAccess } from "./tab-access";
 import { reapplyFilter } from "./tag-filter";
 
 export interface ImportResult {
@@ -17,6 +18,7 @@ export interface ImportResult {
 export const applyImport = serverFunction(ImportInput, (home, input): ImportResult => {
   const chosen = chosenSource(home, input);
   if ("problems" in chosen) return { applied: false, counts: { added: 0, merged: 0, unchanged: 0 }, problems: chosen.problems };
+  ensureTabAccess(home);
   const planned = planImport(home.workbook, chosen.sheet, chosen.mapping, chosen.values);
   const applied = apply(home.workbook, planned, new Date().toISOString());
   // Rows added below a filter left on: shown only if they carry its tag.
