@@ -16,9 +16,9 @@ export interface ImportResult {
  * rows in blocks, unless the source or the mapping has an error; the mapping is remembered for these headers.
  */
 export const applyImport = serverFunction(ImportInput, (home, input): ImportResult => {
+  ensureTabAccess(home);
   const chosen = chosenSource(home, input);
   if ("problems" in chosen) return { applied: false, counts: { added: 0, merged: 0, unchanged: 0 }, problems: chosen.problems };
-  ensureTabAccess(home);
   const planned = planImport(home.workbook, chosen.sheet, chosen.mapping, chosen.values);
   const applied = apply(home.workbook, planned, new Date().toISOString());
   // Rows added below a filter left on: shown only if they carry its tag.

@@ -52,7 +52,7 @@ function oneAtATime<T>(
   work: (holder: SyncHolder) => Promise<T>,
   checked = false,
 ): Promise<T | SyncBusy> {
-  const guarded = (holder: SyncHolder) => {
+  const guarded = async (holder: SyncHolder) => {
     if (!checked) ensureTabAccess(home);
     return work(holder);
   };
