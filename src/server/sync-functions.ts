@@ -47,11 +47,7 @@ function withSelection(home: Home, input: z.output<typeof PlanScope>): SyncScope
  * later chunks were, at its first): a protection that refuses the person one of the add-in's tabs stops it before
  * anything is sent or written.
  */
-function oneAtATime<T>(
-  home: Home,
-  work: (holder: SyncHolder) => Promise<T>,
-  checked = false,
-): Promise<T | SyncBusy> {
+function oneAtATime<T>(home: Home, work: (holder: SyncHolder) => Promise<T>, checked = false): Promise<T | SyncBusy> {
   const guarded = async (holder: SyncHolder) => {
     if (!checked) ensureTabAccess(home);
     return work(holder);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncingAs } from "../../sidebar/sync-busy";
 import type { AppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
 import { type SheetModel, SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
 import { typeIntoCell } from "../../src/apps-script-runtime/spreadsheet/person-edits";
 import { USERS_TAB } from "../../src/domain/tabs";
 import { PROTECTION_DESCRIPTION } from "../../src/gas/sheets-workbook";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
-import { syncingAs } from "../../sidebar/sync-busy";
 import { PRODUCTION, type SidebarAnswer, sidebarCall, startBuiltAddIn } from "../built-add-in";
 
 /**
@@ -131,9 +131,7 @@ describe("every editor of the spreadsheet syncs; a viewer cannot", () => {
     await importAs(KIM, csv("Kim Lee", "kim.lee@example.com", "4302"));
     const report = await syncAs(KIM);
     expect(report).toMatchObject({ done: true, created: 1, failed: 0, by: "" });
-    expect(syncingAs(report.by, true)).toBe(
-      "Syncing as you (Google does not share your email address with the add-in here).",
-    );
+    expect(syncingAs(report.by, true)).toBe("Syncing as you (Google does not share your email address with the add-in here).");
     for (const model of document.sheets)
       for (const protection of model.protections)
         for (const editor of protection.editors) expect(editor, model.name).toMatch(/@/);

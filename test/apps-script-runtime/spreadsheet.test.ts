@@ -134,7 +134,9 @@ describe("one document, many people", () => {
     expect(() => sheet(viewer, "Sheet1").getRange(1, 1).setValue("x")).toThrow(only);
     expect(() => viewer.spreadsheet.insertSheet("Mine")).toThrow(only);
     expect(() => sheet(viewer, "Sheet1").protect()).toThrow(only);
-    expect(() => typeIntoCell(mine.document, "viewer@example.com", { sheet: "Sheet1", row: 1, column: 1, text: "x" })).toThrow(only);
+    expect(() => typeIntoCell(mine.document, "viewer@example.com", { sheet: "Sheet1", row: 1, column: 1, text: "x" })).toThrow(
+      only,
+    );
     const warning = sheet(mine, "Sheet1").protect().setWarningOnly(true);
     expect(sheet(viewer, "Sheet1").getProtections(viewer.app.ProtectionType.SHEET)[0]?.canEdit()).toBe(false);
     expect(sheet(mine.as("colleague@example.com"), "Sheet1").getProtections(mine.app.ProtectionType.SHEET)[0]?.canEdit()).toBe(

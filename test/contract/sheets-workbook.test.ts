@@ -251,9 +251,11 @@ describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
     ours?.setWarningOnly(false);
     ours?.removeEditors(ours.getEditors());
     book.applyLayout("Sites", protected_);
-    expect(sheet("Sites").getProtections(type).map((p) => [p.getDescription(), p.isWarningOnly()])).toEqual([
-      ["rcsheets: written by the add-in", true],
-    ]);
+    expect(
+      sheet("Sites")
+        .getProtections(type)
+        .map((p) => [p.getDescription(), p.isWarningOnly()]),
+    ).toEqual([["rcsheets: written by the add-in", true]]);
 
     book.applyLayout("Sites", PLAIN);
     expect(sheet("Sites").getProtections(type)).toEqual([]);
