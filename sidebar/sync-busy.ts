@@ -17,3 +17,12 @@ export function busyMessage(holder: SyncHolder, today = new Date()): string {
   const day = since.toDateString() === today.toDateString() ? "" : ` on ${since.toLocaleDateString()}`;
   return `${who} is syncing this spreadsheet since ${time}${day}; try again when they are done.`;
 }
+
+/**
+ * Who runs this sync, as the Sync panel says it during and after a run: their email, or "you" where Google does
+ * not tell the add-in (a consumer account, another domain), never a blank name.
+ */
+export function syncingAs(email: string, running: boolean): string {
+  const who = email || "you (Google does not share your email address with the add-in here)";
+  return `${running ? "Syncing" : "Synced"} as ${who}.`;
+}

@@ -23,6 +23,8 @@ export function startBuiltAddIn(options: {
   sandbox?: string;
   manifest?: Manifest;
   drive?: Drive;
+  /** People whose email Session answers blank. */
+  hiddenEmails?: readonly string[];
 }): AppsScriptRuntime {
   return startAppsScriptRuntime({
     code: readDist("Code.js"),
@@ -31,6 +33,7 @@ export function startBuiltAddIn(options: {
     services: [spreadsheetService(options.document, options.drive)],
     routes: options.sandbox ? { [PRODUCTION]: options.sandbox } : {},
     user: options.user,
+    ...(options.hiddenEmails ? { hiddenEmails: options.hiddenEmails } : {}),
   });
 }
 

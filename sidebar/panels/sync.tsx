@@ -1,10 +1,10 @@
 import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { ChunkReport, SyncPlan } from "../../src/server/sync-functions";
+import type { RunReport, SyncPlan } from "../../src/server/sync-functions";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
-import { unlessBusy } from "../sync-busy";
+import { syncingAs, unlessBusy } from "../sync-busy";
 import { useTask } from "../task";
 import { AddSite } from "./add-site";
 
@@ -14,7 +14,7 @@ const CHUNK_MS = 120_000;
 interface Progress {
   done: number;
   total: number;
-  report: ChunkReport | null;
+  report: RunReport | null;
   cancelled: boolean;
 }
 
@@ -74,7 +74,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       }
       setPlan(next);
     });
-  const drive = async (first: () => Promise<ChunkReport>, next: () => Promise<ChunkReport>, total: number) => {
+  const drive = async (first: () => Promise<RunReport>, next: () => Promise<RunReport>, total: number) => {
     cancel.current = false;
     let done = 0;
     // Each chunk reports its own counts; the person reads the run's.
@@ -276,12 +276,13 @@ function ProgressView({ progress, running }: { progress: Progress; running: bool
               : words && `${words}.`}
         {report?.done && ` ${words}.`}
       </p>
+      {report && <p class="muted small">{syncingAs(report.by, running)}</p>}
     </section>
   );
 }
 
 /** Role changes of the run, when there were any: roles created, updated, deleted and users given another role. */
-function roleWords(report: ChunkReport): string {
+function roleWords(report: RunReport): string {
   const { created, updated, deleted } = report.roles;
   if (created + updated + deleted + report.roleChanged === 0) return "";
   const users = report.roleChanged === 1 ? "1 user" : `${report.roleChanged} users`;

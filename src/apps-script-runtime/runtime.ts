@@ -65,6 +65,8 @@ export interface RuntimeOptions {
   files?: Readonly<Record<string, string>>;
   /** The default person (email). */
   user?: string;
+  /** People whose email `Session` answers blank, as Google does where it withholds it (consumer accounts, other domains). */
+  hiddenEmails?: readonly string[];
   /** Execution time limits are divided by this (a test's 6 minutes can be 60 ms). */
   timeScale?: number;
   /** Milliseconds added to each call on these services, e.g. `{ SpreadsheetApp: 40 }`. */

@@ -11,14 +11,14 @@ const HOLDER_SECONDS = 7 * 60;
 const WAIT_MS = 2000;
 
 export const documentSyncLock: SyncLock = {
-  async hold<T>(work: () => Promise<T>): Promise<T | SyncBusy> {
+  async hold<T>(work: (holder: SyncHolder) => Promise<T>): Promise<T | SyncBusy> {
     const lock = LockService.getDocumentLock();
     const cache = CacheService.getDocumentCache();
     if (!lock.tryLock(WAIT_MS)) return { busy: holderIn(cache) };
     try {
       const holder: SyncHolder = { email: whoRuns(), since: new Date().toISOString() };
       cache?.put(HOLDER_KEY, JSON.stringify(holder), HOLDER_SECONDS);
-      return await work();
+      return await work(holder);
     } finally {
       cache?.remove(HOLDER_KEY);
       lock.releaseLock();
@@ -36,7 +36,7 @@ function holderIn(cache: GoogleAppsScript.Cache.Cache | null): SyncHolder {
   return { email: "", since: "" };
 }
 
-/** The person running this execution: their email needs the userinfo.email scope, and may still be hidden. */
+/** The person running this execution: their email needs the userinfo.email scope, and may still be withheld (blank). */
 function whoRuns(): string {
   try {
     return Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail();

@@ -11,6 +11,7 @@ import { appsScriptSpreadsheets } from "./other-spreadsheets";
 import { forgetConnection, readConnection, saveConnection } from "./person-connection";
 import { personTokenLock } from "./person-token-lock";
 import { PropertiesTokenStore } from "./properties-token-store";
+import { protectionRefusals } from "./protection-refusals";
 import { appsScriptAuthorization, ringCentralService } from "./ringcentral-authorization";
 import { sheetView } from "./sheet-view";
 import { SheetsWorkbook } from "./sheets-workbook";
@@ -28,6 +29,7 @@ export function appsScriptHome(): Home {
     clock: appsScriptClock,
     authorization: appsScriptAuthorization,
     syncLock: documentSyncLock,
+    tabAccess: protectionRefusals,
     spreadsheets: appsScriptSpreadsheets,
     randomness: uuidRandomness,
     keptAccount: cachedKeptAccount({

@@ -315,29 +315,26 @@ export class SheetsWorkbook implements Workbook {
   }
 
   /**
-   * A new sheet protection mirrors the spreadsheet's editors, which protects nothing; removing the editors leaves the
-   * owner and the person running the add-in, which Sheets never removes.
+   * The add-in's tabs get a warning-only protection of the whole sheet, ours by its description: a person typing
+   * there is asked to confirm, and every editor of the spreadsheet can sync. A strict one would let only its own
+   * editors sync, since Apps Script runs the add-in as whoever pressed the button and only a protection's editors may
+   * change what it covers (or the protection). One made strict by an earlier version is made warning-only; a
+   * protection someone else put on the sheet is left alone (a sheet has one, and `protect()` would hand theirs back).
    */
   private applyProtection(target: Sheet, wanted: boolean): void {
-    const [ours, ...duplicates] = ourProtections(target);
+    const protections = target.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+    const [ours, ...duplicates] = protections.filter(isOurs);
     for (const duplicate of duplicates) duplicate.remove();
     if (!wanted) {
       ours?.remove();
       return;
     }
-    if (ours) return;
-    const protection = target.protect().setDescription(PROTECTION_DESCRIPTION);
-    try {
-      // The person running the add-in stays an editor first: removing editors throws when their own right to edit
-      // comes through a group (Apps Script's Protection docs).
-      if (typeof Session !== "undefined") protection.addEditor(Session.getEffectiveUser());
-      protection.removeEditors(protection.getEditors());
-      if (protection.canDomainEdit()) protection.setDomainEdit(false);
-    } catch (error) {
-      // A protection that mirrors every editor protects nothing yet looks like ours: none is left behind.
-      protection.remove();
-      throw error;
+    if (ours) {
+      if (!ours.isWarningOnly()) ours.setWarningOnly(true);
+      return;
     }
+    if (protections.length > 0) return;
+    target.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
   }
 }
 
@@ -367,9 +364,11 @@ function columnRuns(columns: readonly number[]): [number, number][] {
 }
 
 function ourProtections(sheet: Sheet): Protection[] {
-  return sheet
-    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
-    .filter((protection) => protection.getDescription() === PROTECTION_DESCRIPTION);
+  return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).filter(isOurs);
+}
+
+function isOurs(protection: Protection): boolean {
+  return protection.getDescription() === PROTECTION_DESCRIPTION;
 }
 
 /** getValues hands over strings, numbers, booleans and dates; anything else is shown as text. */

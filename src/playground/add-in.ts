@@ -165,8 +165,8 @@ export class PlaygroundAddIn {
   }
 
   /**
-   * The grid never writes a protected tab (the ones the add-in writes: Sync Ledger, account tabs). In Sheets their
-   * editor could, but the protection is there so that no one types over them; the playground keeps them read-only.
+   * The grid never writes a protected tab (the ones the add-in writes: Sync Ledger, account tabs). In Sheets an
+   * editor could, once past the protection's warning; the playground keeps them read-only.
    */
   private locked(sheet: string): { ok: false; error: string } | null {
     // Protections of ranges (the sync-written columns' warnings) leave the sheet editable, as in Sheets.

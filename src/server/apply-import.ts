@@ -2,6 +2,7 @@ import type { ImportProblem } from "../mapping/problem";
 import { applyImport as apply, planImport } from "../workbook/import-run";
 import { chosenSource, ImportInput } from "./import-source";
 import { serverFunction } from "./server-function";
+import { ensureTabAccess } from "./tab-access";
 import { reapplyFilter } from "./tag-filter";
 
 export interface ImportResult {
@@ -15,6 +16,7 @@ export interface ImportResult {
  * rows in blocks, unless the source or the mapping has an error; the mapping is remembered for these headers.
  */
 export const applyImport = serverFunction(ImportInput, (home, input): ImportResult => {
+  ensureTabAccess(home);
   const chosen = chosenSource(home, input);
   if ("problems" in chosen) return { applied: false, counts: { added: 0, merged: 0, unchanged: 0 }, problems: chosen.problems };
   const planned = planImport(home.workbook, chosen.sheet, chosen.mapping, chosen.values, chosen.valueMapping);

@@ -6,6 +6,7 @@ import type { AuthorizationFlow } from "./authorization-flow";
 import type { Connection } from "./connection";
 import type { OtherSpreadsheets } from "./other-spreadsheets";
 import type { SyncLock } from "./sync-lock";
+import type { TabAccess } from "./tab-access";
 
 /** The person's view of the sheet, where the home has a person looking at it: cursor, selection, rows shown. */
 export interface Selection {
@@ -42,6 +43,8 @@ export interface Home {
   spreadsheets?: OtherSpreadsheets;
   /** One sync, retry, refresh or plan at a time per document, where several people can reach it at once. */
   syncLock?: SyncLock;
+  /** Which protections refuse this person, where people have different rights on one spreadsheet (Apps Script). */
+  tabAccess?: TabAccess;
   /** The account as a sync's chunk left it, for the next chunk of the run (each chunk is its own execution). */
   keptAccount?: KeptAccountStore;
   /** A secure source of random numbers, for the PINs and passwords the add-in makes. */

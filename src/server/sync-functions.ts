@@ -16,9 +16,13 @@ import { ConnectRequestSchema } from "./connection";
 import type { Home } from "./home";
 import { serverFunction } from "./server-function";
 import type { SyncBusy, SyncHolder } from "./sync-lock";
+import { ensureTabAccess } from "./tab-access";
 
 /** What a plan and a chunk answer the sidebar (or SyncBusy: someone else is syncing the document). */
 export type { ChunkReport, SyncBusy, SyncHolder, SyncPlan };
+
+/** A chunk's report and who ran it: their email, blank where Google does not tell the add-in (or no home knows). */
+export type RunReport = ChunkReport & { by: string };
 
 const Scope = z.object({
   sites: z.array(z.string().min(1)).min(1),
@@ -38,9 +42,17 @@ function withSelection(home: Home, input: z.output<typeof PlanScope>): SyncScope
   return { ...scope, emails: chosenEmails(decodeTab(USERS_TAB, home.workbook.read(sheet)).records, rows) };
 }
 
-/** The work under the document's sync lock, or who holds it. */
-function oneAtATime<T>(home: Home, work: () => Promise<T>): Promise<T | SyncBusy> {
-  return home.syncLock ? home.syncLock.hold(work) : work();
+/**
+ * The work under the document's sync lock, or who holds it. Checked first, under the lock (unless `checked`: a run's
+ * later chunks were, at its first): a protection that refuses the person one of the add-in's tabs stops it before
+ * anything is sent or written.
+ */
+function oneAtATime<T>(home: Home, work: (holder: SyncHolder) => Promise<T>, checked = false): Promise<T | SyncBusy> {
+  const guarded = async (holder: SyncHolder) => {
+    if (!checked) ensureTabAccess(home);
+    return work(holder);
+  };
+  return home.syncLock ? home.syncLock.hold(guarded) : guarded({ email: "", since: new Date().toISOString() });
 }
 
 function syncHome(home: Home): SyncHome {
@@ -117,10 +129,10 @@ export const runSync = serverFunction(
     /** The chunk after one that left work: it may start from the account that chunk kept. */
     continues: z.boolean().default(false),
   }),
-  (home, input): Promise<ChunkReport | SyncBusy> => {
+  (home, input): Promise<RunReport | SyncBusy> => {
     const { confirmDeletes, budgetMs, continues, ...scope } = input;
     const options = { scope, confirmDeletes, budgetMs, continues, who: "sidebar" };
-    return oneAtATime(home, () => runSyncChunk(syncHome(home), options));
+    return oneAtATime(home, async ({ email }) => ({ ...(await runSyncChunk(syncHome(home), options)), by: email }), continues);
   },
 );
 
@@ -130,8 +142,8 @@ export const runSync = serverFunction(
  */
 export const retryFailed = serverFunction(
   Scope.pick({ sites: true }),
-  (home, input): Promise<(ChunkReport & { emails: string[] }) | SyncBusy> =>
-    oneAtATime(home, async () => {
+  (home, input): Promise<(RunReport & { emails: string[] }) | SyncBusy> =>
+    oneAtATime(home, async ({ email }) => {
       const sheet = locateTabs(home.workbook).get("users");
       const users = sheet ? decodeTab(USERS_TAB, home.workbook.read(sheet)).records : [];
       const failed = users.filter((u) => u.status === "Error").map((u) => u.row);
@@ -141,6 +153,6 @@ export const retryFailed = serverFunction(
         budgetMs: DEFAULT_BUDGET_MS,
         who: "sidebar (retry)",
       });
-      return { ...report, emails };
+      return { ...report, emails, by: email };
     }),
 );

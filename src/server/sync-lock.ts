@@ -14,8 +14,11 @@ export interface SyncBusy {
  * rows. A home that can be reached by several people at once (Apps Script) gives one; without it, work just runs.
  */
 export interface SyncLock {
-  /** Runs `work` holding the lock, released whatever happens; when someone else holds it, answers who, at once. */
-  hold<T>(work: () => Promise<T>): Promise<T | SyncBusy>;
+  /**
+   * Runs `work` holding the lock, released whatever happens, telling it who holds it now (the person running it);
+   * when someone else holds it, answers who, at once.
+   */
+  hold<T>(work: (holder: SyncHolder) => Promise<T>): Promise<T | SyncBusy>;
 }
 
 export function isSyncBusy(answer: unknown): answer is SyncBusy {

@@ -174,3 +174,20 @@ describe("the Apps Script runtime's services", () => {
     }
   });
 });
+
+describe("Session in the Apps Script runtime", () => {
+  it("answers a blank email for a person whose email Google withholds, theirs for everyone else", async () => {
+    const runtime = startAppsScriptRuntime({
+      code: "function who() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }",
+      manifest: { oauthScopes: ["https://www.googleapis.com/auth/userinfo.email"] },
+      hiddenEmails: ["someone@gmail.com"],
+    });
+    try {
+      const as = (user: string) => runtime.run({ function: "who", kind: "editor", user });
+      expect((await as("someone@gmail.com")).value).toEqual(["", ""]);
+      expect((await as("ann@example.com")).value).toEqual(["ann@example.com", "ann@example.com"]);
+    } finally {
+      await runtime.close();
+    }
+  });
+});

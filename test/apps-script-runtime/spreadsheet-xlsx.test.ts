@@ -116,13 +116,14 @@ describe("a document saved as .xlsx and loaded again", () => {
     const strict = target.protect().setDescription("rcsheets: written by the add-in");
     strict.removeEditors(strict.getEditors());
     strict.setDomainEdit(false);
-    target.protect().setDescription("Heads up").setWarningOnly(true);
+    // A sheet has one sheet protection (protect() hands back the existing one): the warning is another sheet's.
+    open.spreadsheet.insertSheet("Notes").protect().setDescription("Heads up").setWarningOnly(true);
     target.addDeveloperMetadata("rcsheets.tab", "rcsheets:users");
     target.addDeveloperMetadata("other", "kept");
 
     const loaded = await roundTrip(open.document);
     const again = sheet(loaded, "Sheet1");
-    const protections = again.getProtections(loaded.app.ProtectionType.SHEET).map((p) => ({
+    const protections = loaded.spreadsheet.getProtections(loaded.app.ProtectionType.SHEET).map((p) => ({
       description: p.getDescription(),
       editors: p.getEditors().map((u) => u.getEmail()),
       domain: p.canDomainEdit(),

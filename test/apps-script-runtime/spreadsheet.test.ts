@@ -22,14 +22,16 @@ afterEach(() => {
   restore = undefined;
 });
 
-/** A document whose "Sites" sheet the add-in (me@example.com) protected the way SheetsWorkbook does. */
+/** A document whose "Sites" sheet me@example.com protected strictly, as Apps Script's Protection page shows. */
 function protectedSites(): OpenSpreadsheet {
   const mine = createSpreadsheetApp();
   restore = mine.install();
   const book = new SheetsWorkbook(mine.spreadsheet);
   book.addSheet("Sites");
   book.write("Sites", { row: 1, column: 1, values: [["Name"], ["Paris"]] });
-  book.applyLayout("Sites", { frozenRows: 1, textColumns: [], dropdowns: [], protected: true });
+  const protection = sheet(mine, "Sites").protect().setDescription("only me");
+  protection.addEditor("me@example.com");
+  protection.removeEditors(protection.getEditors());
   return mine;
 }
 
@@ -99,13 +101,52 @@ describe("one document, many people", () => {
   });
 
   it("lets anyone of the owning domain edit while domain edit is on", () => {
-    const open = createSpreadsheetApp({ domain: "example.com", editors: ["owner@example.com", "me@example.com"] });
+    // The file is shared with someone@ too (as with everyone in the domain); the protection's editors are removed.
+    const editors = ["owner@example.com", "me@example.com", "someone@example.com"];
+    const open = createSpreadsheetApp({ domain: "example.com", editors });
     const protection = sheet(open, "Sheet1").protect();
     protection.removeEditors(protection.getEditors());
     expect(protection.canDomainEdit()).toBe(true);
     sheet(open.as("someone@example.com"), "Sheet1").getRange(1, 1).setValue(1);
     protection.setDomainEdit(false);
     expect(() => sheet(open.as("someone@example.com"), "Sheet1").getRange(1, 1).setValue(2)).toThrow(PROTECTED);
+  });
+
+  it("hands back a sheet's protection from protect() when it has one, as Sheets does, rather than a second one", () => {
+    const mine = createSpreadsheetApp();
+    const colleague = mine.as("colleague@example.com");
+    const theirs = sheet(colleague, "Sheet1").protect().setDescription("colleague's own");
+    theirs.removeEditors(theirs.getEditors());
+    const again = sheet(mine, "Sheet1").protect();
+    expect(again.getDescription()).toBe("colleague's own");
+    expect(sheet(mine, "Sheet1").getProtections(mine.app.ProtectionType.SHEET)).toHaveLength(1);
+    // Handed back, it is still theirs: only its editors (and the owner) may change it.
+    expect(() => again.setDescription("mine now")).toThrow(PROTECTED);
+    expect(() => again.setWarningOnly(true)).toThrow(PROTECTED);
+    expect(sheet(colleague, "Sheet1").protect().getDescription()).toBe("colleague's own");
+  });
+
+  it("lets a viewer change nothing, protected or not, and refuses a blank email as a protection's editor", () => {
+    const mine = createSpreadsheetApp();
+    mine.document.people.viewers = ["viewer@example.com"];
+    const viewer = mine.as("viewer@example.com");
+    const only = /You can only view this spreadsheet/;
+    expect(() => sheet(viewer, "Sheet1").getRange(1, 1).setValue("x")).toThrow(only);
+    expect(() => viewer.spreadsheet.insertSheet("Mine")).toThrow(only);
+    expect(() => sheet(viewer, "Sheet1").protect()).toThrow(only);
+    expect(() => typeIntoCell(mine.document, "viewer@example.com", { sheet: "Sheet1", row: 1, column: 1, text: "x" })).toThrow(
+      only,
+    );
+    const warning = sheet(mine, "Sheet1").protect().setWarningOnly(true);
+    expect(sheet(viewer, "Sheet1").getProtections(viewer.app.ProtectionType.SHEET)[0]?.canEdit()).toBe(false);
+    expect(sheet(mine.as("colleague@example.com"), "Sheet1").getProtections(mine.app.ProtectionType.SHEET)[0]?.canEdit()).toBe(
+      true,
+    );
+    const editors = warning.getEditors().map((u) => u.getEmail());
+    expect(() => warning.addEditor("")).toThrow("Invalid email: ");
+    expect(() => warning.addEditor({ getEmail: () => "" } as unknown as GoogleAppsScript.Base.User)).toThrow("Invalid email: ");
+    expect(() => warning.addEditors(["ann@example.com", ""])).toThrow("Invalid email: ");
+    expect(warning.getEditors().map((u) => u.getEmail())).toEqual(editors);
   });
 
   it("keeps each person's active sheet and selection their own", () => {

@@ -234,7 +234,7 @@ describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
     expect(sheet("Users").getRange(500, 3).getDataValidation()).toBeNull();
   });
 
-  it("protects a sheet for real, once, and removes only its own protection", () => {
+  it("protects a sheet with a warning only, once, changing no one's editors, and removes only its own protection", () => {
     const protected_ = { ...PLAIN, protected: true };
     book.applyLayout("Sites", protected_);
     book.applyLayout("Sites", protected_);
@@ -242,55 +242,37 @@ describe("SheetsWorkbook on the SpreadsheetApp fake", () => {
     const [ours, ...more] = sheet("Sites").getProtections(type);
     expect(more).toHaveLength(0);
     expect(ours?.getDescription()).toBe("rcsheets: written by the add-in");
-    expect(ours?.isWarningOnly()).toBe(false);
-    expect(ours?.getEditors().map((user) => user.getEmail())).toEqual(["owner@example.com", "me@example.com"]);
-    expect(ours?.canDomainEdit()).toBe(false);
+    expect(ours?.isWarningOnly()).toBe(true);
+    expect(fake.count("Protection.addEditor") + fake.count("Protection.removeEditors")).toBe(0);
+    // Every editor of the spreadsheet writes it; a person typing there is asked to confirm.
+    fake.as("colleague@example.com").spreadsheet.getSheetByName("Sites")?.getRange(1, 1).setValue("Name");
 
-    sheet("Sites").protect().setDescription("Finance only");
-    book.applyLayout("Sites", PLAIN);
+    // One an earlier version made strict (the owner and who set up) becomes warning-only.
+    ours?.setWarningOnly(false);
+    ours?.removeEditors(ours.getEditors());
+    book.applyLayout("Sites", protected_);
     expect(
       sheet("Sites")
         .getProtections(type)
-        .map((p) => p.getDescription()),
-    ).toEqual(["Finance only"]);
+        .map((p) => [p.getDescription(), p.isWarningOnly()]),
+    ).toEqual([["rcsheets: written by the add-in", true]]);
+
+    book.applyLayout("Sites", PLAIN);
+    expect(sheet("Sites").getProtections(type)).toEqual([]);
     expect(book.layout("Sites").protected).toBe(false);
   });
 
-  it("keeps the person running the add-in as an editor of the protection it adds", () => {
-    const global = globalThis as { Session?: unknown };
-    global.Session = { getEffectiveUser: () => "colleague@example.com" };
-    try {
-      book.applyLayout("Sites", { ...PLAIN, protected: true });
-      const [ours] = sheet("Sites").getProtections(fake.app.ProtectionType.SHEET);
-      expect(fake.count("Protection.addEditor")).toBe(1);
-      expect(ours?.getDescription()).toBe("rcsheets: written by the add-in");
-    } finally {
-      delete global.Session;
-    }
-  });
-
-  it("leaves no open protection behind when setting one up fails midway", () => {
-    for (const failing of ["addEditor", "removeEditors"] as const) {
-      const global = globalThis as { Session?: unknown };
-      global.Session = { getEffectiveUser: () => "me@example.com" };
-      const target = sheet("Sites");
-      const protect = target.protect.bind(target);
-      // A protection whose editors cannot be changed, as when a person's right to edit comes through a group.
-      target.protect = () => {
-        const protection = protect();
-        protection[failing] = () => {
-          throw new Error(`You cannot ${failing} here.`);
-        };
-        return protection;
-      };
-      try {
-        expect(() => book.applyLayout("Sites", { ...PLAIN, protected: true })).toThrow(failing);
-        expect(target.getProtections(fake.app.ProtectionType.SHEET), failing).toEqual([]);
-      } finally {
-        delete global.Session;
-        target.protect = protect;
-      }
-    }
+  it("leaves a protection a person put on the sheet theirs: not renamed, not made a warning, its editors kept", () => {
+    const theirs = sheet("Sites").protect().setDescription("Finance only");
+    theirs.removeEditors(["colleague@example.com"]);
+    const editors = theirs.getEditors().map((user) => user.getEmail());
+    book.applyLayout("Sites", { ...PLAIN, protected: true });
+    book.applyLayout("Sites", PLAIN);
+    const [kept, ...more] = sheet("Sites").getProtections(fake.app.ProtectionType.SHEET);
+    expect(more).toHaveLength(0);
+    expect([kept?.getDescription(), kept?.isWarningOnly()]).toEqual(["Finance only", false]);
+    expect(kept?.getEditors().map((user) => user.getEmail())).toEqual(editors);
+    expect(book.layout("Sites").protected).toBe(false);
   });
 
   it("deletes the last data rows even when the sheet has no spare row below them", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { busyMessage, unlessBusy } from "../../sidebar/sync-busy";
+import { busyMessage, syncingAs, unlessBusy } from "../../sidebar/sync-busy";
 
 describe("the sidebar's word for a busy document", () => {
   it("names who syncs and since when, in the person's time", () => {
@@ -16,5 +16,11 @@ describe("the sidebar's word for a busy document", () => {
   it("passes any other answer through, and throws the message for a busy one", () => {
     expect(unlessBusy({ done: true })).toEqual({ done: true });
     expect(() => unlessBusy({ busy: { email: "ann@example.com", since: "" } })).toThrow(/ann@example\.com is syncing/);
+  });
+
+  it("says who runs the sync: their email, or 'you' when Google withholds it, never a blank name", () => {
+    expect(syncingAs("ann@example.com", true)).toBe("Syncing as ann@example.com.");
+    expect(syncingAs("ann@example.com", false)).toBe("Synced as ann@example.com.");
+    expect(syncingAs("", true)).toBe("Syncing as you (Google does not share your email address with the add-in here).");
   });
 });

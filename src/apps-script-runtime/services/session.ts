@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Execution, HostService } from "../host-service";
 
-/** Session: the person running the execution, and the script's time zone (the manifest's). */
+/**
+ * Session: the person running the execution, and the script's time zone (the manifest's). A person whose email
+ * Google withholds (a consumer account, another domain: "If security policies do not allow access to the user's
+ * email address, this method returns a blank string") is a User with a blank email.
+ */
 export class User {
   readonly #email: string;
 
@@ -23,10 +27,13 @@ class SessionRoot {
   readonly #timeZone: string;
   readonly #scriptId: string;
 
-  constructor(execution: Execution, timeZone: string, scriptId: string) {
+  readonly #hidden: boolean;
+
+  constructor(execution: Execution, timeZone: string, scriptId: string, hidden: boolean) {
     this.#execution = execution;
     this.#timeZone = timeZone;
     this.#scriptId = scriptId;
+    this.#hidden = hidden;
   }
 
   get [Symbol.toStringTag]() {
@@ -34,11 +41,11 @@ class SessionRoot {
   }
 
   getActiveUser(): User {
-    return new User(this.#execution.user);
+    return new User(this.#hidden ? "" : this.#execution.user);
   }
 
   getEffectiveUser(): User {
-    return new User(this.#execution.user);
+    return new User(this.#hidden ? "" : this.#execution.user);
   }
 
   /** Stable per person and script, and not their email (Apps Script's own key is opaque too). */
@@ -55,6 +62,10 @@ class SessionRoot {
   }
 }
 
-export function session(timeZone: string, scriptId: string): HostService {
-  return { name: "Session", create: (execution) => new SessionRoot(execution, timeZone, scriptId) };
+/** `hiddenEmails`: the people whose email Session does not reveal. */
+export function session(timeZone: string, scriptId: string, hiddenEmails: readonly string[] = []): HostService {
+  return {
+    name: "Session",
+    create: (execution) => new SessionRoot(execution, timeZone, scriptId, hiddenEmails.includes(execution.user)),
+  };
 }

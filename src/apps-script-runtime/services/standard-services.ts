@@ -26,6 +26,8 @@ export interface StandardServiceOptions {
   scriptId?: string;
   /** The host clock (ms since the epoch), for cache expiry. */
   now?: () => number;
+  /** People whose email Session answers blank (Google withholds it: a consumer account, another domain). */
+  hiddenEmails?: readonly string[];
 }
 
 export function standardServices(options: StandardServiceOptions): StandardServices {
@@ -41,7 +43,7 @@ export function standardServices(options: StandardServiceOptions): StandardServi
     lockService(locks),
     urlFetchApp(options.routes ?? {}, options.manifest.urlFetchWhitelist),
     utilities(timeZone),
-    session(timeZone, scriptId),
+    session(timeZone, scriptId, options.hiddenEmails),
     scriptApp(scriptId, stateTokens),
     htmlService(options.files ?? {}),
   ];

@@ -131,6 +131,7 @@ export class SheetModel {
    * protection over them that is more than a warning must let them.
    */
   mayEdit(user: string, area?: Area): boolean {
+    if (!this.document.isEditor(user)) return false;
     return this.protectionsOver(area).every((protection) => this.document.mayEditUnder(protection, user));
   }
 
@@ -318,8 +319,17 @@ export class SheetsDocument {
     return { description: "", warningOnly: false, domainEdit: this.people.domain !== null, editors: [...this.people.editors] };
   }
 
-  /** The owner always may; a warning-only protection only warns; otherwise an editor, or anyone in the domain if allowed. */
+  /** The owner or one of the spreadsheet's editors: a viewer changes nothing, protected or not. */
+  isEditor(user: string): boolean {
+    return user === this.people.owner || this.people.editors.includes(user);
+  }
+
+  /**
+   * Only an editor of the spreadsheet, and of those: the owner always; anyone under a warning-only protection (it
+   * only warns); otherwise the protection's editors, or anyone in the domain if allowed.
+   */
   mayEditUnder(protection: ProtectionModel, user: string): boolean {
+    if (!this.isEditor(user)) return false;
     if (user === this.people.owner || protection.warningOnly || protection.editors.includes(user)) return true;
     return protection.domainEdit && this.people.domain !== null && domainOf(user) === this.people.domain;
   }

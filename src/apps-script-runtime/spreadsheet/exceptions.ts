@@ -8,6 +8,8 @@ import { AppsScriptException } from "../exception";
 export const OUTSIDE_GRID = "The coordinates of the range are outside the dimensions of the sheet.";
 export const PROTECTED =
   "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
+/** A viewer's change, script or grid. Google documents that a viewer cannot change the file, not this text: ours. */
+export const VIEW_ONLY = "You can only view this spreadsheet: its owner can make you an editor.";
 export const ROWS_OUT_OF_BOUNDS = "Those rows are out of bounds.";
 export const ALL_NON_FROZEN_ROWS = "Sorry, it is not possible to delete all non-frozen rows.";
 export const FREEZE_ALL_ROWS = "You can't freeze all visible rows on the sheet.";
@@ -20,6 +22,11 @@ export function rowsMismatch(data: number, range: number): string {
 
 export function columnsMismatch(data: number, range: number): string {
   return `The number of columns in the data does not match the number of columns in the range. The data has ${data} but the range has ${range}.`;
+}
+
+/** As reported for Spreadsheet.addViewer; assumed the same for a protection's editors. */
+export function invalidEmail(email: string): string {
+  return `Invalid email: ${email}`;
 }
 
 export function sheetNameTaken(name: string): string {

@@ -5,7 +5,7 @@
 
 import type { Area } from "./a1-notation";
 import type { SheetsDocument } from "./document";
-import { exception, PROTECTED } from "./exceptions";
+import { exception, PROTECTED, VIEW_ONLY } from "./exceptions";
 
 export class Person {
   constructor(
@@ -25,8 +25,14 @@ export class Person {
     return made;
   }
 
+  /** A viewer of the spreadsheet changes nothing in it: no cell, sheet or marker. */
+  checkEditor(): void {
+    if (!this.document.isEditor(this.user)) throw exception(VIEW_ONLY);
+  }
+
   /** Sheets refuses any change to protected cells or rows (all of the sheet unless an area is given) by someone the protection does not let edit. */
   checkEdit(sheet: { mayEdit(user: string, area?: Area): boolean }, area?: Area): void {
+    this.checkEditor();
     if (!sheet.mayEdit(this.user, area)) throw exception(PROTECTED);
   }
 }

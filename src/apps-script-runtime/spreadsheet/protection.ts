@@ -1,6 +1,6 @@
 import type { ProtectionModel, SheetModel } from "./document";
 import { ProtectionType } from "./enums";
-import { exception, PROTECTED } from "./exceptions";
+import { exception, invalidEmail, PROTECTED } from "./exceptions";
 import { HostObject, internal, type Person } from "./person";
 import { Range } from "./range";
 
@@ -25,8 +25,11 @@ export class User extends HostObject {
 
 type Editor = string | { getEmail(): string };
 
+/** An editor's email; a blank one (a User whose email Google withheld) or one without "@" is refused, as Sheets does. */
 function emailOf(editor: Editor): string {
-  return typeof editor === "string" ? editor : editor.getEmail();
+  const email = typeof editor === "string" ? editor : editor.getEmail();
+  if (!email.includes("@")) throw exception(invalidEmail(email));
+  return email;
 }
 
 /**

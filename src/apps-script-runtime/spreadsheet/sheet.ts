@@ -32,6 +32,7 @@ export class Sheet extends HostObject {
 
   setName(name: string): this {
     this.hit("setName");
+    this.person.checkEditor();
     this.model.document.checkFreeName(name, this.model);
     this.model.name = name;
     this.model.document.touch();
@@ -156,9 +157,15 @@ export class Sheet extends HostObject {
     return this.model.hiddenRows.has(row);
   }
 
-  /** A new sheet protection each call, starting with the spreadsheet's editors (so it restricts no one yet). */
+  /**
+   * The sheet's protection: the one it has ("If the sheet is already protected, this method returns an object
+   * representing its existing protection settings"), else a new one starting with the spreadsheet's editors (so it
+   * restricts no one yet). A sheet has at most one.
+   */
   protect(): Protection {
     this.hit("protect");
+    const existing = this.model.protections.find((protection) => !protection.area);
+    if (existing) return new Protection(this.person, this.model, existing);
     this.person.checkEdit(this.model);
     const model = this.model.document.newProtection();
     this.model.protections.push(model);
@@ -178,6 +185,7 @@ export class Sheet extends HostObject {
 
   addDeveloperMetadata(key: string, value: string | null = null): this {
     this.hit("addDeveloperMetadata");
+    this.person.checkEditor();
     this.model.metadata.push({ id: this.model.document.nextId(), key, value });
     this.model.document.touch();
     return this;

@@ -64,6 +64,7 @@ export class Spreadsheet extends HostObject {
    */
   insertSheet(nameOrIndex?: string | number, index?: number): Sheet {
     this.hit("insertSheet");
+    this.person.checkEditor();
     const name = typeof nameOrIndex === "string" ? nameOrIndex : this.document.freeDefaultName();
     const at = typeof nameOrIndex === "number" ? nameOrIndex : (index ?? this.document.sheets.indexOf(this.active()) + 1);
     const model = this.document.addSheet(name, at);
@@ -73,6 +74,7 @@ export class Spreadsheet extends HostObject {
 
   deleteSheet(sheet: Sheet): void {
     this.hit("deleteSheet");
+    this.person.checkEditor();
     this.document.deleteSheet(sheet.model);
   }
 

@@ -124,14 +124,15 @@ function protectionsOf(
 ): ProtectionModel[] {
   const inFile = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet === true;
   const all = recorded?.protections ?? [];
-  // xlsx holds only a strict protection of the whole sheet; warnings and range protections live in the record alone.
-  const recordOnly = all.filter((p) => p.warningOnly || p.area);
-  const strict = all.filter((p) => !p.warningOnly && !p.area);
-  if (inFile === strict.length > 0) return all.map((p) => ({ ...p, editors: [...p.editors] }));
+  // xlsx holds whether the whole sheet is protected, not how (warning-only or not); range protections live in the
+  // record alone.
+  const ranges = all.filter((p) => p.area);
+  const sheetWide = all.filter((p) => !p.area);
+  if (inFile === sheetWide.length > 0) return all.map((p) => ({ ...p, editors: [...p.editors] }));
   const fromFile: ProtectionModel[] = inFile
     ? [{ description: file.description, warningOnly: false, domainEdit: false, editors: [file.owner] }]
     : [];
-  return [...fromFile, ...recordOnly.map((p) => ({ ...p, editors: [...p.editors] }))];
+  return [...fromFile, ...ranges.map((p) => ({ ...p, editors: [...p.editors] }))];
 }
 
 type ExcelValidation = ExcelJS.DataValidation & { prompt?: string; showErrorMessage?: boolean; errorStyle?: string };

@@ -34,8 +34,9 @@ export async function documentToXlsx(document: SheetsDocument): Promise<Buffer> 
     saveCells(ws, sheet);
     saveValidations(ws, sheet, recorded);
     ws.views = [sheet.frozenRows > 0 ? { state: "frozen", xSplit: 0, ySplit: sheet.frozenRows } : { state: "normal" }];
-    // Without a password `protect` does all its work before it returns.
-    if (sheet.protections.some((p) => !p.warningOnly && !p.area)) void ws.protect("", SHEET_PROTECTION);
+    // Without a password `protect` does all its work before it returns. xlsx has no warning-only protection: the
+    // file's stands for the sheet's protection, strict or not, and the record says which.
+    if (sheet.protections.some((p) => !p.area)) void ws.protect("", SHEET_PROTECTION);
     // One marker per sheet and per value, as a defined name can point only once; other metadata goes in the record.
     const marker = sheet.metadata.find((m) => m.key === MARKER_KEY && m.value !== null && !markers.has(m.value));
     if (marker?.value) {
