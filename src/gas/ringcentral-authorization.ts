@@ -27,13 +27,15 @@ export function ringCentralService(settings: AuthorizationSettings): OAuth2Servi
     .setTokenHeaders({ Authorization: `Basic ${base64(`${settings.clientId}:${settings.clientSecret}`)}` });
 }
 
-/** The library's storage of the token, whatever it holds (even a record it cannot parse): reset needs no settings. */
+/**
+ * The library's storage of the token, whatever it holds (even a record it cannot parse): reset needs no settings.
+ * Reset removes from the cache only the keys the properties still have, so the token's own cache entry (the
+ * library's key, `oauth2.` and the service's name) goes by name too.
+ */
 export function forgetLibraryToken(): void {
-  oauth2Library()
-    .createService(SERVICE)
-    .setPropertyStore(PropertiesService.getUserProperties())
-    .setCache(CacheService.getUserCache())
-    .reset();
+  const cache = CacheService.getUserCache();
+  oauth2Library().createService(SERVICE).setPropertyStore(PropertiesService.getUserProperties()).setCache(cache).reset();
+  cache.remove(`oauth2.${SERVICE}`);
 }
 
 /** The Apps Script home's authorization flow: pending, bound to the person who started it, until the callback. */
