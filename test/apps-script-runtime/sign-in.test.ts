@@ -54,7 +54,11 @@ describe("signing in from Sheets (dist/Code.js in the Apps Script runtime)", () 
   /** The person signs in on the sandbox's page; RingCentral redirects to /usercallback with these parameters. */
   async function signInOnPage(authorizationUrl: string, login: { username: string; password: string }) {
     const form = new URLSearchParams({ ...Object.fromEntries(new URL(authorizationUrl).searchParams), ...login });
-    const answer = await fetch(`${sandbox.serverUrl}/restapi/oauth/authorize`, { method: "POST", body: form, redirect: "manual" });
+    const answer = await fetch(`${sandbox.serverUrl}/restapi/oauth/authorize`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+    });
     expect(answer.status).toBe(302);
     return Object.fromEntries(new URL(answer.headers.get("location") ?? "").searchParams);
   }

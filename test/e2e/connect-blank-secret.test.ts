@@ -33,7 +33,7 @@ describe("connecting with a blank app secret (the playground in Chromium)", { ti
     await sidebar.getByRole("button", { name: "Sign in…" }).click();
     await (await popup).waitForURL(/^https:\/\/platform\.ringcentral\.com\/restapi\/oauth\/authorize\?/);
     await sidebar.getByText("Sign in on RingCentral's page in the new window").waitFor();
-    expect(await sidebar.locator("body").innerText()).not.toMatch(refused);
+    expect(await sidebar.locator("body").textContent()).not.toMatch(refused);
   });
 
   it("connects with a JWT and no secret: RingCentral's answer is shown, not a refused google.script.run call", async () => {
@@ -43,6 +43,6 @@ describe("connecting with a blank app secret (the playground in Chromium)", { ti
     await sidebar.getByRole("button", { name: "Connect" }).click();
     // The sandbox's app is confidential: without its secret the token endpoint refuses the client.
     await sidebar.getByText("Invalid client credentials").waitFor();
-    expect(await sidebar.locator("body").innerText()).not.toMatch(refused);
+    expect(await sidebar.locator("body").textContent()).not.toMatch(refused);
   });
 });
