@@ -39,7 +39,7 @@ export class OAuth2TokenStore implements TokenStore {
     if (record === null || record === undefined) return null;
     const token = LibraryTokenSchema.safeParse(record);
     if (!token.success) throw new UnreadableTokenError();
-    return fromLibrary(token.data as LibraryToken);
+    return fromLibrary(token.data);
   }
 
   save(token: Token): void {

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { type ConnectionSettings, ConnectionSettingsSchema } from "../server/connection";
 
 /** How long a sign-in through RingCentral's page waits for its callback; after that it is started again. */
-export const PENDING_SIGN_IN_MINUTES = 10;
+const PENDING_SIGN_IN_MINUTES = 10;
 /** The argument of the state token (the OAuth2 library carries it to the callback) that names the sign-in. */
 export const SIGN_IN_ARGUMENT = "signIn";
 
 const KEY = "rcsheets.authorizing";
 const NOTHING_WAITING = "No sign-in is waiting: start again from the sidebar.";
-export const FOREIGN_OR_EXPIRED = "This sign-in link was started by someone else or has expired: start again from the sidebar.";
+const FOREIGN_OR_EXPIRED = "This sign-in link was started by someone else or has expired: start again from the sidebar.";
 
 const PendingSchema = z.object({ settings: ConnectionSettingsSchema, nonce: z.string().min(1), expiresAt: z.number() });
 

@@ -111,7 +111,8 @@ export class RingCentralClient {
 
   /** Ends the session. The platform's answer is ignored, as its docs advise: the local token goes either way. */
   async revoke(): Promise<void> {
-    const token = this.storedOrNone();
+    const loaded = this.loaded();
+    const token = loaded instanceof UnreadableTokenError ? null : loaded;
     this.store.clear();
     if (!token) return;
     await this.send(
@@ -128,13 +129,8 @@ export class RingCentralClient {
   /** Whether calls can go without the person signing in again, and if not, why (a JWT client logs in by itself). */
   signInState(): { signedIn: true } | { signedIn: false; reason: string } {
     if (this.options.jwt) return { signedIn: true };
-    let token: Token | null;
-    try {
-      token = this.store.load();
-    } catch (error) {
-      if (error instanceof UnreadableTokenError) return { signedIn: false, reason: error.message };
-      throw error;
-    }
+    const token = this.loaded();
+    if (token instanceof UnreadableTokenError) return { signedIn: false, reason: token.message };
     if (token && (token.expiresAt > this.clock.now() || this.refreshable(token))) return { signedIn: true };
     return { signedIn: false, reason: SIGNED_OUT };
   }
@@ -234,21 +230,18 @@ export class RingCentralClient {
 
   /** The stored token for a call: an unreadable one is a sign-in to make again (a JWT client makes it by itself). */
   private stored(): Token | null {
-    try {
-      return this.store.load();
-    } catch (error) {
-      if (!(error instanceof UnreadableTokenError)) throw error;
-      if (this.options.jwt) return null;
-      throw new NotSignedInError(error.message);
-    }
+    const token = this.loaded();
+    if (!(token instanceof UnreadableTokenError)) return token;
+    if (this.options.jwt) return null;
+    throw new NotSignedInError(token.message);
   }
 
-  /** The stored token, or null for none or one that cannot be read (what revoking needs: whatever there is goes). */
-  private storedOrNone(): Token | null {
+  /** The stored token, none, or a record that cannot be read, as a value: each caller says what that means. */
+  private loaded(): Token | null | UnreadableTokenError {
     try {
       return this.store.load();
     } catch (error) {
-      if (error instanceof UnreadableTokenError) return null;
+      if (error instanceof UnreadableTokenError) return error;
       throw error;
     }
   }

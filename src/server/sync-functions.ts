@@ -89,8 +89,8 @@ export const connectionStatus = serverFunction(z.object({}).default({}), (home):
 });
 
 /**
- * Disconnect: ends the session at RingCentral and forgets the person's connection, whatever is stored. The
- * platform's answer to the revoke is not waited on for the forgetting: the local sign-in goes either way.
+ * Disconnect: ends the session at RingCentral and forgets the person's connection, whatever is stored: the local
+ * sign-in goes even when the revoke fails.
  */
 export const disconnect = serverFunction(z.object({}).default({}), async (home): Promise<{ connected: false }> => {
   try {
