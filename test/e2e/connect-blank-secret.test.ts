@@ -1,7 +1,8 @@
+import { join } from "node:path";
 import type { FrameLocator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setUpWorkspace } from "../../src/workbook/setup";
-import { openPlayground, type PlaygroundSession } from "./session";
+import { artifacts, openPlayground, type PlaygroundSession } from "./session";
 
 /**
  * The Account panel with the app's secret left blank (a public app), in the playground in headless Chromium: its
@@ -44,5 +45,17 @@ describe("connecting with a blank app secret (the playground in Chromium)", { ti
     // The sandbox's app is confidential: without its secret the token endpoint refuses the client.
     await sidebar.getByText("Invalid client credentials").waitFor();
     expect(await sidebar.locator("body").textContent()).not.toMatch(refused);
+  });
+
+  it("a sign-in that can no longer be used: the Account panel says why and offers to sign in again", async () => {
+    const { addIn } = session;
+    const properties = addIn.runtime.services.properties.user(addIn.person).values;
+    properties.set("rcsheets.connection", JSON.stringify({ server: "https://platform.ringcentral.com", clientId: "app" }));
+    properties.set("oauth2.ringcentral", '{"access_token":"SBX1.acc');
+    await session.page.reload();
+    await sidebar.getByRole("tab", { name: "Account", exact: true }).click();
+    await sidebar.getByText("Your saved RingCentral sign-in could not be read: sign in again.").waitFor();
+    await sidebar.getByRole("button", { name: /Connect|Sign in…/ }).waitFor();
+    await session.page.screenshot({ path: join(artifacts, "connect-signed-out.png") });
   });
 });
