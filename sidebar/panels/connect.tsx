@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ConnectedPerson } from "../../src/server/connected-as";
+import type { ConnectionStatus } from "../../src/server/sync-functions";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
@@ -16,7 +17,7 @@ type Method = "jwt" | "oauth";
 
 /** Connect: which RingCentral, and as whom (a JWT credential, or signing in on RingCentral's page); per person. */
 export function ConnectPanel() {
-  const [status, setStatus] = useState<{ connected: boolean; server: string } | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus | null>(null);
   const [person, setPerson] = useState<ConnectedPerson | null>(null);
   const [server, setServer] = useState<string>(SERVERS[0].url);
   const [custom, setCustom] = useState("");
@@ -49,6 +50,8 @@ export function ConnectPanel() {
   }, []);
 
   const target = server === "custom" ? custom.trim().replace(/\/+$/, "") : server;
+  // google.script.run refuses undefined as a field: a blank secret is left out, never sent as undefined.
+  const app = { server: target, clientId, ...(clientSecret ? { clientSecret } : {}) };
   /**
    * Browsers block a popup opened after an await, so the sign-in window opens blank here, in the click itself, and
    * is sent to RingCentral's page once the server has answered its address.
@@ -59,16 +62,12 @@ export function ConnectPanel() {
     return task.run("connect", async () => {
       setMessage("");
       if (method === "jwt") {
-        const result = await rpc("connect", { server: target, clientId, clientSecret: clientSecret || undefined, jwt });
+        const result = await rpc("connect", { ...app, jwt });
         setMessage(result.message);
         await look();
         return;
       }
-      const started = await rpc("startAuthorization", {
-        server: target,
-        clientId,
-        clientSecret: clientSecret || undefined,
-      }).catch((error: unknown) => {
+      const started = await rpc("startAuthorization", app).catch((error: unknown) => {
         popup?.close();
         throw error;
       });
@@ -178,7 +177,7 @@ export function ConnectPanel() {
           {task.busy === "connect" ? "Connecting…" : method === "jwt" ? "Connect" : "Sign in…"}
         </button>
       </div>
-      <Notice status={message} problem={task.problem} />
+      <Notice status={message || (status?.message ?? "")} problem={task.problem} />
       {signInUrl && (
         <p>
           <a href={signInUrl} target="rcsheets-signin" rel="noopener">

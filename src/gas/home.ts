@@ -8,11 +8,12 @@ import { cachedTabMemory } from "./cached-tab-memory";
 import { documentSyncLock } from "./document-sync-lock";
 import { OAuth2TokenStore } from "./oauth2-token-store";
 import { appsScriptSpreadsheets } from "./other-spreadsheets";
+import { forgetPendingSignIn } from "./pending-sign-in";
 import { forgetConnection, readConnection, saveConnection } from "./person-connection";
 import { personTokenLock } from "./person-token-lock";
-import { PropertiesTokenStore } from "./properties-token-store";
+import { forgetJwtTokens, PropertiesTokenStore } from "./properties-token-store";
 import { protectionRefusals } from "./protection-refusals";
-import { appsScriptAuthorization, ringCentralService } from "./ringcentral-authorization";
+import { appsScriptAuthorization, forgetLibraryToken, ringCentralService } from "./ringcentral-authorization";
 import { sheetView } from "./sheet-view";
 import { SheetsWorkbook } from "./sheets-workbook";
 import { appsScriptClock, UrlFetchTransport } from "./url-fetch-transport";
@@ -39,11 +40,7 @@ export function appsScriptHome(): Home {
     connection: {
       settings: readConnection,
       save: saveConnection,
-      clear: () => {
-        const settings = readConnection();
-        if (settings) tokenStore(settings).clear();
-        forgetConnection();
-      },
+      clear: forgetEverySignIn,
       client: () => {
         const settings = readConnection();
         const server = settings?.server ?? DEFAULT_SERVER;
@@ -61,6 +58,17 @@ export function appsScriptHome(): Home {
       },
     },
   };
+}
+
+/**
+ * Disconnect: whatever the person's properties hold of a sign-in goes, readable or not (a record cut short, of
+ * another shape, left by an earlier connection): the connection, a pending sign-in, the library's token, JWT tokens.
+ */
+function forgetEverySignIn(): void {
+  forgetConnection();
+  forgetPendingSignIn();
+  forgetLibraryToken();
+  forgetJwtTokens();
 }
 
 /**

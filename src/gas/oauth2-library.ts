@@ -37,7 +37,7 @@ export interface LibraryToken {
   expires_in?: number | string;
   refresh_token?: string;
   refresh_token_expires_in?: number | string;
-  owner_id?: string;
+  owner_id?: string | number;
   granted_time?: number;
   expiresAt?: number;
   refreshTokenExpiresAt?: number;

@@ -1,5 +1,20 @@
-import type { Token, TokenStore } from "../ringcentral/token";
+import { z } from "zod";
+import { type Token, type TokenStore, UnreadableTokenError } from "../ringcentral/token";
 import type { LibraryToken, OAuth2Service } from "./oauth2-library";
+
+const Seconds = z.union([z.number(), z.string().regex(/^\d+$/)]);
+
+/** The fields of the library's record that the client reads; anything else it holds is kept as it is. */
+const LibraryTokenSchema = z.object({
+  access_token: z.string().min(1),
+  expires_in: Seconds.optional(),
+  refresh_token: z.string().min(1).optional(),
+  refresh_token_expires_in: Seconds.optional(),
+  owner_id: z.union([z.string(), z.number()]).optional(),
+  granted_time: z.number().optional(),
+  expiresAt: z.number().optional(),
+  refreshTokenExpiresAt: z.number().optional(),
+});
 
 /**
  * The RingCentral client's TokenStore over the OAuth2 library's storage (the person's user properties). The library
@@ -10,9 +25,21 @@ import type { LibraryToken, OAuth2Service } from "./oauth2-library";
 export class OAuth2TokenStore implements TokenStore {
   constructor(private readonly service: OAuth2Service) {}
 
+  /**
+   * The library parses its record with JSON.parse, so a record cut short throws a SyntaxError there; that, and a
+   * record of another shape, is an unreadable token, never an error the person sees as such.
+   */
   load(): Token | null {
-    const token = this.service.getToken(true);
-    return token?.access_token ? fromLibrary(token) : null;
+    let record: unknown;
+    try {
+      record = this.service.getToken(true);
+    } catch {
+      throw new UnreadableTokenError();
+    }
+    if (record === null || record === undefined) return null;
+    const token = LibraryTokenSchema.safeParse(record);
+    if (!token.success) throw new UnreadableTokenError();
+    return fromLibrary(token.data);
   }
 
   save(token: Token): void {

@@ -2,10 +2,9 @@ import { type ConnectionSettings, ConnectionSettingsSchema } from "../server/con
 
 /**
  * The person's RingCentral connection in their user properties: never in the sheet, never another editor's. A
- * sign-in through RingCentral's page waits under its own key until the callback has a token.
+ * sign-in through RingCentral's page waits apart until the callback has a token (pending-sign-in.ts).
  */
 const CONNECTION_KEY = "rcsheets.connection";
-const AUTHORIZING_KEY = "rcsheets.authorizing";
 
 const properties = () => PropertiesService.getUserProperties();
 
@@ -19,18 +18,6 @@ export function saveConnection(settings: ConnectionSettings): void {
 
 export function forgetConnection(): void {
   properties().deleteProperty(CONNECTION_KEY);
-}
-
-export function readAuthorizing(): ConnectionSettings | null {
-  return parsed(properties().getProperty(AUTHORIZING_KEY));
-}
-
-export function saveAuthorizing(settings: ConnectionSettings): void {
-  properties().setProperty(AUTHORIZING_KEY, JSON.stringify(settings));
-}
-
-export function forgetAuthorizing(): void {
-  properties().deleteProperty(AUTHORIZING_KEY);
 }
 
 function parsed(text: string | null): ConnectionSettings | null {

@@ -1,10 +1,13 @@
-import type { Token, TokenStore } from "../ringcentral/token";
+import { type Token, type TokenStore, tokenFromText } from "../ringcentral/token";
 
 /** Whose token it is: the app, and the JWT it signs in with (digested, never kept). */
 export interface TokenOwner {
   clientId: string;
   jwt?: string;
 }
+
+/** Where every person's JWT tokens are kept in their user properties: one key per server, app and credential. */
+export const TOKEN_KEY_PREFIX = "rcsheets.token.";
 
 /**
  * A person's token in their own user properties: per person, never in the sheet, never seen by other editors. Kept
@@ -16,17 +19,12 @@ export class PropertiesTokenStore implements TokenStore {
 
   constructor(server: string, owner: TokenOwner) {
     const host = server.replace(/^[a-z]+:\/\//i, "");
-    this.key = `rcsheets.token.${host}.${owner.clientId}.${credentialDigest(owner.jwt ?? "")}`;
+    this.key = `${TOKEN_KEY_PREFIX}${host}.${owner.clientId}.${credentialDigest(owner.jwt ?? "")}`;
   }
 
   load(): Token | null {
     const text = PropertiesService.getUserProperties().getProperty(this.key);
-    if (!text) return null;
-    try {
-      return JSON.parse(text) as Token;
-    } catch {
-      return null;
-    }
+    return text ? tokenFromText(text) : null;
   }
 
   save(token: Token): void {
@@ -36,6 +34,12 @@ export class PropertiesTokenStore implements TokenStore {
   clear(): void {
     PropertiesService.getUserProperties().deleteProperty(this.key);
   }
+}
+
+/** Every JWT token the person's properties keep, of any server, app or credential (Disconnect). */
+export function forgetJwtTokens(): void {
+  const properties = PropertiesService.getUserProperties();
+  for (const key of properties.getKeys()) if (key.startsWith(TOKEN_KEY_PREFIX)) properties.deleteProperty(key);
 }
 
 /** Sixteen hex digits of the credential's SHA-256 (Apps Script's Utilities; its bytes are signed). */

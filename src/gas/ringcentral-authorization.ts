@@ -1,7 +1,8 @@
 import { base64 } from "../ringcentral/client";
 import type { AuthorizationFlow, AuthorizationSettings } from "../server/authorization-flow";
 import { type AuthCallbackRequest, type OAuth2Service, oauth2Library } from "./oauth2-library";
-import { forgetAuthorizing, readAuthorizing, saveAuthorizing, saveConnection } from "./person-connection";
+import { SIGN_IN_ARGUMENT, startPendingSignIn, takePendingSignIn } from "./pending-sign-in";
+import { saveConnection } from "./person-connection";
 
 /** The library keeps the token under `oauth2.ringcentral` in the person's user properties. */
 const SERVICE = "ringcentral";
@@ -26,26 +27,37 @@ export function ringCentralService(settings: AuthorizationSettings): OAuth2Servi
     .setTokenHeaders({ Authorization: `Basic ${base64(`${settings.clientId}:${settings.clientSecret}`)}` });
 }
 
-/** The Apps Script home's authorization flow: pending until the callback has a token. */
+/**
+ * The library's storage of the token, whatever it holds (even a record it cannot parse): reset needs no settings.
+ * Reset removes from the cache only the keys the properties still have, so the token's own cache entry (the
+ * library's key, `oauth2.` and the service's name) goes by name too.
+ */
+export function forgetLibraryToken(): void {
+  const cache = CacheService.getUserCache();
+  oauth2Library().createService(SERVICE).setPropertyStore(PropertiesService.getUserProperties()).setCache(cache).reset();
+  cache.remove(`oauth2.${SERVICE}`);
+}
+
+/** The Apps Script home's authorization flow: pending, bound to the person who started it, until the callback. */
 export const appsScriptAuthorization: AuthorizationFlow = {
   start(settings) {
-    saveAuthorizing(settings);
+    const nonce = startPendingSignIn(settings);
     const service = ringCentralService(settings);
     service.reset();
-    return { url: service.generateCodeVerifier().getAuthorizationUrl(), redirectUri: service.getRedirectUri() };
+    const url = service.generateCodeVerifier().getAuthorizationUrl({ [SIGN_IN_ARGUMENT]: nonce });
+    return { url, redirectUri: service.getRedirectUri() };
   },
 };
 
 /**
- * RingCentral's redirect: the library checks the state token, exchanges the code (with the PKCE verifier the state
- * carries) and stores the token; then the pending settings become the person's connection, which the sidebar's
- * polling of connectionStatus notices.
+ * RingCentral's redirect: Apps Script has checked the state token; the callback must be this person's own pending
+ * sign-in (its nonce, not expired), else nothing is exchanged or stored. The library then exchanges the code (with
+ * the PKCE verifier the state carries) and stores the token; the pending settings become the person's connection,
+ * which the sidebar's polling of connectionStatus notices.
  */
 export function finishAuthorization(request: AuthCallbackRequest): { connected: boolean; message: string } {
-  const pending = readAuthorizing();
-  if (!pending) return { connected: false, message: "No sign-in is waiting: start again from the sidebar." };
-  // One callback ends the attempt, whatever its outcome: a stale state cannot connect the person later.
-  forgetAuthorizing();
+  const pending = takePendingSignIn(request.parameter);
+  if ("refused" in pending) return { connected: false, message: pending.refused };
   let granted: boolean;
   try {
     granted = ringCentralService(pending).handleCallback(request);

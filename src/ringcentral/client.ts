@@ -11,6 +11,7 @@ import {
   type TokenLock,
   type TokenStore,
   tokenFromInfo,
+  UnreadableTokenError,
 } from "./token";
 import type { UsageGroup } from "./usage-group";
 
@@ -49,12 +50,26 @@ export interface CallOptions {
   body?: unknown;
 }
 
-/** Someone must sign in first: there is no token and no JWT credential to get one. */
+/** Someone must sign in (again): there is no usable token and no JWT credential to get one. The message says why. */
 export class NotSignedInError extends Error {
-  constructor() {
-    super("Not signed in to RingCentral: connect an account first.");
+  constructor(message = "Not signed in to RingCentral: connect an account first.") {
+    super(message);
     this.name = "NotSignedInError";
   }
+}
+
+const SIGNED_OUT = "Signed out of RingCentral: sign in again.";
+
+/** Why a refresh left the person signed out: its answer lost (the token spent with it), or the platform refused it. */
+function signedOutBy(error: unknown): string {
+  return error instanceof NetworkError
+    ? "RingCentral's answer to renewing your sign-in was lost, and a sign-in renews only once: sign in again."
+    : `RingCentral ended your sign-in (${error instanceof Error ? error.message : String(error)}): sign in again.`;
+}
+
+/** Whether a failed refresh may have spent its token: no answer (it may have been done), or a refusal (not a 429). */
+function spentBy(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof ApiError && error.status < 500 && error.status !== 429);
 }
 
 /**
@@ -96,7 +111,8 @@ export class RingCentralClient {
 
   /** Ends the session. The platform's answer is ignored, as its docs advise: the local token goes either way. */
   async revoke(): Promise<void> {
-    const token = this.store.load();
+    const loaded = this.loaded();
+    const token = loaded instanceof UnreadableTokenError ? null : loaded;
     this.store.clear();
     if (!token) return;
     await this.send(
@@ -107,7 +123,16 @@ export class RingCentralClient {
   }
 
   isSignedIn(): boolean {
-    return this.store.load() !== null || Boolean(this.options.jwt);
+    return this.signInState().signedIn;
+  }
+
+  /** Whether calls can go without the person signing in again, and if not, why (a JWT client logs in by itself). */
+  signInState(): { signedIn: true } | { signedIn: false; reason: string } {
+    if (this.options.jwt) return { signedIn: true };
+    const token = this.loaded();
+    if (token instanceof UnreadableTokenError) return { signedIn: false, reason: token.message };
+    if (token && (token.expiresAt > this.clock.now() || this.refreshable(token))) return { signedIn: true };
+    return { signedIn: false, reason: SIGNED_OUT };
   }
 
   /** One call. Throws ApiError for a refusal, NetworkError when no answer came back. */
@@ -156,7 +181,7 @@ export class RingCentralClient {
 
   /** A token good for a while yet: the stored one, refreshed ahead of expiry, or a new JWT login. */
   private async accessToken(forceNew: boolean): Promise<Token> {
-    const token = this.store.load();
+    const token = this.stored();
     const now = this.clock.now();
     if (token && !forceNew && !needsRefresh(token, now)) return token;
     this.refreshing ??= this.renewShared(token).finally(() => {
@@ -173,31 +198,57 @@ export class RingCentralClient {
     const lock = this.options.tokenLock;
     if (!lock) return this.renew(stale);
     return lock.hold(async () => {
-      const current = this.store.load();
+      const current = this.stored();
       const renewedMeanwhile = current && current.accessToken !== stale?.accessToken;
       if (renewedMeanwhile && !needsRefresh(current, this.clock.now())) return current;
       return this.renew(current);
     });
   }
 
+  /**
+   * A refresh token is good once, so a refresh is sent once, never repeated: a lost answer may have spent it (the new
+   * pair lost with the answer), and a refusal means it is spent or ended. Either way the store drops the token; a JWT
+   * client then logs in again by itself, anyone else signs in again. A server error keeps it: nothing was done.
+   */
   private async renew(token: Token | null): Promise<Token> {
-    const refreshable = token?.refreshToken && (token.refreshExpiresAt ?? Number.POSITIVE_INFINITY) > this.clock.now();
-    if (token?.refreshToken && refreshable) {
+    if (token?.refreshToken && this.refreshable(token)) {
       try {
-        return await this.requestToken({ grant_type: "refresh_token", refresh_token: token.refreshToken });
+        return await this.requestToken({ grant_type: "refresh_token", refresh_token: token.refreshToken }, false);
       } catch (error) {
-        if (!this.options.jwt) {
-          this.store.clear();
-          throw error;
-        }
+        const spent = spentBy(error);
+        if (spent) this.store.clear();
+        if (!this.options.jwt) throw spent ? new NotSignedInError(signedOutBy(error)) : error;
       }
     }
     if (this.options.jwt) return this.loginWithJwt();
-    throw new NotSignedInError();
+    throw token ? new NotSignedInError(SIGNED_OUT) : new NotSignedInError();
   }
 
-  private async requestToken(form: Record<string, string>): Promise<Token> {
-    const response = await this.send("auth", this.tokenRequest("/restapi/oauth/token", form), true);
+  private refreshable(token: Token): boolean {
+    return Boolean(token.refreshToken) && (token.refreshExpiresAt ?? Number.POSITIVE_INFINITY) > this.clock.now();
+  }
+
+  /** The stored token for a call: an unreadable one is a sign-in to make again (a JWT client makes it by itself). */
+  private stored(): Token | null {
+    const token = this.loaded();
+    if (!(token instanceof UnreadableTokenError)) return token;
+    if (this.options.jwt) return null;
+    throw new NotSignedInError(token.message);
+  }
+
+  /** The stored token, none, or a record that cannot be read, as a value: each caller says what that means. */
+  private loaded(): Token | null | UnreadableTokenError {
+    try {
+      return this.store.load();
+    } catch (error) {
+      if (error instanceof UnreadableTokenError) return error;
+      throw error;
+    }
+  }
+
+  /** `repeatable`: whether a lost answer or a server error may be sent again (a login may; a refresh never). */
+  private async requestToken(form: Record<string, string>, repeatable = true): Promise<Token> {
+    const response = await this.send("auth", this.tokenRequest("/restapi/oauth/token", form), repeatable);
     if (response.status >= 400) throw ApiError.from(response);
     const token = tokenFromInfo(JSON.parse(response.body) as TokenInfoBody, this.clock.now());
     this.store.save(token);

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** A person's tokens, as the token endpoint gave them (times in ms since the epoch). Never logged. */
 export interface Token {
   accessToken: string;
@@ -8,11 +10,22 @@ export interface Token {
   ownerId?: string;
 }
 
-/** Where a person's token is kept: user properties in Apps Script, a file under the user's config dir in Node. */
+/**
+ * Where a person's token is kept: user properties in Apps Script, a file under the user's config dir in Node. `load`
+ * answers null when there is none, and throws UnreadableTokenError for a record it cannot read (never a SyntaxError).
+ */
 export interface TokenStore {
   load(): Token | null;
   save(token: Token): void;
   clear(): void;
+}
+
+/** A stored token that cannot be read (bad JSON, cut short, another shape): no token, and the person is told why. */
+export class UnreadableTokenError extends Error {
+  constructor() {
+    super("Your saved RingCentral sign-in could not be read: sign in again.");
+    this.name = "UnreadableTokenError";
+  }
 }
 
 /**
@@ -34,6 +47,28 @@ export class MemoryTokenStore implements TokenStore {
   clear(): void {
     this.token = null;
   }
+}
+
+const StoredTokenSchema = z.object({
+  accessToken: z.string().min(1),
+  issuedAt: z.number(),
+  expiresAt: z.number(),
+  refreshToken: z.string().min(1).optional(),
+  refreshExpiresAt: z.number().optional(),
+  ownerId: z.string().optional(),
+});
+
+/** A token as a store kept it (JSON text), or UnreadableTokenError: a record cut short or of another shape is none. */
+export function tokenFromText(text: string): Token {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UnreadableTokenError();
+  }
+  const token = StoredTokenSchema.safeParse(value);
+  if (!token.success) throw new UnreadableTokenError();
+  return token.data;
 }
 
 /** The token endpoint's answer (TokenInfo) as a Token. */

@@ -84,15 +84,32 @@ export const connect = serverFunction(
   },
 );
 
-export const connectionStatus = serverFunction(z.object({}).default({}), (home): { connected: boolean; server: string } => {
+/** Whether the person's calls can go; when settings are kept but the sign-in is not (spent, unreadable), why. */
+export interface ConnectionStatus {
+  connected: boolean;
+  server: string;
+  message?: string;
+}
+
+/** Connected means calls can go: a JWT logs in by itself; a sign-in through RingCentral's page needs its token. */
+export const connectionStatus = serverFunction(z.object({}).default({}), (home): ConnectionStatus => {
   const settings = home.connection?.settings();
-  return { connected: Boolean(settings), server: settings?.server ?? "" };
+  if (!home.connection || !settings) return { connected: false, server: "" };
+  const state = home.connection.client().signInState();
+  if (state.signedIn) return { connected: true, server: settings.server };
+  return { connected: false, server: settings.server, message: state.reason };
 });
 
-/** Disconnect: ends the session at RingCentral and forgets the person's connection. */
+/**
+ * Disconnect: ends the session at RingCentral and forgets the person's connection, whatever is stored: the local
+ * sign-in goes even when the revoke fails.
+ */
 export const disconnect = serverFunction(z.object({}).default({}), async (home): Promise<{ connected: false }> => {
-  if (home.connection?.settings()) await home.connection.client().revoke();
-  home.connection?.clear();
+  try {
+    if (home.connection?.settings()) await home.connection.client().revoke();
+  } finally {
+    home.connection?.clear();
+  }
   return { connected: false };
 });
 

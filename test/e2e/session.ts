@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, findChromium } from "../../scripts/chromium";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
-import type { OtherSpreadsheet } from "../../src/playground/add-in";
+import type { OtherSpreadsheet, PlaygroundAddIn } from "../../src/playground/add-in";
 import { startPlayground } from "../../src/playground/server";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 
@@ -21,6 +21,8 @@ export interface PlaygroundSession {
   sandbox: RunningSandbox;
   /** The other spreadsheets the add-in may open, in the order given: their links. */
   others: OtherSpreadsheet[];
+  /** The add-in in its runtime, for a test that sets what the person's properties hold. */
+  addIn: PlaygroundAddIn;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function openPlayground(options: {
     secret: playground.secret,
     sandbox,
     others: playground.addIn.others,
+    addIn: playground.addIn,
     close: async () => {
       await browser.close();
       await playground.close();

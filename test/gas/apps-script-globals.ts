@@ -21,6 +21,8 @@ export interface AppsScriptGlobals {
   /** What the fake token endpoint answers the code exchange with; a callback with `error` is declined. */
   grant: LibraryToken;
   authorizationUrls: string[];
+  /** The arguments the last authorization URL's state token carries (Apps Script hands them to the callback). */
+  stateArguments: Record<string, string>;
   /** The services as globals, by name (also for a vm context). */
   services(): Record<string, unknown>;
   install(): () => void;
@@ -45,6 +47,7 @@ export function appsScriptGlobals(): AppsScriptGlobals {
       owner_id: "42",
     },
     authorizationUrls: [],
+    stateArguments: {},
     services: () => ({
       PropertiesService: { getUserProperties: () => userProperties, getDocumentProperties: () => docProperties },
       CacheService: { getUserCache: () => state.cache, getDocumentCache: () => state.documentCache },
@@ -84,6 +87,7 @@ export function appsScriptGlobals(): AppsScriptGlobals {
 function propertyStore(values: Map<string, string>) {
   const store = {
     getProperty: (key: string) => values.get(key) ?? null,
+    getKeys: () => [...values.keys()],
     setProperty: (key: string, value: string) => {
       values.set(key, value);
       return store;
@@ -183,7 +187,8 @@ function fakeService(name: string, state: AppsScriptGlobals): OAuth2Service {
     setLock: setter("lock"),
     setParam: setter("param"),
     generateCodeVerifier: () => setter("codeChallengeMethod")("S256"),
-    getAuthorizationUrl: () => {
+    getAuthorizationUrl: (extra) => {
+      state.stateArguments = { serviceName: name, ...extra };
       const url = `${config.authorizationBaseUrl}?client_id=${config.clientId}&response_type=code&state=fake-state${
         config.codeChallengeMethod ? "&code_challenge_method=S256&code_challenge=fake" : ""
       }`;

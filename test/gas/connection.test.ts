@@ -25,7 +25,9 @@ describe("the Apps Script connection", () => {
     });
     expect(call("connectionStatus", {})).toEqual({ connected: false, server: "" });
 
-    const page = authCallback({ parameter: { code: "the-code", state: "fake-state" } }) as unknown as { html: string };
+    const page = authCallback({
+      parameter: { ...current().stateArguments, code: "the-code", state: "fake-state" },
+    }) as unknown as { html: string };
     expect(page.html).toContain(`Connected to ${SERVER}`);
     expect(call("connectionStatus", {})).toEqual({ connected: true, server: SERVER });
     expect(current().properties.has("rcsheets.authorizing")).toBe(false);
@@ -39,7 +41,9 @@ describe("the Apps Script connection", () => {
 
   it("a declined sign-in leaves the person unconnected, and says so as text", () => {
     call("startAuthorization", { server: SERVER, clientId: "app-1" });
-    const page = authCallback({ parameter: { error: "access_denied" } }) as unknown as { html: string };
+    const page = authCallback({ parameter: { ...current().stateArguments, error: "access_denied" } }) as unknown as {
+      html: string;
+    };
     expect(page.html).toContain("declined");
     expect(call("connectionStatus", {})).toMatchObject({ connected: false });
     const stray = authCallback({ parameter: { code: "x" } }) as unknown as { html: string };
@@ -48,7 +52,7 @@ describe("the Apps Script connection", () => {
 
   it("the client's TokenStore is the library's storage: read, refreshed tokens saved back, cleared by disconnect", () => {
     call("startAuthorization", { server: SERVER, clientId: "app-1" });
-    authCallback({ parameter: { code: "the-code" } });
+    authCallback({ parameter: { ...current().stateArguments, code: "the-code" } });
     const store = new OAuth2TokenStore(ringCentralService({ server: SERVER, clientId: "app-1" }));
     const token = store.load();
     expect(token).toMatchObject({ accessToken: "access-1", refreshToken: "refresh-1", ownerId: "42" });
