@@ -70,7 +70,8 @@ export class PlaygroundAddIn {
   }
 
   static async open(options: AddInOptions): Promise<PlaygroundAddIn> {
-    for (const path of [options.workbookPath, ...(options.others ?? []).map((other) => other.path)]) await checkWorkbookFile(path);
+    for (const path of [options.workbookPath, ...(options.others ?? []).map((other) => other.path)])
+      await checkWorkbookFile(path);
     const document = await loadDocument(options.workbookPath, {
       id: "playground-spreadsheet",
       people: { owner: options.person, editors: [options.person], domain: null },

@@ -47,7 +47,12 @@ export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): 
   const record = takeRecord(book.excel);
   // The grid each sheet gets is known from the rows and columns the file holds, before a cell is made: a file one far
   // cell makes 17 billion cells large is refused as Sheets refuses it, not expanded.
-  const grids = book.excel.worksheets.map((ws) => gridOf(ws, record?.sheets.find((sheet) => sheet.name === ws.name)));
+  const grids = book.excel.worksheets.map((ws) =>
+    gridOf(
+      ws,
+      record?.sheets.find((sheet) => sheet.name === ws.name),
+    ),
+  );
   const cells = grids.reduce((sum, grid) => sum + grid.rows * grid.columns, 0);
   if (cells > MAX_CELLS || grids.some((grid) => grid.columns > MAX_COLUMNS)) throw new Error(OVER_MAX_CELLS);
   const markers = new Map(book.sheets().map((sheet) => [sheet.name, sheet.marker]));
