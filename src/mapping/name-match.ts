@@ -51,7 +51,7 @@ function matchName(header: string): NameMatch[] {
   const words = headerWords(header);
   const best = matchesOf(words);
   // "SITE_CODE", "DEPT_NAME": a database's suffix after the field's name does not stop a match, a little less sure.
-  const suffix = words.length > 1 ? words.at(-1) : undefined;
+  const suffix = words.length > 1 ? words[words.length - 1] : undefined;
   if (suffix && SUFFIXES.has(suffix))
     for (const match of matchesOf(words.slice(0, -1)).values()) {
       const confidence = round(match.confidence * SUFFIX_SHARE);
