@@ -12,6 +12,8 @@
  */
 export function installBridge(worker) {
   const { hostCall, sleep, log, registry, newerBuiltIns } = worker;
+  // Taken before the context drops the built-ins newer than Apps Script's (below): the bridge is the host's, not the script's.
+  const hasOwn = Object.hasOwn;
   const proxies = new Map();
   const methodsByClass = new Map();
 
@@ -79,12 +81,12 @@ export function installBridge(worker) {
     const proxy = new Proxy(constants, {
       get(target, key) {
         if (typeof key === "symbol") return key === Symbol.toStringTag ? wire.c : undefined;
-        if (Object.hasOwn(target, key)) return target[key];
+        if (hasOwn(target, key)) return target[key];
         if (methods.has(key)) return method(key);
         if (key === "toString") return () => wire.c;
         return undefined;
       },
-      has: (target, key) => Object.hasOwn(target, key) || methods.has(key),
+      has: (target, key) => hasOwn(target, key) || methods.has(key),
       set: () => true,
     });
     proxies.set(wire.i, proxy);
