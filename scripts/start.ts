@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { FetchTransport } from "../src/node/fetch-transport";
 import { XlsxWorkbook } from "../src/node/xlsx-workbook";
 import { startPlayground } from "../src/playground/server";
+import { checkWorkbookFile } from "../src/playground/workbook-file";
 import { RingCentralClient } from "../src/ringcentral/client";
 import { startSandbox } from "../src/sandbox/index";
 import { fetchAccountState } from "../src/sync/account-snapshot";
@@ -48,8 +49,10 @@ const workbookPath = resolve(values.workbook ?? DEMO_WORKBOOK);
 const withDemoUsers = values.demo || values.workbook === undefined;
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 
-// The workbook is opened once before anything starts, so a file that is not a workbook stops here, in one line.
-if (existsSync(workbookPath)) await XlsxWorkbook.open(workbookPath).catch(fail);
+// The workbooks are checked before anything starts, so a file that is not a workbook, or one over the limits (a far
+// cell, a whole-sheet merge), stops here, in one line.
+for (const path of [...(existsSync(workbookPath) ? [workbookPath] : []), ...(values.open ?? []).map((p) => resolve(p))])
+  await checkWorkbookFile(path).catch(fail);
 
 const sandbox = await startSandbox({
   seed: 1,

@@ -1,4 +1,6 @@
+import type { SourceLimits } from "../src/server/list-tabs";
 import { lazyScript } from "./lazy-script";
+import { type SheetXml, sheetPartNames, xlsxExtentProblem } from "./xlsx-extent";
 import type { XlsxReader } from "./xlsx-reader";
 
 /** A value of a source row as the server takes it (the `rows` source). */
@@ -11,15 +13,14 @@ export interface XlsxSheet {
 }
 
 /** The limits the server gave (listSourceTabs), so that the sidebar refuses what the CLI refuses, in its words. */
-export interface FileLimits {
-  fileBytes: number;
-  inflatedBytes: number;
-}
+export type FileLimits = SourceLimits;
 
 /**
  * An .xlsx file read in the browser into the rows of each sheet that holds a value. Its parts' inflated sizes are
  * added up from the zip's directory before anything is inflated, so a small file that unpacks to gigabytes is
- * refused rather than freezing the sidebar. Rows and columns are counted by the server, as for every source.
+ * refused rather than freezing the sidebar; then each sheet's reach is read from its XML (xlsx-extent.ts), so that a
+ * far cell or a whole-sheet merge is refused before any row is filled. Rows and columns with values are counted by
+ * the server, as for every source.
  */
 export async function readXlsxSheets(file: File, limits: FileLimits): Promise<XlsxSheet[] | { problem: string }> {
   if (file.size > limits.fileBytes) return { problem: tooLarge(file.name, limits.fileBytes) };
@@ -40,6 +41,15 @@ export async function readXlsxSheets(file: File, limits: FileLimits): Promise<Xl
     return {
       problem: `${file.name} unpacks to ${megabytes(inflated)}; the limit is ${megabytes(limits.inflatedBytes)}: save only the sheet you import, or as CSV.`,
     };
+  let sheets: SheetXml[] | string;
+  try {
+    sheets = sheetXml(unzipSync, bytes);
+  } catch {
+    sheets = "its zip is damaged. Open it in Excel or Sheets and save it again as .xlsx.";
+  }
+  if (typeof sheets === "string") return { problem: `${file.name} is not an .xlsx workbook: ${sheets}` };
+  const overLimit = xlsxExtentProblem(file.name, sheets, limits);
+  if (overLimit) return { problem: overLimit };
   try {
     // Numbers kept as written: "0101" stays "0101" where the cell is text, and no float turns 12125550101 into 1.2e10.
     const sheets = await readXlsxFile(bytes.buffer, { parseNumber: (text: string) => text });
@@ -49,6 +59,19 @@ export async function readXlsxSheets(file: File, limits: FileLimits): Promise<Xl
   } catch (error) {
     return { problem: `${file.name} could not be read as .xlsx: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** The sheets' XML by their names (inflated: within the limit just checked), or why there is none. */
+function sheetXml(unzip: XlsxReader["unzipSync"], bytes: Uint8Array): SheetXml[] | string {
+  const WORKBOOK = "xl/workbook.xml";
+  const RELS = "xl/_rels/workbook.xml.rels";
+  const parts = unzip(bytes, {
+    filter: (part) => part.name === WORKBOOK || part.name === RELS || part.name.startsWith("xl/worksheets/"),
+  });
+  const text = (name: string) => new TextDecoder().decode(parts[name] ?? new Uint8Array());
+  const names = sheetPartNames(text(WORKBOOK), text(RELS));
+  if (names.size === 0) return "it names no sheets. Save it from Excel as .xlsx (or as CSV) and choose it again.";
+  return [...names].map(([part, name]) => ({ name, xml: text(part) }));
 }
 
 function rowValue(value: unknown): RowValue {

@@ -20,7 +20,12 @@ type Step = "source" | "mapping" | "values" | "preview" | "done";
 const ONE_VALUE = "\u0000one value";
 
 /** Until the server has said its limits (listSourceTabs): the CLI's, so that a file is never read unchecked. */
-const DEFAULT_LIMITS: FileLimits = { fileBytes: 10 * 1024 * 1024, inflatedBytes: 50 * 1024 * 1024 };
+const DEFAULT_LIMITS: FileLimits = {
+  fileBytes: 10 * 1024 * 1024,
+  inflatedBytes: 50 * 1024 * 1024,
+  sheetCells: 2_000_000,
+  storedCells: 1_000_000,
+};
 
 /**
  * Import, as a wizard: choose the source (a CSV or .xlsx file, read here; another tab; a tab of another Google

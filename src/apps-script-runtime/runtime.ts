@@ -72,6 +72,12 @@ export interface RuntimeOptions {
   /** Milliseconds added to each call on these services, e.g. `{ SpreadsheetApp: 40 }`. */
   latencyMs?: Latency;
   scriptId?: string;
+  /**
+   * Keep Node's ECMAScript built-ins newer than ES2020 (`Array.prototype.at`, `Object.hasOwn`, `replaceAll`…) in
+   * each context. Off by default: Google does not say which V8 Apps Script runs, so a context offers only the
+   * built-ins it is known to have (docs/apps-script-runtime.md), and a script that uses a newer one fails here first.
+   */
+  newerBuiltIns?: boolean;
 }
 
 export interface AppsScriptRuntime {
@@ -91,7 +97,7 @@ const DEFAULT_USER = "person@example.com";
 export function startAppsScriptRuntime(options: RuntimeOptions): AppsScriptRuntime {
   const standard = standardServices(options);
   const services = [...standard.list, ...(options.services ?? [])];
-  const pool = new WorkerPool(options.code, "Code.gs", librarySources(options.manifest));
+  const pool = new WorkerPool(options.code, "Code.gs", librarySources(options.manifest), options.newerBuiltIns ?? false);
   const running = new Map<string, number>();
   let nextId = 1;
 

@@ -35,11 +35,11 @@ export class ExecutionWorker {
     port.on("message", (json: string) => void this.onCall(json));
   }
 
-  static start(code: string, filename: string, libraries: LibrarySource[]): ExecutionWorker {
+  static start(code: string, filename: string, libraries: LibrarySource[], newerBuiltIns = false): ExecutionWorker {
     const { port1, port2 } = new MessageChannel();
     const signalBuffer = new SharedArrayBuffer(4);
     const worker = new Worker(new URL("./worker/execution-worker.mjs", import.meta.url), {
-      workerData: { code, filename, libraries, callPort: port2, signalBuffer },
+      workerData: { code, filename, libraries, newerBuiltIns, callPort: port2, signalBuffer },
       transferList: [port2],
       // Plain JavaScript: none of the parent's loaders (tsx, vitest) is needed or wanted.
       execArgv: [],
@@ -91,11 +91,13 @@ export class WorkerPool {
     private readonly code: string,
     private readonly filename: string,
     private readonly libraries: LibrarySource[],
+    /** Keep the built-ins newer than Apps Script is known to have (RuntimeOptions.newerBuiltIns). */
+    private readonly newerBuiltIns = false,
     private readonly keepIdle = 4,
   ) {}
 
   async acquire(): Promise<ExecutionWorker> {
-    const worker = this.idle.pop() ?? ExecutionWorker.start(this.code, this.filename, this.libraries);
+    const worker = this.idle.pop() ?? ExecutionWorker.start(this.code, this.filename, this.libraries, this.newerBuiltIns);
     this.all.add(worker);
     await worker.ready;
     return worker;

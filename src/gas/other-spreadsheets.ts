@@ -9,7 +9,14 @@ export const appsScriptSpreadsheets: OtherSpreadsheets = {
   open(id) {
     try {
       const spreadsheet = SpreadsheetApp.openById(id);
-      return { name: spreadsheet.getName(), workbook: new SheetsWorkbook(spreadsheet) };
+      return {
+        name: spreadsheet.getName(),
+        workbook: new SheetsWorkbook(spreadsheet),
+        span(name) {
+          const sheet = spreadsheet.getSheetByName(name);
+          return sheet ? { rows: sheet.getLastRow(), columns: sheet.getLastColumn() } : { rows: 0, columns: 0 };
+        },
+      };
     } catch (error) {
       return { refusal: refusalOf(error instanceof Error ? error.message : String(error)) };
     }

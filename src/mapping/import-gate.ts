@@ -30,5 +30,5 @@ export function gateProblems(missing: readonly string[]): ImportProblem[] {
 /** "User Type *, Ext * and Site *". */
 export function starred(headers: readonly string[]): string {
   const names = headers.map((h) => `${h} *`);
-  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

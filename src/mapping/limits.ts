@@ -5,6 +5,8 @@
  * (2,000 users is a large one).
  */
 
+import { columnLetter } from "./cell-address";
+
 /**
  * A source file (CSV or .xlsx). The sidebar sends a file to Apps Script as one string, and Apps Script holds the
  * whole table in memory; 10 MB is about 20,000 rows of a wide HR export, and far below what makes a sidebar hang.
@@ -32,7 +34,10 @@ export const MAX_WORKBOOK_INFLATED_BYTES = 50 * 1024 * 1024;
 /** Parts in an .xlsx zip: a workbook of 100 tabs has about 250. */
 export const MAX_WORKBOOK_PARTS = 2_000;
 
-/** Cells and rows stored in an .xlsx's sheets: ExcelJS makes an object of each (about 500 bytes). */
+/**
+ * Cells and rows stored in an .xlsx's sheets: ExcelJS makes an object of each (about 500 bytes), and of every cell a
+ * merge or a data validation covers (it expands their areas cell by cell as it reads them).
+ */
 export const MAX_WORKBOOK_STORED_CELLS = 1_000_000;
 
 /**
@@ -40,6 +45,13 @@ export const MAX_WORKBOOK_STORED_CELLS = 1_000_000;
  * XFD1048576 would otherwise ask for 17 billion cells.
  */
 export const MAX_SHEET_CELLS = 2_000_000;
+
+/** Why a sheet's rectangle (A1 to its farthest value, `rows` by `columns`) is too large to fill, or null. */
+export function sheetSpanRefusal(sheet: string, rows: number, columns: number): string | null {
+  const cells = rows * columns;
+  if (cells <= MAX_SHEET_CELLS) return null;
+  return `Sheet ${sheet} spans A1:${columnLetter(columns)}${rows} (${bigCount(cells)} cells); the limit is ${count(MAX_SHEET_CELLS)} cells: delete the far cells or copy the data to a new workbook.`;
+}
 
 /** 10485760 → "10 MB"; 1500 → "1,500". Limits are named in messages in these words. */
 export function bytesLabel(bytes: number): string {

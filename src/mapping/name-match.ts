@@ -111,7 +111,7 @@ function offer(best: Map<TargetField, NameMatch>, match: NameMatch): void {
 function matchesOfName(words: readonly string[], misleading: boolean): Map<TargetField, NameMatch> {
   const best = matchesOf(words, misleading);
   // "SITE_CODE", "DEPT_NAME": a database's suffix after the field's name does not stop a match, a little less sure.
-  const suffix = words.length > 1 ? words.at(-1) : undefined;
+  const suffix = words.length > 1 ? words[words.length - 1] : undefined;
   if (suffix && SUFFIXES.has(suffix))
     for (const match of matchesOf(words.slice(0, -1), misleading).values())
       offer(best, {

@@ -1,11 +1,21 @@
 import { inflateRawSync } from "node:zlib";
-import { bytesLabel, count, MAX_WORKBOOK_INFLATED_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_STORED_CELLS } from "../mapping/limits";
+import { areaOf, cellsOf } from "../mapping/cell-address";
+import {
+  bigCount,
+  bytesLabel,
+  count,
+  MAX_WORKBOOK_INFLATED_BYTES,
+  MAX_WORKBOOK_PARTS,
+  MAX_WORKBOOK_STORED_CELLS,
+} from "../mapping/limits";
 
 /**
  * An .xlsx file is a zip of XML parts. ExcelJS (through JSZip) inflates every part whole and trusts what the zip
  * says, so a 1 MB zip bomb becomes gigabytes before it fails. This reads the zip's central directory first (how
  * many parts, their declared sizes), then inflates each part with a cap at its declared size (a part that inflates
- * to more is lying), and counts the cells and rows the sheets store, all before ExcelJS sees the bytes.
+ * to more is lying), and counts the cells and rows the sheets store, and the cells their merges and data validations
+ * cover (ExcelJS expands those cell by cell: one merge of A1:XFD1048576 is 17 billion objects), all before ExcelJS
+ * sees the bytes.
  *
  * Returns why the file cannot be opened, as the end of a sentence ("it is not a zip file: …"), or null when it is
  * within the limits.
@@ -20,14 +30,25 @@ export function xlsxPackageRefusal(data: Uint8Array): string | null {
   for (const part of parts) declared += part.size;
   if (declared > MAX_WORKBOOK_INFLATED_BYTES) return tooLarge(declared);
   let stored = 0;
+  let widest: Covered = { ref: "", cells: 0, by: "merge" };
   for (const part of parts) {
     const content = inflated(zip, part);
     if (typeof content === "string") return content;
-    if (SHEET_PART.test(part.name)) stored += storedCells(content);
+    if (!SHEET_PART.test(part.name)) continue;
+    stored += storedCells(content);
+    for (const area of coveredAreas(content)) {
+      stored += area.cells;
+      if (area.cells > widest.cells) widest = area;
+    }
+    // Counting on would only make the number larger: one far merge is enough to say no.
+    if (stored > MAX_WORKBOOK_STORED_CELLS) break;
   }
-  if (stored > MAX_WORKBOOK_STORED_CELLS)
-    return `its sheets store ${count(stored)} cells and rows; the limit is ${count(MAX_WORKBOOK_STORED_CELLS)}: delete the rows and columns you do not need (formatted empty ones count too), or copy the data to a new workbook.`;
-  return null;
+  if (stored <= MAX_WORKBOOK_STORED_CELLS) return null;
+  if (widest.cells > MAX_WORKBOOK_STORED_CELLS / 2)
+    return widest.by === "merge"
+      ? `one of its sheets merges ${widest.ref} (${bigCount(widest.cells)} cells, each counted); the limit is ${count(MAX_WORKBOOK_STORED_CELLS)} cells: unmerge those cells, or copy the data to a new workbook.`
+      : `one of its sheets has a data validation over ${widest.ref} (${bigCount(widest.cells)} cells, each counted); the limit is ${count(MAX_WORKBOOK_STORED_CELLS)} cells: narrow it to the rows you use, or copy the data to a new workbook.`;
+  return `its sheets store ${bigCount(stored)} cells and rows; the limit is ${count(MAX_WORKBOOK_STORED_CELLS)}: delete the rows and columns you do not need (formatted empty ones count too), or copy the data to a new workbook.`;
 }
 
 const LOCAL_HEADER = 0x04034b50;
@@ -104,6 +125,27 @@ function inflated(zip: Buffer, part: Part): Buffer | string {
 function tooLarge(bytes: number): string {
   const size = Number.isFinite(bytes) ? `${bytesLabel(bytes)}` : "more than 4 GB";
   return `its parts inflate to ${size}; the limit is ${bytesLabel(MAX_WORKBOOK_INFLATED_BYTES)}: delete the tabs, rows or images you do not need, or copy the data to a new workbook.`;
+}
+
+interface Covered {
+  ref: string;
+  cells: number;
+  by: "merge" | "validation";
+}
+
+/**
+ * The areas of a sheet's `<mergeCell ref="…">` and `<dataValidation sqref="…">` elements (a sqref may list several
+ * areas, space-separated), each with the cells it covers. They come after the sheet's data, so only the tail is read.
+ */
+function coveredAreas(xml: Buffer): Covered[] {
+  const from = Math.min(...[xml.indexOf("<mergeCells"), xml.indexOf("<dataValidations")].map((at) => (at < 0 ? xml.length : at)));
+  const tail = xml.toString("utf8", from);
+  const areas: Covered[] = [];
+  for (const [, element = "", refs = ""] of tail.matchAll(/<(mergeCell|dataValidation)\s[^>]*?\b(?:ref|sqref)="([^"]*)"/g)) {
+    const by = element === "mergeCell" ? "merge" : "validation";
+    for (const ref of refs.split(/\s+/).filter(Boolean)) areas.push({ ref, cells: cellsOf(areaOf(ref)), by });
+  }
+  return areas;
 }
 
 /** `<c …>` and `<row …>` elements: ExcelJS makes an object of each, empty or not. */

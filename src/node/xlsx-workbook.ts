@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import { open as openFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
-import { bigCount, count, MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES } from "../mapping/limits";
+import { areaOf, columnLetter, columnNumber } from "../mapping/cell-address";
+import { MAX_WORKBOOK_BYTES, sheetSpanRefusal } from "../mapping/limits";
 import {
   type Block,
   type Cell,
@@ -157,7 +158,7 @@ export class XlsxWorkbook implements Workbook {
       });
       if (line.length > 0) lines[r - 1] = line;
     });
-    const refusal = rectangleRefusal(sheet, lines.length, columns);
+    const refusal = sheetSpanRefusal(sheet, lines.length, columns);
     if (refusal) throw new Error(refusal);
     return Array.from({ length: lines.length }, (_, r) => Array.from({ length: columns }, (_, c) => lines[r]?.[c] ?? ""));
   }
@@ -542,40 +543,6 @@ function parseDropdown(column: number, formula: string): Dropdown | null {
   return { column, kind: "column", sheet, sourceColumn: columnNumber(source[1] ?? "A") };
 }
 
-interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** `B7` or `B2:C1000` as rows and columns. */
-function areaOf(address: string): Area {
-  const [from = "", to = from] = address.split(":");
-  const [a, b] = [cellOf(from), cellOf(to)];
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.column, b.column),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.column, b.column),
-  };
-}
-
-function cellOf(address: string): { row: number; column: number } {
-  const found = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
-  return found ? { row: Number(found[2]), column: columnNumber(found[1] ?? "") } : { row: 0, column: 0 };
-}
-
-function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, char) => n * 26 + char.charCodeAt(0) - 64, 0);
-}
-
 /** ExcelJS keeps the protection it reads or sets on the worksheet, but does not type it. */
 interface ProtectedSheet {
   sheetProtection?: { sheet?: boolean } | null;
@@ -600,13 +567,6 @@ const WORKBOOK_FILE: FileKind = {
   limit: MAX_WORKBOOK_BYTES,
   whenTooLarge: "delete the tabs, rows or images you do not need, or split it",
 };
-
-/** Why a sheet's rectangle (A1 to its farthest value) is too large to fill, or null. */
-function rectangleRefusal(sheet: string, rows: number, columns: number): string | null {
-  const cells = rows * columns;
-  if (cells <= MAX_SHEET_CELLS) return null;
-  return `Sheet ${sheet} spans A1:${columnLetter(columns)}${rows} (${bigCount(cells)} cells); the limit is ${count(MAX_SHEET_CELLS)} cells: delete the far cells or copy the data to a new workbook.`;
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

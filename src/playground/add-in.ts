@@ -9,6 +9,7 @@ import { spreadsheetUrl } from "../apps-script-runtime/spreadsheet/spreadsheet";
 import { loadDocument } from "../apps-script-runtime/spreadsheet/xlsx-load";
 import { saveDocument } from "../apps-script-runtime/spreadsheet/xlsx-save";
 import { PROTECTION_DESCRIPTION } from "../gas/sheets-workbook";
+import { checkWorkbookFile } from "./workbook-file";
 
 /** RingCentral's hosts as the add-in's manifest names them; the runtime sends both to the local sandbox. */
 const RINGCENTRAL_HOSTS = ["https://platform.ringcentral.com", "https://platform.ringcentral.biz"];
@@ -75,6 +76,8 @@ export class PlaygroundAddIn {
   }
 
   static async open(options: AddInOptions): Promise<PlaygroundAddIn> {
+    for (const path of [options.workbookPath, ...(options.others ?? []).map((other) => other.path)])
+      await checkWorkbookFile(path);
     const document = await loadDocument(options.workbookPath, {
       id: "playground-spreadsheet",
       people: { owner: options.person, editors: [options.person], domain: null },

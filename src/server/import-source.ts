@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Cell } from "../domain/cell";
 import { parseCsv } from "../mapping/csv";
-import { sourceTableRefusal } from "../mapping/limits";
+import { sheetSpanRefusal, sourceTableRefusal } from "../mapping/limits";
 import { type FieldMapping, mappingFromHeaders } from "../mapping/mapping";
 import { type ImportProblem, importError } from "../mapping/problem";
 import type { SourceSheet } from "../mapping/source-sheet";
@@ -55,6 +55,12 @@ export function sourceTable(home: Home, source: z.output<typeof ImportSource>): 
   if ("refusal" in opened) return { problem: importError("", opened.refusal) };
   if (!opened.workbook.sheets().some((s) => s.name === source.sheet))
     return { problem: importError("", `There is no tab named "${source.sheet}" in ${quoted(opened, source.kind)}.`) };
+  if ("span" in opened) {
+    // Another spreadsheet may be of any size Sheets allows (10 million cells): its size first, its values only within the limit.
+    const { rows, columns } = opened.span(source.sheet);
+    const tooLarge = sheetSpanRefusal(source.sheet, rows, columns);
+    if (tooLarge) return { problem: importError("", `In ${quoted(opened, source.kind)}: ${tooLarge}`) };
+  }
   return bounded(opened.workbook.read(source.sheet));
 }
 
@@ -71,7 +77,7 @@ function bounded(table: Cell[][]): { table: Cell[][] } | { problem: ImportProble
   return tooLarge ? { problem: importError("", tooLarge) } : { table };
 }
 
-function quoted(opened: OpenedSpreadsheet, kind: "tab" | "spreadsheet"): string {
+function quoted(opened: { name: string }, kind: "tab" | "spreadsheet"): string {
   return kind === "tab" ? opened.name : `the spreadsheet "${opened.name}"`;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_SOURCE_BYTES, MAX_WORKBOOK_INFLATED_BYTES } from "../mapping/limits";
+import { MAX_SHEET_CELLS, MAX_SOURCE_BYTES, MAX_WORKBOOK_INFLATED_BYTES, MAX_WORKBOOK_STORED_CELLS } from "../mapping/limits";
 import { locateTabs } from "../workbook/tab-location";
 import { openSpreadsheet } from "./import-source";
 import { serverFunction } from "./server-function";
@@ -10,6 +10,10 @@ export interface SourceLimits {
   fileBytes: number;
   /** An .xlsx's parts together, inflated. */
   inflatedBytes: number;
+  /** A sheet's rectangle from A1 to its farthest value. */
+  sheetCells: number;
+  /** Cells and rows an .xlsx's sheets store, with the cells their merges and data validations cover. */
+  storedCells: number;
 }
 
 /** The spreadsheet's tabs that are not the add-in's own (where an import can read from), and the file limits. */
@@ -20,7 +24,12 @@ export const listSourceTabs = serverFunction(z.object({}).default({}), (home): {
       .sheets()
       .map((s) => s.name)
       .filter((name) => !ours.has(name)),
-    limits: { fileBytes: MAX_SOURCE_BYTES, inflatedBytes: MAX_WORKBOOK_INFLATED_BYTES },
+    limits: {
+      fileBytes: MAX_SOURCE_BYTES,
+      inflatedBytes: MAX_WORKBOOK_INFLATED_BYTES,
+      sheetCells: MAX_SHEET_CELLS,
+      storedCells: MAX_WORKBOOK_STORED_CELLS,
+    },
   };
 });
 

@@ -4,6 +4,11 @@ import type { Workbook } from "../workbook/port";
 export interface OpenedSpreadsheet {
   name: string;
   workbook: Pick<Workbook, "sheets" | "read">;
+  /**
+   * A sheet's rows and columns from A1 to its last value (Sheets' getLastRow and getLastColumn), known without
+   * reading a cell: a sheet too large to import is refused before its values are read.
+   */
+  span(sheet: string): { rows: number; columns: number };
 }
 
 /**

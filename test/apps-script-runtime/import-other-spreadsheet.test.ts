@@ -34,13 +34,23 @@ function customerSheet(id: string, viewers: string[]): SheetsDocument {
   return document;
 }
 
+/** A spreadsheet of 2,000,100 cells from A1 to its last value (Sheets allows 10 million): over the import's 2 million. */
+const BIG_ID = "customer-big-0123456789";
+function bigSheet(): SheetsDocument {
+  const document = customerSheet(BIG_ID, [PERSON]);
+  const sheet = document.sheets[0] as SheetsDocument["sheets"][number];
+  sheet.maxRows = 100_005;
+  sheet.cellToWrite(100_005, 20).value = "far";
+  return document;
+}
+
 describe("import from another spreadsheet in the Apps Script runtime", () => {
   let runtime: AppsScriptRuntime;
   let narrow: AppsScriptRuntime;
   beforeAll(() => {
     const manifest = builtManifest();
     const mine = SheetsDocument.blank("mine", { owner: PERSON, editors: [PERSON], domain: null });
-    const drive = new Drive([customerSheet(SHARED_ID, [PERSON]), customerSheet("not-shared-0123456789", [])]);
+    const drive = new Drive([customerSheet(SHARED_ID, [PERSON]), customerSheet("not-shared-0123456789", []), bigSheet()]);
     const start = (scopes: string[]) =>
       startBuiltAddIn({ document: mine, user: PERSON, manifest: { ...manifest, oauthScopes: scopes }, drive });
     runtime = start(manifest.oauthScopes ?? []);
@@ -87,5 +97,16 @@ describe("import from another spreadsheet in the Apps Script runtime", () => {
     expect(await call(narrow, "listSpreadsheetTabs", { link: LINK })).toEqual({
       problem: expect.stringMatching(/not allowed to open other spreadsheets/),
     });
+  });
+
+  it("refuses a sheet over the limit from its size alone: getLastRow and getLastColumn, no getValues", async () => {
+    const source = { kind: "spreadsheet", link: `https://docs.google.com/spreadsheets/d/${BIG_ID}/edit`, sheet: "Sheet1" };
+    const outcome = await runtime.run({ function: "proposeImportMapping", kind: "server", args: [{ source }] });
+    expect(outcome, outcome.error).toMatchObject({ ok: true });
+    expect(JSON.stringify(outcome.value)).toContain(
+      'In the spreadsheet \\"Acme staff\\": Sheet Sheet1 spans A1:T100005 (2 million cells); the limit is 2,000,000 cells',
+    );
+    expect(outcome.calls).toMatchObject({ "Sheet.getLastRow": 1, "Sheet.getLastColumn": 1 });
+    expect(Object.keys(outcome.calls).filter((call) => /getValues|getDisplayValues|getDataRange/.test(call))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
+import { OVER_MAX_CELLS, type SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
 import { createSpreadsheetApp, type OpenSpreadsheet, openAs } from "../../src/apps-script-runtime/spreadsheet/service";
 import { loadDocument } from "../../src/apps-script-runtime/spreadsheet/xlsx-load";
 import { RECORD_SHEET } from "../../src/apps-script-runtime/spreadsheet/xlsx-record";
@@ -209,5 +209,31 @@ describe("the same file for the CLI (XlsxWorkbook) and the add-in (SheetsWorkboo
     expect(actual.values).toEqual(expected.values);
     // An .xlsx file has no warning-only protection for XlsxWorkbook to read (the runtime keeps it in its record).
     expect(actual.layouts).toEqual(withoutWarnings(expected.layouts));
+  });
+});
+
+describe("a file larger than Sheets holds", () => {
+  it("is refused with Sheets' own message before a cell is made: one value at XFD1048576, or 1,048,576 rows", async () => {
+    for (const address of ["XFD1048576", "A1048576"]) {
+      const excel = XlsxWorkbook.create().excel;
+      const users = excel.addWorksheet("Users");
+      users.addRow(["First Name", "Email"]);
+      users.getCell(address).value = "far";
+      const path = join(dir, `${address}.xlsx`);
+      await writeFile(path, Buffer.from(await excel.xlsx.writeBuffer()));
+      const started = Date.now();
+      await expect(loadDocument(path, { id: "far", people: PEOPLE })).rejects.toThrow(OVER_MAX_CELLS);
+      // Refused from the rows and columns the file holds; expanding it took minutes at 100% CPU.
+      expect(Date.now() - started).toBeLessThan(30_000);
+    }
+  });
+
+  it("loads a sheet within the limit: 10,000 rows by Sheets' 26 columns", async () => {
+    const excel = XlsxWorkbook.create().excel;
+    excel.addWorksheet("Users").getCell("A10000").value = "last";
+    const path = join(dir, "within.xlsx");
+    await writeFile(path, Buffer.from(await excel.xlsx.writeBuffer()));
+    const document = await loadDocument(path, { id: "within", people: PEOPLE });
+    expect(document.sheets[0]?.maxRows).toBe(10_000);
   });
 });

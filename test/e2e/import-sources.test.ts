@@ -5,6 +5,7 @@ import { USERS_TAB } from "../../src/domain/tabs";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
 import { decodeTab } from "../../src/workbook/codec";
 import { setUpWorkspace } from "../../src/workbook/setup";
+import { farCell, MERGE_ALL, withTail, xlsxSource } from "../hostile/corpus";
 import { artifacts, openPlayground, type PlaygroundSession } from "./session";
 
 /**
@@ -140,5 +141,37 @@ describe("import from another spreadsheet and from an .xlsx file", { timeout: 60
       .locator('input[type="file"]')
       .setInputFiles({ name: "huge.xlsx", mimeType: "application/octet-stream", buffer: big });
     await sidebar.getByRole("alert").getByText("huge.xlsx is over 10 MB").waitFor();
+  });
+
+  it("refuses at once an .xlsx of 1.8 KB with one value at XFD1048576, and the tab stays alive", async () => {
+    const far = await farCell();
+    await sidebar
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "far-cell.xlsx", mimeType: "application/octet-stream", buffer: far });
+    await sidebar
+      .getByRole("alert")
+      .getByText(
+        "far-cell.xlsx: Sheet Users spans A1:XFD1048576 (17 billion cells); the limit is 2,000,000 cells: delete the far cells or copy the data to a new workbook.",
+      )
+      .waitFor();
+    await shot("far-cell-refused");
+    // Read there before this check, the file took the tab to 2.8 GB and down; the page still answers.
+    const heap = await page.evaluate(
+      () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
+    );
+    expect(heap ?? 0).toBeLessThan(500 * 1024 * 1024);
+    await sidebar.getByRole("tab", { name: "Validate", exact: true }).click();
+    await sidebar.getByRole("tab", { name: "Import", exact: true }).click();
+  });
+
+  it("refuses an .xlsx whose merge covers the whole sheet, in the CLI's words", async () => {
+    const merged = await withTail(await xlsxSource(), MERGE_ALL);
+    await sidebar
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "merged.xlsx", mimeType: "application/octet-stream", buffer: merged });
+    await sidebar
+      .getByRole("alert")
+      .getByText("merged.xlsx: Sheet People merges A4:XFD1048576 (17 billion cells, each counted); the limit is 1,000,000 cells")
+      .waitFor();
   });
 });

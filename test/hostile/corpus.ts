@@ -92,6 +92,10 @@ export async function writeCorpus(dir: string): Promise<{ files: HostileFile[]; 
   await add("stored-cells.xlsx", await withSheet(source, storedCellsSheet(1_200_000)), REFUSED, true);
   await add("far-cell-source.xlsx", await farCell(), REFUSED, true);
   await add("far-cell-workspace.xlsx", await farCellWorkspace(workspace), REFUSED, true);
+  // One merge (or one data validation) over the whole sheet: a few KB that ExcelJS would expand into 17 billion cells.
+  await add("whole-sheet-merge-source.xlsx", await withTail(source, MERGE_ALL), REFUSED, true);
+  await add("whole-sheet-merge-workspace.xlsx", await withTail(await readFile(workspace), MERGE_ALL), REFUSED, true);
+  await add("whole-sheet-validation.xlsx", await withTail(source, VALIDATE_ALL), REFUSED, true);
   await add("far-row.xlsx", await farRow(), { map: 0, import: 0, validate: 1 });
   // One column only (a second would pass the cell limit): the names are given.
   (files.at(-1) as HostileFile).given = ["First Name=Zed", "Last Name=Far"];
@@ -107,7 +111,7 @@ export async function writeCorpus(dir: string): Promise<{ files: HostileFile[]; 
   return { files, workspace };
 }
 
-async function xlsxSource(): Promise<Buffer> {
+export async function xlsxSource(): Promise<Buffer> {
   const excel = new ExcelJS.Workbook();
   const sheet = excel.addWorksheet("People");
   sheet.addRow(["First Name", "Last Name", "Email", "Ext"]);
@@ -116,8 +120,21 @@ async function xlsxSource(): Promise<Buffer> {
   return Buffer.from(await excel.xlsx.writeBuffer());
 }
 
+export const MERGE_ALL = '<mergeCells count="1"><mergeCell ref="A4:XFD1048576"/></mergeCells>';
+const VALIDATE_ALL =
+  '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A2:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>';
+
+/** A copy of an .xlsx with `xml` after its first sheet's data (where Excel writes merges and validations). */
+export async function withTail(xlsx: Buffer, xml: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")?.async("string");
+  if (!sheet) throw new Error("The workbook has no xl/worksheets/sheet1.xml.");
+  zip.file("xl/worksheets/sheet1.xml", sheet.replace("</sheetData>", `</sheetData>${xml}`));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
 /** A header, one user, and one value at XFD1048576: 1.6 KB that asks for 17 billion cells. */
-async function farCell(): Promise<Buffer> {
+export async function farCell(): Promise<Buffer> {
   const excel = new ExcelJS.Workbook();
   const sheet = excel.addWorksheet("Users");
   sheet.addRow(["First Name", "Email"]);

@@ -10,6 +10,14 @@ import type { CellValue } from "./input-parsing";
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
+/**
+ * Sheets holds at most 10 million cells in a spreadsheet, blank ones included (every sheet's rows × columns), and
+ * 18,278 columns (ZZZ) in a sheet: https://support.google.com/drive/answer/37603. The message is the one Sheets gives
+ * an action that would go over it.
+ */
+export const MAX_CELLS = 10_000_000;
+export const MAX_COLUMNS = 18_278;
+export const OVER_MAX_CELLS = `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`;
 /** Sheets' default number format ("Automatic" in its menu). */
 export const AUTOMATIC_FORMAT = "General";
 

@@ -10,6 +10,9 @@ import {
   AUTOMATIC_FORMAT,
   DEFAULT_COLUMNS,
   DEFAULT_ROWS,
+  MAX_CELLS,
+  MAX_COLUMNS,
+  OVER_MAX_CELLS,
   type People,
   type ProtectionModel,
   RangeRef,
@@ -42,6 +45,16 @@ export async function loadDocument(path: string, options: LoadOptions): Promise<
 export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): Promise<SheetsDocument> {
   const book = await XlsxWorkbook.fromBuffer(data);
   const record = takeRecord(book.excel);
+  // The grid each sheet gets is known from the rows and columns the file holds, before a cell is made: a file one far
+  // cell makes 17 billion cells large is refused as Sheets refuses it, not expanded.
+  const grids = book.excel.worksheets.map((ws) =>
+    gridOf(
+      ws,
+      record?.sheets.find((sheet) => sheet.name === ws.name),
+    ),
+  );
+  const cells = grids.reduce((sum, grid) => sum + grid.rows * grid.columns, 0);
+  if (cells > MAX_CELLS || grids.some((grid) => grid.columns > MAX_COLUMNS)) throw new Error(OVER_MAX_CELLS);
   const markers = new Map(book.sheets().map((sheet) => [sheet.name, sheet.marker]));
   const document = new SheetsDocument(options.id, options.people);
   if (options.name) document.name = options.name;
@@ -63,9 +76,18 @@ export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): 
   return document;
 }
 
+/** The grid a sheet of the file gets: the recorded one (or Sheets' default), grown to the rows and columns it holds. */
+function gridOf(ws: ExcelJS.Worksheet, recorded: SheetRecord | undefined): { rows: number; columns: number } {
+  return {
+    rows: Math.max(recorded?.maxRows ?? DEFAULT_ROWS, ws.rowCount),
+    columns: Math.max(recorded?.maxColumns ?? DEFAULT_COLUMNS, ws.columnCount),
+  };
+}
+
 function loadSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, recorded: SheetRecord | undefined): void {
-  sheet.maxRows = Math.max(recorded?.maxRows ?? DEFAULT_ROWS, ws.rowCount);
-  sheet.maxColumns = Math.max(recorded?.maxColumns ?? DEFAULT_COLUMNS, ws.columnCount);
+  const grid = gridOf(ws, recorded);
+  sheet.maxRows = grid.rows;
+  sheet.maxColumns = grid.columns;
   const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
   sheet.frozenRows = view?.state === "frozen" ? (view.ySplit ?? 0) : 0;
   const columnFormats = loadColumnFormats(ws, sheet);

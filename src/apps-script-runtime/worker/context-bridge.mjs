@@ -11,7 +11,9 @@
  * Only the worker's own functions (hostCall, sleep, log) come in; they are captured here and never left on the global.
  */
 export function installBridge(worker) {
-  const { hostCall, sleep, log, registry } = worker;
+  const { hostCall, sleep, log, registry, newerBuiltIns } = worker;
+  // Taken before the context drops the built-ins newer than Apps Script's (below): the bridge is the host's, not the script's.
+  const hasOwn = Object.hasOwn;
   const proxies = new Map();
   const methodsByClass = new Map();
 
@@ -79,12 +81,12 @@ export function installBridge(worker) {
     const proxy = new Proxy(constants, {
       get(target, key) {
         if (typeof key === "symbol") return key === Symbol.toStringTag ? wire.c : undefined;
-        if (Object.hasOwn(target, key)) return target[key];
+        if (hasOwn(target, key)) return target[key];
         if (methods.has(key)) return method(key);
         if (key === "toString") return () => wire.c;
         return undefined;
       },
-      has: (target, key) => Object.hasOwn(target, key) || methods.has(key),
+      has: (target, key) => hasOwn(target, key) || methods.has(key),
       set: () => true,
     });
     proxies.set(wire.i, proxy);
@@ -145,6 +147,57 @@ export function installBridge(worker) {
 
   // Apps Script's V8 has no WebAssembly: hide it with the rest of what the host would add.
   delete globalThis.WebAssembly;
+  // Google does not say which V8 Apps Script runs; its V8 runtime launched in February 2020 (Chrome 80's V8 8.0,
+  // which had every ES2020 built-in). So a context offers ECMAScript's built-ins up to ES2020 and none added since,
+  // whatever Node's V8 has: a script that calls one fails here rather than in Apps Script (docs/apps-script-runtime.md).
+  if (!newerBuiltIns) {
+    const typedArray = Object.getPrototypeOf(Int8Array.prototype);
+    const newer = [
+      [String.prototype, "replaceAll", "ES2021"],
+      [Promise, "any", "ES2021"],
+      [globalThis, "AggregateError", "ES2021"],
+      [globalThis, "WeakRef", "ES2021"],
+      [globalThis, "FinalizationRegistry", "ES2021"],
+      [Array.prototype, "at", "ES2022"],
+      [String.prototype, "at", "ES2022"],
+      [typedArray, "at", "ES2022"],
+      [Object, "hasOwn", "ES2022"],
+      [Array.prototype, "findLast", "ES2023"],
+      [Array.prototype, "findLastIndex", "ES2023"],
+      [typedArray, "findLast", "ES2023"],
+      [typedArray, "findLastIndex", "ES2023"],
+      [Array.prototype, "toReversed", "ES2023"],
+      [Array.prototype, "toSorted", "ES2023"],
+      [Array.prototype, "toSpliced", "ES2023"],
+      [Array.prototype, "with", "ES2023"],
+      [typedArray, "toReversed", "ES2023"],
+      [typedArray, "toSorted", "ES2023"],
+      [typedArray, "with", "ES2023"],
+      [Object, "groupBy", "ES2024"],
+      [Map, "groupBy", "ES2024"],
+      [Promise, "withResolvers", "ES2024"],
+      [String.prototype, "isWellFormed", "ES2024"],
+      [String.prototype, "toWellFormed", "ES2024"],
+      [ArrayBuffer.prototype, "resize", "ES2024"],
+      [ArrayBuffer.prototype, "transfer", "ES2024"],
+      [ArrayBuffer.prototype, "transferToFixedLength", "ES2024"],
+      [Atomics, "waitAsync", "ES2024"],
+      [Set.prototype, "union", "ES2025"],
+      [Set.prototype, "intersection", "ES2025"],
+      [Set.prototype, "difference", "ES2025"],
+      [Set.prototype, "symmetricDifference", "ES2025"],
+      [Set.prototype, "isSubsetOf", "ES2025"],
+      [Set.prototype, "isSupersetOf", "ES2025"],
+      [Set.prototype, "isDisjointFrom", "ES2025"],
+      [globalThis, "Iterator", "ES2025"],
+      [globalThis, "Float16Array", "ES2025"],
+      [Math, "f16round", "ES2025"],
+      [Promise, "try", "ES2025"],
+      [RegExp, "escape", "ES2025"],
+      [Array, "fromAsync", "ES2026"],
+    ];
+    for (const [holder, name] of newer) delete holder[name];
+  }
   Object.defineProperty(globalThis, "Logger", { value: Logger, writable: true, configurable: true });
   Object.defineProperty(globalThis, "console", { value: consoleObject, writable: true, configurable: true });
 

@@ -11,7 +11,7 @@ import vm from "node:vm";
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { installBridge } from "./context-bridge.mjs";
 
-const { code, filename, libraries, callPort, signalBuffer } = workerData;
+const { code, filename, libraries, newerBuiltIns, callPort, signalBuffer } = workerData;
 const signal = new Int32Array(signalBuffer);
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 const script = new vm.Script(code, { filename });
@@ -49,7 +49,7 @@ function log(level, text) {
 /** A fresh context with the bridge installed; returns the bridge's API (functions of that realm). */
 function newContext(name, globalsJson) {
   const context = vm.createContext({}, { name });
-  const bridge = vm.runInContext(bridgeSource, context)({ hostCall, sleep, log, registry });
+  const bridge = vm.runInContext(bridgeSource, context)({ hostCall, sleep, log, registry, newerBuiltIns });
   bridge.installGlobals(globalsJson);
   return { context, bridge };
 }
