@@ -5,6 +5,7 @@ import type { Home } from "../server/home";
 import { cachedGovernorMemory } from "./cached-governor-memory";
 import { cachedKeptAccount } from "./cached-kept-account";
 import { cachedTabMemory } from "./cached-tab-memory";
+import { documentEditStamp } from "./document-edit-stamp";
 import { documentSyncLock } from "./document-sync-lock";
 import { OAuth2TokenStore } from "./oauth2-token-store";
 import { appsScriptSpreadsheets } from "./other-spreadsheets";
@@ -27,6 +28,7 @@ export function appsScriptHome(): Home {
     clock: appsScriptClock,
     authorization: appsScriptAuthorization,
     syncLock: documentSyncLock,
+    edits: documentEditStamp,
     spreadsheets: appsScriptSpreadsheets,
     keptAccount: cachedKeptAccount({
       server: () => readConnection()?.server ?? DEFAULT_SERVER,

@@ -1,9 +1,11 @@
+import { applyFix } from "./apply-fix";
 import { applyImport } from "./apply-import";
 import { applyRole, roleTargetCount } from "./apply-role";
 import { columnHelp } from "./column-help";
 import { connectedAs } from "./connected-as";
 import { createCustomRole, deleteCustomRole, roleBasePermissions } from "./custom-roles";
 import { deleteUsers, undoDelete } from "./delete-users";
+import { editStamp } from "./edit-stamp";
 import { exportTab } from "./export-tab";
 import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
 import { previewImport } from "./preview-import";
@@ -58,6 +60,8 @@ export const serverFunctions = {
   saveTag,
   filterByTag,
   currentFilter,
+  applyFix,
+  editStamp,
 };
 
 export type ServerFunctions = typeof serverFunctions;

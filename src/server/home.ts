@@ -3,6 +3,7 @@ import type { KeptAccountStore } from "../sync/kept-account";
 import type { Workbook } from "../workbook/port";
 import type { AuthorizationFlow } from "./authorization-flow";
 import type { Connection } from "./connection";
+import type { EditStamp } from "./edit-stamp";
 import type { OtherSpreadsheets } from "./other-spreadsheets";
 import type { SyncLock } from "./sync-lock";
 
@@ -43,4 +44,6 @@ export interface Home {
   syncLock?: SyncLock;
   /** The account as a sync's chunk left it, for the next chunk of the run (each chunk is its own execution). */
   keptAccount?: KeptAccountStore;
+  /** Changes after each checked edit of the sheet, so that an open Validate panel knows to refresh. */
+  edits?: EditStamp;
 }

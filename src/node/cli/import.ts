@@ -120,7 +120,7 @@ function printPreview(preview: ImportPreview, remembered: boolean): void {
   for (const p of preview.problems) console.log(`${p.severity.padEnd(7)} ${p.where || "source"}: ${p.message}`);
   for (const f of preview.findings)
     console.log(
-      `${f.severity.padEnd(7)} Users row ${f.row} (source ${f.source})${f.column ? `, ${f.column}` : ""}: ${f.message}`,
+      `${f.severity.padEnd(7)} ${f.place}${f.column ? ` (${f.column})` : ""}: ${f.message}`,
     );
   const errors = preview.findings.filter((f) => f.severity === "error").length;
   console.log(
