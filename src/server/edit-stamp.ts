@@ -2,13 +2,13 @@ import { z } from "zod";
 import { serverFunction } from "./server-function";
 
 /**
- * A mark that changes whenever a person's edit in the sheet has been checked (onEdit): the Validate panel asks for
- * it every few seconds while it is open, and validates again only when it changed. One property read per ask,
- * where a whole validation reads every tab.
+ * A mark that changes whenever a person edits the sheet (onEdit, before its check) or a fix is applied: the Validate
+ * panel asks for it every few seconds while it is open, and validates again only when it changed. One property read
+ * per ask, where a whole validation reads every tab.
  */
 export interface EditStamp {
   stamp(): string;
-  /** Called after the checks of an edit: the next stamp differs from every earlier one. */
+  /** After a change to the sheet: the next stamp differs from every earlier one. */
   touch(): void;
 }
 

@@ -44,6 +44,6 @@ export interface Home {
   syncLock?: SyncLock;
   /** The account as a sync's chunk left it, for the next chunk of the run (each chunk is its own execution). */
   keptAccount?: KeptAccountStore;
-  /** Changes after each checked edit of the sheet, so that an open Validate panel knows to refresh. */
+  /** Changes after each edit of the sheet, so that an open Validate panel knows to refresh. */
   edits?: EditStamp;
 }

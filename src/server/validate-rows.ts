@@ -42,7 +42,6 @@ export const validateRows = serverFunction(
     const marks = marksOf(findings, headers, top, bottom, size.columns);
     if (tab === "users") paintTagCells(read, marks, top);
     home.workbook.mark(input.sheet, { row: top, column: 1, values: marks });
-    home.edits?.touch();
     return { checked: true, counts };
   },
 );
