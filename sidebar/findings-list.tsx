@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
-import type { Severity } from "../src/server/validate";
 import type { FindingGroupView } from "../src/server/finding-views";
+import type { Severity } from "../src/server/validate";
 
 /** What a listed finding must say: its row by tab, number and name, and what is wrong. */
 export interface ListedFinding {
@@ -68,8 +68,7 @@ function Group<F extends ListedFinding>(props: Props<F> & { group: FindingGroupV
   return (
     <li class={`finding-group ${group.severity}`}>
       <button type="button" class={`finding ${group.severity}`} aria-expanded={open} onClick={toggle}>
-        <span class="count">{group.count} ×</span> {group.column ? `${group.column}: ` : ""}
-        {group.message}
+        <span class="count">{group.count} ×</span> {titleOf(group)}
       </button>
       <div class="group-actions">
         {onApply && group.fixes > 0 && (
@@ -133,6 +132,11 @@ function Row({ finding, alike }: { finding: ListedFinding; alike: boolean }) {
   );
 }
 
+/** "User Type: "RingEX Standard" is not a user type…"; the column is not said twice ("Site "Nowhere" is not…"). */
+function titleOf(group: FindingGroupView): string {
+  return !group.column || group.message.startsWith(group.column) ? group.message : `${group.column}: ${group.message}`;
+}
+
 /** "showing 1–50 of 241" with Previous and Next; nothing when everything fits on one page. */
 function Pager(props: { label: string; page: number; size: number; onPage: (page: number) => void; sent?: number }) {
   const reachable = props.sent ?? props.size;
@@ -140,7 +144,7 @@ function Pager(props: { label: string; page: number; size: number; onPage: (page
   const from = props.page * PAGE + 1;
   const to = Math.min((props.page + 1) * PAGE, reachable);
   return (
-    <div class="pager" role="group" aria-label={`Pages of ${props.label}`}>
+    <nav class="pager" aria-label={`Pages of ${props.label}`}>
       <span>
         showing {from}–{to} of {props.size}
         {reachable < props.size ? ` (${reachable} listed)` : ""}
@@ -151,7 +155,7 @@ function Pager(props: { label: string; page: number; size: number; onPage: (page
       <button type="button" class="small" disabled={to >= reachable} onClick={() => props.onPage(props.page + 1)}>
         Next
       </button>
-    </div>
+    </nav>
   );
 }
 

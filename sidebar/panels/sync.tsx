@@ -370,7 +370,10 @@ function PlanView({
           d.changes.map((c) => `${c.field}: sheet ${c.from || "(blank)"}, account ${c.to || "(blank)"}`).join("; "),
         ])}
       />
-      <PlanList title="Blocked" items={plan.blocked.map((b) => [place("Users", b.row, b.name), [...new Set(b.reasons)].join(" ")])} />
+      <PlanList
+        title="Blocked"
+        items={plan.blocked.map((b) => [place("Users", b.row, b.name), [...new Set(b.reasons)].join(" ")])}
+      />
     </section>
   );
 }

@@ -9,10 +9,9 @@ import { countsOf, FINDINGS_SHOWN, type FindingGroupView, groupViews } from "./f
 import type { Home } from "./home";
 import { serverFunction } from "./server-function";
 
-export { FINDINGS_SHOWN };
-
 /** A finding's severity, as the sidebar shows it. */
 export type { Severity };
+export { FINDINGS_SHOWN };
 
 export interface FindingView extends Finding {
   /** The sheet's name as the person sees it. */
@@ -49,7 +48,13 @@ export function validationReport(home: Home, mark: boolean): ValidationReport {
   if (mark) markFindings(home.workbook, read, findings);
   const nameOf = rowNames(read.workspace);
   const shown = findings.slice(0, FINDINGS_SHOWN).map((f) => view(f, read, nameOf(f.tab, f.row)));
-  return { counts: countsOf(findings), findings: shown, groups: groupViews(findings), truncated: findings.length > FINDINGS_SHOWN, stamp };
+  return {
+    counts: countsOf(findings),
+    findings: shown,
+    groups: groupViews(findings),
+    truncated: findings.length > FINDINGS_SHOWN,
+    stamp,
+  };
 }
 
 function view(finding: Finding, read: ReadWorkspace, name: string): FindingView {

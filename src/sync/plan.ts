@@ -243,13 +243,24 @@ function planSyncedRow(
     ? changedFields(ledger.values, now).filter((field) => field !== "role" && wanted[field] !== now[field])
     : [];
   if (drift.length) {
-    plan.drift.push({ row: user.row, name: personName(user), rcId: user.rcId, changes: drift.map((field) => change(field, ledger?.values ?? now, now)) });
+    plan.drift.push({
+      row: user.row,
+      name: personName(user),
+      rcId: user.rcId,
+      changes: drift.map((field) => change(field, ledger?.values ?? now, now)),
+    });
     return;
   }
   const changes = changedFields(now, wanted).filter((field) => field !== "role");
   if (changes.length)
-    plan.updates.push({ row: user.row, name: personName(user), rcId: user.rcId, changes: changes.map((field) => change(field, now, wanted)) });
-  if (user.pin || user.password || user.secretAnswer) plan.credentials.push({ row: user.row, name: personName(user), rcId: user.rcId });
+    plan.updates.push({
+      row: user.row,
+      name: personName(user),
+      rcId: user.rcId,
+      changes: changes.map((field) => change(field, now, wanted)),
+    });
+  if (user.pin || user.password || user.secretAnswer)
+    plan.credentials.push({ row: user.row, name: personName(user), rcId: user.rcId });
   if (wanted.role && wanted.role !== now.role) assignRole(plan, wanted.role, user.row);
 }
 

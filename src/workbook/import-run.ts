@@ -123,7 +123,9 @@ function importedFindings(read: ReadWorkspace, plan: MergePlan): ImportFinding[]
   const nameOf = rowNames(workspace);
   // Another imported row named in a message ("also used by Users row 205, …") is named by its source row too.
   const bySource = (message: string) =>
-    message.replace(/Users row (\d+)/g, (text, row: string) => (source.has(Number(row)) ? `source ${source.get(Number(row))}` : text));
+    message.replace(/Users row (\d+)/g, (text, row: string) =>
+      source.has(Number(row)) ? `source ${source.get(Number(row))}` : text,
+    );
   return validateWorkspace(workspace).flatMap((f) => {
     const where = f.tab === "users" ? source.get(f.row) : undefined;
     if (where === undefined) return [];

@@ -21,7 +21,11 @@ function prepare(book: XlsxWorkbook): void {
   setUpWorkspace(book);
   const write = (sheet: string, tab: typeof USERS_TAB | typeof SITES_TAB, rows: Record<string, string>[]) => {
     const header = book.read(sheet)[0] ?? [];
-    book.write(sheet, { row: 2, column: 1, values: encodeRows(columnIndex(tab as typeof USERS_TAB, header), header.length, rows) });
+    book.write(sheet, {
+      row: 2,
+      column: 1,
+      values: encodeRows(columnIndex(tab as typeof USERS_TAB, header), header.length, rows),
+    });
   };
   write("Sites", SITES_TAB, [
     { name: "San Francisco", country: "US", state: "CA", city: "San Francisco", street: "1 Market St", postalCode: "94105" },
@@ -56,9 +60,9 @@ describe("findings people can work through", { timeout: 120_000 }, () => {
 
   it("shows the findings alike as one group on opening, and fixes them for all rows at once", async () => {
     // No Validate press: the panel validates as it opens.
-    const group = sidebar.getByRole("button", { name: new RegExp(`^${ALIKE} × Site: Site "san francisco" is not on the Sites tab`) });
+    const group = sidebar.getByRole("button", { name: new RegExp(`^${ALIKE} × Site "san francisco" is not on the Sites tab`) });
     await group.waitFor();
-    await sidebar.getByText("Did you mean \"San Francisco\"?").first().waitFor();
+    await sidebar.getByText('Did you mean "San Francisco"?').first().waitFor();
     await group.click();
     await sidebar.getByText(`showing 1–50 of ${ALIKE}`).waitFor();
     await sidebar.getByText("Users row 3, Kofi1 Egan").waitFor();
@@ -72,7 +76,7 @@ describe("findings people can work through", { timeout: 120_000 }, () => {
   });
 
   it("refreshes the list after an edit typed in the grid, with no Validate press", async () => {
-    const ext = sidebar.getByRole("button", { name: /^1 × Ext: Ext is 3 to 8 digits\./ });
+    const ext = sidebar.getByRole("button", { name: /^1 × Ext is 3 to 8 digits\./ });
     await ext.waitFor();
     await expect.poll(() => sidebar.locator(".badge.error").textContent()).toMatch(/^\d+ errors$/);
     await page.getByRole("tab", { name: "Users", exact: true }).click();
@@ -88,7 +92,9 @@ describe("findings people can work through", { timeout: 120_000 }, () => {
     const lines = ["First,Last,Email,Ext,Type,Office"];
     for (let i = 0; i < 70; i++) lines.push(`Ama${i},Owusu,ama${i}@example.com,${5000 + i},RingEX Standard,San Francisco`);
     const csv = `${lines.join("\r\n")}\r\n`;
-    await sidebar.locator('input[type="file"]').setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await sidebar
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await expect.poll(() => sidebar.getByLabel("Source of Email").inputValue()).toBe("Email");
     // Values the product does not know as user types: the proposal may leave the column unmapped; the person maps it.
     await sidebar.getByLabel("Source of User Type").selectOption("Type");

@@ -16,14 +16,25 @@ function home(): Home {
 /** 60 people of a type the product does not know; the last two share an email. */
 function csv(): string {
   const lines = ["First,Last,Email,Ext,Type,Office"];
-  for (let i = 0; i < 60; i++) lines.push(`Kofi${i},Egan,${i >= 58 ? "same" : `k${i}`}@example.com,${3000 + i},RingEX Standard,Main Site`);
+  for (let i = 0; i < 60; i++)
+    lines.push(`Kofi${i},Egan,${i >= 58 ? "same" : `k${i}`}@example.com,${3000 + i},RingEX Standard,Main Site`);
   return `${lines.join("\n")}\n`;
 }
 
 describe("the import preview's findings", () => {
   it("are all sent, grouped, each row named by its source row and person, never by the Users row it would take", () => {
-    const fields = { "First Name": "First", "Last Name": "Last", Email: "Email", Ext: "Ext", "User Type": "Type", Site: "Office" };
-    const preview = invoke("previewImport", serverFunctions.previewImport, home(), { source: { kind: "csv", text: csv() }, fields });
+    const fields = {
+      "First Name": "First",
+      "Last Name": "Last",
+      Email: "Email",
+      Ext: "Ext",
+      "User Type": "Type",
+      Site: "Office",
+    };
+    const preview = invoke("previewImport", serverFunctions.previewImport, home(), {
+      source: { kind: "csv", text: csv() },
+      fields,
+    });
     expect(preview.counts.added).toBe(60);
     const type = preview.groups.find((g) => g.rule === "users.userType");
     expect(type).toMatchObject({ count: 60, value: "RingEX Standard" });

@@ -59,9 +59,7 @@ function home() {
 
 type Called = "validate" | "applyFix" | "editStamp";
 const call = <N extends Called>(h: Home, name: N, input: unknown) =>
-  invoke(name, serverFunctions[name] as AnyServerFunction, h, input) as ReturnType<
-    (typeof serverFunctions)[N]["run"]
-  >;
+  invoke(name, serverFunctions[name] as AnyServerFunction, h, input) as ReturnType<(typeof serverFunctions)[N]["run"]>;
 
 describe("applying a group's fix", () => {
   it("the Validate report groups the four rows alike, names each row, and offers the fix", () => {

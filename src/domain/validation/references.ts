@@ -21,15 +21,22 @@ export function referenceFindings(workspace: Workspace): Finding[] {
     }
     if (user.role && !roles.has(user.role)) {
       const near = nearValue(user.role, roles);
-      findings.push(about(at("Role", "users.role.exists", `Role "${user.role}" is not on the Roles tab.${hint(near)}`), user.role, near));
+      findings.push(
+        about(at("Role", "users.role.exists", `Role "${user.role}" is not on the Roles tab.${hint(near)}`), user.role, near),
+      );
     }
     for (const tag of userTags(user.tags)) {
-      if (!tag.includes(":")) findings.push(about(at("Tags", "users.tags.form", `Tag "${tag}" is not a Key:Value pair.`), tag, null));
+      if (!tag.includes(":"))
+        findings.push(about(at("Tags", "users.tags.form", `Tag "${tag}" is not a Key:Value pair.`), tag, null));
       else if (!tags.has(tag)) {
         const near = nearValue(tag, tags);
         const message = `Tag "${tag}" is not on the Tags tab (tags are case-sensitive).${hint(near)}`;
         // The fix is the whole Tags cell, with this one tag spelt as the Tags tab spells it.
-        const cell = near ? userTags(user.tags).map((t) => (t === tag ? near : t)).join("; ") : null;
+        const cell = near
+          ? userTags(user.tags)
+              .map((t) => (t === tag ? near : t))
+              .join("; ")
+          : null;
         findings.push(about(at("Tags", "users.tags.exists", message), tag, cell));
       }
     }

@@ -119,9 +119,7 @@ function printPreview(preview: ImportPreview, remembered: boolean): void {
   console.log(`${added} added, ${merged} merged, ${unchanged} unchanged.`);
   for (const p of preview.problems) console.log(`${p.severity.padEnd(7)} ${p.where || "source"}: ${p.message}`);
   for (const f of preview.findings)
-    console.log(
-      `${f.severity.padEnd(7)} ${f.place}${f.column ? ` (${f.column})` : ""}: ${f.message}`,
-    );
+    console.log(`${f.severity.padEnd(7)} ${f.place}${f.column ? ` (${f.column})` : ""}: ${f.message}`);
   const errors = preview.findings.filter((f) => f.severity === "error").length;
   console.log(
     `${errors} errors in the imported rows${errors > 0 ? ": the rows are imported all the same; fix them in the sheet before a sync" : ""}.`,

@@ -20,7 +20,10 @@ export function validateCommand(program: Command): void {
       const counts = countBySeverity(findings);
       const nameOf = rowNames(read.workspace);
       if (options.json) console.log(JSON.stringify({ counts, findings }));
-      else printFindings(findings, counts, (f) => rowPlace(read.sheets.get(f.tab) ?? tabById(f.tab).name, f.row, nameOf(f.tab, f.row)));
+      else
+        printFindings(findings, counts, (f) =>
+          rowPlace(read.sheets.get(f.tab) ?? tabById(f.tab).name, f.row, nameOf(f.tab, f.row)),
+        );
       process.exitCode = counts.error > 0 ? 1 : 0;
     });
 }
