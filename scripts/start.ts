@@ -3,8 +3,9 @@
  * workbook's grid beside the sidebar, the built dist/Code.js run by the local Apps Script runtime, RingCentral's
  * hosts led to the sandbox), on loopback, and prints the address. The person starts connected to "production" with
  * the sandbox's JWT credential. The workbook is an .xlsx
- * file: demo/workspace.xlsx by default, made from the template with demo users on first start (`--workbook PATH` for
- * another); edits persist to it. `--open FILE` (repeatable) makes another .xlsx a Google spreadsheet of a customer's,
+ * file: demo/workspace.xlsx by default, made with demo users on first start; `--workbook PATH` for another, which is
+ * made as an empty, set-up workspace when it does not exist (`--demo` makes it with demo users instead), the way a
+ * person starts with a customer's list. Edits persist to it. `--open FILE` (repeatable) makes another .xlsx a Google spreadsheet of a customer's,
  * shared with the person: its link, printed here, opens it in the import wizard. Ctrl-C stops both.
  */
 import { existsSync, mkdirSync } from "node:fs";
@@ -18,6 +19,7 @@ import { startSandbox } from "../src/sandbox/index";
 import { fetchAccountState } from "../src/sync/account-snapshot";
 import { writeAccountState } from "../src/workbook/account-tabs";
 import { writeDemoWorkspace } from "../src/workbook/demo-workspace";
+import { setUpWorkspace } from "../src/workbook/setup";
 
 /** A refusal is one line and exit status 1, never a stack trace: a wrong --workbook is the likely one. */
 function fail(error: unknown): never {
@@ -25,11 +27,13 @@ function fail(error: unknown): never {
   process.exit(1);
 }
 
+const DEMO_WORKBOOK = join("demo", "workspace.xlsx");
 const { values } = (() => {
   try {
     return parseArgs({
       options: {
-        workbook: { type: "string", default: join("demo", "workspace.xlsx") },
+        workbook: { type: "string" },
+        demo: { type: "boolean", default: false },
         port: { type: "string", default: "8787" },
         "time-scale": { type: "string", default: "10" },
         open: { type: "string", multiple: true, default: [] },
@@ -39,7 +43,9 @@ const { values } = (() => {
     fail(error);
   }
 })();
-const workbookPath = resolve(values.workbook);
+const workbookPath = resolve(values.workbook ?? DEMO_WORKBOOK);
+// Plain `npm start` is the demo; a workbook named by the person starts empty unless they ask for the demo.
+const withDemoUsers = values.demo || values.workbook === undefined;
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 
 // The workbook is opened once before anything starts, so a file that is not a workbook stops here, in one line.
@@ -76,7 +82,7 @@ process.once("SIGINT", () => void stop());
 process.once("SIGTERM", () => void stop());
 
 async function startWithWorkbook() {
-  if (!existsSync(workbookPath)) await createDemo();
+  if (!existsSync(workbookPath)) await createWorkbook();
   return startPlayground({
     workbookPath,
     distDir: join(root, "dist"),
@@ -88,12 +94,18 @@ async function startWithWorkbook() {
   });
 }
 
-/** The template with demo users, and the sandbox's account already in the account tabs. */
-async function createDemo(): Promise<void> {
+/**
+ * The demo: the template with demo users and the sandbox's account already in the account tabs. Otherwise an empty,
+ * set-up workspace, as `rcsheets template` writes it: the account is read when the person connects.
+ */
+async function createWorkbook(): Promise<void> {
   mkdirSync(dirname(workbookPath), { recursive: true });
   const workbook = XlsxWorkbook.create();
-  writeDemoWorkspace(workbook, { users: 24, errorRate: 0.15, seed: 7 });
-  const client = new RingCentralClient({ ...connection, transport: new FetchTransport() });
-  writeAccountState(workbook, await fetchAccountState(client), new Date().toISOString());
+  if (withDemoUsers) {
+    writeDemoWorkspace(workbook, { users: 24, errorRate: 0.15, seed: 7 });
+    const client = new RingCentralClient({ ...connection, transport: new FetchTransport() });
+    writeAccountState(workbook, await fetchAccountState(client), new Date().toISOString());
+  } else setUpWorkspace(workbook);
   await workbook.save(workbookPath);
+  console.log(`Made ${workbookPath}: ${withDemoUsers ? "a demo workspace" : "an empty workspace"}.`);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { type ActiveFilter, FilterBanner } from "./filter-banner";
 import { ConnectPanel } from "./panels/connect";
+import { GetStarted } from "./panels/get-started";
 import { HelpPanel } from "./panels/help";
 import { ImportWizard } from "./panels/import-wizard";
 import { RolesPanel } from "./panels/roles";
@@ -37,11 +38,18 @@ export function App() {
   useEffect(() => {
     void readFilter();
   }, []);
+  // Get started looks again whenever the person changes panel (they may have connected, imported or synced).
+  const [visits, setVisits] = useState(0);
+  const open = (id: PanelId) => {
+    setHelp(null);
+    setPanel(id);
+    setVisits((n) => n + 1);
+  };
   // Learn more: the help over the panel that opened it ("import", or a Users column's header).
   const [help, setHelp] = useState<string | null>(null);
   const move = (from: number, by: number) => {
     const next = PANELS[(from + by + PANELS.length) % PANELS.length] as (typeof PANELS)[number];
-    setPanel(next.id);
+    open(next.id);
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
@@ -57,10 +65,7 @@ export function App() {
             aria-selected={panel === p.id}
             aria-controls="panel"
             tabIndex={panel === p.id ? 0 : -1}
-            onClick={() => {
-              setHelp(null);
-              setPanel(p.id);
-            }}
+            onClick={() => open(p.id)}
             onKeyDown={(e) => {
               if (e.key === "ArrowRight") move(i, 1);
               if (e.key === "ArrowLeft") move(i, -1);
@@ -70,6 +75,7 @@ export function App() {
           </button>
         ))}
       </div>
+      <GetStarted go={open} version={visits} />
       {active && <FilterBanner filter={active} onCleared={() => setActive(null)} />}
       {help !== null && <HelpPanel topic={help} onClose={() => setHelp(null)} />}
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${panel}`} hidden={help !== null}>

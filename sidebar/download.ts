@@ -11,9 +11,13 @@ export function download(fileName: string, text: string, type = "text/csv"): voi
   link.remove();
 }
 
-/** Saves rows as an .xlsx file, written here in the browser (as text cells: nothing a spreadsheet would run). */
-export async function downloadXlsx(fileName: string, rows: string[][]): Promise<void> {
-  const blob = await xlsxWriter()(rows.map((row) => row.map((value) => ({ value, type: String })))).toBlob();
+/**
+ * Saves rows as an .xlsx file, written here in the browser (as text cells: nothing a spreadsheet would run), its
+ * sheet named after the tab it came from.
+ */
+export async function downloadXlsx(file: { fileName: string; sheetName: string; rows: string[][] }): Promise<void> {
+  const cells = file.rows.map((row) => row.map((value) => ({ value, type: String })));
+  const blob = await xlsxWriter()(cells, { sheet: file.sheetName }).toBlob();
   const url = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
@@ -22,7 +26,7 @@ export async function downloadXlsx(fileName: string, rows: string[][]): Promise<
   });
   const link = document.createElement("a");
   link.href = url;
-  link.download = fileName;
+  link.download = file.fileName;
   document.body.appendChild(link);
   link.click();
   link.remove();

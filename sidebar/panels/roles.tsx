@@ -142,12 +142,21 @@ export function RolesPanel({ filter }: { filter: string | null }) {
         {base && (
           <fieldset aria-label="Permissions">
             <legend>Permissions (from {basedOn}; change what this role differs in)</legend>
-            {base.map((p) => (
-              <label key={p.id} class="check">
-                <input type="checkbox" checked={chosen.has(p.id)} onChange={(e) => toggle(p.id, e.currentTarget.checked)} />
-                {p.name}
-                {p.category && <span class="muted small"> {p.category}</span>}
-              </label>
+            {byCategory(base).map(([category, permissions]) => (
+              <details key={category} class="permission-group" open>
+                <summary>
+                  {category}{" "}
+                  <span class="muted small">
+                    {permissions.filter((p) => chosen.has(p.id)).length} of {permissions.length}
+                  </span>
+                </summary>
+                {permissions.map((p) => (
+                  <label key={p.id} class="check">
+                    <input type="checkbox" checked={chosen.has(p.id)} onChange={(e) => toggle(p.id, e.currentTarget.checked)} />
+                    {p.name}
+                  </label>
+                ))}
+              </details>
             ))}
           </fieldset>
         )}
@@ -189,4 +198,21 @@ export function RolesPanel({ filter }: { filter: string | null }) {
       )}
     </>
   );
+}
+
+type Permission = { id: string; name: string; category: string };
+
+/**
+ * The permissions in the groups the Admin Portal shows them in (the dictionary's categories, "UserInfo" read as
+ * "User Info"), each group's permissions by name, so that 26 or more checkboxes read as a few groups.
+ */
+function byCategory<P extends Permission>(permissions: readonly P[]): [string, P[]][] {
+  const groups = new Map<string, P[]>();
+  for (const permission of permissions) {
+    const category = permission.category.replace(/([a-z])([A-Z])/g, "$1 $2") || "Other";
+    groups.set(category, [...(groups.get(category) ?? []), permission]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([category, items]) => [category, items.sort((x, y) => x.name.localeCompare(y.name))]);
 }

@@ -1,3 +1,4 @@
+import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ChunkReport, SyncPlan } from "../../src/server/sync-functions";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
@@ -5,6 +6,7 @@ import { Notice } from "../notice";
 import { rpc } from "../rpc";
 import { unlessBusy } from "../sync-busy";
 import { useTask } from "../task";
+import { AddSite } from "./add-site";
 
 /** Each runSync call is one Apps Script execution: well under its 6 minutes, and often enough for the progress bar. */
 const CHUNK_MS = 120_000;
@@ -141,22 +143,25 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       <fieldset disabled={running}>
         <legend>Sites</legend>
         {choices?.sites.map((site) => (
-          <label key={site.name} class={site.refusal ? "check refused" : "check"}>
-            <input
-              type="checkbox"
-              checked={!site.refusal && sites.includes(site.name)}
-              disabled={Boolean(site.refusal)}
-              onChange={() => toggle(site.name)}
-            />
-            {site.name}
-            <span class="muted">
-              {" "}
-              {count(site.users, "user")}
-              {site.from === "sheet" && !site.refusal ? ", new" : ""}
-            </span>
-            {/* Not offered: the plan would block every row of it with the same words. */}
-            {site.refusal && <span class="refusal small">{site.refusal}</span>}
-          </label>
+          <Fragment key={site.name}>
+            <label class={site.refusal ? "check refused" : "check"}>
+              <input
+                type="checkbox"
+                checked={!site.refusal && sites.includes(site.name)}
+                disabled={Boolean(site.refusal)}
+                onChange={() => toggle(site.name)}
+              />
+              {site.name}
+              <span class="muted">
+                {" "}
+                {count(site.users, "user")}
+                {site.from === "sheet" && !site.refusal ? ", new" : ""}
+              </span>
+              {/* Not offered: the plan would block every row of it with the same words. */}
+              {site.refusal && <span class="refusal small">{site.refusal}</span>}
+            </label>
+            {site.unknown && <AddSite name={site.name} onAdded={load} />}
+          </Fragment>
         ))}
         {choices && choices.sites.length === 0 && <p class="status">No sites yet: add them on the Sites tab.</p>}
         <p class="muted small">

@@ -54,6 +54,7 @@ export function TagsPanel({
   const edit = (t: TagChoice) => setForm({ row: t.row, key: t.key, value: t.value, color: t.color || "#4285f4" });
   const tags = choices?.tags ?? [];
 
+  const full = !form.row && tags.length >= 20;
   return (
     <>
       <h2>Tags ({tags.length} of 20)</h2>
@@ -107,7 +108,12 @@ export function TagsPanel({
           onInput={(e) => setForm({ ...form, color: e.currentTarget.value })}
         />
         <div class="actions">
-          <button type="submit" class="primary" disabled={task.busy !== null || (!form.row && tags.length >= 20)}>
+          <button
+            type="submit"
+            class="primary"
+            disabled={task.busy !== null || full}
+            aria-describedby={full ? "tags-full" : undefined}
+          >
             {form.row ? "Save tag" : "Add tag"}
           </button>
           {form.row && (
@@ -116,6 +122,11 @@ export function TagsPanel({
             </button>
           )}
         </div>
+        {full && (
+          <p id="tags-full" class="muted small">
+            A workspace holds at most 20 tags: delete one to add another.
+          </p>
+        )}
       </form>
       <Notice status={status} problem={task.problem} />
     </>

@@ -5,12 +5,13 @@ import { Notice } from "../notice";
 import { RowTargetChoice, rowTarget } from "../row-target-choice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
+import { CredentialsSection } from "./credentials";
 
 type Undo = Extract<DeleteAnswer, { confirmed: true }>["undo"];
 
 /**
- * Users: delete the selected rows or those a tag filter shows (asked, then confirmed, undone before the sync), and
- * the template, as a new tab or a file.
+ * Users: delete the selected rows or those a tag filter shows (asked, then confirmed, undone before the sync), PINs
+ * and passwords made for rows that need them, and the template, as a new tab or a file.
  */
 export function UsersPanel({ filter, onRowsChanged }: { filter: string | null; onRowsChanged?: () => void }) {
   const [onTag, setOnTag] = useState(false);
@@ -99,6 +100,8 @@ export function UsersPanel({ filter, onRowsChanged }: { filter: string | null; o
         </section>
       )}
       <Notice status={status} problem={task.problem} />
+
+      <CredentialsSection onRowsChanged={onRowsChanged} />
 
       <h2>Template</h2>
       <p class="muted small">

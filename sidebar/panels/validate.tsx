@@ -82,7 +82,7 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
     task.run("export", async () => {
       // With a tag filter on, Users exports the rows the filter shows.
       const file = await rpc("exportTab", { tab, format, ...(filter ? { tag: filter } : {}) });
-      if (file.rows) await downloadXlsx(file.fileName, file.rows);
+      if (file.rows) await downloadXlsx({ ...file, rows: file.rows });
       else download(file.fileName, file.text);
       const rows = `${file.count} ${file.count === 1 ? "row" : "rows"}`;
       setStatus(`${file.fileName} downloaded: ${rows} (no PINs, passwords or secret answers).`);

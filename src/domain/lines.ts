@@ -11,6 +11,11 @@ export interface LineDemand {
   country: string;
   /** '' for any area code. */
   areaCode: string;
+  /**
+   * The area to take a line from first when the row asks for none: its site's own area code (the site's number's, or
+   * its lines'); lines of the country serve it when the area has none left. '' for none.
+   */
+  preferredAreaCode: string;
   /** An unassigned extension's RC Id or phone number, or ''. */
   specific: string;
   /** Which rule picked the line's country (or the line itself), in the words the plan shows. */
@@ -53,6 +58,7 @@ export function lineDemands(workspace: Workspace): LineDemand[] {
   const siteCountry = new Map<string, string>();
   for (const site of workspace.account.sites) if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
   for (const site of workspace.sites) if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
+  const siteArea = new Map(workspace.account.sites.filter((s) => s.areaCode).map((s) => [s.name, s.areaCode]));
   const demands: LineDemand[] = [];
   for (const user of workspace.users) {
     const rule = USER_TYPE_RULES[user.userType as UserType];
@@ -61,14 +67,23 @@ export function lineDemands(workspace: Workspace): LineDemand[] {
     const country = countryOf(location, siteCountry.get(user.site), workspace.settings.defaultCountry);
     const areaCode = location?.areaCode ?? "";
     const specific = location?.unassignedExt ?? "";
+    // The site's own area applies only to a line from the site's country: a Number Country elsewhere overrides it.
+    const preferred = !specific && !areaCode && country.fromSite ? (siteArea.get(user.site) ?? "") : "";
     demands.push({
       row: user.row,
       userType: user.userType as UserType,
       lineType: rule.line,
       country: country.code,
       areaCode,
+      preferredAreaCode: preferred,
       specific,
-      rule: specific ? "the Unassigned Ext on Locations" : areaCode ? `${country.rule}, area code ${areaCode}` : country.rule,
+      rule: specific
+        ? "the Unassigned Ext on Locations"
+        : areaCode
+          ? `${country.rule}, area code ${areaCode}`
+          : preferred
+            ? `the site's area code ${preferred}, then ${country.rule}`
+            : country.rule,
     });
   }
   return demands;
@@ -79,19 +94,22 @@ function countryOf(
   location: LocationRecord | undefined,
   site: string | undefined,
   fallback: string,
-): { code: string; rule: string } {
+): { code: string; rule: string; fromSite: boolean } {
   const numberCountry = location?.numberCountry.trim().toUpperCase() ?? "";
-  if (numberCountry) return { code: numberCountry, rule: `Number Country ${numberCountry} on Locations` };
+  if (numberCountry)
+    return { code: numberCountry, rule: `Number Country ${numberCountry} on Locations`, fromSite: numberCountry === site };
   const own = location?.country.trim().toUpperCase() ?? "";
-  if (isCountryCode(own)) return { code: own, rule: `the user's country ${own} on Locations` };
-  if (site) return { code: site, rule: `the site's country ${site}` };
-  return { code: fallback, rule: `Default Country ${fallback}` };
+  if (isCountryCode(own)) return { code: own, rule: `the user's country ${own} on Locations`, fromSite: own === site };
+  if (site) return { code: site, rule: `the site's country ${site}`, fromSite: true };
+  return { code: fallback, rule: `Default Country ${fallback}`, fromSite: false };
 }
 
 /**
  * Gives each demand its own line. Specific choices first, then rows that ask for an area code, then rows that take
  * any line of their country: each later kind accepts a superset of the earlier kinds' lines, so serving the narrow
- * ones first serves the most rows. Deterministic: rows in sheet order, lines in pool order.
+ * ones first serves the most rows. Among the last, rows whose site has an area of its own take its lines first, and
+ * only what that area lacks comes from the rest of the country; no row is left without a line for it, since the
+ * country's pass still serves them all. Deterministic: rows in sheet order, lines in pool order.
  */
 export function assignLines(demands: readonly LineDemand[], pool: readonly UnassignedLineRecord[]): LineAssignment {
   const free = new Set(pool);
@@ -119,16 +137,42 @@ export function assignLines(demands: readonly LineDemand[], pool: readonly Unass
       const first = group[0] as LineDemand;
       const matching = [...free].filter((line) => fits(line, first));
       const takenFirst = linesTakenFirst(lines, first);
-      group.forEach((demand, i) => {
-        const line = matching[i];
-        if (!line) return;
+      for (const [demand, line] of pairInArea(group, matching)) {
         lines.set(demand.row, line);
         free.delete(line);
-      });
-      if (group.length > matching.length) shortfalls.push(shortfallOf(group, matching.length, takenFirst));
+      }
+      if (group.length > matching.length)
+        shortfalls.push(shortfallOf(group, matching.length, takenFirst, (demand) => !lines.has(demand.row)));
     }
   }
   return { lines, shortfalls, refusals };
+}
+
+/**
+ * Rows of one group paired with the lines that fit them all: rows whose site has an area of its own take its lines
+ * first, the others (and those whose area ran out) take what is left in pool order. As many rows are served as
+ * without the preference: every line fits every row of the group.
+ */
+function pairInArea(
+  group: readonly LineDemand[],
+  matching: readonly UnassignedLineRecord[],
+): [LineDemand, UnassignedLineRecord][] {
+  const left = new Set(matching);
+  const pairs: [LineDemand, UnassignedLineRecord][] = [];
+  const waiting: LineDemand[] = [];
+  for (const demand of group) {
+    const line = demand.preferredAreaCode ? [...left].find((l) => l.areaCode === demand.preferredAreaCode) : undefined;
+    if (line) {
+      pairs.push([demand, line]);
+      left.delete(line);
+    } else waiting.push(demand);
+  }
+  const rest = [...left];
+  waiting.forEach((demand, i) => {
+    const line = rest[i];
+    if (line) pairs.push([demand, line]);
+  });
+  return pairs;
 }
 
 function groupDemands(demands: readonly LineDemand[]): LineDemand[][] {
@@ -170,7 +214,12 @@ function linesTakenFirst(lines: ReadonlyMap<number, UnassignedLineRecord>, deman
   return [...lines.values()].filter((line) => fits(line, demand)).length;
 }
 
-function shortfallOf(group: LineDemand[], available: number, takenByNarrower: number): LineShortfall {
+function shortfallOf(
+  group: LineDemand[],
+  available: number,
+  takenByNarrower: number,
+  unserved: (demand: LineDemand) => boolean,
+): LineShortfall {
   const first = group[0] as LineDemand;
   return {
     takenByNarrower,
@@ -179,7 +228,7 @@ function shortfallOf(group: LineDemand[], available: number, takenByNarrower: nu
     areaCode: first.areaCode,
     needed: group.length,
     available,
-    rows: group.slice(available).map((d) => d.row),
+    rows: group.filter(unserved).map((d) => d.row),
   };
 }
 

@@ -169,6 +169,9 @@ export const ACCOUNT_SITES_TAB = tab({
     { key: "name", header: "Name" },
     { key: "ext", header: "Ext", text: true },
     { key: "country", header: "Country" },
+    // The site's own area: its number's area code, else the one most of its unassigned lines have. Lines for its
+    // users are taken there first.
+    { key: "areaCode", header: "Area Code", text: true },
   ],
 });
 

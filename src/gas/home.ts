@@ -16,6 +16,7 @@ import { appsScriptAuthorization, ringCentralService } from "./ringcentral-autho
 import { sheetView } from "./sheet-view";
 import { SheetsWorkbook } from "./sheets-workbook";
 import { appsScriptClock, UrlFetchTransport } from "./url-fetch-transport";
+import { uuidRandomness } from "./uuid-randomness";
 
 const DEFAULT_SERVER = "https://platform.ringcentral.com";
 
@@ -30,6 +31,7 @@ export function appsScriptHome(): Home {
     syncLock: documentSyncLock,
     edits: documentEditStamp,
     spreadsheets: appsScriptSpreadsheets,
+    randomness: uuidRandomness,
     keptAccount: cachedKeptAccount({
       server: () => readConnection()?.server ?? DEFAULT_SERVER,
       document: () => spreadsheet.getId(),

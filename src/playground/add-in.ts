@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { type AppsScriptRuntime, type Outcome, startAppsScriptRuntime } from "../apps-script-runtime/runtime";
 import type { SheetsDocument } from "../apps-script-runtime/spreadsheet/document";
 import { Drive } from "../apps-script-runtime/spreadsheet/drive";
-import { deleteRow, insertRow, selectRanges, typeIntoCell } from "../apps-script-runtime/spreadsheet/person-edits";
+import { deleteRow, insertRow, restoreRow, selectRanges, typeIntoCell } from "../apps-script-runtime/spreadsheet/person-edits";
 import { spreadsheetService } from "../apps-script-runtime/spreadsheet/service";
 import { spreadsheetUrl } from "../apps-script-runtime/spreadsheet/spreadsheet";
 import { loadDocument } from "../apps-script-runtime/spreadsheet/xlsx-load";
@@ -55,6 +55,12 @@ export type EditAnswer =
  * file loaded as a spreadsheet. Whatever changes the spreadsheet (an execution, a person's edit) is saved to the
  * file, one save at a time, before the answer goes back.
  */
+/** What the grid's row tools ask: delete a row, insert a blank one, or put a deleted one back with its values. */
+export type RowChangeRequest =
+  | { sheet: string; delete: number }
+  | { sheet: string; insertAfter: number }
+  | { sheet: string; restore: { row: number; values: string[] } };
+
 export class PlaygroundAddIn {
   private saving: Promise<void> = Promise.resolve();
   private savedAt = -1;
@@ -122,15 +128,21 @@ export class PlaygroundAddIn {
     return { ok: true, onEdit };
   }
 
-  /** A row inserted below `after`, or deleted, as the grid's row menu does (Sheets fires no onEdit for these). */
-  async changeRows(change: { sheet: string; insertAfter?: number; delete?: number }): Promise<EditAnswer> {
+  /**
+   * A row inserted below `after`, deleted, or a deleted row put back (Ctrl+Z), as the grid's row tools do (Sheets
+   * fires no onEdit for these).
+   */
+  async changeRows(change: RowChangeRequest): Promise<EditAnswer> {
     const locked = this.locked(change.sheet);
     if (locked) return locked;
     const person = this.options.person;
+    const { sheet } = change;
     const done = this.attempt(() =>
-      change.delete !== undefined
-        ? deleteRow(this.document, person, { sheet: change.sheet, row: change.delete })
-        : insertRow(this.document, person, { sheet: change.sheet, after: change.insertAfter ?? 0 }),
+      "delete" in change
+        ? deleteRow(this.document, person, { sheet, row: change.delete })
+        : "restore" in change
+          ? restoreRow(this.document, person, { sheet, ...change.restore })
+          : insertRow(this.document, person, { sheet, after: change.insertAfter }),
     );
     if ("error" in done) return { ok: false, error: done.error };
     await this.save();

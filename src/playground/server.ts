@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type OtherSpreadsheetFile, PlaygroundAddIn } from "./add-in";
+import { type OtherSpreadsheetFile, PlaygroundAddIn, type RowChangeRequest } from "./add-in";
 import { RequestGuard } from "./request-guard";
 import { decodeRunArguments } from "./run-arguments";
 import { cursorOf, sheetsOf } from "./workbook-view";
@@ -47,11 +47,7 @@ const ROUTES: Record<string, Route> = {
       text: String(body.value),
       confirmed: body.confirmed === true,
     }),
-  "POST /api/rows": async (addIn, body) =>
-    addIn.changeRows({
-      sheet: String(body.sheet),
-      ...(body.delete !== undefined ? { delete: Number(body.delete) } : { insertAfter: Number(body.insertAfter ?? 0) }),
-    }),
+  "POST /api/rows": async (addIn, body) => addIn.changeRows(rowChangeOf(body)),
   "POST /api/selection": async (addIn, body) => {
     addIn.select(String(body.sheet), Array.isArray(body.rows) ? body.rows.map(Number) : []);
     return { ok: true };
@@ -64,6 +60,19 @@ const ROUTES: Record<string, Route> = {
     return outcome.ok ? { ok: true } : { ok: false, error: outcome.error };
   },
 };
+
+/** A row to delete, a blank one to insert, or a deleted one to put back with its values (the grid's undo). */
+function rowChangeOf(body: Record<string, unknown>): RowChangeRequest {
+  const sheet = String(body.sheet);
+  if (body.delete !== undefined) return { sheet, delete: Number(body.delete) };
+  const restore = body.restore as { row?: unknown; values?: unknown } | undefined;
+  if (restore !== undefined)
+    return {
+      sheet,
+      restore: { row: Number(restore.row), values: Array.isArray(restore.values) ? restore.values.map(String) : [] },
+    };
+  return { sheet, insertAfter: Number(body.insertAfter ?? 0) };
+}
 
 /**
  * `npm start`'s web server, on loopback only: the grid page, the sidebar the add-in's `showSidebar` made (with

@@ -1,5 +1,5 @@
-import type { SheetsDocument } from "../apps-script-runtime/spreadsheet/document";
-import { cellText } from "../domain/cell";
+import { RangeRef, type RuleModel, type SheetModel, type SheetsDocument } from "../apps-script-runtime/spreadsheet/document";
+import { type Cell, cellText } from "../domain/cell";
 
 /** A sheet as the playground's grid draws it. */
 export interface SheetView {
@@ -12,6 +12,11 @@ export interface SheetView {
   marks: { row: number; column: number; note: string; background: string | null }[];
   /** Rows hidden (a tag filter), 1-based. */
   hiddenRows: number[];
+  /**
+   * The dropdowns people choose from, by 1-based column: the choices of a list or range validation on the column's
+   * first data row (Set up workspace validates whole columns), as Sheets shows them in the cell.
+   */
+  dropdowns: Record<number, string[]>;
 }
 
 /** The person's cursor, as the sidebar moves it (a click on a finding). */
@@ -43,8 +48,32 @@ export function sheetsOf(document: SheetsDocument): SheetView[] {
       rows,
       marks,
       hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
+      dropdowns: dropdownsOf(sheet, lastColumn),
     };
   });
+}
+
+function dropdownsOf(sheet: SheetModel, lastColumn: number): Record<number, string[]> {
+  const dropdowns: Record<number, string[]> = {};
+  for (let c = 1; c <= lastColumn; c++) {
+    const choices = choicesOf(sheet.cell(2, c).validation);
+    if (choices.length) dropdowns[c] = choices;
+  }
+  return dropdowns;
+}
+
+/** A list rule's values, or the filled cells of a range rule's range. */
+function choicesOf(rule: RuleModel | null): string[] {
+  const [source, shown = true] = rule?.args ?? [];
+  if (!rule || shown === false) return [];
+  if (rule.criteria === "VALUE_IN_LIST" && Array.isArray(source)) return source.map((v) => cellText(v as Cell));
+  if (rule.criteria !== "VALUE_IN_RANGE" || !(source instanceof RangeRef)) return [];
+  const { sheet, area } = source;
+  const last = Math.min(area.row + area.numRows - 1, sheet.lastFilled("row"));
+  const values: string[] = [];
+  for (let r = area.row; r <= last; r++)
+    for (let c = area.column; c < area.column + area.numColumns; c++) values.push(cellText(sheet.cell(r, c).value));
+  return [...new Set(values.filter(Boolean))];
 }
 
 /** Where the person's cursor is: the current cell of their selection on their active sheet. */

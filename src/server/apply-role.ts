@@ -30,11 +30,23 @@ function roleRows(home: Home, input: z.output<typeof RoleOnRows>): { users: Tabl
 
 const rowsWord = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;
 
-/** Before applying: how many rows the role would be set on, as the question the person confirms. */
+/** The first few rows by number and person, so that a selection made long ago and scrolled away is seen. */
+function named(users: TableImage<UsersKey>, rows: readonly number[]): string {
+  const records = new Map(recordsOf(USERS_TAB, users).map((u) => [u.row, u]));
+  const shown = rows.slice(0, 5).map((row) => {
+    const user = records.get(row);
+    const name = `${user?.firstName ?? ""} ${user?.lastName ?? ""}`.trim() || user?.email || "blank";
+    return `row ${row} ${name}`;
+  });
+  return rows.length > shown.length ? `${shown.join(", ")} and ${rows.length - shown.length} more` : shown.join(", ");
+}
+
+/** Before applying: how many rows the role would be set on, and which, as the question the person confirms. */
 export const roleTargetCount = serverFunction(RoleOnRows, (home, input): RoleTargetCount => {
   const found = roleRows(home, input);
   if (typeof found === "string") return { rows: 0, problem: found };
-  return { rows: found.rows.length, question: `Set ${input.role} on ${rowsWord(found.rows.length)}?` };
+  const { users, rows } = found;
+  return { rows: rows.length, question: `Set ${input.role} on ${rowsWord(rows.length)} (${named(users, rows)})?` };
 });
 
 /**

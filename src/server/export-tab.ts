@@ -18,7 +18,7 @@ export const exportTab = serverFunction(
       tag: z.string().min(1).optional(),
     })
     .default({ tab: "users", format: "csv" }),
-  (home, input): { fileName: string; text: string; rows?: string[][]; count: number } => {
+  (home, input): { fileName: string; sheetName: string; text: string; rows?: string[][]; count: number } => {
     const tab = EXPORTED_TABS.find((t) => t.id === input.tab) ?? (EXPORTED_TABS[0] as (typeof EXPORTED_TABS)[number]);
     const tagged = input.tag && tab.id === "users" ? input.tag : undefined;
     const base = [tab.name, tagged ?? ""]
@@ -26,10 +26,10 @@ export const exportTab = serverFunction(
       .join("-")
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-");
-    const rows = exportRows(home.workbook, tab, tagged ? { tag: tagged } : undefined);
+    const rows = exportRows(home.workbook, tab, { format: input.format, ...(tagged ? { tag: tagged } : {}) });
     const count = rows.length - 1;
     return input.format === "xlsx"
-      ? { fileName: `${base}.xlsx`, text: "", rows, count }
-      : { fileName: `${base}.csv`, text: formatCsv(rows), count };
+      ? { fileName: `${base}.xlsx`, sheetName: tab.name, text: "", rows, count }
+      : { fileName: `${base}.csv`, sheetName: tab.name, text: formatCsv(rows), count };
   },
 );

@@ -1,3 +1,4 @@
+import { addSite } from "./add-site";
 import { applyFix } from "./apply-fix";
 import { applyImport } from "./apply-import";
 import { applyRole, roleTargetCount } from "./apply-role";
@@ -7,7 +8,9 @@ import { createCustomRole, deleteCustomRole, roleBasePermissions } from "./custo
 import { deleteUsers, undoDelete } from "./delete-users";
 import { editStamp } from "./edit-stamp";
 import { exportTab } from "./export-tab";
+import { gettingStarted } from "./getting-started";
 import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
+import { makeCredentials } from "./make-credentials";
 import { previewImport } from "./preview-import";
 import { proposeImportMapping } from "./propose-import-mapping";
 import { selectCell } from "./select-cell";
@@ -39,13 +42,16 @@ export const serverFunctions = {
   columnHelp,
   connect,
   connectionStatus,
+  gettingStarted,
   disconnect,
   refreshAccount,
+  addSite,
   planSync,
   runSync,
   retryFailed,
   deleteUsers,
   undoDelete,
+  makeCredentials,
   startAuthorization,
   connectedAs,
   validateRows,

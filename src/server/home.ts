@@ -1,3 +1,4 @@
+import type { Randomness } from "../domain/credential-maker";
 import type { Clock } from "../ringcentral/clock";
 import type { KeptAccountStore } from "../sync/kept-account";
 import type { Workbook } from "../workbook/port";
@@ -46,4 +47,6 @@ export interface Home {
   keptAccount?: KeptAccountStore;
   /** Changes after each edit of the sheet, so that an open Validate panel knows to refresh. */
   edits?: EditStamp;
+  /** A secure source of random numbers, for the PINs and passwords the add-in makes. */
+  randomness?: Randomness;
 }

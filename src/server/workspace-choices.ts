@@ -13,6 +13,8 @@ export interface SiteChoice {
   users: number;
   /** Why the site cannot be synced (validation says it does not exist, or its Sites row fails): offered disabled. */
   refusal?: string;
+  /** Only Users rows name it: neither the Sites tab nor the account has it, so it can be added to Sites (addSite). */
+  unknown?: boolean;
 }
 
 export interface RoleChoice {
@@ -58,6 +60,7 @@ export const workspaceChoices = serverFunction(z.object({}).default({}), (home):
         from: sheetSites.has(name) && accountSites.has(name) ? "both" : accountSites.has(name) ? "account" : "sheet",
         users: count((u) => u.site === name),
         ...(refusal ? { refusal } : {}),
+        ...(!sheetSites.has(name) && !accountSites.has(name) ? { unknown: true } : {}),
       };
     }),
     roles: workspace.roles

@@ -39,28 +39,58 @@ export function accountState(raw: {
   const siteName = new Map(raw.sites.map((s) => [String(s.id), siteLabel(s)]));
   const users: AccountState["users"] = [];
   const lines: AccountState["lines"] = [];
+  const siteLines = new SiteLineAreas();
   for (const extension of raw.extensions) {
     const id = String(extension.id);
     const phone = phoneOf.get(id) ?? "";
     if (extension.status === "Unassigned") {
       const lineType = LINE_OF_API_TYPE[extension.type ?? ""];
-      if (lineType) lines.push(lineOf(id, lineType, phone));
+      if (!lineType) continue;
+      const line = lineOf(id, lineType, phone);
+      lines.push(line);
+      siteLines.add(String(extension.site?.id ?? MAIN_SITE_ID), line.areaCode);
     } else users.push(userOf(extension, phone, siteName));
   }
   return {
     users,
     lines,
-    sites: raw.sites.map(siteOf),
+    sites: raw.sites.map((site) => {
+      const id = String(site.id);
+      const own = phoneOf.get(id);
+      return siteOf(site, (own ? parseE164(own)?.areaCode : undefined) || siteLines.mostCommon(id));
+    }),
     roles: raw.roles.map(roleOf),
   };
 }
 
-export function siteOf(site: SiteInfo): AccountState["sites"][number] {
+/** The main site's id in the API: an extension the list shows without a site belongs to it. */
+const MAIN_SITE_ID = "main-site";
+
+/** Area codes of the unassigned lines each site keeps, counted: where a site's numbers come from. */
+class SiteLineAreas {
+  private readonly counts = new Map<string, Map<string, number>>();
+
+  add(siteId: string, areaCode: string): void {
+    if (!areaCode) return;
+    const counts = this.counts.get(siteId) ?? new Map<string, number>();
+    counts.set(areaCode, (counts.get(areaCode) ?? 0) + 1);
+    this.counts.set(siteId, counts);
+  }
+
+  mostCommon(siteId: string): string {
+    const counts = [...(this.counts.get(siteId) ?? [])];
+    return counts.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "";
+  }
+}
+
+/** A site as the account tabs hold it; `areaCode` is its own area (its number's, or its lines'), '' when unknown. */
+export function siteOf(site: SiteInfo, areaCode = ""): AccountState["sites"][number] {
   return {
     rcId: String(site.id),
     name: siteLabel(site),
     ext: site.extensionNumber ?? "",
     country: site.businessAddress?.country ?? "",
+    areaCode,
   };
 }
 
@@ -76,7 +106,7 @@ export function roleOf(role: RoleResource): AccountState["roles"][number] {
 
 /** The main site is "Main Site" in the workspace, whatever the company calls it. */
 function siteLabel(site: SiteInfo): string {
-  return String(site.id) === "main-site" ? MAIN_SITE : (site.name ?? String(site.id));
+  return String(site.id) === MAIN_SITE_ID ? MAIN_SITE : (site.name ?? String(site.id));
 }
 
 /** What a user reads as, from the list or from a single extension's answer (the same fields). */

@@ -1,7 +1,7 @@
-import type { Cell } from "../domain/cell";
+import { type Cell, cellText } from "../domain/cell";
 import { blankRecord } from "../domain/records";
 import { SETTING_NAMES } from "../domain/settings";
-import { ACCOUNT_SITES_TAB, ACCOUNT_USERS_TAB, ROLES_TAB, SETTINGS_TAB, UNASSIGNED_LINES_TAB } from "../domain/tabs";
+import { ACCOUNT_SITES_TAB, ACCOUNT_USERS_TAB, ROLES_TAB, SETTINGS_TAB, type TabDef, UNASSIGNED_LINES_TAB } from "../domain/tabs";
 import type { AccountState } from "../domain/workspace";
 import { decodeTab, encodeRows } from "./codec";
 import type { Workbook } from "./port";
@@ -22,11 +22,32 @@ export function writeAccountState(workbook: Workbook, state: AccountState, refre
     sheets = locateTabs(workbook);
   }
   const sheet = (id: Parameters<typeof sheets.get>[0]) => sheets.get(id) as string;
-  replaceRows(workbook, sheet("accountUsers"), ACCOUNT_USERS_TAB, state.users);
-  replaceRows(workbook, sheet("accountSites"), ACCOUNT_SITES_TAB, state.sites);
-  replaceRows(workbook, sheet("unassignedLines"), UNASSIGNED_LINES_TAB, state.lines);
+  replaceAccountRows(workbook, sheet("accountUsers"), ACCOUNT_USERS_TAB, state.users);
+  replaceAccountRows(workbook, sheet("accountSites"), ACCOUNT_SITES_TAB, state.sites);
+  replaceAccountRows(workbook, sheet("unassignedLines"), UNASSIGNED_LINES_TAB, state.lines);
   mergeRoles(workbook, sheet("roles"), state.roles);
   writeSetting(workbook, SETTING_NAMES.accountRefreshedAt, refreshedAt);
+}
+
+/**
+ * An account tab's rows replaced. The add-in alone writes these tabs, so a column a newer version added (Account
+ * Sites' Area Code) joins the header here rather than waiting for Set up workspace.
+ */
+function replaceAccountRows<K extends string>(
+  workbook: Workbook,
+  sheet: string,
+  tab: TabDef<K>,
+  records: readonly Partial<Record<K, string>>[],
+): void {
+  const header = (workbook.read(sheet)[0] ?? []).map((cell) => cellText(cell).trim());
+  let width = header.length;
+  while (width > 0 && header[width - 1] === "") width--;
+  if (width > 0) {
+    const have = new Set(header.map((text) => text.toLowerCase()));
+    const missing = tab.columns.filter((c) => !have.has(c.header.toLowerCase())).map((c) => c.header);
+    if (missing.length) workbook.write(sheet, { row: 1, column: width + 1, values: [missing] });
+  }
+  replaceRows(workbook, sheet, tab, records);
 }
 
 /**

@@ -6,7 +6,17 @@ import { validateWorkspace } from "../../src/domain/validation/index";
 import { line, location, rows, site, user, workspace } from "./fixture";
 
 function demand(overrides: Partial<LineDemand>): LineDemand {
-  return { row: 2, userType: "User", lineType: "User", country: "US", areaCode: "", specific: "", rule: "", ...overrides };
+  return {
+    row: 2,
+    userType: "User",
+    lineType: "User",
+    country: "US",
+    areaCode: "",
+    preferredAreaCode: "",
+    specific: "",
+    rule: "",
+    ...overrides,
+  };
 }
 
 describe("which line each row takes", () => {
@@ -121,6 +131,45 @@ describe("which line each row takes", () => {
     ]);
   });
 
+  it("a row with no Locations row takes a line in its site's own area code first, then any of the country", () => {
+    const sf = site({ name: "San Francisco" });
+    const ws = workspace({
+      users: rows([user({ site: "San Francisco" }, 2), user({ site: "San Francisco" }, 3), user({ site: "San Francisco" }, 4)]),
+      sites: rows([sf]),
+      account: {
+        sites: rows([{ row: 0, rcId: "1001", name: "San Francisco", ext: "", country: "US", areaCode: "415" }]),
+        // The pool lists the 212 and 650 lines first: without the site's area, its users would take them.
+        lines: rows([
+          line({ rcId: "1", areaCode: "212" }),
+          line({ rcId: "2", areaCode: "650" }),
+          line({ rcId: "3", areaCode: "415" }),
+          line({ rcId: "4", areaCode: "415" }),
+        ]),
+      },
+    });
+    const demands = lineDemands(ws);
+    expect(demands[0]?.rule).toBe("the site's area code 415, then the site's country US");
+    const { lines, shortfalls } = assignLines(demands, ws.account.lines);
+    expect([2, 3, 4].map((row) => lines.get(row)?.rcId)).toEqual(["3", "4", "1"]);
+    expect(shortfalls).toEqual([]);
+  });
+
+  it("a Locations area code or a Number Country elsewhere overrides the site's own area", () => {
+    const ws = workspace({
+      users: rows([user({ site: "Toronto" }, 2), user({ site: "Toronto" }, 3)]),
+      sites: rows([site({ name: "Toronto", country: "CA", state: "ON" })]),
+      locations: rows([
+        location({ email: "ann.lee.2@example.com", areaCode: "604" }),
+        location({ email: "ann.lee.3@example.com", numberCountry: "US" }),
+      ]),
+      account: { sites: rows([{ row: 0, rcId: "1003", name: "Toronto", ext: "", country: "CA", areaCode: "416" }]) },
+    });
+    expect(lineDemands(ws).map((d) => [d.areaCode, d.preferredAreaCode])).toEqual([
+      ["604", ""],
+      ["", ""],
+    ]);
+  });
+
   it("never gives one line to two rows, and each line fits its row (property)", () => {
     const lineArb = fc.record({
       rcId: fc.uuid(),
@@ -132,6 +181,7 @@ describe("which line each row takes", () => {
       userType: fc.constantFrom("User" as const, "Virtual User" as const, "Limited Extension" as const),
       country: fc.constantFrom("US", "CA"),
       areaCode: fc.constantFrom("", "650", "416"),
+      preferredAreaCode: fc.constantFrom("", "415", "416"),
       pick: fc.option(fc.nat(30), { nil: undefined }),
     });
     fc.assert(
@@ -144,10 +194,17 @@ describe("which line each row takes", () => {
             lineType: d.userType === "Limited Extension" ? "Limited" : (d.userType as "User" | "Virtual User"),
             country: d.country,
             areaCode: d.areaCode,
+            preferredAreaCode: d.areaCode ? "" : d.preferredAreaCode,
             specific: d.pick !== undefined && pool[d.pick] ? (pool[d.pick] as UnassignedLineRecord).rcId : "",
           }),
         );
         const { lines, shortfalls, refusals } = assignLines(demands, pool);
+        // A site's own area is a preference: it never leaves a row without a line that the country would give it.
+        const unpreferred = assignLines(
+          demands.map((d) => ({ ...d, preferredAreaCode: "" })),
+          pool,
+        );
+        expect(lines.size).toBe(unpreferred.lines.size);
         const given = [...lines.values()];
         expect(new Set(given).size).toBe(given.length);
         for (const d of demands) {

@@ -65,7 +65,7 @@ describe("the Roles panel", { timeout: 90_000 }, () => {
     await selectRows(page, [2, 4]);
     await sidebar.locator("#role").selectOption("Front Desk");
     await sidebar.getByRole("button", { name: "Apply role…" }).click();
-    await sidebar.getByText("Set Front Desk on 2 rows?").waitFor();
+    await sidebar.getByText("Set Front Desk on 2 rows (row 2 Ann Lee, row 4 Cat Lee)?").waitFor();
     await page.screenshot({ path: join(artifacts, "roles-confirm.png") });
     expect(decodeTab(USERS_TAB, (await book()).read("Users")).records.map((u) => u.role)).toEqual(["", "", ""]);
     await sidebar.getByRole("button", { name: "Set on 2 rows" }).click();

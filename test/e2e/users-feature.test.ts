@@ -134,7 +134,11 @@ describe("the Users feature from the sidebar", { timeout: 90_000 }, () => {
     await sidebar.getByRole("button", { name: "Preview plan" }).click();
     await sidebar.getByText("2 to create").first().waitFor();
     expect(
-      await sidebar.getByText(/ann@example\.com \(User\) takes \+\d+ \((the site's country|Default Country) US\)/).count(),
+      await sidebar
+        .getByText(
+          /ann@example\.com \(User\) takes \+\d+ \((the site's area code \d+, then )?(the site's country|Default Country) US\)/,
+        )
+        .count(),
     ).toBe(1);
     expect(await sidebar.getByText("bob@example.com").count()).toBe(0);
     await shot("tag-sync-plan");

@@ -52,7 +52,7 @@ describe("import values, the kept tag filter, grid selection and the Sync site l
   const panel = (name: string) => sidebar.getByRole("tab", { name, exact: true }).click();
   const users = async () => decodeTab(USERS_TAB, (await XlsxWorkbook.open(session.workbookPath)).read("Users")).records;
   const gridRows = async () =>
-    (await page.locator('.tabulator-row .tabulator-cell[tabulator-field="_row"]').allTextContents()).map(Number);
+    (await page.locator('.tabulator-row:not(.blank-row) .tabulator-cell[tabulator-field="_row"]').allTextContents()).map(Number);
   const selectedRows = async () =>
     (await page.locator('.tabulator-row.tabulator-selected .tabulator-cell[tabulator-field="_row"]').allTextContents()).map(
       Number,

@@ -54,7 +54,7 @@ describe("export → import", () => {
   it("gives back the same Users, less PIN, Password and Secret Answer", () => {
     fc.assert(
       fc.property(fc.array(user, { minLength: 1, maxLength: 12 }), (users) => {
-        const csv = formatCsv(exportRows(workspaceWith(users), USERS_TAB));
+        const csv = formatCsv(exportRows(workspaceWith(users), USERS_TAB, { format: "csv" }));
         const parsed = parseCsv(csv);
         if (!parsed.ok) throw new Error(parsed.problem.message);
         const target = workspaceWith([]);
@@ -80,7 +80,7 @@ describe("export → import", () => {
       fc.property(fc.array(user, { minLength: 1, maxLength: 8 }), (users) => {
         const distinct = users.map((u, i) => ({ ...u, email: `${i}.${u.email}`, ext: `${1000 + i}` }));
         const workbook = workspaceWith(distinct);
-        const parsed = parseCsv(formatCsv(exportRows(workbook, USERS_TAB)));
+        const parsed = parseCsv(formatCsv(exportRows(workbook, USERS_TAB, { format: "csv" })));
         if (!parsed.ok) throw new Error(parsed.problem.message);
         const mapped = mapSource(parsed.rows, "auto", workbook);
         const { preview } = planImport(workbook, mapped.sheet, mapped.mapping);

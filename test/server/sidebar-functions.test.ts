@@ -127,7 +127,7 @@ describe("the sidebar's workspace functions", () => {
     home.fake.resetCalls();
     expect(call("roleTargetCount", { role: "Standard", target: { kind: "selected" } })).toEqual({
       rows: 2,
-      question: "Set Standard on 2 rows?",
+      question: "Set Standard on 2 rows (row 2 Ann Lee, row 4 Cy Lee)?",
     });
     expect(home.fake.count("Range.setValues")).toBe(0);
     expect(records(USERS_TAB).map((u) => u.role)).toEqual(["", "", ""]);

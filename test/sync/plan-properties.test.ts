@@ -14,7 +14,8 @@ function apply(ws: Workspace, plan: SyncPlan, ledger: LedgerEntry[]): { ws: Work
   const next: Workspace = structuredClone(ws);
   const entries = new Map(ledger.map((e) => [e.rcId, e]));
   const byRow = (row: number) => next.users.find((u) => u.row === row) as UserRecord;
-  for (const s of plan.sites) next.account.sites.push({ row: 0, rcId: `s${s.row}`, name: s.name, ext: "", country: "US" });
+  for (const s of plan.sites)
+    next.account.sites.push({ row: 0, rcId: `s${s.row}`, name: s.name, ext: "", country: "US", areaCode: "" });
   for (const r of plan.roles.create) (next.roles.find((x) => x.row === r.row) as Workspace["roles"][number]).rcId = `r${r.row}`;
   let id = 9000;
   for (const create of plan.creates) {

@@ -5,7 +5,7 @@ import { user } from "../domain/fixture";
 
 const read = (): AccountState => ({
   users: [],
-  sites: [{ rcId: "main-site", name: "Main Site", ext: "", country: "US" }],
+  sites: [{ rcId: "main-site", name: "Main Site", ext: "", country: "US", areaCode: "" }],
   lines: [
     { rcId: "700", lineType: "User", phone: "+16505550100", country: "US", areaCode: "650", plannedFor: "" },
     { rcId: "701", lineType: "User", phone: "+16505550101", country: "US", areaCode: "650", plannedFor: "" },

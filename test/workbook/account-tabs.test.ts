@@ -20,7 +20,7 @@ const state = {
       role: "Standard",
     },
   ],
-  sites: [{ rcId: "main-site", name: "Main Site", ext: "", country: "US" }],
+  sites: [{ rcId: "main-site", name: "Main Site", ext: "", country: "US", areaCode: "" }],
   lines: [{ rcId: "21", lineType: "User" as const, phone: "+16502530001", country: "US", areaCode: "650", plannedFor: "" }],
   roles: [
     { rcId: "6", name: "Standard", custom: false, description: "Standard (predefined)", permissions: ["ReadCallLog"] },
@@ -29,6 +29,21 @@ const state = {
 };
 
 describe("writing the account into the account tabs", () => {
+  it("adds a column a newer version gave an account tab (Account Sites' Area Code) to a workbook that lacks it", () => {
+    const book = new MemoryWorkbook();
+    setUpWorkspace(book);
+    book.write("Account Sites", { row: 1, column: 1, values: [["RC Id", "Name", "Ext", "Country", ""]] });
+    writeAccountState(
+      book,
+      { ...state, sites: [{ ...state.sites[0], areaCode: "650" }] } as typeof state,
+      "2026-12-05T08:00:00Z",
+    );
+    expect(book.read("Account Sites")[0]).toEqual(["RC Id", "Name", "Ext", "Country", "Area Code"]);
+    const { workspace, findings } = readWorkspace(book);
+    expect(workspace.account.sites[0]?.areaCode).toBe("650");
+    expect(findings.filter((f) => f.tab === "accountSites")).toEqual([]);
+  });
+
   it("fills the account tabs, adds predefined roles, gives custom rows their id, and notes the refresh", () => {
     const book = new MemoryWorkbook();
     setUpWorkspace(book);

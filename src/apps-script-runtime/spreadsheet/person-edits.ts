@@ -60,6 +60,23 @@ export function insertRow(document: SheetsDocument, user: string, at: { sheet: s
   return { changeType: "INSERT_ROW", range: wholeRow(person, sheet, at.after + 1) };
 }
 
+/** A deleted row put back where it was, with the values it showed (Sheets' undo of a row deletion). */
+export function restoreRow(
+  document: SheetsDocument,
+  user: string,
+  at: { sheet: string; row: number; values: readonly string[] },
+): RowChange {
+  const change = insertRow(document, user, { sheet: at.sheet, after: at.row - 1 });
+  const sheet = sheetNamed(document, at.sheet);
+  at.values.forEach((text, i) => {
+    if (text === "") return;
+    const cell = sheet.cellToWrite(at.row, i + 1);
+    cell.value = entered(text, cell.format);
+  });
+  document.touch();
+  return change;
+}
+
 export function deleteRow(document: SheetsDocument, user: string, at: { sheet: string; row: number }): RowChange {
   const person = new Person(document, user);
   const sheet = sheetNamed(document, at.sheet);

@@ -16,7 +16,7 @@ export function capacityFindings(workspace: Workspace): Finding[] {
         severity: "info",
         rule: "account.notRefreshed",
         message:
-          "The account has not been refreshed yet: line capacity and uniqueness against the account are checked after a refresh.",
+          "The account has not been read yet: sites, line capacity and uniqueness against the account are checked once it is (Sync panel › Refresh account, or connect).",
       },
     ];
   const assignment = assignLines(lineDemands(workspace), workspace.account.lines);

@@ -4,17 +4,21 @@ import type { Workspace } from "../workspace";
 import { MAIN_SITE } from "../workspace";
 
 /**
- * Site, Role and Tags of each Users row name things that exist. Each finding names the value it is about (rows
- * alike group together) and, when the value differs from a known one only in capitals or spacing, offers it.
+ * Site, Role and Tags of each Users row name things that exist. A site is looked for in the account too, so until the
+ * account has been read a site not on the Sites tab is not called unknown (capacity's note says the account checks
+ * wait for a refresh): a customer's offices are often sites the account already has. Each finding names the value
+ * it is about (rows alike group together) and, when the value differs from a known one only in capitals or spacing,
+ * offers it.
  */
 export function referenceFindings(workspace: Workspace): Finding[] {
+  const accountRead = Boolean(workspace.settings.accountRefreshedAt);
   const sites = new Set([MAIN_SITE, ...workspace.sites.map((s) => s.name), ...workspace.account.sites.map((s) => s.name)]);
   const roles = new Set(workspace.roles.map((r) => r.name));
   const tags = new Set(workspace.tags.map((t) => `${t.key}:${t.value}`));
   const findings: Finding[] = [];
   for (const user of workspace.users) {
     const at = findingsOf("users", user.row);
-    if (user.site && !sites.has(user.site)) {
+    if (user.site && !sites.has(user.site) && accountRead) {
       const near = nearValue(user.site, sites);
       const message = `Site "${user.site}" is not on the Sites tab nor in the account.${hint(near)}`;
       findings.push(about(at("Site", "users.site.exists", message), user.site, near));

@@ -23,12 +23,15 @@ export function exportCommand(program: Command): void {
       const workbook = await XlsxWorkbook.open(path);
       const kind = extname(options.out).toLowerCase();
       if (kind === ".csv")
-        await writeFile(options.out, formatCsv(exportRows(workbook, tabNamed(options.tab), only(options.tag))));
+        await writeFile(
+          options.out,
+          formatCsv(exportRows(workbook, tabNamed(options.tab), { format: "csv", ...only(options.tag) })),
+        );
       else if (kind === ".xlsx") {
         const out = XlsxWorkbook.create();
         for (const tab of EXPORTED_TABS) {
           out.addSheet(tab.name);
-          out.write(tab.name, { row: 1, column: 1, values: exportRows(workbook, tab, only(options.tag)) });
+          out.write(tab.name, { row: 1, column: 1, values: exportRows(workbook, tab, { format: "xlsx", ...only(options.tag) }) });
         }
         await out.save(options.out);
       } else throw new UsageError(`--out ${options.out}: export writes .csv or .xlsx.`);
@@ -36,8 +39,8 @@ export function exportCommand(program: Command): void {
     });
 }
 
-function only(tag: string | undefined): { tag: string } | undefined {
-  return tag ? { tag } : undefined;
+function only(tag: string | undefined): { tag?: string } {
+  return tag ? { tag } : {};
 }
 
 function tabNamed(name: string): TabDef {

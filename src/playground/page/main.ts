@@ -14,6 +14,8 @@ interface SheetView {
   /** Validation's notes and colours, as Sheets shows them on the cells. */
   marks: { row: number; column: number; note: string; background: string | null }[];
   hiddenRows: number[];
+  /** Choices of a column's dropdown (its data validation), by 1-based column. */
+  dropdowns: Record<number, string[]>;
 }
 interface MenuItem {
   caption: string;
@@ -44,6 +46,10 @@ let lastCursor = "";
 let toastsSeen = 0;
 /** The rows selected in the grid, per sheet: what the add-in's "selected rows" are. */
 const selected = new Map<string, number[]>();
+/** Blank rows the grid shows below a sheet's data to type into, as Sheets does: one, and more with "Add row". */
+const blankRows = new Map<string, number>();
+/** Rows deleted in the grid, last deletion last: Ctrl+Z or Undo puts them back, as in Sheets. */
+const deletions: { sheet: string; rows: { row: number; values: string[] }[] }[] = [];
 
 /** Every request carries the page's secret and sends JSON: the server refuses anything else. */
 async function api<T>(path: string, body?: unknown): Promise<T> {
@@ -149,7 +155,8 @@ function renderGrid(): void {
   if (!sheet) return;
   const [header = [], ...body] = sheet.rows;
   const hidden = new Set(sheet.hiddenRows);
-  const data = body
+  const blank = Array.from({ length: blankRows.get(sheet.name) ?? 1 }, () => [] as string[]);
+  const data = [...body, ...(sheet.editable ? blank : [])]
     .map((line, i) => ({ _row: i + 2, ...Object.fromEntries(header.map((_, c) => [`c${c}`, line[c] ?? ""])) }))
     .filter((row) => !hidden.has(row._row));
   const marks = new Map(sheet.marks.map((m) => [`${m.row}:${m.column}`, m]));
@@ -165,7 +172,8 @@ function renderGrid(): void {
     // Tabulator puts a title in with innerHTML: the header is drawn as text by this formatter instead.
     titleFormatter: () => textOf(title || `Column ${c + 1}`),
     field: `c${c}`,
-    editor: sheet.editable ? ("input" as const) : undefined,
+    // A column with a dropdown offers its choices as the person types, as Sheets does; other text is still typed.
+    ...(sheet.editable ? editorOf(sheet.dropdowns[c + 1]) : {}),
     headerSort: false,
     formatter,
   }));
@@ -185,6 +193,10 @@ function renderGrid(): void {
       ...columns,
     ],
     index: "_row",
+    // The blank rows below the data, told apart for the eye (and for tests that count a sheet's rows).
+    rowFormatter: (row: RowComponent) => {
+      row.getElement().classList.toggle("blank-row", Number(row.getIndex()) > body.length + 1);
+    },
     height: "100%",
     layout: "fitDataStretch",
     // Rows are selected only through their number: a click into a cell to edit it leaves the selection alone.
@@ -213,6 +225,14 @@ function renderGrid(): void {
   renderRowTools(sheet);
 }
 
+function editorOf(choices: string[] | undefined) {
+  if (!choices?.length) return { editor: "input" as const };
+  return {
+    editor: "list" as const,
+    editorParams: { values: choices, autocomplete: true, freetext: true, listOnEmpty: true, allowEmpty: true },
+  };
+}
+
 /**
  * A person's edit of one cell. Over a warning-only protection Sheets asks first ("Edit anyway?"): the edit is sent
  * again, confirmed, only if the person says so.
@@ -226,30 +246,81 @@ async function typeIntoCell(edit: object): Promise<{ ok: boolean; error?: string
   return sure ? api<{ ok: boolean; error?: string }>("/api/cell", { ...edit, confirmed: true }) : { ok: false };
 }
 
-/** Add a row below the last one, or delete the selected rows: as a person does in a sheet. */
+/**
+ * Add a blank row below the last one to type into, delete the selected rows (named and confirmed first: a selection
+ * made long ago may be scrolled out of view), or undo the last deletion: as a person does in a sheet.
+ */
 function renderRowTools(sheet: SheetView): void {
-  const tools = element("row-tools");
-  const add = document.createElement("button");
-  add.type = "button";
-  add.textContent = "Add row";
-  add.disabled = !sheet.editable;
-  add.addEventListener("click", () => void api("/api/rows", { sheet: sheet.name, insertAfter: sheet.rows.length }));
-  const remove = document.createElement("button");
-  remove.type = "button";
-  remove.textContent = "Delete selected rows";
-  remove.disabled = !sheet.editable;
-  remove.addEventListener("click", () => void deleteSelected(sheet.name));
-  tools.replaceChildren(add, remove);
+  const button = (text: string, enabled: boolean, why: string, act: () => void) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    b.disabled = !enabled;
+    if (!enabled) b.title = why;
+    b.addEventListener("click", act);
+    return b;
+  };
+  const locked = "Written by the add-in: read-only";
+  const add = button("Add row", sheet.editable, locked, () => addBlankRow(sheet.name));
+  const remove = button("Delete selected rows", sheet.editable, locked, () => void deleteSelected(sheet));
+  const undo = button("Undo delete", deletions.length > 0, "Nothing deleted to undo", () => void undoDeletion());
+  element("row-tools").replaceChildren(add, remove, undo);
 }
 
-async function deleteSelected(sheet: string): Promise<void> {
-  const rows = (table?.getSelectedRows() ?? []).map((row) => Number(row.getIndex())).sort((a, b) => b - a);
+function addBlankRow(sheet: string): void {
+  blankRows.set(sheet, (blankRows.get(sheet) ?? 1) + 1);
+  renderGrid();
+  const last = table?.getRows().at(-1);
+  if (last) void table?.scrollToRow(last, "bottom", false).catch(() => undefined);
+}
+
+/** What names a row to a person: its first and last name where the tab has them, else its first filled cell. */
+function nameOf(sheet: SheetView, row: number): string {
+  const [header = []] = sheet.rows;
+  const line = sheet.rows[row - 1] ?? [];
+  const at = (pattern: RegExp) => line[header.findIndex((h) => pattern.test(h))] ?? "";
+  const name = `${at(/^first name/i)} ${at(/^last name/i)}`.trim();
+  return name || line.find((v) => v !== "") || "blank";
+}
+
+async function deleteSelected(sheet: SheetView): Promise<void> {
+  const rows = [...(selected.get(sheet.name) ?? [])].filter((row) => row <= sheet.rows.length).sort((a, b) => a - b);
+  if (rows.length === 0) return say("Select rows by their number first.");
+  const named = rows.map((row) => `row ${row}: ${nameOf(sheet, row)}`);
+  const list = named.length > 8 ? [...named.slice(0, 8), `… and ${named.length - 8} more`] : named;
+  const rowsWord = rows.length === 1 ? "row" : "rows";
+  if (!window.confirm(`Delete ${rows.length} ${rowsWord} of ${sheet.name}?\n\n${list.join("\n")}`)) return;
+  const removed = rows.map((row) => ({ row, values: sheet.rows[row - 1] ?? [] }));
   // From the bottom up, so that each number still names the row the person selected.
-  for (const row of rows) {
-    const answer = await api<{ ok: boolean; error?: string }>("/api/rows", { sheet, delete: row });
+  for (const { row } of [...removed].reverse()) {
+    const answer = await api<{ ok: boolean; error?: string }>("/api/rows", { sheet: sheet.name, delete: row });
     if (!answer.ok) return say(answer.error ?? "The row was not deleted.");
   }
+  selected.set(sheet.name, []);
+  deletions.push({ sheet: sheet.name, rows: removed });
+  say(
+    `Deleted ${rows.length} ${rowsWord} of ${sheet.name}. Ctrl+Z or Undo delete puts ${rows.length === 1 ? "it" : "them"} back.`,
+  );
 }
+
+/** The last deletion undone: each row back where it was, with the values it had, top down. */
+async function undoDeletion(): Promise<void> {
+  const last = deletions.pop();
+  if (!last) return;
+  for (const { row, values } of last.rows) {
+    const answer = await api<{ ok: boolean; error?: string }>("/api/rows", { sheet: last.sheet, restore: { row, values } });
+    if (!answer.ok) return say(answer.error ?? "The row could not be put back.");
+  }
+  say(`Put back ${last.rows.length} ${last.rows.length === 1 ? "row" : "rows"} of ${last.sheet}.`);
+}
+
+document.addEventListener("keydown", (event) => {
+  // Ctrl+Z in a cell being edited undoes the typing, not a deletion.
+  if ((event.ctrlKey || event.metaKey) && event.key === "z" && !document.querySelector(".tabulator-editing")) {
+    event.preventDefault();
+    void undoDeletion();
+  }
+});
 
 /** The sidebar moved the cursor (a click on a finding): show that sheet and row. A new toast shows in the status. */
 function follow(version: Version): void {

@@ -1,0 +1,62 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SITES_TAB, USERS_TAB } from "../../src/domain/tabs";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { decodeTab } from "../../src/workbook/codec";
+import { appendOn, type FakeSheetsHome, homeOnFakeSheets, serverCallOn } from "./home-on-fake-sheets";
+
+/**
+ * A workspace's first steps from an empty one, on Apps Script's Workbook adapter (fake Sheets) and the sandbox: what
+ * Get started sees after each, and a new office added to Sites from the Sync list's refusal.
+ */
+describe("first steps", () => {
+  let sandbox: RunningSandbox;
+  let home: FakeSheetsHome;
+  const call = serverCallOn(() => home);
+  const append = appendOn(() => home);
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: 4, timeScale: 100 });
+  });
+  afterAll(() => sandbox.close());
+  beforeEach(() => {
+    home = homeOnFakeSheets(sandbox);
+    call("setUpWorkspace", {});
+  });
+  afterEach(() => home.restore());
+
+  it("Get started sees each step done: connected, the account read, users in, one synced", async () => {
+    expect(call("gettingStarted", {})).toEqual({ connected: false, server: "", accountReadAt: "", users: 0, synced: 0 });
+    await call("connect", {
+      server: sandbox.serverUrl,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      jwt: sandbox.jwt,
+    });
+    expect(call("gettingStarted", {})).toMatchObject({ connected: true, server: sandbox.serverUrl, accountReadAt: "" });
+    await call("refreshAccount", {});
+    expect(call("gettingStarted", {}).accountReadAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    append(USERS_TAB, [{ userType: "User", firstName: "Ann", lastName: "Lee", email: "ann@example.com", ext: "4101" }]);
+    append(USERS_TAB, [{ userType: "User", firstName: "Bo", lastName: "Ito", email: "bo@example.com", rcId: "77" }]);
+    expect(call("gettingStarted", {})).toMatchObject({ users: 2, synced: 1 });
+  });
+
+  it("adds a new office to Sites with its address, once, and says what validation finds wrong", () => {
+    const austin = { name: "Austin", country: "us", state: "TX", city: "Austin", street: "1 Congress Ave", postalCode: "78701" };
+    expect(call("addSite", austin)).toEqual({
+      added: true,
+      row: 2,
+      message: "Added Austin on Sites row 2: the next sync creates it in the account.",
+    });
+    expect(decodeTab(SITES_TAB, home.workbook.read("Sites")).records).toEqual([
+      expect.objectContaining({ name: "Austin", country: "US", state: "TX", postalCode: "78701" }),
+    ]);
+    expect(call("addSite", { ...austin, name: "austin" })).toEqual({
+      added: false,
+      problem: "The Sites tab has austin already.",
+    });
+    expect(call("addSite", { ...austin, name: "Nowhere", country: "Narnia" })).toMatchObject({
+      added: false,
+      problem: expect.stringMatching(/^Added Nowhere on Sites row 3, but fix it there first: .*Country/),
+    });
+  });
+});
