@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { SETTING_NAMES } from "../../src/domain/settings";
 import { SITES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import type { EditStamp } from "../../src/server/edit-stamp";
 import { serverFunctions } from "../../src/server/functions";
 import type { Home } from "../../src/server/home";
 import { type AnyServerFunction, invoke } from "../../src/server/server-function";
+import { writeSetting } from "../../src/workbook/account-tabs";
 import { columnIndex, encodeRows } from "../../src/workbook/codec";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import type { Block, Cell } from "../../src/workbook/port";
@@ -51,6 +53,8 @@ function home() {
       pin: i === 4 ? "111111" : "",
     })),
   );
+  // A site is called unknown only once the account has been read.
+  writeSetting(workbook, SETTING_NAMES.accountRefreshedAt, "2026-12-01T09:00:00.000Z");
   workbook.writes = [];
   const edits = stamp();
   const h: Home = { workbook, selection: { select: () => undefined }, edits };
