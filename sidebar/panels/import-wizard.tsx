@@ -3,6 +3,7 @@ import type { ImportResult } from "../../src/server/apply-import";
 import type { ImportPreviewView } from "../../src/server/preview-import";
 import type { ImportMappingProposal } from "../../src/server/propose-import-mapping";
 import type { ImportValueChoices } from "../../src/server/propose-import-values";
+import { FindingsList } from "../findings-list";
 import { type OrientationChoice as Orientation, OrientationPicker } from "../orientation-choice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
@@ -449,7 +450,7 @@ function MappingStep(props: {
 
 function PreviewStep(props: { preview: ImportPreviewView; busy: boolean; onBack: () => void; onImport: () => void }) {
   const { preview } = props;
-  const errors = preview.findings.filter((f) => f.severity === "error").length;
+  const errors = preview.findingCounts.error;
   return (
     <div>
       <p class="status">
@@ -466,18 +467,7 @@ function PreviewStep(props: { preview: ImportPreviewView; busy: boolean; onBack:
         </p>
       )}
       <Problems problems={preview.problems} />
-      <ul>
-        {preview.findings.slice(0, 50).map((f, i) => (
-          <li key={`${f.row}-${f.column}-${i}`} class={`finding-line ${f.severity}`}>
-            <span class="where">
-              {f.source}
-              {f.column ? `, ${f.column}` : ""}
-            </span>
-            {f.message}
-          </li>
-        ))}
-      </ul>
-      {preview.truncated && <p class="status">The first {preview.findings.length} findings are listed.</p>}
+      <FindingsList findings={preview.findings} groups={preview.groups} truncated={preview.truncated} />
       <div class="actions">
         <button type="button" onClick={props.onBack} disabled={props.busy}>
           Back

@@ -321,27 +321,27 @@ function PlanView({
       {plan.shortfalls.length > 0 && (
         <p class="status problem">Not enough unassigned lines for every row: see the blocked rows.</p>
       )}
-      <PlanList title="Sites to create" items={plan.sites.map((s) => [`Row ${s.row}`, s.name])} />
+      <PlanList title="Sites to create" items={plan.sites.map((s) => [place("Sites", s.row, s.name), "create"])} />
       <PlanList
         title="Roles"
         items={[
-          ...plan.roles.create.map((r): [string, string] => [`Row ${r.row}`, `create ${r.name} (from ${r.basedOn})`]),
+          ...plan.roles.create.map((r): [string, string] => [place("Roles", r.row, r.name), `create (from ${r.basedOn})`]),
           ...plan.roles.update.map((r): [string, string] => [
-            `Row ${r.row}`,
-            `update ${r.name} (${r.permissions.length} permissions)`,
+            place("Roles", r.row, r.name),
+            `update (${r.permissions.length} permissions)`,
           ]),
-          ...plan.roles.delete.map((r): [string, string] => [`Row ${r.row}`, `delete ${r.name}`]),
+          ...plan.roles.delete.map((r): [string, string] => [place("Roles", r.row, r.name), "delete"]),
           ...plan.roles.held.map((r): [string, string] => [
-            `Row ${r.row}`,
-            `keep ${r.name}: Users rows ${r.users.join(", ")} still have it`,
+            place("Roles", r.row, r.name),
+            `keep: Users rows ${r.users.join(", ")} still have it`,
           ]),
-          ...plan.roles.skipped.map((r): [string, string] => [`Row ${r.row}`, `skip ${r.name}: ${r.reason}`]),
+          ...plan.roles.skipped.map((r): [string, string] => [place("Roles", r.row, r.name), `skip: ${r.reason}`]),
         ]}
       />
       <PlanList
         title="Creates"
         items={plan.creates.map((c) => [
-          `Row ${c.row}`,
+          place("Users", c.row, c.name),
           `${c.email} (${c.userType}) ${c.line ? `takes ${c.line.phone || `line ${c.line.rcId}`} (${c.lineRule})` : "needs no line"}`,
         ])}
       />
@@ -349,17 +349,17 @@ function PlanView({
         title="Updates"
         items={[
           ...plan.updates.map((u): [string, string] => [
-            `Row ${u.row}`,
+            place("Users", u.row, u.name),
             u.changes.map((c) => `${c.field}: ${c.from || "(blank)"} → ${c.to || "(blank)"}`).join("; "),
           ]),
-          ...plan.credentials.map((c): [string, string] => [`Row ${c.row}`, "new PIN, password or secret answer"]),
+          ...plan.credentials.map((c): [string, string] => [place("Users", c.row, c.name), "new PIN, password or secret answer"]),
         ]}
       />
       <PlanList
         title="Deletes"
         items={plan.deletes.map((d) => [
-          d.row ? `Row ${d.row}` : "Removed by hand",
-          `${d.name}${d.releases ? `, releases ${d.releases}` : ""}${d.rcId ? "" : " (never synced: leaves the sheet)"}`,
+          d.row ? place("Users", d.row, d.name) : `Removed by hand, ${d.name}`,
+          `delete${d.releases ? `, releases ${d.releases}` : ""}${d.rcId ? "" : " (never synced: leaves the sheet)"}`,
         ])}
       />
       {removed.length > 0 && (
@@ -372,13 +372,21 @@ function PlanView({
       <PlanList
         title="Drift (changed in the account; not overwritten)"
         items={plan.drift.map((d) => [
-          `Row ${d.row}`,
+          place("Users", d.row, d.name),
           d.changes.map((c) => `${c.field}: sheet ${c.from || "(blank)"}, account ${c.to || "(blank)"}`).join("; "),
         ])}
       />
-      <PlanList title="Blocked" items={plan.blocked.map((b) => [`Row ${b.row}`, [...new Set(b.reasons)].join(" ")])} />
+      <PlanList
+        title="Blocked"
+        items={plan.blocked.map((b) => [place("Users", b.row, b.name), [...new Set(b.reasons)].join(" ")])}
+      />
     </section>
   );
+}
+
+/** A plan line's row by tab, number and name: "Users row 13, Kofi Egan", "Roles row 11, Sales Manager". */
+function place(tab: string, row: number, name: string): string {
+  return name ? `${tab} row ${row}, ${name}` : `${tab} row ${row}`;
 }
 
 function badgeOf(label: string, n: number): string {

@@ -1,6 +1,8 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { FindingGroupView } from "../../src/server/finding-views";
 import type { FindingView, Severity, ValidationReport } from "../../src/server/validate";
 import { download, downloadXlsx } from "../download";
+import { FindingsList } from "../findings-list";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
@@ -13,12 +15,46 @@ const EXPORTS = [
   { tab: "locations", label: "Locations" },
 ] as const;
 
+/** How often an open Validate panel asks whether the sheet was edited (one property read; a validation only then). */
+const EDIT_POLL_MS = 4000;
+
+/**
+ * Keeps the findings current without a Validate press: validated (unmarked: onEdit has marked the edited rows) when
+ * the panel opens, and again whenever the document's edit stamp moves while it is open and the page is visible.
+ * A poll of the stamp, because the sidebar hears of no edit: a grid edit gives it no event, and focus comes back
+ * only when the person clicks into the sidebar, after they have looked at a stale list.
+ */
+function useFreshReport(report: ValidationReport | null, setReport: (report: ValidationReport) => void) {
+  const latest = useRef(report);
+  latest.current = report;
+  useEffect(() => {
+    let asking = false;
+    const refresh = async (when: "always" | "edited") => {
+      if (asking || document.visibilityState === "hidden") return;
+      asking = true;
+      try {
+        const known = latest.current?.stamp;
+        if (when === "edited" && (known === undefined || (await rpc("editStamp", {})).stamp === known)) return;
+        setReport(await rpc("validate", { mark: false }));
+      } catch {
+        // A failed refresh leaves the list as it was; the Validate button says what is wrong.
+      } finally {
+        asking = false;
+      }
+    };
+    void refresh("always");
+    const timer = setInterval(() => void refresh("edited"), EDIT_POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
+}
+
 /** Validate: set up the workspace, validate it, walk the findings cell by cell; export a tab as CSV. */
 export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHelp: (topic: string) => void }) {
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [status, setStatus] = useState("");
   const [tab, setTab] = useState<(typeof EXPORTS)[number]["tab"]>("users");
-  const task = useTask<"validate" | "setup" | "export">();
+  const task = useTask<"validate" | "setup" | "export" | "apply">();
+  useFreshReport(report, setReport);
 
   const validate = () =>
     task.run("validate", async () => {
@@ -26,6 +62,13 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
       const result = await rpc("validate", { mark: true });
       setReport(result);
       setStatus(result.counts.error + result.counts.warning === 0 ? "No problems found." : "");
+    });
+  const apply = (group: FindingGroupView, rows?: number[]) =>
+    task.run("apply", async () => {
+      const outcome = await rpc("applyFix", rows ? { group: group.key, rows } : { group: group.key });
+      setReport(outcome.report);
+      const cells = outcome.applied === 1 ? "1 cell" : `${outcome.applied} cells`;
+      setStatus(outcome.applied ? `Fixed ${cells} of ${group.column}; validated again.` : "Nothing left to fix there.");
     });
   const setUp = () =>
     task.run("setup", async () => {
@@ -57,7 +100,7 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
         </button>
       </div>
       <Notice status={status} problem={task.problem} />
-      {report && <Findings report={report} onHelp={onHelp} />}
+      {report && <Findings report={report} onHelp={onHelp} onApply={apply} busy={task.busy !== null} />}
       <h2>Export</h2>
       {filter && tab === "users" && <p class="muted small">Users exports the rows shown by the filter {filter}.</p>}
       <div class="row">
@@ -83,8 +126,16 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const LABEL: Record<Severity, string> = { error: "errors", warning: "warnings", info: "notes" };
 
-function Findings({ report, onHelp }: { report: ValidationReport; onHelp: (topic: string) => void }) {
-  const groups = groupBySheet(report.findings);
+function Findings(props: {
+  report: ValidationReport;
+  onHelp: (topic: string) => void;
+  onApply: (group: FindingGroupView, rows?: number[]) => void;
+  busy: boolean;
+}) {
+  const { report } = props;
+  const select = (f: FindingView) => {
+    if (f.row > 0) void rpc("selectCell", { sheet: f.sheet, row: f.row, column: f.columnNumber });
+  };
   return (
     <section aria-label="Findings">
       <div class="counts">
@@ -94,49 +145,15 @@ function Findings({ report, onHelp }: { report: ValidationReport; onHelp: (topic
           </span>
         ))}
       </div>
-      {report.truncated && <p class="status">The first {report.findings.length} are listed; fix them and validate again.</p>}
-      {[...groups].map(([sheet, findings]) => (
-        <div key={sheet}>
-          <h2>{sheet}</h2>
-          {SEVERITIES.map((severity) => (
-            <FindingList key={severity} findings={findings.filter((f) => f.severity === severity)} onHelp={onHelp} />
-          ))}
-        </div>
-      ))}
+      <FindingsList
+        findings={report.findings}
+        groups={report.groups}
+        truncated={report.truncated}
+        onSelect={select}
+        onApply={props.onApply}
+        onHelp={props.onHelp}
+        busy={props.busy}
+      />
     </section>
   );
-}
-
-function FindingList({ findings, onHelp }: { findings: FindingView[]; onHelp: (topic: string) => void }) {
-  if (findings.length === 0) return null;
-  const select = (f: FindingView) => {
-    if (f.row > 0) void rpc("selectCell", { sheet: f.sheet, row: f.row, column: f.columnNumber });
-  };
-  return (
-    <ul>
-      {findings.map((f, i) => (
-        <li key={`${f.tab}-${f.row}-${f.column}-${i}`}>
-          <button type="button" class={`finding ${f.severity}`} onClick={() => select(f)} disabled={f.row === 0}>
-            <span class="where">{f.row > 0 ? `Row ${f.row}${f.column ? `, ${f.column}` : ""}` : "Whole tab"}</span>
-            {f.message}
-          </button>
-          {f.tab === "users" && f.column && (
-            <button type="button" class="link small" aria-label={`Learn more about ${f.column}`} onClick={() => onHelp(f.column)}>
-              Learn more
-            </button>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function groupBySheet(findings: FindingView[]): Map<string, FindingView[]> {
-  const groups = new Map<string, FindingView[]>();
-  for (const f of findings) {
-    const list = groups.get(f.sheet);
-    if (list) list.push(f);
-    else groups.set(f.sheet, [f]);
-  }
-  return groups;
 }

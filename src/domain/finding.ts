@@ -16,6 +16,19 @@ export interface Finding {
   message: string;
   /** Every row one finding is about, when it is about several (a capacity shortfall). */
   rows?: number[];
+  /**
+   * The cell's value when the message is about that value ("RingEX Standard" is not a user type): findings alike
+   * share it, so they group together. Never set for a secret's column.
+   */
+  value?: string;
+  /** The correction the rule is sure of: `value` written into `column` (the finding's own cell) fixes it. */
+  fix?: FindingFix;
+}
+
+/** A structured suggestion ("Did you mean …", a capitalisation): what to write, and where, on the finding's row. */
+export interface FindingFix {
+  column: string;
+  value: string;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -5,6 +5,7 @@ import type { Home } from "../server/home";
 import { cachedGovernorMemory } from "./cached-governor-memory";
 import { cachedKeptAccount } from "./cached-kept-account";
 import { cachedTabMemory } from "./cached-tab-memory";
+import { documentEditStamp } from "./document-edit-stamp";
 import { documentSyncLock } from "./document-sync-lock";
 import { OAuth2TokenStore } from "./oauth2-token-store";
 import { appsScriptSpreadsheets } from "./other-spreadsheets";
@@ -31,6 +32,7 @@ export function appsScriptHome(): Home {
     authorization: appsScriptAuthorization,
     syncLock: documentSyncLock,
     tabAccess: protectionRefusals,
+    edits: documentEditStamp,
     spreadsheets: appsScriptSpreadsheets,
     randomness: uuidRandomness,
     keptAccount: cachedKeptAccount({

@@ -1,5 +1,6 @@
 import { serverFunctions } from "../server/functions";
 import { invoke } from "../server/server-function";
+import { documentEditStamp } from "./document-edit-stamp";
 import { appsScriptHome } from "./home";
 import type { AuthCallbackRequest } from "./oauth2-library";
 import { finishAuthorization } from "./ringcentral-authorization";
@@ -48,12 +49,15 @@ export function menuSetUpWorkspace(): void {
 
 /**
  * Validate as you type: a simple trigger, so it must be quick and needs no authorization beyond this spreadsheet. It
- * checks the edited rows against the workspace as the sheet holds it (no RingCentral call) and marks only them.
+ * checks the edited rows against the workspace as the sheet holds it (no RingCentral call) and marks only them, and
+ * moves the document's edit stamp, which an open Validate panel polls to refresh its list.
  */
 export function onEdit(event?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = event?.range;
   if (!range) return;
   try {
+    // First, so that an open Validate panel refreshes even when the check below runs out of time.
+    documentEditStamp.touch();
     invoke("validateRows", serverFunctions.validateRows, appsScriptHome(), {
       sheet: range.getSheet().getName(),
       top: range.getRow(),

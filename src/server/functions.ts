@@ -1,10 +1,12 @@
 import { addSite } from "./add-site";
+import { applyFix } from "./apply-fix";
 import { applyImport } from "./apply-import";
 import { applyRole, roleTargetCount } from "./apply-role";
 import { columnHelp } from "./column-help";
 import { connectedAs } from "./connected-as";
 import { createCustomRole, deleteCustomRole, roleBasePermissions } from "./custom-roles";
 import { deleteUsers, undoDelete } from "./delete-users";
+import { editStamp } from "./edit-stamp";
 import { exportTab } from "./export-tab";
 import { gettingStarted } from "./getting-started";
 import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
@@ -66,6 +68,8 @@ export const serverFunctions = {
   saveTag,
   filterByTag,
   currentFilter,
+  applyFix,
+  editStamp,
 };
 
 export type ServerFunctions = typeof serverFunctions;

@@ -4,6 +4,7 @@ import type { KeptAccountStore } from "../sync/kept-account";
 import type { Workbook } from "../workbook/port";
 import type { AuthorizationFlow } from "./authorization-flow";
 import type { Connection } from "./connection";
+import type { EditStamp } from "./edit-stamp";
 import type { OtherSpreadsheets } from "./other-spreadsheets";
 import type { SyncLock } from "./sync-lock";
 import type { TabAccess } from "./tab-access";
@@ -47,6 +48,8 @@ export interface Home {
   tabAccess?: TabAccess;
   /** The account as a sync's chunk left it, for the next chunk of the run (each chunk is its own execution). */
   keptAccount?: KeptAccountStore;
+  /** Changes after each edit of the sheet, so that an open Validate panel knows to refresh. */
+  edits?: EditStamp;
   /** A secure source of random numbers, for the PINs and passwords the add-in makes. */
   randomness?: Randomness;
 }

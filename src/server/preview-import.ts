@@ -1,9 +1,15 @@
 import { type ImportPreview, planImport } from "../workbook/import-run";
+import { countsOf, FINDINGS_SHOWN, type FindingGroupView, groupViews } from "./finding-views";
 import { chosenSource, ImportInput } from "./import-source";
 import { serverFunction } from "./server-function";
-import { FINDINGS_SHOWN } from "./validate";
 
-export type ImportPreviewView = ImportPreview & { truncated: boolean };
+export type ImportPreviewView = ImportPreview & {
+  truncated: boolean;
+  /** The findings alike, grouped (members are indexes into `findings`). */
+  groups: FindingGroupView[];
+  /** Every finding counted, also those past the ones sent. */
+  findingCounts: ReturnType<typeof countsOf>;
+};
 
 /** Import, step 2: what the import would add and merge, and the validation of the imported rows. Writes nothing. */
 export const previewImport = serverFunction(ImportInput, (home, input): ImportPreviewView => {
@@ -17,7 +23,15 @@ export const previewImport = serverFunction(ImportInput, (home, input): ImportPr
       valuesForAll: {},
       newSites: [],
       truncated: false,
+      groups: [],
+      findingCounts: countsOf([]),
     };
   const { preview } = planImport(home.workbook, chosen.sheet, chosen.mapping, chosen.values, chosen.valueMapping);
-  return { ...preview, findings: preview.findings.slice(0, FINDINGS_SHOWN), truncated: preview.findings.length > FINDINGS_SHOWN };
+  return {
+    ...preview,
+    findings: preview.findings.slice(0, FINDINGS_SHOWN),
+    truncated: preview.findings.length > FINDINGS_SHOWN,
+    groups: groupViews(preview.findings),
+    findingCounts: countsOf(preview.findings),
+  };
 });

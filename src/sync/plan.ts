@@ -1,6 +1,7 @@
 import type { Finding } from "../domain/finding";
 import { assignLines, describeShortfall, type LineShortfall, lineDemands } from "../domain/lines";
 import type { AccountUserRecord, RoleRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
+import { personName } from "../domain/row-names";
 import { isUserType, USER_TYPE_RULES, type UserType } from "../domain/user-type";
 import { permissionTokens } from "../domain/validation/field-rules";
 import type { AccountRole, Workspace } from "../domain/workspace";
@@ -61,6 +62,8 @@ export interface RoleSkipped {
 }
 export interface UserCreate {
   row: number;
+  /** Whom the row is about: "Kofi Egan" (else the email), so a plan line names more than a number. */
+  name: string;
   email: string;
   userType: UserType;
   /** The unassigned extension it is made from; null for the types created new. */
@@ -70,12 +73,16 @@ export interface UserCreate {
 }
 export interface UserUpdate {
   row: number;
+  /** Whom the row is about: "Kofi Egan" (else the email), so a plan line names more than a number. */
+  name: string;
   rcId: string;
   changes: FieldChange[];
 }
 /** New credentials typed on a synced row (the sheet holds secrets only until the account has them). */
 export interface CredentialUpdate {
   row: number;
+  /** Whom the row is about: "Kofi Egan" (else the email), so a plan line names more than a number. */
+  name: string;
   rcId: string;
 }
 export interface RoleAssignment {
@@ -95,10 +102,14 @@ export interface UserDelete {
 }
 export interface BlockedRow {
   row: number;
+  /** Whom the row is about: "Kofi Egan" (else the email), so a plan line names more than a number. */
+  name: string;
   reasons: string[];
 }
 export interface DriftedRow {
   row: number;
+  /** Whom the row is about: "Kofi Egan" (else the email), so a plan line names more than a number. */
+  name: string;
   rcId: string;
   /** What changed in the account since the last sync. */
   changes: FieldChange[];
@@ -138,7 +149,7 @@ export function planSync(input: PlanInput): SyncPlan {
       continue;
     }
     const reasons = [...(errors.get(user.row) ?? []), ...(siteProblems.get(user.site) ?? [])];
-    if (reasons.length) plan.blocked.push({ row: user.row, reasons });
+    if (reasons.length) plan.blocked.push({ row: user.row, name: personName(user), reasons });
     else if (!user.rcId) candidates.push(user);
     else planSyncedRow(user, accountById.get(user.rcId), ledgerById.get(user.rcId), plan);
   }
@@ -218,6 +229,7 @@ function planSyncedRow(
   if (!account) {
     plan.blocked.push({
       row: user.row,
+      name: personName(user),
       reasons: [`RC Id ${user.rcId} is not in the account: it was deleted there. Clear the RC Id to create the user again.`],
     });
     return;
@@ -231,13 +243,24 @@ function planSyncedRow(
     ? changedFields(ledger.values, now).filter((field) => field !== "role" && wanted[field] !== now[field])
     : [];
   if (drift.length) {
-    plan.drift.push({ row: user.row, rcId: user.rcId, changes: drift.map((field) => change(field, ledger?.values ?? now, now)) });
+    plan.drift.push({
+      row: user.row,
+      name: personName(user),
+      rcId: user.rcId,
+      changes: drift.map((field) => change(field, ledger?.values ?? now, now)),
+    });
     return;
   }
   const changes = changedFields(now, wanted).filter((field) => field !== "role");
   if (changes.length)
-    plan.updates.push({ row: user.row, rcId: user.rcId, changes: changes.map((field) => change(field, now, wanted)) });
-  if (user.pin || user.password || user.secretAnswer) plan.credentials.push({ row: user.row, rcId: user.rcId });
+    plan.updates.push({
+      row: user.row,
+      name: personName(user),
+      rcId: user.rcId,
+      changes: changes.map((field) => change(field, now, wanted)),
+    });
+  if (user.pin || user.password || user.secretAnswer)
+    plan.credentials.push({ row: user.row, name: personName(user), rcId: user.rcId });
   if (wanted.role && wanted.role !== now.role) assignRole(plan, wanted.role, user.row);
 }
 
@@ -255,11 +278,11 @@ function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncP
     const line = assignment.lines.get(user.row) ?? null;
     const reason = refused.get(user.row) ?? short.get(user.row);
     if (needsLine && !line) {
-      plan.blocked.push({ row: user.row, reasons: [reason ?? "No unassigned line fits this row."] });
+      plan.blocked.push({ row: user.row, name: personName(user), reasons: [reason ?? "No unassigned line fits this row."] });
       continue;
     }
     const lineRule = line ? (ruleOf.get(user.row) ?? "") : "";
-    plan.creates.push({ row: user.row, email: user.email, userType: user.userType, line, lineRule });
+    plan.creates.push({ row: user.row, name: personName(user), email: user.email, userType: user.userType, line, lineRule });
     if (user.role) assignRole(plan, user.role, user.row);
   }
 }

@@ -1,6 +1,7 @@
 import type { Cell } from "../domain/cell";
 import type { Finding } from "../domain/finding";
 import { blankRecord } from "../domain/records";
+import { rowNames } from "../domain/row-names";
 import { SITES_TAB } from "../domain/tabs";
 import { validateWorkspace } from "../domain/validation/index";
 import { gateProblems, requiredWithoutSource } from "../mapping/import-gate";
@@ -56,8 +57,11 @@ export function mapSource(
   return { sheet, proposal, mapping: usable ? known.mapping : proposedMapping(proposal), remembered: Boolean(usable), values };
 }
 
-/** A finding about an imported row, with where the row came from in the source. */
-export type ImportFinding = Finding & { source: string };
+/**
+ * A finding about an imported row, with where the row came from in the source ("row 13") and the row as the
+ * person knows it ("source row 13, Kofi Egan"): the Users row it would take means nothing to them yet.
+ */
+export type ImportFinding = Finding & { source: string; place: string };
 
 export interface ImportPreview {
   counts: { added: number; merged: number; unchanged: number };
@@ -184,9 +188,18 @@ function importedFindings(read: ReadWorkspace, plan: MergePlan, sitesAdded: read
   for (const row of [...plan.merged, ...plan.unchanged]) source.set(row.after.row, row.where);
   const sites = [...read.workspace.sites, ...sitesAdded.map((name) => ({ ...blankRecord(SITES_TAB), name }))];
   const workspace = { ...read.workspace, sites, users: usersAfter(read.workspace.users, plan) };
-  return validateWorkspace(workspace).flatMap((f) =>
-    f.tab === "users" && source.has(f.row) ? [{ ...f, source: source.get(f.row) as string }] : [],
-  );
+  const nameOf = rowNames(workspace);
+  // Another imported row named in a message ("also used by Users row 205, …") is named by its source row too.
+  const bySource = (message: string) =>
+    message.replace(/Users row (\d+)/g, (text, row: string) =>
+      source.has(Number(row)) ? `source ${source.get(Number(row))}` : text,
+    );
+  return validateWorkspace(workspace).flatMap((f) => {
+    const where = f.tab === "users" ? source.get(f.row) : undefined;
+    if (where === undefined) return [];
+    const name = nameOf("users", f.row);
+    return [{ ...f, message: bySource(f.message), source: where, place: name ? `source ${where}, ${name}` : `source ${where}` }];
+  });
 }
 
 function missingUsersTab(read: ReadWorkspace): ImportProblem[] {

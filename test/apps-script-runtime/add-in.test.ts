@@ -131,6 +131,24 @@ describe("the add-in in the Apps Script runtime", () => {
     expect(outcome.serviceCalls.UrlFetchApp ?? 0).toBe(0);
     expect(users.cell(2, 4).note).toContain("Email");
   });
+
+  it("moves the document's edit stamp in onEdit, which the sidebar's Validate panel polls", async () => {
+    const before = (await call("editStamp", {})).value as { stamp: string };
+    const outcome = await runtime.run({
+      function: "onEdit",
+      kind: "trigger",
+      event: (roots) => ({
+        range: (roots.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+          .getActiveSpreadsheet()
+          .getSheetByName("Users")
+          ?.getRange(2, 4),
+      }),
+    });
+    expect(outcome.log.filter((l) => JSON.stringify(l).includes("onEdit"))).toEqual([]);
+    const after = (await call("editStamp", {})).value as { stamp: string };
+    expect(after.stamp).not.toBe(before.stamp);
+    expect((await call("validate", { mark: false })).value).toMatchObject({ stamp: after.stamp });
+  });
 });
 
 describe("the add-in under a manifest without userinfo.email", () => {

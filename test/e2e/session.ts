@@ -30,6 +30,11 @@ export async function openPlayground(options: {
   seed: number;
   prepare: (book: XlsxWorkbook) => void;
   height?: number;
+  /**
+   * How much faster than real time the sandbox and the Apps Script runtime run (100 unless told). The runtime's
+   * limits scale too: at 100 a simple trigger (onEdit) has 0.3 s, which a loaded machine may spend loading the script.
+   */
+  timeScale?: number;
   /** Whether the person starts connected to RingCentral (the sandbox); true unless told. */
   connected?: boolean;
   /** Other Google spreadsheets (a customer's), each a workbook file; shared with the person unless told. */
@@ -49,12 +54,13 @@ export async function openPlayground(options: {
   const book = XlsxWorkbook.create();
   options.prepare(book);
   await book.save(workbookPath);
-  const sandbox = await startSandbox({ seed: options.seed, timeScale: 100 });
+  const timeScale = options.timeScale ?? 100;
+  const sandbox = await startSandbox({ seed: options.seed, timeScale });
   const playground = await startPlayground({
     workbookPath,
     distDir: join(import.meta.dirname, "../../dist"),
     ringCentral: sandbox.serverUrl,
-    timeScale: 100,
+    timeScale,
     others,
     ...(options.connected === false
       ? {}

@@ -50,7 +50,7 @@ describe("rcsheets CLI", () => {
     expect((await rcsheets("demo", "--out", out, "--users", "30")).code).toBe(0);
     const human = await rcsheets("validate", out);
     expect(human.code).toBe(1);
-    expect(human.stdout).toMatch(/^error\s+Users row \d+, Email: Email is not an email address/m);
+    expect(human.stdout).toMatch(/^error\s+Users row \d+, [^(]+ \(Email\): Email is not an email address/m);
     expect(human.stdout).toMatch(/\d+ errors, \d+ warnings, \d+ notes\.\n$/);
     const json = await rcsheets("validate", out, "--json");
     expect(json.code).toBe(1);

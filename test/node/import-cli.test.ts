@@ -67,7 +67,8 @@ describe("rcsheets map, import, export", () => {
     const preview = await rcsheets("import", source, "--into", workspace, ...given);
     expect(preview.code).toBe(0);
     expect(preview.stdout).toMatch(/^3 added, 0 merged, 0 unchanged\./m);
-    expect(preview.stdout).toMatch(/Users row 3 \(source row 3\), Ext: /);
+    expect(preview.stdout).toMatch(/source row 3, [^(:]+ \(Ext\): /);
+    expect(preview.stdout).not.toMatch(/Users row 3/);
     expect(preview.stdout).toMatch(/Nothing written/);
     expect(await readFile(workspace)).toEqual(before);
     expect((await rcsheets("import", source, "--into", workspace, ...given, "--yes")).code).toBe(0);

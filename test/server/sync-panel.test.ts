@@ -142,7 +142,9 @@ describe("the sync panel's functions against the sandbox", () => {
     home.selected = [bo?.row ?? 0];
     expect(call("deleteUsers", { target: { kind: "selected" }, confirm: true })).toMatchObject({ confirmed: true, marked: 1 });
     const plan = await call("planSync", { sites: [site] });
-    expect(plan.updates).toEqual([{ row: ann?.row, rcId: ann?.rcId, changes: [{ field: "dept", from: "", to: "Sales" }] }]);
+    expect(plan.updates).toEqual([
+      { row: ann?.row, name: "Ann Lee", rcId: ann?.rcId, changes: [{ field: "dept", from: "", to: "Sales" }] },
+    ]);
     expect(plan.deletes).toEqual([
       expect.objectContaining({ row: bo?.row, rcId: bo?.rcId, releases: bo?.tempNumber, needsConfirmation: false }),
     ]);

@@ -127,7 +127,7 @@ describe("sync against the sandbox", () => {
     });
     const plan = await previewSync(home, { sites });
     expect(plan.drift).toEqual([
-      { row: vic?.row, rcId: vic?.rcId, changes: [{ field: "name", from: "Vic Tor", to: "Victor Tor" }] },
+      { row: vic?.row, name: "Vic Tor", rcId: vic?.rcId, changes: [{ field: "name", from: "Vic Tor", to: "Victor Tor" }] },
     ]);
     expect(plan.updates).toEqual([]);
     await syncUntilDone(home, sites);

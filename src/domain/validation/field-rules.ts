@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Finding, Severity } from "../finding";
+import type { Finding, FindingFix, Severity } from "../finding";
+import { nearValue } from "../near-value";
 import { isCountryCode } from "../phone";
 import { headerOf, type TabId } from "../tabs";
 import { USER_TYPES, WIZARD_STATES } from "../user-type";
@@ -7,7 +8,8 @@ import { USER_TYPES, WIZARD_STATES } from "../user-type";
 /**
  * What each cell must look like on its own, as zod schemas over a record's text. Rules that need other cells,
  * other rows or other tabs live beside this file. A schema issue becomes a finding on that cell; an issue whose
- * `params.severity` says so is a warning instead of an error.
+ * `params.severity` says so is a warning instead of an error. An issue about the value itself (`params.choices`:
+ * the values the cell may hold) names it, so that rows alike group together, and offers the choice it surely meant.
  */
 
 const EMAIL = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[A-Za-z]{2,}$/;
@@ -32,9 +34,15 @@ function email(header: string, isRequired: boolean) {
 
 function oneOf(header: string, values: readonly string[], options: { allowBlank: boolean; severity?: Severity }) {
   return z.string().refine((v) => (options.allowBlank && v === "") || values.includes(v), {
-    message: `${header} is one of: ${values.join(", ")}.`,
-    params: { severity: options.severity ?? "error" },
+    error: (issue) => notOneOf(String(issue.input), `a ${header}`, header, values),
+    params: { severity: options.severity ?? "error", choices: values },
   });
+}
+
+/** `"user" is not a user type: User Type is one of: … Did you mean "User"?` */
+function notOneOf(value: string, noun: string, header: string, values: readonly string[]): string {
+  const near = nearValue(value, values);
+  return `"${value}" is not ${noun}: ${header} is one of: ${values.join(", ")}.${near ? ` Did you mean "${near}"?` : ""}`;
 }
 
 function digits(header: string, min: number, max: number, isRequired: boolean) {
@@ -49,7 +57,12 @@ function digits(header: string, min: number, max: number, isRequired: boolean) {
 function country(header: string, isRequired: boolean) {
   const base = isRequired ? z.string().min(1, { message: `${header} is required.`, abort: true }) : z.string();
   return base.refine((v) => v === "" || isCountryCode(v), {
-    message: `${header} is a two-letter ISO country code such as US, CA or GB.`,
+    error: (issue) => {
+      const value = String(issue.input);
+      const upper = isCountryCode(value.toUpperCase()) ? ` Did you mean "${value.toUpperCase()}"?` : "";
+      return `"${value}" is not a country code: ${header} is a two-letter ISO code such as US, CA or GB.${upper}`;
+    },
+    params: { countryCode: true },
   });
 }
 
@@ -57,7 +70,10 @@ export const userFieldRules = z.object({
   userType: z
     .string()
     .min(1, { message: "User Type is required.", abort: true })
-    .refine((v) => (USER_TYPES as readonly string[]).includes(v), { message: `User Type is one of: ${USER_TYPES.join(", ")}.` }),
+    .refine((v) => (USER_TYPES as readonly string[]).includes(v), {
+      error: (issue) => notOneOf(String(issue.input), "a user type", "User Type", USER_TYPES),
+      params: { choices: USER_TYPES },
+    }),
   firstName: required("First Name", 64),
   lastName: required("Last Name", 64),
   email: email("Email", true),
@@ -131,17 +147,43 @@ export function permissionTokens(cell: string): string[] {
 export function fieldFindings(tab: TabId, record: { row: number }, schema: z.ZodType): Finding[] {
   const result = schema.safeParse(record);
   if (result.success) return [];
-  return result.error.issues.map((issue) => ({
-    tab,
-    row: record.row,
-    column: headerOf(tab, String(issue.path[0] ?? "")),
-    severity: severityOf(issue),
-    rule: `${tab}.${String(issue.path[0] ?? "row")}`,
-    message: issue.message,
-  }));
+  return result.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? "");
+    const column = headerOf(tab, key);
+    const finding: Finding = {
+      tab,
+      row: record.row,
+      column,
+      severity: paramsOf(issue).severity ?? "error",
+      rule: `${tab}.${key || "row"}`,
+      message: issue.message,
+    };
+    const value = (record as Record<string, unknown>)[key];
+    const about = typeof value === "string" && value !== "" ? valueFix(issue, column, value) : null;
+    return about ? { ...finding, ...about } : finding;
+  });
 }
 
-function severityOf(issue: z.core.$ZodIssue): Severity {
-  const params = (issue as { params?: { severity?: Severity } }).params;
-  return params?.severity ?? "error";
+interface IssueParams {
+  severity?: Severity;
+  /** The values the cell may hold: the issue is about the value, which a near choice may fix. */
+  choices?: readonly string[];
+  /** A country code: upper case may fix it. */
+  countryCode?: boolean;
+}
+
+function paramsOf(issue: z.core.$ZodIssue): IssueParams {
+  return (issue as { params?: IssueParams }).params ?? {};
+}
+
+/** The value an issue is about, and the fix it offers; null for an issue about the form (a length, a pattern). */
+function valueFix(issue: z.core.$ZodIssue, column: string, value: string): { value: string; fix?: FindingFix } | null {
+  const params = paramsOf(issue);
+  const near = params.choices
+    ? nearValue(value, params.choices)
+    : params.countryCode && isCountryCode(value.toUpperCase())
+      ? value.toUpperCase()
+      : null;
+  if (!params.choices && !params.countryCode) return null;
+  return near ? { value, fix: { column, value: near } } : { value };
 }

@@ -1,9 +1,12 @@
 import type { Finding } from "../finding";
+import { personName } from "../row-names";
 import type { Workspace } from "../workspace";
 
 interface Holder {
-  /** Where it is, as a person reads it: "row 12", "account user Ann Lee (RC Id 123)". */
+  /** Where it is, as a person reads it: "Users row 12, Ann Lee", "account user Ann Lee (RC Id 123)". */
   where: string;
+  /** The holder itself, to tell a row from the others: "users 12", "sites 3", or the account's id. */
+  self: string;
   rcId: string;
 }
 
@@ -21,39 +24,45 @@ export function uniquenessFindings(workspace: Workspace): Finding[] {
     else map.set(value, [holder]);
   };
   for (const user of workspace.users) {
-    add(emails, user.email.toLowerCase(), { where: `Users row ${user.row}`, rcId: user.rcId });
-    add(exts, user.ext, { where: `Users row ${user.row}`, rcId: user.rcId });
+    const holder = { where: `Users row ${user.row}, ${personName(user)}`, self: `users ${user.row}`, rcId: user.rcId };
+    add(emails, user.email.toLowerCase(), holder);
+    add(exts, user.ext, holder);
   }
   for (const site of workspace.sites)
-    add(exts, site.ext, { where: `site ${site.name} (Sites row ${site.row})`, rcId: site.rcId });
+    add(exts, site.ext, { where: `Sites row ${site.row}, ${site.name}`, self: `sites ${site.row}`, rcId: site.rcId });
   for (const user of workspace.account.users) {
-    const where = `account user ${[user.firstName, user.lastName].join(" ").trim() || user.email} (RC Id ${user.rcId})`;
-    add(emails, user.email.toLowerCase(), { where, rcId: user.rcId });
-    add(exts, user.ext, { where, rcId: user.rcId });
+    const where = `account user ${personName(user)} (RC Id ${user.rcId})`;
+    add(emails, user.email.toLowerCase(), { where, self: user.rcId, rcId: user.rcId });
+    add(exts, user.ext, { where, self: user.rcId, rcId: user.rcId });
   }
   for (const site of workspace.account.sites)
-    add(exts, site.ext, { where: `account site ${site.name} (RC Id ${site.rcId})`, rcId: site.rcId });
+    add(exts, site.ext, {
+      where: `account site ${site.name} (RC Id ${site.rcId})`,
+      self: `account site ${site.rcId}`,
+      rcId: site.rcId,
+    });
 
   const findings: Finding[] = [];
   for (const user of workspace.users) {
-    const self = `Users row ${user.row}`;
+    const self = `users ${user.row}`;
     // Most values are held once, by the row itself: nothing to compare.
     const clash = (holders: Holder[] | undefined) =>
-      !holders || holders.length < 2 ? [] : holders.filter((h) => h.where !== self && !(user.rcId && h.rcId === user.rcId));
+      !holders || holders.length < 2 ? [] : holders.filter((h) => h.self !== self && !(user.rcId && h.rcId === user.rcId));
     const emailClash = clash(emails.get(user.email.toLowerCase()));
-    if (user.email && emailClash.length) findings.push(duplicate("users", user.row, "Email", `Email ${user.email}`, emailClash));
+    if (user.email && emailClash.length) findings.push(duplicate("users", user.row, "Email", user.email, emailClash));
     const extClash = clash(exts.get(user.ext));
-    if (user.ext && extClash.length) findings.push(duplicate("users", user.row, "Ext", `Ext ${user.ext}`, extClash));
+    if (user.ext && extClash.length) findings.push(duplicate("users", user.row, "Ext", user.ext, extClash));
   }
   for (const site of workspace.sites) {
-    const self = `site ${site.name} (Sites row ${site.row})`;
-    const extClash = (exts.get(site.ext) ?? []).filter((h) => h.where !== self && !(site.rcId && h.rcId === site.rcId));
-    if (site.ext && extClash.length) findings.push(duplicate("sites", site.row, "Ext", `Ext ${site.ext}`, extClash));
+    const self = `sites ${site.row}`;
+    const extClash = (exts.get(site.ext) ?? []).filter((h) => h.self !== self && !(site.rcId && h.rcId === site.rcId));
+    if (site.ext && extClash.length) findings.push(duplicate("sites", site.row, "Ext", site.ext, extClash));
   }
   return findings;
 }
 
-function duplicate(tab: "users" | "sites", row: number, column: string, what: string, others: Holder[]): Finding {
+/** One finding per row that shares a value; rows sharing the same value group together (the finding names it). */
+function duplicate(tab: "users" | "sites", row: number, column: string, value: string, others: Holder[]): Finding {
   const more = others.length > 3 ? ` and ${others.length - 3} more` : "";
   return {
     tab,
@@ -61,9 +70,10 @@ function duplicate(tab: "users" | "sites", row: number, column: string, what: st
     column,
     severity: "error",
     rule: `${tab}.unique.${column.toLowerCase()}`,
-    message: `${what} is also used by ${others
+    message: `${column} ${value} is also used by ${others
       .slice(0, 3)
       .map((o) => o.where)
-      .join(", ")}${more}: each must be unique.`,
+      .join("; ")}${more}: each must be unique.`,
+    value,
   };
 }

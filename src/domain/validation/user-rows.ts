@@ -44,7 +44,9 @@ function checkPhone(text: string, country: string, findings: Finding[], at: At):
   if (phone) return phone;
   const suggestion = suggestE164(text, country);
   const hint = suggestion ? ` Did you mean ${suggestion}?` : "";
-  findings.push(at("Phone #", "users.phone", `Phone # is not a valid E.164 number (+ country code, then the number).${hint}`));
+  const finding = at("Phone #", "users.phone", `Phone # is not a valid E.164 number (+ country code, then the number).${hint}`);
+  // Each row's own number: findings of this rule group by the rule, and each offers its own fix.
+  findings.push(suggestion ? { ...finding, fix: { column: "Phone #", value: suggestion } } : finding);
   return null;
 }
 

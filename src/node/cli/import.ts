@@ -169,9 +169,7 @@ function printPreview(preview: ImportPreview, remembered: boolean): void {
     console.log(`New sites for the Sites tab (fill in their address before a sync): ${preview.newSites.join(", ")}.`);
   for (const p of preview.problems) console.log(`${p.severity.padEnd(7)} ${p.where || "source"}: ${p.message}`);
   for (const f of preview.findings)
-    console.log(
-      `${f.severity.padEnd(7)} Users row ${f.row} (source ${f.source})${f.column ? `, ${f.column}` : ""}: ${f.message}`,
-    );
+    console.log(`${f.severity.padEnd(7)} ${f.place}${f.column ? ` (${f.column})` : ""}: ${f.message}`);
   const errors = preview.findings.filter((f) => f.severity === "error").length;
   console.log(
     `${errors} errors in the imported rows${errors > 0 ? ": the rows are imported all the same; fix them in the sheet before a sync" : ""}.`,

@@ -45,16 +45,16 @@ export function describePlan(plan: SyncPlan): string {
     ...plan.roles.create.map((r) => `  new role     ${r.name}${r.basedOn ? ` (based on ${r.basedOn})` : ""}`),
     ...plan.roles.update.map((r) => `  update role  ${r.name}: ${r.permissions.length} permissions`),
     ...plan.creates.map(
-      (c) => `  create       row ${c.row} ${c.email} (${c.userType})${c.line ? ` on line ${c.line.phone || c.line.rcId}` : ""}`,
+      (c) => `  create       ${usersRow(c)} ${c.email} (${c.userType})${c.line ? ` on line ${c.line.phone || c.line.rcId}` : ""}`,
     ),
     ...plan.updates.map(
-      (u) => `  update       row ${u.row}: ${u.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ")}`,
+      (u) => `  update       ${usersRow(u)}: ${u.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ")}`,
     ),
-    ...plan.credentials.map((c) => `  credentials  row ${c.row}`),
+    ...plan.credentials.map((c) => `  credentials  ${usersRow(c)}`),
     ...plan.roleAssignments.map((a) => `  role         ${a.role} to rows ${a.rows.join(", ")}`),
     ...plan.deletes.map(
       (d) =>
-        `  delete       ${d.row ? `row ${d.row} ` : ""}${d.name}${d.releases ? `, line ${d.releases} back to the pool` : ""}${d.needsConfirmation ? " (removed from the sheet: needs --yes)" : ""}`,
+        `  delete       ${d.row ? usersRow({ row: d.row, name: d.name }) : d.name}${d.releases ? `, line ${d.releases} back to the pool` : ""}${d.needsConfirmation ? " (removed from the sheet: needs --yes)" : ""}`,
     ),
     ...plan.roles.delete.map((r) => `  delete role  ${r.name}`),
     ...plan.roles.held.map(
@@ -63,9 +63,14 @@ export function describePlan(plan: SyncPlan): string {
     ...plan.roles.skipped.map((r) => `  skip role    ${r.name}: ${r.reason}, so it is neither created nor changed`),
     ...plan.drift.map(
       (d) =>
-        `  drift        row ${d.row}: changed in the account: ${d.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ")}`,
+        `  drift        ${usersRow(d)}: changed in the account: ${d.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ")}`,
     ),
-    ...plan.blocked.map((b) => `  blocked      row ${b.row}: ${b.reasons.join(" ")}`),
+    ...plan.blocked.map((b) => `  blocked      ${usersRow(b)}: ${b.reasons.join(" ")}`),
   ];
   return lines.join("\n");
+}
+
+/** "Users row 13, Kofi Egan": the row by tab, number and name. */
+function usersRow(line: { row: number; name: string }): string {
+  return line.name ? `Users row ${line.row}, ${line.name}` : `Users row ${line.row}`;
 }

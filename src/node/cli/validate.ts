@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { Finding, Severity } from "../../domain/finding";
+import { rowNames, rowPlace } from "../../domain/row-names";
 import { tabById } from "../../domain/tabs";
 import { validateWorkspace } from "../../domain/validation/index";
 import { readWorkspace } from "../../workbook/workspace-reader";
@@ -17,8 +18,12 @@ export function validateCommand(program: Command): void {
       const read = readWorkspace(workbook);
       const findings = [...read.findings, ...validateWorkspace(read.workspace)];
       const counts = countBySeverity(findings);
+      const nameOf = rowNames(read.workspace);
       if (options.json) console.log(JSON.stringify({ counts, findings }));
-      else printFindings(findings, counts, read.sheets);
+      else
+        printFindings(findings, counts, (f) =>
+          rowPlace(read.sheets.get(f.tab) ?? tabById(f.tab).name, f.row, nameOf(f.tab, f.row)),
+        );
       process.exitCode = counts.error > 0 ? 1 : 0;
     });
 }
@@ -29,14 +34,10 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
   return counts;
 }
 
-function printFindings(
-  findings: readonly Finding[],
-  counts: Record<Severity, number>,
-  sheets: ReadonlyMap<string, string>,
-): void {
+/** One line a finding: its row by tab, number and name ("Users row 13, Kofi Egan"), its column, its message. */
+function printFindings(findings: readonly Finding[], counts: Record<Severity, number>, placeOf: (f: Finding) => string): void {
   for (const f of findings) {
-    const sheet = sheets.get(f.tab) ?? tabById(f.tab).name;
-    const where = f.row > 0 ? `${sheet} row ${f.row}${f.column ? `, ${f.column}` : ""}` : sheet;
+    const where = f.row > 0 && f.column ? `${placeOf(f)} (${f.column})` : placeOf(f);
     console.log(`${f.severity.padEnd(7)} ${where}: ${f.message}`);
   }
   console.log(`${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes.`);
