@@ -18,7 +18,7 @@ async function nativeLog(scenario: Scenario): Promise<unknown[]> {
 
 function queuedLog(scenario: Scenario): unknown[] {
   const log: unknown[] = [];
-  settledNow(() => scenario(QueuedPromise as unknown as P, (entry) => log.push(entry)));
+  settledNow(() => scenario(Q, (entry) => log.push(entry)));
   return log;
 }
 
@@ -36,6 +36,8 @@ function lowered(source: string): Scenario {
   return (P, log) => run(P, log);
 }
 
+/** The queued promise, typed as the Promise it stands in for. */
+const Q = QueuedPromise as unknown as P;
 const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 describe("the queued promise, against V8's Promise", () => {
@@ -159,15 +161,15 @@ describe("the queued promise, against V8's Promise", () => {
             },
             return() {
               log(`closed after ${failAt}`);
-              return { done: true };
+              return { done: true, value: undefined };
             },
           };
         },
       });
       class Picky extends P<unknown> {
-        static override resolve(value: unknown): Promise<unknown> {
+        static override resolve<T>(value?: T): Promise<Awaited<T>> {
           if (value === 1) throw new Error("resolve threw");
-          return super.resolve(value) as Promise<unknown>;
+          return super.resolve(value) as Promise<Awaited<T>>;
         }
       }
       Picky.all(items("resolve")).catch((e) => log(message(e)));
@@ -218,10 +220,10 @@ describe("settledNow", () => {
         async function count() { let total = 0; for (let i = 0; i < 100000; i++) total += await i; return total; }
         return count();
       }`);
-    expect(settledNow(() => loop(QueuedPromise as unknown as P, () => undefined))).toBe(4_999_950_000);
+    expect(settledNow(() => loop(Q, () => undefined))).toBe(4_999_950_000);
     expect(
       settledNow(() => {
-        let chain = QueuedPromise.resolve(0) as unknown as Promise<number>;
+        let chain = Q.resolve(0);
         for (let i = 0; i < 100_000; i++) chain = chain.then((n) => n + 1);
         return chain;
       }),
@@ -232,7 +234,7 @@ describe("settledNow", () => {
     const log: string[] = [];
     expect(
       settledNow(() => {
-        QueuedPromise.resolve()
+        Q.resolve()
           .then(() => log.push("job"))
           .then(() => log.push("job after"));
         return "value";
@@ -250,14 +252,14 @@ describe("settledNow", () => {
     expect(() => settledNow(() => Promise.resolve("a native promise"))).toThrow(/another kind/);
     expect(() =>
       settledNow(() =>
-        QueuedPromise.resolve().then(() => {
+        Q.resolve().then(() => {
           throw new Error("rejected later");
         }),
       ),
     ).toThrow("rejected later");
     expect(() =>
       settledNow(() => {
-        QueuedPromise.reject(new Error("nobody handled this"));
+        Q.reject(new Error("nobody handled this"));
         return 1;
       }),
     ).toThrow("nobody handled this");
@@ -266,8 +268,8 @@ describe("settledNow", () => {
   it("forgives a rejection handled before the jobs run out", () => {
     expect(
       settledNow(() => {
-        const rejected = QueuedPromise.reject(new Error("handled later")) as QueuedPromise<unknown>;
-        return QueuedPromise.resolve()
+        const rejected = Q.reject(new Error("handled later"));
+        return Q.resolve()
           .then(() => undefined)
           .then(() => rejected.catch(() => "recovered"));
       }),
