@@ -91,7 +91,7 @@ export class QueuedPromise<T> implements PromiseLike<T> {
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): QueuedPromise<A | B> {
     const promise: unknown = this;
-    if (!isPromise(promise)) throw new TypeError("Promise.prototype.then called on a value that is not a promise");
+    if (!isPromise(promise)) throw new TypeError("not a promise");
     const capability = newCapability(speciesConstructor(promise));
     performThen(promise, onFulfilled as Handler, onRejected as Handler, capability);
     return capability.promise as QueuedPromise<A | B>;
@@ -103,7 +103,7 @@ export class QueuedPromise<T> implements PromiseLike<T> {
 
   /** §27.2.5.3: the handler runs either way; its own failure replaces the outcome, else the outcome passes through. */
   finally(onFinally?: (() => unknown) | null): QueuedPromise<T> {
-    if (!isObject(this)) throw new TypeError("Promise.prototype.finally called on a value that is not an object");
+    if (!isObject(this)) throw new TypeError("not an object");
     if (typeof onFinally !== "function") return this.then(onFinally, onFinally) as QueuedPromise<T>;
     const C = speciesConstructor(this);
     const run = () => promiseResolve(C, onFinally()) as PromiseLike<unknown>;
@@ -117,7 +117,7 @@ export class QueuedPromise<T> implements PromiseLike<T> {
   }
 
   static resolve(this: unknown, value?: unknown): unknown {
-    if (!isObject(this)) throw new TypeError("Promise.resolve called on a value that is not an object");
+    if (!isObject(this)) throw new TypeError("not an object");
     return promiseResolve(this as Constructor, value);
   }
 
@@ -153,26 +153,6 @@ export class QueuedPromise<T> implements PromiseLike<T> {
       };
       return [(value) => settle({ status: "fulfilled", value }), (reason) => settle({ status: "rejected", reason })];
     });
-  }
-
-  static any(this: unknown, items: Iterable<unknown>): unknown {
-    return combine(
-      this,
-      items,
-      (capability, errors, remaining) => (index) => {
-        let called = false;
-        return [
-          capability.resolve,
-          (reason) => {
-            if (called) return;
-            called = true;
-            errors[index] = reason;
-            if (remaining.count-- === 1) capability.reject(allRejected(errors));
-          },
-        ];
-      },
-      (capability, errors) => capability.reject(allRejected(errors)),
-    );
   }
 
   static race(this: unknown, items: Iterable<unknown>): unknown {
@@ -315,16 +295,16 @@ function enqueueReaction(reaction: Reaction, state: "fulfilled" | "rejected", ar
 
 /** §27.2.1.5 NewPromiseCapability: a new promise of `C` and its resolving functions. */
 function newCapability(C: unknown): Capability {
-  if (typeof C !== "function") throw new TypeError("Promise capability needs a constructor");
+  if (typeof C !== "function") throw new TypeError("not a constructor");
   let resolve: Resolve | undefined;
   let reject: Reject | undefined;
   const promise = new (C as Constructor)((res, rej) => {
-    if (resolve !== undefined || reject !== undefined) throw new TypeError("Promise executor has already been invoked");
+    if (resolve !== undefined || reject !== undefined) throw new TypeError("executor called twice");
     resolve = res;
     reject = rej;
   });
   if (typeof resolve !== "function" || typeof reject !== "function")
-    throw new TypeError("Promise resolve or reject function is not callable");
+    throw new TypeError("resolve or reject not callable");
   return { promise, resolve, reject };
 }
 
@@ -332,11 +312,11 @@ function newCapability(C: unknown): Capability {
 function speciesConstructor(promise: object): unknown {
   const C = (promise as { constructor?: unknown }).constructor;
   if (C === undefined) return QueuedPromise;
-  if (!isObject(C)) throw new TypeError("The promise's constructor is not an object");
+  if (!isObject(C)) throw new TypeError("constructor not an object");
   const species = (C as { [Symbol.species]?: unknown })[Symbol.species];
   if (species === undefined || species === null) return QueuedPromise;
   if (typeof species === "function") return species;
-  throw new TypeError("The promise's species is not a constructor");
+  throw new TypeError("species not a constructor");
 }
 
 /** §27.2.4.7.1 PromiseResolve. */
@@ -347,29 +327,22 @@ function promiseResolve(C: unknown, value: unknown): unknown {
   return capability.promise;
 }
 
-function allRejected(errors: unknown[]): Error {
-  const message = "All promises were rejected";
-  return typeof AggregateError === "function"
-    ? new AggregateError(errors, message)
-    : Object.assign(new Error(message), { name: "AggregateError", errors });
-}
-
 type ElementHandlers = (index: number) => [Handler, Handler];
 
 /**
- * Promise.all, allSettled, any and race: each item through `C.resolve`, then its `then` with the handlers made for
+ * Promise.all, allSettled and race: each item through `C.resolve`, then its `then` with the handlers made for
  * its index; `remaining` counts the items not yet settled, plus one until the iteration is over (§27.2.4.1).
  */
 function combine(
   C: unknown,
   items: Iterable<unknown>,
   handlersFor: (capability: Capability, values: unknown[], remaining: { count: number }) => ElementHandlers,
-  whenNone?: (capability: Capability, values: unknown[]) => void,
+  whenNone?: () => void,
 ): unknown {
   const capability = newCapability(C);
   try {
     const resolveItem = (C as { resolve?: unknown }).resolve;
-    if (typeof resolveItem !== "function") throw new TypeError("Promise resolve is not a function");
+    if (typeof resolveItem !== "function") throw new TypeError("resolve not a function");
     const values: unknown[] = [];
     const remaining = { count: 1 };
     const handlers = handlersFor(capability, values, remaining);
@@ -381,7 +354,7 @@ function combine(
       next.then(...handlers(index++));
     }
     if (remaining.count-- === 1) {
-      if (whenNone) whenNone(capability, values);
+      if (whenNone) whenNone();
       else capability.resolve(values);
     }
   } catch (error) {
