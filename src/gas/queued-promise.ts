@@ -8,6 +8,8 @@
  *
  * Outside the bundle (Node, tests) it is a plain module: nothing replaces the global Promise.
  */
+// biome-ignore-all lint/suspicious/noThenProperty: a promise is what defines `then`
+// biome-ignore-all lint/complexity/noThisInStatic: Promise's statics work on `this` (a subclass), as the spec says
 
 type Handler = ((value: unknown) => unknown) | undefined;
 type Resolve = (value?: unknown) => void;
@@ -90,10 +92,9 @@ export class QueuedPromise<T> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): QueuedPromise<A | B> {
-    const promise: unknown = this;
-    if (!isPromise(promise)) throw new TypeError("not a promise");
-    const capability = newCapability(speciesConstructor(promise));
-    performThen(promise, onFulfilled as Handler, onRejected as Handler, capability);
+    if (!isPromise(this)) throw new TypeError("not a promise");
+    const capability = newCapability(speciesConstructor(this));
+    performThen(this, onFulfilled as Handler, onRejected as Handler, capability);
     return capability.promise as QueuedPromise<A | B>;
   }
 
@@ -206,7 +207,7 @@ function isObject(value: unknown): value is object {
 }
 
 function isPromise(value: unknown): value is QueuedPromise<unknown> {
-  return isObject(value) && Object.prototype.hasOwnProperty.call(value, SLOTS);
+  return isObject(value) && Object.hasOwn(value, SLOTS);
 }
 
 /** §27.2.1.3: resolve and reject of one promise, of which only the first call counts. */
@@ -227,15 +228,23 @@ function resolvingFunctions(promise: QueuedPromise<unknown>): { resolve: Resolve
 }
 
 function resolvePromise(promise: QueuedPromise<unknown>, resolution: unknown): void {
-  if (resolution === promise) return settle(promise, "rejected", new TypeError("Chaining cycle detected for promise"));
-  if (!isObject(resolution)) return settle(promise, "fulfilled", resolution);
+  if (resolution === promise) settle(promise, "rejected", new TypeError("Chaining cycle detected for promise"));
+  else if (!isObject(resolution)) settle(promise, "fulfilled", resolution);
+  else resolveWithObject(promise, resolution);
+}
+
+function resolveWithObject(promise: QueuedPromise<unknown>, resolution: object): void {
   let then: unknown;
   try {
     then = (resolution as { then?: unknown }).then;
   } catch (error) {
-    return settle(promise, "rejected", error);
+    settle(promise, "rejected", error);
+    return;
   }
-  if (typeof then !== "function") return settle(promise, "fulfilled", resolution);
+  if (typeof then !== "function") {
+    settle(promise, "fulfilled", resolution);
+    return;
+  }
   // NewPromiseResolveThenableJob: the thenable is asked in a job of its own, never at once.
   enqueue(() => {
     const { resolve, reject } = resolvingFunctions(promise);
@@ -303,8 +312,7 @@ function newCapability(C: unknown): Capability {
     resolve = res;
     reject = rej;
   });
-  if (typeof resolve !== "function" || typeof reject !== "function")
-    throw new TypeError("resolve or reject not callable");
+  if (typeof resolve !== "function" || typeof reject !== "function") throw new TypeError("resolve or reject not callable");
   return { promise, resolve, reject };
 }
 

@@ -148,8 +148,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
 async function connect(addIn: PlaygroundAddIn, credential: NonNullable<PlaygroundOptions["credential"]>): Promise<void> {
   const outcome = await addIn.run("server", "connect", [{ server: "https://platform.ringcentral.com", ...credential }]);
   const answer = outcome.value as { connected?: boolean; message?: string } | undefined;
-  if (!outcome.ok || !answer?.connected)
-    throw new Error(`Connecting to the sandbox failed: ${outcome.error ?? answer?.message}`);
+  if (!outcome.ok || !answer?.connected) throw new Error(`Connecting to the sandbox failed: ${outcome.error ?? answer?.message}`);
 }
 
 /** What the grid polls: the spreadsheet's change count, the cursor, the menu and the last toast. */

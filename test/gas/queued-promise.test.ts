@@ -1,3 +1,5 @@
+// biome-ignore-all lint/suspicious/noThenProperty: thenables are what these tests hand the promises
+// biome-ignore-all lint/complexity/noThisInStatic: a subclass's static resolve calls Promise's, as subclasses do
 import { transformSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { QueuedPromise, settledNow } from "../../src/gas/queued-promise";
@@ -102,9 +104,11 @@ describe("the queued promise, against V8's Promise", () => {
         .then(() => log("skipped"))
         .catch((e) => log(message(e)));
       P.resolve("through").then(undefined, undefined).then(log);
-      P.resolve().then(() => {
-        throw new RangeError("handler threw");
-      }).catch((e) => log(message(e)));
+      P.resolve()
+        .then(() => {
+          throw new RangeError("handler threw");
+        })
+        .catch((e) => log(message(e)));
     });
   });
 
