@@ -29,7 +29,7 @@ export interface RunFigures {
 /**
  * The add-in as Apps Script runs it: dist/Code.js in the local runtime, SpreadsheetApp over a document of its own
  * priced per call, RingCentral's production host led to the sandbox. A sync is driven as the sidebar drives it:
- * runSync with the chunk budget, its ticket collected with takeResult, each call a fresh execution.
+ * runSync with the chunk budget, each call a fresh execution.
  */
 export class AppsScriptHome {
   readonly document = SheetsDocument.blank("bench", { owner: PERSON, editors: [PERSON], domain: null });
@@ -122,15 +122,9 @@ export class AppsScriptHome {
     return this.runtime.close();
   }
 
-  /** A google.script.run call, its ticket collected with takeResult as the sidebar does. */
+  /** A google.script.run call as the sidebar makes it: one execution, whose answer is the outcome. */
   private async call(name: string, input: unknown): Promise<unknown> {
-    const outcome = this.count(await this.runtime.run({ function: name, kind: "server", args: [input] }));
-    const ticket = (outcome.value as { pending?: unknown } | null)?.pending;
-    if (typeof ticket !== "string") return outcome.value;
-    const collected = this.count(await this.runtime.run({ function: "takeResult", kind: "server", args: [ticket] }));
-    const result = collected.value as { done: boolean; value?: unknown; error?: string };
-    if (!result?.done || result.error) throw new Error(`${name}: ${result?.error ?? "no result"}`);
-    return result.value;
+    return this.count(await this.runtime.run({ function: name, kind: "server", args: [input] })).value;
   }
 
   private count(outcome: Outcome): Outcome {

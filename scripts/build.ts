@@ -13,31 +13,45 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { build, type Plugin } from "esbuild";
+import { type BuildOptions, build, type Plugin } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const GLOBAL = "RcSheets";
 
 async function buildServer(): Promise<string[]> {
-  const result = await build({
-    entryPoints: [join(root, "src/gas/main.ts")],
+  const shared = {
     bundle: true,
-    format: "iife",
-    globalName: GLOBAL,
     target: "es2019",
     platform: "neutral",
-    mainFields: ["module", "main"],
     // papaparse requires Node's stream only to parse a Node stream, which the add-in never hands it.
     external: ["stream"],
-    plugins: [englishOnlyZod],
-    // Apps Script parses the whole file on every execution; identifiers are kept so its stack traces still read.
-    minify: true,
     write: false,
     legalComments: "none",
     logLevel: "warning",
+  } satisfies BuildOptions;
+  // First, every async function is lowered to a generator driven by esbuild's `__async` helper, which names the
+  // global `Promise`; the queued promise itself is left out, to be the one module both passes share.
+  const lowered = await build({
+    ...shared,
+    entryPoints: [join(root, "src/gas/main.ts")],
+    format: "esm",
+    mainFields: ["module", "main"],
+    supported: { "async-await": false },
+    plugins: [englishOnlyZod, queuedPromiseLeftOut],
   });
-  const bundle = result.outputFiles[0]?.text ?? "";
+  // Then every free `Promise` of that output, the helper's included, becomes the queued promise (src/gas/
+  // queued-promise.ts): no job of the add-in waits in V8's queue, and main.ts settles each call before it returns.
+  const result = await build({
+    ...shared,
+    stdin: { contents: lowered.outputFiles?.[0]?.text ?? "", resolveDir: join(root, "src/gas"), sourcefile: "main.js" },
+    inject: [join(root, "src/gas/bundle-promise.ts")],
+    format: "iife",
+    globalName: GLOBAL,
+    // Apps Script parses the whole file on every execution; identifiers are kept so its stack traces still read.
+    minify: true,
+  });
+  const bundle = result.outputFiles?.[0]?.text ?? "";
   const names = surfaceOf(bundle);
   const wrappers = names.map(
     ({ group, name }) => `function ${name}() { return ${GLOBAL}.${group}.${name}.apply(this, arguments); }`,
@@ -72,6 +86,14 @@ const englishOnlyZod: Plugin = {
       resolveDir: args.path,
       loader: "js",
     }));
+  },
+};
+
+/** The queued promise stays an import through the first pass, so that the second bundles it once. */
+const queuedPromiseLeftOut: Plugin = {
+  name: "queued-promise-left-out",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/queued-promise$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 

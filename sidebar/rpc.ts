@@ -12,7 +12,7 @@ export function rpc<K extends ServerFunctionName>(
 ): Promise<Awaited<OutputOf<ServerFunctions[K]>>> {
   const script = (globalThis as { google?: { script?: { run?: GoogleScriptRun } } }).google?.script?.run;
   if (!script) return Promise.reject(new Error("google.script.run is missing: open the sidebar from the add-on menu."));
-  return viaAppsScript(script)(name, input) as Promise<Awaited<OutputOf<ServerFunctions[K]>>>;
+  return withinTime(callWith(script))(name, input) as Promise<Awaited<OutputOf<ServerFunctions[K]>>>;
 }
 
 interface GoogleScriptRun {
@@ -23,11 +23,6 @@ interface GoogleScriptRun {
 
 type Transport = (name: string, input: unknown) => Promise<unknown>;
 
-/**
- * How often the sidebar asks again for an asynchronous function's outcome (a RingCentral call, a sync chunk). It asks
- * first at once: google.script.run answers when the execution ends, and by then the outcome is usually stored.
- */
-const COLLECT_EVERY_MS = 1000;
 /** No Apps Script execution outlives this; a function given a budget (a sync chunk) ends well before. */
 const EXECUTION_LIMIT_MS = 6 * 60_000;
 /** For the answer's way back and an execution that started late. */
@@ -36,25 +31,26 @@ const MARGIN_MS = 60_000;
 const RESUMABLE = new Set(["runSync", "retryFailed"]);
 
 /**
- * In Sheets an asynchronous server function answers `{ pending: ticket }` (a Promise does not survive
- * google.script.run); the outcome is collected with takeResult until it is there, or until the function's time
- * (its budget, at most an execution's) and a margin have passed: an execution that was killed never answers.
+ * Every server function finishes its work, RingCentral calls included, before its execution returns
+ * (src/gas/main.ts), so its answer is the outcome itself. An execution that was killed may never answer: the
+ * sidebar stops waiting after the function's time (its budget, at most an execution's) and a margin.
  */
-function viaAppsScript(run: GoogleScriptRun): Transport {
-  const call = callWith(run);
-  return async (name, input) => {
-    const answer = await call(name, input);
-    if (!isPending(answer)) return answer;
+function withinTime(call: Transport): Transport {
+  return (name, input) => {
     const waitMs = timeOf(input) + MARGIN_MS;
-    const until = Date.now() + waitMs;
-    for (let first = true; Date.now() < until; first = false) {
-      if (!first) await new Promise((resolve) => setTimeout(resolve, COLLECT_EVERY_MS));
-      const outcome = (await call("takeResult", answer.pending)) as { done: boolean; value?: unknown; error?: string };
-      if (!outcome.done) continue;
-      if (outcome.error !== undefined) throw new Error(outcome.error);
-      return outcome.value;
-    }
-    throw new Error(silence(name, waitMs));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(silence(name, waitMs))), waitMs);
+      call(name, input).then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
   };
 }
 
@@ -69,10 +65,6 @@ function silence(name: string, waitedMs: number): string {
   return RESUMABLE.has(name)
     ? `${waited}; the sync may still be running: press Sync again to resume where it stopped.`
     : `${waited}: try again.`;
-}
-
-function isPending(answer: unknown): answer is { pending: string } {
-  return typeof answer === "object" && answer !== null && typeof (answer as { pending?: unknown }).pending === "string";
 }
 
 function callWith(run: GoogleScriptRun): Transport {

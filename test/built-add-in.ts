@@ -37,17 +37,13 @@ export function startBuiltAddIn(options: {
   });
 }
 
-/** What a sidebar call came to: the execution, the collected outcome of an asynchronous answer, and the value. */
+/** What a sidebar call came to: the execution, and its value (the function's outcome itself). */
 export interface SidebarAnswer {
   outcome: Outcome;
-  collected?: { done: boolean; value?: unknown; error?: string };
   value: unknown;
 }
 
-/**
- * A google.script.run call as the sidebar makes it: an answer `{ pending: ticket }` is collected with takeResult,
- * from the caller's own cache (`user`, else the runtime's person).
- */
+/** A google.script.run call as the sidebar makes it, by `user` (else the runtime's person). */
 export async function sidebarCall(
   runtime: AppsScriptRuntime,
   name: string,
@@ -56,9 +52,5 @@ export async function sidebarCall(
 ): Promise<SidebarAnswer> {
   const as = user ? { user } : {};
   const outcome = await runtime.run({ function: name, kind: "server", args: input === undefined ? [] : [input], ...as });
-  const ticket = (outcome.value as { pending?: unknown } | null)?.pending;
-  if (typeof ticket !== "string") return { outcome, value: outcome.value };
-  const collectedRun = await runtime.run({ function: "takeResult", kind: "server", args: [ticket], ...as });
-  const collected = collectedRun.value as SidebarAnswer["collected"];
-  return { outcome, collected, value: collected?.value };
+  return { outcome, value: outcome.value };
 }

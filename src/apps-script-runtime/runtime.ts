@@ -78,7 +78,14 @@ export interface RuntimeOptions {
    * built-ins it is known to have (docs/apps-script-runtime.md), and a script that uses a newer one fails here first.
    */
   newerBuiltIns?: boolean;
+  /**
+   * What becomes of the promise jobs a function leaves when it returns, about which Google says nothing: `drop` (the
+   * default) ends the execution at the return, so nothing may depend on them; `run` runs them first.
+   */
+  jobsAtReturn?: JobsAtReturn;
 }
+
+export type JobsAtReturn = "drop" | "run";
 
 export interface AppsScriptRuntime {
   run(request: RunRequest): Promise<Outcome>;
@@ -148,7 +155,13 @@ export function startAppsScriptRuntime(options: RuntimeOptions): AppsScriptRunti
       // Apps Script stops the execution where it is: the worker is terminated, whatever it was doing.
       const timer = setTimeout(() => finish({ error: EXCEEDED_MAXIMUM_EXECUTION_TIME }, false), limit);
       worker.run(
-        { executionId: host.execution.id, functionName: request.function, kind: request.kind, ...encoded },
+        {
+          executionId: host.execution.id,
+          functionName: request.function,
+          kind: request.kind,
+          jobsAtReturn: options.jobsAtReturn ?? "drop",
+          ...encoded,
+        },
         {
           call: (json) => host.call(json),
           log: (entry) => log.push(entry),

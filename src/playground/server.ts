@@ -144,14 +144,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   };
 }
 
-/** The person connects as the sidebar's Account panel does; the add-in answers a ticket, collected at once. */
+/** The person connects as the sidebar's Account panel does. */
 async function connect(addIn: PlaygroundAddIn, credential: NonNullable<PlaygroundOptions["credential"]>): Promise<void> {
-  const started = await addIn.run("server", "connect", [{ server: "https://platform.ringcentral.com", ...credential }]);
-  const ticket = (started.value as { pending?: string } | undefined)?.pending;
-  const outcome = ticket ? await addIn.run("server", "takeResult", [ticket]) : started;
-  const answer = outcome.value as { done?: boolean; value?: { connected?: boolean; message?: string }; error?: string };
-  if (!outcome.ok || !answer?.value?.connected)
-    throw new Error(`Connecting to the sandbox failed: ${outcome.error ?? answer?.error ?? answer?.value?.message}`);
+  const outcome = await addIn.run("server", "connect", [{ server: "https://platform.ringcentral.com", ...credential }]);
+  const answer = outcome.value as { connected?: boolean; message?: string } | undefined;
+  if (!outcome.ok || !answer?.connected) throw new Error(`Connecting to the sandbox failed: ${outcome.error ?? answer?.message}`);
 }
 
 /** What the grid polls: the spreadsheet's change count, the cursor, the menu and the last toast. */

@@ -66,13 +66,6 @@ describe("the built bundle in the Apps Script runtime", () => {
     expect(outcome.calls).toMatchObject({ "HtmlService.createHtmlOutputFromFile": 1, "Ui.showSidebar": 1 });
   });
 
-  it("answers takeResult through google.script.run from the person's cache", async () => {
-    expect(await runtime.run({ function: "takeResult", kind: "server", args: ["no-such-ticket"] })).toMatchObject({
-      ok: true,
-      value: { done: false },
-    });
-  });
-
   it("loads Google's OAuth2 library as the OAuth2 global and reaches authCallback through /usercallback", async () => {
     const state = runtime.services.stateTokens.sign({
       method: "authCallback",

@@ -122,15 +122,42 @@ describe("the Apps Script runtime's engine", () => {
     ]);
   });
 
-  it("runs promise callbacks left at return before the execution ends", async () => {
+  it("drops the promise jobs left at the return by default: the execution ends there", async () => {
     const outcome = await editor("settlesAfterReturn");
     expect(outcome).toMatchObject({ ok: true, value: "returned" });
-    expect(runtime.services.caches.script.get("settled")).toBe("later");
+    // The next execution (on the same worker) finds the job left nothing behind.
+    expect(await editor("rejectsUnhandled")).toMatchObject({ ok: true, value: 1 });
+    expect(runtime.services.caches.script.get("settled")).toBeNull();
+    // A promise returned can never settle, so it is refused rather than answered as an empty object.
+    expect(await server("asyncThrows")).toMatchObject({
+      ok: false,
+      error: "Error: asyncThrows returned a promise: the jobs left at the return are dropped.",
+    });
   });
 
-  it("ends with the error of an unhandled rejection or a rejected returned promise", async () => {
-    expect(await editor("rejectsUnhandled")).toMatchObject({ ok: false, error: "Error: nobody caught this" });
-    expect(await editor("asyncThrows")).toMatchObject({ ok: false, error: "Error: async failure" });
+  describe("when told to run the jobs left at the return", () => {
+    let running: AppsScriptRuntime;
+    beforeAll(() => {
+      running = startAppsScriptRuntime({ code: SCRIPT, manifest: {}, jobsAtReturn: "run" });
+    });
+    afterAll(() => running.close());
+
+    it("runs promise callbacks left at return before the execution ends", async () => {
+      const outcome = await running.run({ function: "settlesAfterReturn", kind: "editor" });
+      expect(outcome).toMatchObject({ ok: true, value: "returned" });
+      expect(running.services.caches.script.get("settled")).toBe("later");
+    });
+
+    it("ends with the error of an unhandled rejection or a rejected returned promise", async () => {
+      expect(await running.run({ function: "rejectsUnhandled", kind: "editor" })).toMatchObject({
+        ok: false,
+        error: "Error: nobody caught this",
+      });
+      expect(await running.run({ function: "asyncThrows", kind: "editor" })).toMatchObject({
+        ok: false,
+        error: "Error: async failure",
+      });
+    });
   });
 
   it("counts every call of the execution by Class.method and by service", async () => {

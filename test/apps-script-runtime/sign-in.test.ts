@@ -39,7 +39,6 @@ describe("signing in from Sheets (dist/Code.js in the Apps Script runtime)", () 
   async function call(user: string, name: string, input: unknown = {}): Promise<{ value?: unknown; error?: string }> {
     const answer = await sidebarCall(runtime, name, input, user);
     if (!answer.outcome.ok) return { error: answer.outcome.error ?? "" };
-    if (answer.collected?.error !== undefined) return { error: answer.collected.error };
     return { value: answer.value };
   }
 

@@ -33,7 +33,6 @@ describe("the sync-written columns of Users in the Apps Script runtime", () => {
   async function call(name: string, input: unknown = {}): Promise<unknown> {
     const answer = await sidebarCall(runtime, name, input);
     expect(answer.outcome, `${name}: ${answer.outcome.error}`).toMatchObject({ ok: true });
-    if (answer.collected) expect(answer.collected, name).toMatchObject({ done: true });
     return answer.value;
   }
 

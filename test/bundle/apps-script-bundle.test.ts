@@ -36,7 +36,7 @@ describe("the Apps Script bundle (dist/Code.js)", () => {
       ),
     );
     expect(called.size).toBeGreaterThan(15);
-    for (const name of [...called, "takeResult", "onOpen", "onInstall", "onEdit", "authCallback", "selfTest"])
+    for (const name of [...called, "onOpen", "onInstall", "onEdit", "authCallback", "selfTest"])
       expect(code, name).toMatch(new RegExp(`^function ${name}\\(`, "m"));
   });
 

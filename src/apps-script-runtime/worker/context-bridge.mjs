@@ -16,6 +16,8 @@ export function installBridge(worker) {
   const hasOwn = Object.hasOwn;
   const proxies = new Map();
   const methodsByClass = new Map();
+  /** Set when the execution has ended: a job still running then reaches no service and no log. */
+  let ended = false;
 
   function encode(value, seen) {
     if (value === null || typeof value === "boolean" || typeof value === "string") return value;
@@ -103,6 +105,7 @@ export function installBridge(worker) {
   }
 
   function invoke(handle, className, method, args) {
+    if (ended) throw thrownError({ e: "The execution has ended.", n: "Exception" });
     if (className === "Utilities" && method === "sleep") return sleep(Number(args[0]) || 0);
     const answer = JSON.parse(hostCall(JSON.stringify({ h: handle, m: method, a: encode(args, new Set()) })));
     if ("e" in answer) throw thrownError(answer);
@@ -133,7 +136,7 @@ export function installBridge(worker) {
         line = line.replace(/%[sdf]/g, (token) => (next < values.length ? text([values[next++]]) : token));
       }
       loggerText += `${line}\n`;
-      log("info", line);
+      if (!ended) log("info", line);
       return Logger;
     },
     getLog: () => loggerText,
@@ -143,7 +146,9 @@ export function installBridge(worker) {
   };
   const consoleObject = {};
   for (const level of ["log", "info", "warn", "error", "debug"])
-    consoleObject[level] = (...values) => log(level === "log" ? "info" : level, text(values));
+    consoleObject[level] = (...values) => {
+      if (!ended) log(level === "log" ? "info" : level, text(values));
+    };
 
   // Apps Script's V8 has no WebAssembly: hide it with the rest of what the host would add.
   delete globalThis.WebAssembly;
@@ -202,6 +207,10 @@ export function installBridge(worker) {
   Object.defineProperty(globalThis, "console", { value: consoleObject, writable: true, configurable: true });
 
   return {
+    /** The execution is over: from now on the context reaches no service and no log. */
+    end() {
+      ended = true;
+    },
     /** The services' globals, from the host's encoded root objects. */
     installGlobals(json) {
       const roots = JSON.parse(json);

@@ -56,7 +56,7 @@ function newContext(name, globalsJson) {
 
 /** As Apps Script loads a library: its files in one context of its own, its public top-level names exposed. */
 function loadLibrary(library, globalsJson, into) {
-  const { context } = newContext(`library ${library.symbol}`, globalsJson);
+  const { context, bridge } = newContext(`library ${library.symbol}`, globalsJson);
   const before = new Set(vm.runInContext("Object.getOwnPropertyNames(globalThis)", context));
   for (const file of library.files) file.runInContext(context);
   const names = vm
@@ -66,6 +66,7 @@ function loadLibrary(library, globalsJson, into) {
     library.symbol,
     names.map((name) => [name, context[name]]),
   );
+  return bridge;
 }
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -75,7 +76,7 @@ async function run(request) {
   unhandled = [];
   localCalls = {};
   const { context, bridge } = newContext(`execution ${request.executionId}`, request.globals);
-  for (const library of libraryScripts) loadLibrary(library, request.globals, bridge);
+  const bridges = [bridge, ...libraryScripts.map((library) => loadLibrary(library, request.globals, bridge))];
   let error;
   let result = null;
   try {
@@ -88,18 +89,40 @@ async function run(request) {
       privateHidden: request.kind === "server",
     });
     if ("thrown" in called) throw called.thrown;
-    let rejection;
-    if (bridge.isThenable(called.value)) called.value.then(undefined, (reason) => (rejection = { reason }));
-    // Apps Script's V8 runs the promise callbacks left when the function returns before the execution ends.
-    await turn();
-    await turn();
-    if (rejection) throw rejection.reason;
-    if (unhandled.length > 0) throw unhandled[0];
-    result = request.kind === "server" ? bridge.encodeForRun(called.value) : bridge.encodeValue(called.value);
+    if (request.jobsAtReturn === "drop") result = endAtReturn(request, bridge, called.value);
+    else result = await runJobsLeft(request, bridge, called.value);
   } catch (thrown) {
     error = bridge.describe(thrown);
   }
+  // Nothing of this execution reaches a service or the log from now on (in the `drop` mode, no job has run yet).
+  for (const each of bridges) each.end();
   parentPort.postMessage({ type: "done", executionId: request.executionId, result, error, localCalls });
+}
+
+/**
+ * The execution ends at the return (the default): the value is taken at once, and `run` ends the contexts' bridges
+ * before this turn of the worker ends, so the jobs left (V8 runs them then) reach no service and no log: they are
+ * dropped. A promise returned could never settle: it is an error, not a value.
+ */
+function endAtReturn(request, bridge, value) {
+  if (bridge.isThenable(value))
+    throw new Error(`${request.functionName} returned a promise: the jobs left at the return are dropped.`);
+  return encodeResult(request, bridge, value);
+}
+
+/** The other mode: the promise callbacks left when the function returns run before the execution ends. */
+async function runJobsLeft(request, bridge, value) {
+  let rejection;
+  if (bridge.isThenable(value)) value.then(undefined, (reason) => (rejection = { reason }));
+  await turn();
+  await turn();
+  if (rejection) throw rejection.reason;
+  if (unhandled.length > 0) throw unhandled[0];
+  return encodeResult(request, bridge, value);
+}
+
+function encodeResult(request, bridge, value) {
+  return request.kind === "server" ? bridge.encodeForRun(value) : bridge.encodeValue(value);
 }
 
 parentPort.on("message", (message) => {

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { rpc } from "../../sidebar/rpc";
 
-/** google.script.run as the sidebar meets it: each server function answers through the success handler. */
+/**
+ * google.script.run as the sidebar meets it: each server function answers through the success handler, or, when
+ * it answers `KILLED`, never (an execution stopped at its time limit).
+ */
+const KILLED = Symbol("killed");
 function fakeScriptRun(server: Record<string, (input: unknown) => unknown>) {
   const calls: string[] = [];
   const run = {
@@ -13,7 +17,8 @@ function fakeScriptRun(server: Record<string, (input: unknown) => unknown>) {
               name,
               (input: unknown) => {
                 calls.push(name);
-                queueMicrotask(() => success(fn(input)));
+                const answer = fn(input);
+                if (answer !== KILLED) queueMicrotask(() => success(answer));
               },
             ]),
           ),
@@ -23,7 +28,7 @@ function fakeScriptRun(server: Record<string, (input: unknown) => unknown>) {
   return { run, calls };
 }
 
-describe("the sidebar's collection of an asynchronous answer in Sheets", () => {
+describe("the sidebar's answer from an Apps Script execution", () => {
   const global = globalThis as { google?: unknown };
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => {
@@ -31,20 +36,15 @@ describe("the sidebar's collection of an asynchronous answer in Sheets", () => {
     delete global.google;
   });
 
-  it("collects the outcome with takeResult once it is there", async () => {
-    let polls = 0;
-    const { run } = fakeScriptRun({
-      refreshAccount: () => ({ pending: "t-1" }),
-      takeResult: () => (++polls < 3 ? { done: false } : { done: true, value: { users: 3 } }),
-    });
+  it("is the server function's outcome itself, in one call", async () => {
+    const { run, calls } = fakeScriptRun({ refreshAccount: () => ({ users: 3 }) });
     global.google = { script: { run } };
-    const answer = rpc("refreshAccount", {});
-    await vi.advanceTimersByTimeAsync(5000);
-    await expect(answer).resolves.toEqual({ users: 3 });
+    await expect(rpc("refreshAccount", {})).resolves.toEqual({ users: 3 });
+    expect(calls).toEqual(["refreshAccount"]);
   });
 
-  it("gives up after a chunk's budget and a margin, saying the sync may still be running", async () => {
-    const { run, calls } = fakeScriptRun({ runSync: () => ({ pending: "t-2" }), takeResult: () => ({ done: false }) });
+  it("gives up on a killed execution after a chunk's budget and a margin, saying the sync may still be running", async () => {
+    const { run } = fakeScriptRun({ runSync: () => KILLED });
     global.google = { script: { run } };
     const answer = rpc("runSync", { sites: ["Main"], budgetMs: 120_000 });
     const failed = expect(answer).rejects.toThrow(
@@ -52,13 +52,10 @@ describe("the sidebar's collection of an asynchronous answer in Sheets", () => {
     );
     await vi.advanceTimersByTimeAsync(181_000);
     await failed;
-    const polled = calls.filter((c) => c === "takeResult").length;
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(calls.filter((c) => c === "takeResult")).toHaveLength(polled);
   });
 
   it("waits at most an execution's 6 minutes and a margin for a function without a budget", async () => {
-    const { run } = fakeScriptRun({ refreshAccount: () => ({ pending: "t-3" }), takeResult: () => ({ done: false }) });
+    const { run } = fakeScriptRun({ refreshAccount: () => KILLED });
     global.google = { script: { run } };
     let settledAt = 0;
     const answer = rpc("refreshAccount", {}).catch((error: Error) => {
