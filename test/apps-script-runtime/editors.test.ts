@@ -156,7 +156,7 @@ describe("a workspace an earlier version protected strictly (only the owner and 
       const credential = { server: PRODUCTION, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, jwt: sandbox.jwt };
       await ok(BOB, "connect", credential);
       const changes = document.changes;
-      const refused = (await call(BOB, "runSync", { sites: ["San Francisco"], budgetMs: 60_000 })).outcome;
+      const refused = (await sidebarCall(runtime, "runSync", { sites: ["San Francisco"], budgetMs: 60_000 }, BOB)).outcome;
       expect(refused.error).toMatch(
         /are protected so that only the spreadsheet's owner and the person who set it up can change them.*Ask one of them to run Set up workspace once/,
       );
