@@ -207,7 +207,8 @@ function isObject(value: unknown): value is object {
 }
 
 function isPromise(value: unknown): value is QueuedPromise<unknown> {
-  return isObject(value) && Object.hasOwn(value, SLOTS);
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is ES2022; the bundle is ES2019
+  return isObject(value) && Object.prototype.hasOwnProperty.call(value, SLOTS);
 }
 
 /** §27.2.1.3: resolve and reject of one promise, of which only the first call counts. */

@@ -1,6 +1,7 @@
 import type { UsersKey } from "../domain/tabs";
 import { MAIN_SITE, type Workspace } from "../domain/workspace";
 import { isFormula, unescapeFormula } from "./formula-escape";
+import { headerWords } from "./header-words";
 import type { FieldMapping } from "./mapping";
 import { type ImportProblem, importError, importWarning } from "./problem";
 import { countryColumn } from "./row-country";
@@ -74,6 +75,8 @@ export interface ColumnValues {
   values: ValueProposal[];
 }
 
+const NEW_SITE = "a new site";
+
 /** Every mapped value column's distinct values, each with a proposal from its words and the workspace's names. */
 export function proposeValues(sheet: SourceSheet, mapping: FieldMapping, targets: ValueTargets): ColumnValues[] {
   return VALUE_COLUMNS.flatMap((column) => {
@@ -88,10 +91,23 @@ export function proposeValues(sheet: SourceSheet, mapping: FieldMapping, targets
     const values = [...counts]
       .map(([value, count]) => ({ value, count, ...guess(column, value, targets) }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    if (column === "site") oneNewSitePerName(values);
     return [
       { column, header: HEADERS[column], source, targets: targetsOf(column, targets), newAllowed: column === "site", values },
     ];
   });
+}
+
+/** "Dallas" and "dallas " are one new site, spelt as most rows spell it (the values come most rows first). */
+function oneNewSitePerName(values: ValueProposal[]): void {
+  const spelt = new Map<string, string>();
+  for (const v of values) {
+    if (v.reason !== NEW_SITE || v.target === null) continue;
+    const key = headerWords(v.target).join(" ");
+    const first = spelt.get(key);
+    if (first === undefined) spelt.set(key, v.target);
+    else v.target = first;
+  }
 }
 
 /** The proposals, with the person's choices (and remembered ones) over them: what each value becomes. */
@@ -232,7 +248,7 @@ function guess(column: ValueColumn, value: string, targets: ValueTargets): Value
     case "site": {
       const site = guessName(value, targets.sites, "site");
       // A name no site has, nor near it: kept as a new site (added to the Sites tab), which the person may change.
-      return site.reason === NO_MATCH.reason ? { target: value, reason: "a new site" } : site;
+      return site.reason === NO_MATCH.reason ? { target: value, reason: NEW_SITE } : site;
     }
   }
 }

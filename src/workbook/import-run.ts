@@ -132,7 +132,8 @@ export function planImport(
   const columns = proposeValues(source, mapping, targets);
   const mappedValues = chosenValues(columns, values);
   const sheet = withMappedValues(source, mapping, mappedValues);
-  const sitesAdded = newSites(columns, mappedValues, targets);
+  // No Sites tab (Set up never ran): nothing to add them to, and the rows' sites are named as unknown.
+  const sitesAdded = read.sheets.has("sites") ? newSites(columns, mappedValues, targets) : [];
   const problems = [...sheet.problems, ...checkMapping(sheet, mapping), ...missingUsersTab(read)];
   problems.push(...unmatchedValues(columns, mappedValues));
   const siteCountry = new Map<string, string>();

@@ -20,6 +20,25 @@ describe("the Apps Script bundle (dist/Code.js)", () => {
     expect(() => parse(code, { ecmaVersion: 2019, sourceType: "script" })).not.toThrow();
   });
 
+  it("has no async function or await: they are lowered to generators over the add-in's own Promise", () => {
+    const found: string[] = [];
+    const visit = (node: unknown): void => {
+      if (!node || typeof node !== "object") return;
+      if (Array.isArray(node)) {
+        for (const item of node) visit(item);
+        return;
+      }
+      const { type, async } = node as { type?: string; async?: boolean };
+      if (async === true || type === "AwaitExpression" || (type === "ForOfStatement" && (node as { await?: boolean }).await))
+        found.push(String(type));
+      for (const value of Object.values(node)) visit(value);
+    };
+    visit(parse(code, { ecmaVersion: 2019, sourceType: "script" }));
+    expect(found).toEqual([]);
+    // The queued promise is in: jobs an execution leaves never wait in V8's queue (src/gas/queued-promise.ts).
+    expect(code).toMatch(/function\*/);
+  });
+
   it("declares exactly the server's exports as top-level functions", () => {
     const program = parse(code, { ecmaVersion: 2019, sourceType: "script" });
     const declared = program.body.flatMap((node) => (node.type === "FunctionDeclaration" && node.id ? [node.id.name] : []));

@@ -145,6 +145,16 @@ describe("the values of a source", () => {
     expect(byColumn.Country).toEqual([["USA", 4, "US"]]);
   });
 
+  it("proposes one new site for the spellings of one name, as most rows spell it", () => {
+    const offices = sheetOf("Email,Office\na@x.com,Dallas\nb@x.com,dallas \nc@x.com,Dallas\nd@x.com,DALLAS");
+    const columns = proposeValues(offices, { ...proposedMapping(proposeMapping(offices)), site: "Office" }, targets);
+    expect(columns[0]?.values.map((v) => [v.value, v.count, v.target])).toEqual([
+      ["Dallas", 2, "Dallas"],
+      ["dallas", 1, "Dallas"],
+      ["DALLAS", 1, "Dallas"],
+    ]);
+  });
+
   it("warns of the values nothing maps, one line per column, until the person chooses", () => {
     const columns = proposeValues(sheet, mapping, targets);
     expect(unmatchedValues(columns, chosenValues(columns, {})).map((p) => [p.severity, p.message])).toEqual([

@@ -27,7 +27,7 @@ export function mapCommand(program: Command): void {
         options.into ? XlsxWorkbook.open(options.into) : new MemoryWorkbook(),
       ]);
       const mapped = mapSource(table, orientationOption(options.orientation), workbook);
-      const columns = valueChoices(workbook, mapped.sheet, mapped.mapping, {}, mapped.values);
+      const columns = valueChoices(workbook, mapped.sheet, mapped.mapping, {}, {});
       if (options.json) {
         const byHeader = mappingByHeader(mapped.sheet.orientation, mapped.mapping);
         console.log(JSON.stringify({ ...byHeader, values: valuesWithOpen(columns) }));
