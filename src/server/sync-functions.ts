@@ -113,11 +113,12 @@ export const planSync = serverFunction(
 const EXECUTION_MS = 6 * 60_000;
 
 /**
- * The execution's time as a chunk plans its steps by: it ends `limitMs` from now (the function is called as the
- * execution starts), an answer is given a thirty-sixth of it (10 s of 6 minutes) and the write-back a twelfth (30 s).
+ * The execution's time as a chunk plans its steps by: it ends `limitMs` after it started, an answer is given a
+ * thirty-sixth of it (10 s of 6 minutes) and the write-back a twelfth (30 s).
  */
 function executionTime(home: Home, limitMs: number): ExecutionTime {
-  return { endsAt: (home.clock ?? systemClock).now() + limitMs, answerMs: limitMs / 36, writeBackMs: limitMs / 12 };
+  const started = home.executionStartedAt ?? (home.clock ?? systemClock).now();
+  return { endsAt: started + limitMs, answerMs: limitMs / 36, writeBackMs: limitMs / 12 };
 }
 
 /** Run: one chunk of the sync under the time budget; the sidebar calls it again until `done`. */

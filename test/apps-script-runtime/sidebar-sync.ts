@@ -61,11 +61,11 @@ export class SidebarSync {
     return answer.value;
   }
 
-  /** One runSync call (2 minutes of budget, scaled), killed at `kill` when given and reached. */
-  async chunk(sites: string[], continues: boolean, kill?: KillMoment): Promise<ChunkEnd> {
+  /** One runSync call (the sidebar's 2 minutes of budget unless told, scaled), killed at `kill` when given and reached. */
+  async chunk(sites: string[], continues: boolean, kill?: KillMoment, budgetMs = 120_000 / this.timeScale): Promise<ChunkEnd> {
     this.armed = kill ? { moment: kill, seen: 0 } : null;
     this.killedNow = false;
-    const input = { sites, budgetMs: Math.max(1000, 120_000 / this.timeScale), limitMs: 360_000 / this.timeScale, continues };
+    const input = { sites, budgetMs: Math.max(1000, budgetMs), limitMs: 360_000 / this.timeScale, continues };
     const answer = await sidebarCall(this.runtime, "runSync", input);
     this.armed = null;
     if (!answer.outcome.ok) {
@@ -121,7 +121,7 @@ export class SidebarSync {
 }
 
 /** What the account and the sheet came to, as the CLI's crash test counts it. */
-export function syncFigures(sandbox: RunningSandbox, existing: Set<string>, lines: string[], sync: SidebarSync) {
+export function syncFigures(sandbox: RunningSandbox, existing: Set<number>, lines: number[], sync: SidebarSync) {
   const account = sandbox.state();
   const rows = sync.users();
   const made = account.extensions.filter((e) => e.status !== "Unassigned" && !existing.has(e.id));

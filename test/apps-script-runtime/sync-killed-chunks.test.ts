@@ -19,8 +19,8 @@ const SCALE = 50;
 describe("an add-in sync whose executions are killed by the time limit", () => {
   let sandbox: RunningSandbox;
   let sync: SidebarSync;
-  let existing: Set<string>;
-  let lines: string[];
+  let existing: Set<number>;
+  let lines: number[];
 
   beforeAll(async () => {
     if (!existsSync(new URL("../../dist/Code.js", import.meta.url))) throw new Error("Run npm run build first.");
