@@ -13,7 +13,7 @@ import { type KillMoment, SidebarSync, syncFigures } from "./sidebar-sync";
  */
 const SEED = Number(process.env.RCSHEETS_KILL_SEED ?? 20261205);
 const USERS = 150;
-const KILLS = 6;
+const KILLS = 8;
 const SCALE = 50;
 
 describe("an add-in sync whose executions are killed by the time limit", () => {
@@ -61,7 +61,7 @@ describe("an add-in sync whose executions are killed by the time limit", () => {
     // Each kill ends the run as the person sees it (no answer): they press Sync again, a run whose first chunk reads.
     for (let k = 0; k < KILLS; k++) {
       const moment: KillMoment =
-        random.int(0, 1) === 0 ? { kind: "api", after: random.int(3, 60) } : { kind: "sheets", after: random.int(3, 45) };
+        random.int(0, 1) === 0 ? { kind: "api", after: random.int(3, 60) } : { kind: "sheets", after: random.int(3, 80) };
       let end = await sync.chunk(SITES, false, moment);
       chunks++;
       // A chunk that finished before its moment: the next ones of the run go on until one is killed.
