@@ -213,7 +213,7 @@ function removeByUser(
 ): void {
   let left = [...removals];
   for (let round = 0; round < ROUNDS && left.length > 0; round++) {
-    const table = round === 0 && !workbook.reread ? workbook.read(sheet) : fresh();
+    const table = fresh();
     const rows = left.flatMap((user) => {
       const row = rowOf(table, columns, user);
       return row === null ? [] : [row];
