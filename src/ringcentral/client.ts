@@ -230,14 +230,19 @@ export class RingCentralClient {
 
   /** Paced by the group's governor; 429s waited out and resent; 5xx and lost answers retried when safe. */
   private async send(group: UsageGroup, request: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
+    let unanswered = false;
     for (let attempt = 0; ; attempt++) {
-      const ticket = await this.governor.acquire(group, this.latest - this.answerMs);
+      const ticket = await this.governor.acquire(group, this.latest - this.answerMs).catch((error: unknown) => {
+        if (error instanceof OutOfTimeError) error.inDoubt = unanswered;
+        throw error;
+      });
       let response: HttpResponse;
       try {
         response = await this.options.transport.send(request);
       } catch (error) {
         this.governor.settle(ticket);
         if (!(error instanceof NetworkError) || !idempotent || attempt >= this.retry.attempts) throw error;
+        unanswered = true;
         await this.wait(this.backoff(attempt));
         continue;
       }
@@ -245,6 +250,7 @@ export class RingCentralClient {
       // A 429 was not processed, so even a create may go again once the penalty is over.
       if (response.status === 429 && attempt < this.retry.attempts) continue;
       if (response.status >= 500 && idempotent && attempt < this.retry.attempts) {
+        unanswered = true;
         await this.wait(this.backoff(attempt));
         continue;
       }
@@ -252,9 +258,13 @@ export class RingCentralClient {
     }
   }
 
-  /** A backoff, if the retry after it could still be answered in time. */
+  /** A backoff after an attempt that may have taken effect, if the retry after it could still be answered in time. */
   private async wait(ms: number): Promise<void> {
-    if (this.clock.now() + ms + this.answerMs > this.latest) throw new OutOfTimeError(ms);
+    if (this.clock.now() + ms + this.answerMs > this.latest) {
+      const error = new OutOfTimeError(ms);
+      error.inDoubt = true;
+      throw error;
+    }
     await this.clock.sleep(ms);
   }
 

@@ -154,6 +154,8 @@ class Chunk {
   /** Creates this chunk sent (or began to): only their intents may outlive it. */
   private readonly attempted = new Set<string>();
   private readonly takenLines = new Set<string>();
+  /** Whether the create under way sent its claim (then a call cut short after it leaves the create in doubt). */
+  private claimSent = false;
   /** Adopted users not yet on their rows. */
   private adoptedUnwritten = false;
 
@@ -375,8 +377,8 @@ class Chunk {
         await step();
       } catch (error) {
         if (!(error instanceof OutOfTimeError)) throw error;
-        // The client would have waited past the execution's end: this step and the rest go to the next chunk.
-        this.account.lostTrack();
+        // The client would have waited past the execution's end: this step and the rest go to the next chunk (the step
+        // said whether it lost track of the account).
         this.report.remaining = steps.length - index;
         return;
       }
@@ -440,6 +442,7 @@ class Chunk {
     const siteId = this.siteIds.get(user.site);
     if (!siteId) return this.failed(user, `Site ${user.site} was not created, so this user waits.`);
     this.attempted.add(intentKey(user.email));
+    this.claimSent = false;
     let made: { extension: GetExtensionInfoResponse; line: UnassignedLineRecord | null };
     try {
       made = create.line
@@ -453,7 +456,12 @@ class Chunk {
     } catch (error) {
       // A create that got no answer (or a server error, or no time to retry) may have happened: its intent stays for
       // the next chunk to adopt.
-      if (error instanceof OutOfTimeError) throw error;
+      if (error instanceof OutOfTimeError) {
+        // Nothing of it went out: it is the next chunk's, and no create is in doubt.
+        if (!this.claimSent && !error.inDoubt) this.attempted.delete(intentKey(user.email));
+        else this.account.lostTrack();
+        throw error;
+      }
       if (!inDoubt(error)) this.dropIntent(user);
       return this.failed(user, describe(error));
     }
@@ -494,6 +502,7 @@ class Chunk {
         const intent = this.ledger.get(intentKey(user.email));
         if (intent) intent.line = line.rcId;
         const path = { extensionId: line.rcId };
+        this.claimSent = true;
         const extension = await this.home.client.call<GetExtensionInfoResponse>("updateExtension", {
           path,
           body: claimBody(user, siteId, this.workspace.settings),
@@ -575,7 +584,10 @@ class Chunk {
     try {
       outcomes = await updateInBulk(this.home, records);
     } catch (error) {
-      if (error instanceof OutOfTimeError) throw error;
+      if (error instanceof OutOfTimeError) {
+        this.account.lostTrack();
+        throw error;
+      }
       // Unanswered, the task may have run: the rows keep their status and the next plan compares with the account.
       if (inDoubt(error)) {
         this.account.lostTrack();
@@ -684,8 +696,8 @@ class Chunk {
 
   /** A call that got no answer may have changed the account: what this chunk kept of it is not to be trusted. */
   private unanswered(error: unknown): void {
-    if (error instanceof OutOfTimeError) throw error;
     if (inDoubt(error)) this.account.lostTrack();
+    if (error instanceof OutOfTimeError) throw error;
   }
 
   /** The account read again into its tabs, and the log line. A failed read leaves the run to be finished by the next. */
@@ -896,7 +908,11 @@ function withoutRow(record: SyncLedgerRecord): Omit<SyncLedgerRecord, "row"> {
  * the platform may still have done it.
  */
 function inDoubt(error: unknown): boolean {
-  return error instanceof NetworkError || error instanceof OutOfTimeError || (error instanceof ApiError && error.status >= 500);
+  return (
+    error instanceof NetworkError ||
+    (error instanceof OutOfTimeError && error.inDoubt) ||
+    (error instanceof ApiError && error.status >= 500)
+  );
 }
 
 /** The platform's words for a refusal, with the parameter it names; never a secret (bodies are not echoed). */
