@@ -31,10 +31,10 @@ export interface RunWriteBack {
 }
 
 /**
- * Writes a chunk's results: the Users rows found by their users as they stand now; Sites and Roles (which only the
- * add-in and set-up change during a sync) per tab, one block per run of adjacent changed columns spanning the
- * changed rows (cells in between keep the values read at the start of the chunk), then their removed rows, bottom
- * first. Answers the users whose rows were not found.
+ * Writes a chunk's results: the Users rows found by their users as they stand now (users-write-back.ts); Sites and
+ * Roles, a few rows each, still by the row numbers read at the start of the chunk: per tab one block per run of
+ * adjacent changed columns spanning the changed rows (cells in between keep the values read then), then their removed
+ * rows, bottom first. Answers the users whose rows were not found.
  */
 export function writeRunResults(workbook: Workbook, results: RunWriteBack): UsersWriteOutcome {
   const sheets = locateTabs(workbook);
