@@ -72,7 +72,8 @@ export class AppsScriptHome {
     this.figures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0, sheetsCallsWorst: {} };
     for (let done = false; !done; ) {
       const continues = this.figures.chunks++ > 0;
-      const report = (await this.call("runSync", { sites, budgetMs: CHUNK_MS / this.timeScale, continues })) as {
+      const limitMs = Math.round(360_000 / this.timeScale);
+      const report = (await this.call("runSync", { sites, budgetMs: CHUNK_MS / this.timeScale, limitMs, continues })) as {
         done: boolean;
         stop?: unknown;
       };

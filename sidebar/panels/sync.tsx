@@ -112,7 +112,9 @@ export function SyncPanel({ filter }: { filter: string | null }) {
     task.run("run", async () => {
       setStatus("");
       // The run keeps the plan's scope: the rows selected when it was planned, not whatever is selected now.
-      const input = { ...(plan?.scope ?? { sites }), confirmDeletes: confirmRemoved, budgetMs: CHUNK_MS };
+      // Only the users the person confirmed by name: the run deletes no one else, whatever the sheet shows by then.
+      const named = confirmRemoved && plan ? removedByHand(plan).flatMap((d) => (d.rcId ? [d.rcId] : [])) : [];
+      const input = { ...(plan?.scope ?? { sites }), confirmDeletes: named, budgetMs: CHUNK_MS };
       setProgress({ done: 0, total: plan ? steps(plan) : 0, report: null, cancelled: false });
       await drive(
         async () => unlessBusy(await rpc("runSync", input)),
@@ -298,7 +300,7 @@ function PlanView({
   confirmRemoved: boolean;
   onConfirm: (v: boolean) => void;
 }) {
-  const removed = plan.deletes.filter((d) => d.needsConfirmation);
+  const removed = removedByHand(plan);
   const counts: [string, number][] = [
     ["new sites", plan.sites.length],
     ["role changes", plan.roles.create.length + plan.roles.update.length + plan.roles.delete.length],
@@ -365,8 +367,8 @@ function PlanView({
       {removed.length > 0 && (
         <label class="check confirm">
           <input type="checkbox" checked={confirmRemoved} onChange={(e) => onConfirm(e.currentTarget.checked)} />
-          Also delete the {removed.length} {removed.length === 1 ? "user" : "users"} whose rows were removed from the sheet by
-          hand
+          Also delete {removed.length === 1 ? "this user" : `these ${removed.length} users`}, whose rows were removed from the
+          sheet by hand: {removed.map((d) => d.name).join(", ")}
         </label>
       )}
       <PlanList
@@ -375,6 +377,10 @@ function PlanView({
           place("Users", d.row, d.name),
           d.changes.map((c) => `${c.field}: sheet ${c.from || "(blank)"}, account ${c.to || "(blank)"}`).join("; "),
         ])}
+      />
+      <PlanList
+        title="Made by a sync cut short (written onto their rows)"
+        items={plan.adopted.map((a) => [`Users row ${a.row}`, `${a.email} (RC Id ${a.rcId})`])}
       />
       <PlanList
         title="Blocked"
@@ -387,6 +393,10 @@ function PlanView({
 /** A plan line's row by tab, number and name: "Users row 13, Kofi Egan", "Roles row 11, Sales Manager". */
 function place(tab: string, row: number, name: string): string {
   return name ? `${tab} row ${row}, ${name}` : `${tab} row ${row}`;
+}
+
+function removedByHand(plan: SyncPlan): SyncPlan["deletes"] {
+  return plan.deletes.filter((d) => d.needsConfirmation);
 }
 
 function badgeOf(label: string, n: number): string {

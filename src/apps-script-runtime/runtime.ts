@@ -96,6 +96,11 @@ export interface AppsScriptRuntime {
   userCallback(query: Readonly<Record<string, string>>, user?: string): Promise<Outcome>;
   /** The standard services' host sides (properties, caches, locks…), for tests and the playground. */
   readonly services: StandardServices;
+  /**
+   * Ends every running execution now, exactly as its time limit does (its worker terminated wherever it is, the
+   * outcome "Exceeded maximum execution time"): how a test kills an execution at a moment of its choosing. How many.
+   */
+  exceedTimeLimit(): number;
   close(): Promise<void>;
 }
 
@@ -106,6 +111,8 @@ export function startAppsScriptRuntime(options: RuntimeOptions): AppsScriptRunti
   const services = [...standard.list, ...(options.services ?? [])];
   const pool = new WorkerPool(options.code, "Code.gs", librarySources(options.manifest), options.newerBuiltIns ?? false);
   const running = new Map<string, number>();
+  /** How each running execution is ended by its time limit. */
+  const limits = new Set<() => void>();
   let nextId = 1;
 
   async function run(request: RunRequest): Promise<Outcome> {
@@ -148,12 +155,15 @@ export function startAppsScriptRuntime(options: RuntimeOptions): AppsScriptRunti
     return new Promise((resolve) => {
       const finish = (ending: { result?: string | null; error?: string }, reuse: boolean) => {
         clearTimeout(timer);
+        limits.delete(exceeded);
         if (reuse) pool.release(worker);
         else void pool.discard(worker);
         resolve(outcomeOf(host, started, log, ending));
       };
       // Apps Script stops the execution where it is: the worker is terminated, whatever it was doing.
-      const timer = setTimeout(() => finish({ error: EXCEEDED_MAXIMUM_EXECUTION_TIME }, false), limit);
+      const exceeded = () => finish({ error: EXCEEDED_MAXIMUM_EXECUTION_TIME }, false);
+      const timer = setTimeout(exceeded, limit);
+      limits.add(exceeded);
       worker.run(
         {
           executionId: host.execution.id,
@@ -186,6 +196,11 @@ export function startAppsScriptRuntime(options: RuntimeOptions): AppsScriptRunti
     run,
     userCallback,
     services: standard,
+    exceedTimeLimit: () => {
+      const ending = [...limits];
+      for (const exceeded of ending) exceeded();
+      return ending.length;
+    },
     close: () => pool.close(),
   };
 }

@@ -21,6 +21,8 @@ import { appsScriptClock, UrlFetchTransport } from "./url-fetch-transport";
 import { uuidRandomness } from "./uuid-randomness";
 
 const DEFAULT_SERVER = "https://platform.ringcentral.com";
+/** Each execution loads the script afresh: about when its 6 minutes began. */
+const LOADED_AT = Date.now();
 
 /** The Apps Script home: the spreadsheet the add-in is open in, its person's view of it, and their own connection. */
 export function appsScriptHome(): Home {
@@ -29,6 +31,7 @@ export function appsScriptHome(): Home {
     workbook: new SheetsWorkbook(spreadsheet, cachedTabMemory),
     selection: sheetView(spreadsheet),
     clock: appsScriptClock,
+    executionStartedAt: LOADED_AT,
     authorization: appsScriptAuthorization,
     syncLock: documentSyncLock,
     tabAccess: protectionRefusals,

@@ -111,6 +111,23 @@ export class SheetsWorkbook implements Workbook {
   }
 
   /**
+   * One call (getSheetValues to the last row with data), as wide as the sheet was read: the rows as a person left
+   * them, kept as what was read. The grid's height is asked again when needed (rows may have come or gone).
+   */
+  reread(sheet: string): Cell[][] {
+    const known = this.knownSheet(sheet);
+    const width = known.values?.[0]?.length;
+    if (!width) {
+      known.values = undefined;
+      return this.read(sheet);
+    }
+    const values: unknown[][] = known.sheet.getSheetValues(1, 1, -1, width);
+    known.values = values.map((line) => line.map(toCell));
+    known.maxRows = undefined;
+    return usedRange(known.values.map((line) => line.slice()));
+  }
+
+  /**
    * One setValues for the block. Sheets parses strings as if typed in ('0101' → 101, 'TRUE' → true) except in
    * plain-text cells, so strings it could reinterpret get the apostrophe that makes Sheets keep them as text. Which
    * columns are plain text is read once per sheet, off the row where applyLayout sets it, never before each write.

@@ -1,6 +1,10 @@
 import { ApiError } from "./api-error";
 import { type Clock, systemClock } from "./clock";
 import { Governor, type GovernorMemory } from "./governor";
+import { OutOfTimeError } from "./out-of-time";
+
+export { OutOfTimeError };
+
 import { type HttpRequest, type HttpResponse, type HttpTransport, NetworkError } from "./http";
 import { fillPath, OPERATIONS, type OperationName } from "./operations";
 import {
@@ -84,6 +88,8 @@ export class RingCentralClient {
   private readonly store: TokenStore;
   private readonly retry: RetryPolicy;
   private refreshing: Promise<Token> | null = null;
+  private latest = Number.POSITIVE_INFINITY;
+  private answerMs = 0;
 
   constructor(private readonly options: ClientOptions) {
     this.server = options.server.replace(/\/+$/, "");
@@ -120,6 +126,15 @@ export class RingCentralClient {
       this.tokenRequest("/restapi/oauth/revoke", { token: token.refreshToken ?? token.accessToken }),
       false,
     ).catch(() => undefined);
+  }
+
+  /**
+   * From now on, no wait starts and no call is sent (or sent again) that could not be answered by `latest`, given
+   * `answerMs` for an answer: OutOfTimeError instead. Apps Script ends an execution wherever it is at 6 minutes.
+   */
+  finishBy(latest: number, answerMs: number): void {
+    this.latest = latest;
+    this.answerMs = answerMs;
   }
 
   isSignedIn(): boolean {
@@ -266,26 +281,42 @@ export class RingCentralClient {
 
   /** Paced by the group's governor; 429s waited out and resent; 5xx and lost answers retried when safe. */
   private async send(group: UsageGroup, request: HttpRequest, idempotent: boolean): Promise<HttpResponse> {
+    let unanswered = false;
     for (let attempt = 0; ; attempt++) {
-      const ticket = await this.governor.acquire(group);
+      const ticket = await this.governor.acquire(group, this.latest - this.answerMs).catch((error: unknown) => {
+        if (error instanceof OutOfTimeError) error.inDoubt = unanswered;
+        throw error;
+      });
       let response: HttpResponse;
       try {
         response = await this.options.transport.send(request);
       } catch (error) {
         this.governor.settle(ticket);
         if (!(error instanceof NetworkError) || !idempotent || attempt >= this.retry.attempts) throw error;
-        await this.clock.sleep(this.backoff(attempt));
+        unanswered = true;
+        await this.wait(this.backoff(attempt));
         continue;
       }
       this.governor.observe(ticket, response.status, response.headers);
       // A 429 was not processed, so even a create may go again once the penalty is over.
       if (response.status === 429 && attempt < this.retry.attempts) continue;
       if (response.status >= 500 && idempotent && attempt < this.retry.attempts) {
-        await this.clock.sleep(this.backoff(attempt));
+        unanswered = true;
+        await this.wait(this.backoff(attempt));
         continue;
       }
       return response;
     }
+  }
+
+  /** A backoff after an attempt that may have taken effect, if the retry after it could still be answered in time. */
+  private async wait(ms: number): Promise<void> {
+    if (this.clock.now() + ms + this.answerMs > this.latest) {
+      const error = new OutOfTimeError(ms);
+      error.inDoubt = true;
+      throw error;
+    }
+    await this.clock.sleep(ms);
   }
 
   private backoff(attempt: number): number {

@@ -1,4 +1,5 @@
 import type { Clock } from "./clock";
+import { OutOfTimeError } from "./out-of-time";
 import { DEFAULT_LIMITS, isUsageGroup, type UsageGroup } from "./usage-group";
 
 /** What the governor keeps per usage group: the limit as the platform last stated it, and when we sent. */
@@ -65,7 +66,7 @@ export class Governor {
   }
 
   /** Waits until a request in `group` may go, and counts it as sent. */
-  async acquire(group: UsageGroup): Promise<Ticket> {
+  async acquire(group: UsageGroup, latest = Number.POSITIVE_INFINITY): Promise<Ticket> {
     const pace = this.pace(group);
     for (;;) {
       const now = this.clock.now();
@@ -80,6 +81,8 @@ export class Governor {
         pace.sent.push(ticket);
         return ticket;
       }
+      // A wait that would end too late is not begun: the caller's execution would be ended in it.
+      if (now + wait > latest) throw new OutOfTimeError(wait);
       await this.clock.sleep(wait);
     }
   }

@@ -40,6 +40,8 @@ export interface Home {
   /** Signing in with the authorization code in a popup: where the home can receive the redirect (Apps Script). */
   authorization?: AuthorizationFlow;
   clock?: Clock;
+  /** When the execution started (Apps Script: when it loaded the script), which its time limit counts from. */
+  executionStartedAt?: number;
   /** The person's other spreadsheets, to import from (absent where the home has none: the CLI reads files). */
   spreadsheets?: OtherSpreadsheets;
   /** One sync, retry, refresh or plan at a time per document, where several people can reach it at once. */

@@ -6,7 +6,7 @@ import { checkServerAddress } from "../ringcentral/server-address";
 import { fetchAccountState, fetchSecretQuestions } from "../sync/account-snapshot";
 import type { SyncPlan } from "../sync/plan";
 import { previewSync } from "../sync/preview";
-import { type ChunkReport, DEFAULT_BUDGET_MS, runSyncChunk, type SyncHome } from "../sync/runner";
+import { type ChunkReport, DEFAULT_BUDGET_MS, type ExecutionTime, runSyncChunk, type SyncHome } from "../sync/runner";
 import { chosenEmails, type SyncScope } from "../sync/scope";
 import { writeAccountState } from "../workbook/account-tabs";
 import { decodeTab } from "../workbook/codec";
@@ -138,17 +138,33 @@ export const planSync = serverFunction(
   (home, input): Promise<SyncPlan | SyncBusy> => oneAtATime(home, () => previewSync(syncHome(home), withSelection(home, input))),
 );
 
+/** Apps Script ends an execution six minutes after it starts, whatever it is doing. */
+const EXECUTION_MS = 6 * 60_000;
+
+/**
+ * The execution's time as a chunk plans its steps by: it ends `limitMs` after it started, an answer is given a
+ * thirty-sixth of it (10 s of 6 minutes) and the write-back a twelfth (30 s).
+ */
+function executionTime(home: Home, limitMs: number): ExecutionTime {
+  const started = home.executionStartedAt ?? (home.clock ?? systemClock).now();
+  return { endsAt: started + limitMs, answerMs: limitMs / 36, writeBackMs: limitMs / 12 };
+}
+
 /** Run: one chunk of the sync under the time budget; the sidebar calls it again until `done`. */
 export const runSync = serverFunction(
   Scope.extend({
-    confirmDeletes: z.boolean().default(false),
+    /** The RC Ids of the users removed by hand whose deletion the person confirmed, by name, in the plan. */
+    confirmDeletes: z.array(z.string()).default([]),
     budgetMs: z.number().int().min(1000).max(DEFAULT_BUDGET_MS).default(DEFAULT_BUDGET_MS),
+    /** Apps Script's execution limit; a runtime run at a time scale (tests, the playground) gives its own. */
+    limitMs: z.number().int().min(1000).max(EXECUTION_MS).default(EXECUTION_MS),
     /** The chunk after one that left work: it may start from the account that chunk kept. */
     continues: z.boolean().default(false),
   }),
   (home, input): Promise<RunReport | SyncBusy> => {
-    const { confirmDeletes, budgetMs, continues, ...scope } = input;
-    const options = { scope, confirmDeletes, budgetMs, continues, who: "sidebar" };
+    const { confirmDeletes, budgetMs, limitMs, continues, ...scope } = input;
+    const execution = executionTime(home, limitMs);
+    const options = { scope, confirmDeletes, budgetMs, continues, execution, who: "sidebar" };
     return oneAtATime(home, async ({ email }) => ({ ...(await runSyncChunk(syncHome(home), options)), by: email }), continues);
   },
 );
@@ -158,9 +174,12 @@ export const runSync = serverFunction(
  * (`emails`), for the chunks after it (runSync with `emails`) to stay on them.
  */
 export const retryFailed = serverFunction(
-  Scope.pick({ sites: true }),
+  Scope.pick({ sites: true }).extend({
+    limitMs: z.number().int().min(1000).max(EXECUTION_MS).default(EXECUTION_MS),
+  }),
   (home, input): Promise<(RunReport & { emails: string[] }) | SyncBusy> =>
     oneAtATime(home, async ({ email }) => {
+      const execution = executionTime(home, input.limitMs);
       const sheet = locateTabs(home.workbook).get("users");
       const users = sheet ? decodeTab(USERS_TAB, home.workbook.read(sheet)).records : [];
       const failed = users.filter((u) => u.status === "Error").map((u) => u.row);
@@ -168,6 +187,7 @@ export const retryFailed = serverFunction(
       const report = await runSyncChunk(syncHome(home), {
         scope: { sites: input.sites, emails },
         budgetMs: DEFAULT_BUDGET_MS,
+        execution,
         who: "sidebar (retry)",
       });
       return { ...report, emails, by: email };

@@ -16,6 +16,15 @@ export interface PlanInput {
   findings: readonly Finding[];
   ledger: readonly LedgerEntry[];
   scope: SyncScope;
+  /** Users chunks cut short made, whose rows the workspace already shows with their RC Ids (adoption.ts). */
+  adopted?: readonly AdoptedUser[];
+}
+
+/** A user a sync cut short made: the next sync writes it onto its row instead of making another. */
+export interface AdoptedUser {
+  row: number;
+  email: string;
+  rcId: string;
 }
 
 export interface FieldChange {
@@ -128,6 +137,8 @@ export interface SyncPlan {
   blocked: BlockedRow[];
   shortfalls: LineShortfall[];
   drift: DriftedRow[];
+  /** Users made by a sync cut short that the next one writes onto their rows (a preview shows them; a run does it). */
+  adopted: AdoptedUser[];
 }
 
 /**
@@ -140,6 +151,7 @@ export function planSync(input: PlanInput): SyncPlan {
   const ledgerById = new Map(input.ledger.map((e) => [e.rcId, e]));
   const errors = errorsByRow(input.findings);
   const plan = emptyPlan(scope);
+  plan.adopted = (input.adopted ?? []).map(({ row, email, rcId }) => ({ row, email, rcId }));
   const siteProblems = planSites(workspace, siteErrors(input.findings), scope, plan);
   const candidates: UserRecord[] = [];
 
@@ -186,6 +198,7 @@ function emptyPlan(scope: SyncScope): SyncPlan {
     blocked: [],
     shortfalls: [],
     drift: [],
+    adopted: [],
   };
 }
 
@@ -287,7 +300,11 @@ function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncP
   }
 }
 
-/** Users the last sync made whose rows are gone from the sheet: deletions the person must confirm. */
+/**
+ * Users the ledger says a sync of this document made, whose rows are truly gone (neither their RC Id nor their email,
+ * as recorded or as the account has it, is on any row): deletions the person must confirm by name. A row that lost
+ * its RC Id (a chunk cut short before writing it) is not a removal: its user is adopted back.
+ */
 function planRemovedByHand(
   workspace: Workspace,
   ledger: readonly LedgerEntry[],
@@ -295,9 +312,11 @@ function planRemovedByHand(
   plan: SyncPlan,
 ) {
   const onSheet = new Set(workspace.users.map((u) => u.rcId).filter(Boolean));
+  const emails = new Set(workspace.users.map((u) => u.email.trim().toLowerCase()).filter(Boolean));
   for (const entry of ledger) {
     const account = accountById.get(entry.rcId);
     if (onSheet.has(entry.rcId) || !account || !plan.scope.sites.includes(entry.site)) continue;
+    if (emails.has(entry.values.email) || emails.has(account.email.toLowerCase())) continue;
     plan.deletes.push({ ...deletionOf(null, account), needsConfirmation: true });
   }
 }

@@ -8,15 +8,17 @@ import { effectiveWizard, USER_TYPE_RULES, type UserType, wizardCorrection } fro
 import { validateWorkspace } from "../domain/validation/index";
 import { type AccountState, MAIN_SITE, type Workspace } from "../domain/workspace";
 import { ApiError } from "../ringcentral/api-error";
-import type { RingCentralClient } from "../ringcentral/client";
+import { OutOfTimeError, type RingCentralClient } from "../ringcentral/client";
 import type { Clock } from "../ringcentral/clock";
 import { NetworkError } from "../ringcentral/http";
 import { writeAccountState } from "../workbook/account-tabs";
 import type { Workbook } from "../workbook/port";
 import { appendSyncLog, type RunWriteBack, readLedger, writeLedger, writeRunResults } from "../workbook/sync-write-back";
 import { readImage, recordsOf } from "../workbook/table-image";
+import type { UserKey } from "../workbook/users-write-back";
 import { readWorkspace } from "../workbook/workspace-reader";
 import { fetchAccountState } from "./account-snapshot";
+import { adoptions } from "./adoption";
 import { BULK_UPDATE_RECORDS, updateInBulk } from "./bulk-update";
 import { type KeptAccountStore, type SyncRecord, syncRecordPrint, usableKept } from "./kept-account";
 import { type LedgerEntry, syncedValues } from "./ledger";
@@ -44,8 +46,11 @@ export interface ChunkOptions {
   scope: SyncScope;
   /** Stop starting new steps after this long (well under Apps Script's 6 minutes). */
   budgetMs: number;
-  /** Delete users whose rows were removed from the sheet by hand. */
-  confirmDeletes?: boolean;
+  /**
+   * Delete users whose rows were removed from the sheet by hand: true for all the plan finds (the CLI's `--yes`), or
+   * the RC Ids the person confirmed by name; a user not named is not deleted.
+   */
+  confirmDeletes?: boolean | readonly string[];
   who?: string;
   /**
    * This chunk goes on with a run whose last chunk left work: it may start from the account that chunk kept. The first
@@ -54,6 +59,19 @@ export interface ChunkOptions {
   continues?: boolean;
   /** Told after every step, for a progress bar. */
   onStep?: (done: number, total: number) => void;
+  /**
+   * When the execution is ended whatever it is doing (Apps Script's 6 minutes from its start), and the longest a
+   * call's answer may take: no step starts that could not end, at its worst, before then with time left to write
+   * back, and the client waits (backoff, Retry-After) only while that still holds.
+   */
+  execution?: ExecutionTime;
+}
+
+export interface ExecutionTime {
+  endsAt: number;
+  answerMs: number;
+  /** Kept for writing back after the last step. */
+  writeBackMs: number;
 }
 
 export interface ChunkReport {
@@ -71,6 +89,10 @@ export interface ChunkReport {
   roleChanged: number;
   /** Set when the chunk ended early: the account could not be read, or the credential or a permission was refused. */
   stop?: SyncStop;
+  /** Users whose rows were gone (deleted or changed by a person while the chunk ran): their results were not written. */
+  leftAlone: string[];
+  /** Users made by a chunk cut short that this one wrote onto their rows. */
+  adopted: number;
 }
 
 export const DEFAULT_BUDGET_MS = 270_000;
@@ -90,6 +112,8 @@ export function emptyReport(): ChunkReport {
     blocked: 0,
     roles: { created: 0, updated: 0, deleted: 0 },
     roleChanged: 0,
+    leftAlone: [],
+    adopted: 0,
   };
 }
 
@@ -130,6 +154,10 @@ class Chunk {
   /** Creates this chunk sent (or began to): only their intents may outlive it. */
   private readonly attempted = new Set<string>();
   private readonly takenLines = new Set<string>();
+  /** Whether the create under way sent its claim (then a call cut short after it leaves the create in doubt). */
+  private claimSent = false;
+  /** Adopted users not yet on their rows. */
+  private adoptedUnwritten = false;
 
   constructor(
     private readonly home: SyncHome,
@@ -152,7 +180,8 @@ class Chunk {
     this.account = new RunAccount(state, kept?.readAt ?? this.home.clock.now());
     if (kept?.questions) this.questions = new Map(kept.questions);
     this.ledger = new Map(ledger.map((r) => [ledgerKey(r), withoutRow(r)]));
-    this.adoptInterrupted();
+    this.adoptMade();
+    this.home.client.finishBy?.(this.latest(), this.options.execution?.answerMs ?? 0);
     this.linkExisting();
     for (const s of state.sites) this.siteIds.set(s.name, s.rcId);
     for (const r of this.workspace.roles) if (r.rcId) this.roleIds.set(r.name, r.rcId);
@@ -192,46 +221,68 @@ class Chunk {
   }
 
   /**
-   * Writes what is gathered and makes it durable. Removed rows wait for the end of the chunk: the steps still to come
-   * name rows by the numbers read at its start.
+   * Writes what is gathered and makes it durable: the ledger first, so that a chunk killed between the two leaves
+   * every user it made recorded, for the next chunk to write onto its row. Removed rows wait for the end of the chunk.
    */
   private async writeBack(final: boolean): Promise<void> {
     const { workbook, checkpoint } = this.home;
     // A create the chunk never reached was never sent: its intent goes, so that the next chunk sees no interruption.
     if (final)
       for (const [key, entry] of this.ledger) if (entry.state === "Creating" && !this.attempted.has(key)) this.ledger.delete(key);
-    // Without a checkpoint, only the ledger goes before the end; the rows go in blocks once the chunk ends.
-    if (final || checkpoint) {
+    writeLedger(workbook, [...this.ledger.values()]);
+    // Without a checkpoint (Apps Script), the rows go in blocks at the end, and at the start the users a chunk cut
+    // short made (so that chunks killed again and again still bring them onto their rows).
+    if (final || checkpoint || this.adoptedUnwritten) {
       const { removeUsers, removeRoles } = this.results;
-      writeRunResults(workbook, {
+      const outcome = writeRunResults(workbook, {
         ...this.results,
         removeUsers: final ? removeUsers : [],
         removeRoles: final ? removeRoles : [],
       });
       Object.assign(this.results, { users: [], sites: [], roles: [] }, final ? { removeUsers: [], removeRoles: [] } : {});
+      this.adoptedUnwritten = false;
+      this.noteLeftAlone(outcome.unplaced);
     }
-    writeLedger(workbook, [...this.ledger.values()]);
     await checkpoint?.();
   }
 
-  /** Users an interrupted chunk created without writing back: the account has them, the ledger says we made them. */
-  private adoptInterrupted(): void {
-    const byExt = new Map(this.workspace.account.users.map((u) => [u.ext, u]));
-    for (const [key, entry] of this.ledger) {
-      if (entry.state !== "Creating") continue;
-      this.ledger.delete(key);
-      const account = byExt.get(entry.ext);
-      const user = this.workspace.users.find((u) => u.email.toLowerCase() === entry.email && !u.rcId);
-      if (!account || !user || account.email.toLowerCase() !== entry.email) continue;
-      // Secrets stay: the user may have been made without them having reached the account; the plan sets them again.
-      user.rcId = account.rcId;
+  /** Results whose rows a person deleted (or whose email they changed) meanwhile: not written anywhere, and told. */
+  private noteLeftAlone(users: readonly UserKey[]): void {
+    if (users.length === 0) return;
+    const who = users.map((u) => u.email || `RC Id ${u.rcId}`);
+    this.report.leftAlone.push(...who);
+    appendSyncLog(this.home.workbook, {
+      when: new Date(this.home.clock.now()).toISOString(),
+      who: this.options.who ?? "",
+      scope: `${describeScope(this.options.scope)}: rows not found (deleted or changed while the sync ran), left alone: ${who.join(", ")}`,
+      created: "",
+      updated: "",
+      deleted: "",
+      failed: "",
+      seconds: "",
+    });
+  }
+
+  /**
+   * Users chunks cut short made that no row shows yet (adoption.ts): each goes onto its row. Its secrets stay: they
+   * may not have reached the account, and the plan sets them again. Intents are settled here: a create the account
+   * does not show was never made, and the plan makes it.
+   */
+  private adoptMade(): void {
+    const found = adoptions(this.workspace, [...this.ledger.values()]);
+    for (const [key, entry] of this.ledger) if (entry.state === "Creating") this.ledger.delete(key);
+    for (const adopted of found) {
+      const user = this.user(adopted.row);
+      user.rcId = adopted.rcId;
       this.synced(user, {
-        rcId: account.rcId,
-        tempNumber: account.phone,
+        rcId: adopted.rcId,
+        tempNumber: adopted.phone,
         message: "Created (adopted after an interrupted run).",
         keepSecrets: true,
       });
+      if (adopted.from !== "onRow") this.report.adopted++;
     }
+    this.adoptedUnwritten = found.length > 0;
   }
 
   /**
@@ -259,11 +310,11 @@ class Chunk {
   /** Rows that will not sync say why on the row itself; drift is shown, never overwritten. */
   private noteBlockedAndDrift(plan: SyncPlan): void {
     for (const row of plan.blocked)
-      this.results.users.push({ row: row.row, cells: { message: `Not synced: ${row.reasons.join(" ")}` } });
+      this.results.users.push({ user: this.keyOf(row.row), cells: { message: `Not synced: ${row.reasons.join(" ")}` } });
     for (const row of plan.drift) {
       const changes = row.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ");
       const message = `Changed in the account since the last sync (${changes}); not overwritten. Make the row match the account to accept it.`;
-      this.results.users.push({ row: row.row, cells: { status: "Drift", message } });
+      this.results.users.push({ user: this.keyOf(row.row), cells: { status: "Drift", message } });
     }
   }
 
@@ -285,32 +336,52 @@ class Chunk {
   }
 
   private async send(plan: SyncPlan): Promise<void> {
-    const steps: (() => Promise<void>)[] = [
-      ...plan.sites.map((s) => () => this.createSite(s.row, s.name)),
-      ...plan.roles.create.map((r) => () => this.createRole(r)),
-      ...plan.roles.update.map((r) => () => this.updateRole(r)),
-      ...plan.creates.map((c) => () => this.createUser(c)),
+    const confirmed = this.options.confirmDeletes;
+    const deletes = plan.deletes.filter(
+      (d) =>
+        !d.needsConfirmation || confirmed === true || (Array.isArray(confirmed) && d.rcId !== null && confirmed.includes(d.rcId)),
+    );
+    // Each step with the calls it makes at most (retries aside: the client waits only while the execution allows).
+    const steps: [number, () => Promise<void>][] = [
+      ...plan.sites.map((s): Step => [1, () => this.createSite(s.row, s.name)]),
+      ...plan.roles.create.map((r): Step => [1, () => this.createRole(r)]),
+      ...plan.roles.update.map((r): Step => [1, () => this.updateRole(r)]),
+      ...plan.creates.map((c): Step => [CREATE_CALLS, () => this.createUser(c)]),
       ...(UPDATES_IN_BULK
-        ? batches(plan.updates, BULK_UPDATE_RECORDS).map((batch) => () => this.updateUsers(batch))
+        ? batches(plan.updates, BULK_UPDATE_RECORDS).map((batch): Step => [BULK_UPDATE_CALLS, () => this.updateUsers(batch)])
         : plan.updates.map(
-            (u) => () =>
-              this.updateUser(
-                u.row,
-                u.rcId,
-                u.changes.map((c) => c.field),
-              ),
+            (u): Step => [
+              1,
+              () =>
+                this.updateUser(
+                  u.row,
+                  u.rcId,
+                  u.changes.map((c) => c.field),
+                ),
+            ],
           )),
-      ...plan.credentials.map((c) => () => this.updateCredentials(c.row, c.rcId)),
-      ...plan.roleAssignments.map((a) => () => this.assignRole(a.role, a.rows)),
-      ...plan.deletes.filter((d) => !d.needsConfirmation || this.options.confirmDeletes).map((d) => () => this.deleteUser(d)),
-      ...plan.roles.delete.map((r) => () => this.deleteRole(r.row, r.rcId)),
+      ...plan.credentials.map((c): Step => [2, () => this.updateCredentials(c.row, c.rcId)]),
+      ...plan.roleAssignments.map((a): Step => [1, () => this.assignRole(a.role, a.rows)]),
+      ...deletes.map((d): Step => [1, () => this.deleteUser(d)]),
+      ...plan.roles.delete.map((r): Step => [1, () => this.deleteRole(r.row, r.rcId)]),
     ];
-    for (const [index, step] of steps.entries()) {
-      if (this.home.clock.now() >= this.deadline) {
+    const answerMs = this.options.execution?.answerMs ?? 0;
+    for (const [index, [calls, step]] of steps.entries()) {
+      const now = this.home.clock.now();
+      // A step starts only if, at its worst, it ends before the execution does with time left to write back.
+      if (now >= this.deadline || now + calls * answerMs > this.latest()) {
         this.report.remaining = steps.length - index;
         return;
       }
-      await step();
+      try {
+        await step();
+      } catch (error) {
+        if (!(error instanceof OutOfTimeError)) throw error;
+        // The client would have waited past the execution's end: this step and the rest go to the next chunk (the step
+        // said whether it lost track of the account).
+        this.report.remaining = steps.length - index;
+        return;
+      }
       if (this.home.checkpoint) await this.writeBack(false);
       this.options.onStep?.(index + 1, steps.length);
     }
@@ -371,6 +442,7 @@ class Chunk {
     const siteId = this.siteIds.get(user.site);
     if (!siteId) return this.failed(user, `Site ${user.site} was not created, so this user waits.`);
     this.attempted.add(intentKey(user.email));
+    this.claimSent = false;
     let made: { extension: GetExtensionInfoResponse; line: UnassignedLineRecord | null };
     try {
       made = create.line
@@ -382,7 +454,14 @@ class Chunk {
             line: null,
           };
     } catch (error) {
-      // A create that got no answer (or a server error) may have happened: its intent stays for the next chunk to adopt.
+      // A create that got no answer (or a server error, or no time to retry) may have happened: its intent stays for
+      // the next chunk to adopt.
+      if (error instanceof OutOfTimeError) {
+        // Nothing of it went out: it is the next chunk's, and no create is in doubt.
+        if (!this.claimSent && !error.inDoubt) this.attempted.delete(intentKey(user.email));
+        else this.account.lostTrack();
+        throw error;
+      }
       if (!inDoubt(error)) this.dropIntent(user);
       return this.failed(user, describe(error));
     }
@@ -423,6 +502,7 @@ class Chunk {
         const intent = this.ledger.get(intentKey(user.email));
         if (intent) intent.line = line.rcId;
         const path = { extensionId: line.rcId };
+        this.claimSent = true;
         const extension = await this.home.client.call<GetExtensionInfoResponse>("updateExtension", {
           path,
           body: claimBody(user, siteId, this.workspace.settings),
@@ -464,6 +544,7 @@ class Chunk {
       await this.home.client.call("updateCredentials", { path: { extensionId: rcId }, body: secretBody(user, questionId) });
       return null;
     } catch (error) {
+      if (error instanceof OutOfTimeError) return "Created; no time was left for the secret question: the next sync sets it.";
       return `Created, but the secret question was refused: ${describe(error)}`;
     }
   }
@@ -503,11 +584,15 @@ class Chunk {
     try {
       outcomes = await updateInBulk(this.home, records);
     } catch (error) {
+      if (error instanceof OutOfTimeError) {
+        this.account.lostTrack();
+        throw error;
+      }
       // Unanswered, the task may have run: the rows keep their status and the next plan compares with the account.
       if (inDoubt(error)) {
         this.account.lostTrack();
         this.report.failed += updates.length;
-        for (const u of updates) this.results.users.push({ row: u.row, cells: { message: describe(error) } });
+        for (const u of updates) this.results.users.push({ user: this.keyOf(u.row), cells: { message: describe(error) } });
       } else for (const u of updates) this.failed(this.user(u.row), describe(error));
       return;
     }
@@ -534,6 +619,7 @@ class Chunk {
       const secret = await this.setSecret(user, rcId);
       this.synced(user, { rcId, message: secret ?? "Credentials set.", credentialsFailed: secret !== null });
     } catch (error) {
+      if (error instanceof OutOfTimeError) throw error;
       this.failed(user, describe(error));
     }
   }
@@ -544,7 +630,7 @@ class Chunk {
     if (ids.length === 0) return;
     if (!roleId) {
       const message = `Role ${role} is not in the account, so it was not applied: the plan says why under Roles.`;
-      for (const row of rows) this.results.users.push({ row, cells: { message } });
+      for (const row of rows) this.results.users.push({ user: this.keyOf(row), cells: { message } });
       return;
     }
     try {
@@ -554,7 +640,10 @@ class Chunk {
     } catch (error) {
       this.unanswered(error);
       for (const row of rows)
-        this.results.users.push({ row, cells: { message: `Role ${role} was not applied: ${describe(error)}` } });
+        this.results.users.push({
+          user: this.keyOf(row),
+          cells: { message: `Role ${role} was not applied: ${describe(error)}` },
+        });
     }
   }
 
@@ -568,10 +657,11 @@ class Chunk {
           ...(deletion.releases ? { query: { savePhoneLines: true } } : {}),
         });
     } catch (error) {
+      if (error instanceof OutOfTimeError) throw error;
       // A 404 means the user is gone: most often our own DELETE, whose answer was lost and which the retry repeated.
       if (!(error instanceof ApiError && error.status === 404)) return this.deleteFailed(deletion, error);
     }
-    if (deletion.row !== null) this.results.removeUsers.push(deletion.row);
+    if (deletion.row !== null) this.results.removeUsers.push(this.keyOf(deletion.row));
     if (deletion.rcId) this.ledger.delete(deletion.rcId);
     this.report.deleted++;
   }
@@ -580,7 +670,7 @@ class Chunk {
   private deleteFailed(deletion: SyncPlan["deletes"][number], error: unknown): void {
     if (deletion.row !== null)
       this.results.users.push({
-        row: deletion.row,
+        user: this.keyOf(deletion.row),
         cells: { message: `Delete failed: ${describe(error)} The next sync tries again.` },
       });
     this.report.failed++;
@@ -607,6 +697,7 @@ class Chunk {
   /** A call that got no answer may have changed the account: what this chunk kept of it is not to be trusted. */
   private unanswered(error: unknown): void {
     if (inDoubt(error)) this.account.lostTrack();
+    if (error instanceof OutOfTimeError) throw error;
   }
 
   /** The account read again into its tabs, and the log line. A failed read leaves the run to be finished by the next. */
@@ -616,7 +707,8 @@ class Chunk {
       state = await fetchAccountState(this.home.client);
     } catch (error) {
       this.report.done = false;
-      this.report.stop = stopOf(error, "reading the account after the sync");
+      // Out of time, the read is the next chunk's (which has nothing left to send): not a stop.
+      if (!(error instanceof OutOfTimeError)) this.report.stop = stopOf(error, "reading the account after the sync");
       return;
     }
     writeAccountState(this.home.workbook, state, new Date(this.home.clock.now()).toISOString());
@@ -646,7 +738,7 @@ class Chunk {
     if (forced) cells.setupWizard = forced;
     if (result.credentialsFailed) this.report.failed++;
     if (!result.keepSecrets && !result.credentialsFailed) Object.assign(cells, { pin: "", password: "", secretAnswer: "" });
-    this.results.users.push({ row: user.row, cells });
+    this.results.users.push({ user: this.keyOf(user.row), cells });
     const entry = {
       rcId: result.rcId,
       email: user.email.toLowerCase(),
@@ -673,11 +765,23 @@ class Chunk {
 
   private failed(user: UserRecord, message: string): void {
     this.report.failed++;
-    this.results.users.push({ row: user.row, cells: { status: "Error", message } });
+    this.results.users.push({ user: this.keyOf(user.row), cells: { status: "Error", message } });
   }
 
   private dropIntent(user: UserRecord): void {
     this.ledger.delete(intentKey(user.email));
+  }
+
+  /** Whose row: results are written by user, since rows move while a chunk runs. */
+  private keyOf(row: number): UserKey {
+    const user = this.user(row);
+    return { email: user.email.trim().toLowerCase(), rcId: user.rcId };
+  }
+
+  /** The last moment a call may end by: the budget's end or, sooner, the execution's end less the write-back. */
+  private latest(): number {
+    const execution = this.options.execution;
+    return execution ? execution.endsAt - execution.writeBackMs : Number.POSITIVE_INFINITY;
   }
 
   private user(row: number): UserRecord {
@@ -776,6 +880,12 @@ function isOurs(extension: GetExtensionInfoResponse, user: UserRecord): boolean 
   return extension.contact?.email?.toLowerCase() === user.email.toLowerCase() && extension.extensionNumber === user.ext;
 }
 
+type Step = [number, () => Promise<void>];
+/** A create's calls at most: the line read, claimed and read back, the secret questions listed, the credentials. */
+const CREATE_CALLS = 5;
+/** A bulk update's: the task, and the looks until it is done (its own waits are bounded by the same end). */
+const BULK_UPDATE_CALLS = 6;
+
 function batches<T>(items: readonly T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
@@ -798,7 +908,11 @@ function withoutRow(record: SyncLedgerRecord): Omit<SyncLedgerRecord, "row"> {
  * the platform may still have done it.
  */
 function inDoubt(error: unknown): boolean {
-  return error instanceof NetworkError || (error instanceof ApiError && error.status >= 500);
+  return (
+    error instanceof NetworkError ||
+    (error instanceof OutOfTimeError && error.inDoubt) ||
+    (error instanceof ApiError && error.status >= 500)
+  );
 }
 
 /** The platform's words for a refusal, with the parameter it names; never a secret (bodies are not echoed). */

@@ -58,6 +58,11 @@ export interface Workbook {
   setMarker(sheet: string, marker: string): void;
   /** The used range from A1, rectangular, '' for empty cells; [] for an empty sheet. */
   read(sheet: string): Cell[][];
+  /**
+   * The sheet as it is now, read again whatever this operation read before: a person may have typed, inserted,
+   * deleted or sorted rows meanwhile. Absent where nobody else edits while the add-in works (a file, memory).
+   */
+  reread?(sheet: string): Cell[][];
   /** Strings stay text whatever the cells' format (Sheets would turn '0101' into 101 and '+1…' into a formula). */
   write(sheet: string, block: Block<Cell>): void;
   /** Removes `count` whole rows starting at `row`; rows below move up. */

@@ -1,10 +1,17 @@
 import type { Cell } from "../domain/cell";
 import type { SyncLedgerRecord } from "../domain/records";
-import { ROLES_TAB, SITES_TAB, SYNC_LEDGER_TAB, SYNC_LOG_TAB, type TabDef, type TabId, USERS_TAB } from "../domain/tabs";
+import { ROLES_TAB, SITES_TAB, SYNC_LEDGER_TAB, SYNC_LOG_TAB, type TabDef, type TabId } from "../domain/tabs";
 import { type ColumnIndex, columnIndex, decodeTab } from "./codec";
 import type { Workbook } from "./port";
 import { locateTabs } from "./tab-location";
 import { replaceRows } from "./table-replace";
+import {
+  deleteRowsBottomFirst,
+  type UserChange,
+  type UserKey,
+  type UsersWriteOutcome,
+  writeUsersByUser,
+} from "./users-write-back";
 
 /** What a sync run changes on one row of a tab: cells by column key. */
 export interface RowChange {
@@ -14,25 +21,30 @@ export interface RowChange {
 
 /** Everything a chunk of a run writes back, gathered so that the sheet gets a few block writes, not one per row. */
 export interface RunWriteBack {
-  users: RowChange[];
+  /** By user, not row: rows move while a chunk runs (users-write-back.ts). */
+  users: UserChange[];
   sites: RowChange[];
   roles: RowChange[];
-  /** Users rows to remove: never-synced rows deleted, and rows whose user the account no longer has. */
-  removeUsers: number[];
+  /** Users whose rows go: never-synced rows deleted, and rows whose user the account no longer has. */
+  removeUsers: UserKey[];
   removeRoles: number[];
 }
 
 /**
- * Writes a chunk's results: per tab, one block per run of adjacent changed columns spanning the changed rows (cells
- * in between keep the values read at the start of the chunk), then the removed rows, bottom first.
+ * Writes a chunk's results: the Users rows found by their users as they stand now (users-write-back.ts); Sites and
+ * Roles, a few rows each, still by the row numbers read at the start of the chunk: per tab one block per run of
+ * adjacent changed columns spanning the changed rows (cells in between keep the values read then), then their removed
+ * rows, bottom first. Answers the users whose rows were not found.
  */
-export function writeRunResults(workbook: Workbook, results: RunWriteBack): void {
+export function writeRunResults(workbook: Workbook, results: RunWriteBack): UsersWriteOutcome {
   const sheets = locateTabs(workbook);
-  writeChanges(workbook, sheets, USERS_TAB, results.users);
   writeChanges(workbook, sheets, SITES_TAB, results.sites);
   writeChanges(workbook, sheets, ROLES_TAB, results.roles);
-  removeRows(workbook, sheets.get("roles"), results.removeRoles);
-  removeRows(workbook, sheets.get("users"), results.removeUsers);
+  const roles = sheets.get("roles");
+  if (roles) deleteRowsBottomFirst(workbook, roles, results.removeRoles);
+  const users = sheets.get("users");
+  if (!users || (results.users.length === 0 && results.removeUsers.length === 0)) return { unplaced: [] };
+  return writeUsersByUser(workbook, users, results.users, results.removeUsers);
 }
 
 function writeChanges<K extends string>(
@@ -86,25 +98,6 @@ function columnRuns<K extends string>(changes: RowChange[], columns: ColumnIndex
 function keyAt<K extends string>(columns: ColumnIndex<K>, index: number): K | undefined {
   for (const [key, at] of columns) if (at === index) return key;
   return undefined;
-}
-
-/** Removes rows bottom first, joining adjacent rows into one call. */
-function removeRows(workbook: Workbook, sheet: string | undefined, rows: number[]): void {
-  if (!sheet || rows.length === 0) return;
-  const sorted = [...new Set(rows)].sort((a, b) => b - a);
-  let start = sorted[0] as number;
-  let count = 1;
-  for (const row of sorted.slice(1)) {
-    if (row === start - 1) {
-      start = row;
-      count++;
-      continue;
-    }
-    workbook.deleteRows(sheet, start, count);
-    start = row;
-    count = 1;
-  }
-  workbook.deleteRows(sheet, start, count);
 }
 
 export function readLedger(workbook: Workbook): SyncLedgerRecord[] {

@@ -19,7 +19,7 @@ export async function typedRpcChecks(): Promise<void> {
 
 export async function typedPanelChecks(): Promise<void> {
   // An asynchronous function's answer is its settled value, as rpc collects it.
-  const chunk = unlessBusy(await rpc("runSync", { sites: ["Main Site"], confirmDeletes: true }));
+  const chunk = unlessBusy(await rpc("runSync", { sites: ["Main Site"], confirmDeletes: ["1001"] }));
   const done: boolean = chunk.done;
   void done;
   const plan = unlessBusy(await rpc("planSync", { sites: ["Main Site"] }));

@@ -85,6 +85,33 @@ export function deleteRow(document: SheetsDocument, user: string, at: { sheet: s
   return { changeType: "REMOVE_ROW", range: wholeRow(person, sheet, Math.min(at.row, sheet.maxRows)) };
 }
 
+/**
+ * Data › Sort range on the rows below the header (`headerRows`, 1 unless told), by one column, A to Z: whole rows move
+ * with everything on them, blank cells last, ties in their order (support.google.com/docs/answer/3540681).
+ */
+export function sortRows(
+  document: SheetsDocument,
+  user: string,
+  at: { sheet: string; column: number; descending?: boolean; headerRows?: number },
+): void {
+  const person = new Person(document, user);
+  const sheet = sheetNamed(document, at.sheet);
+  const header = at.headerRows ?? 1;
+  const last = sheet.lastFilled("row");
+  person.checkEdit(sheet, { row: header + 1, column: 1, numRows: Math.max(last - header, 1), numColumns: sheet.maxColumns });
+  const rows = Array.from({ length: Math.max(last - header, 0) }, (_, i) => sheet.rows[header + i] ?? []);
+  const key = (line: (typeof rows)[number]) => String(line[at.column - 1]?.value ?? "");
+  const order = at.descending ? -1 : 1;
+  rows.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x === "" || y === "") return x === y ? 0 : x === "" ? 1 : -1;
+    return order * x.localeCompare(y, "en", { numeric: true, sensitivity: "base" });
+  });
+  while (sheet.rows.length < header) sheet.rows.push([]);
+  sheet.rows.splice(header, rows.length, ...rows);
+  document.touch();
+}
+
 /** The person's selection: one or more ranges on a sheet, which becomes their active sheet. */
 export function selectRanges(document: SheetsDocument, user: string, sheet: string, areas: Area[]): void {
   if (areas.length === 0) throw exception(RANGE_NOT_FOUND);

@@ -97,6 +97,11 @@ export class Range extends HostObject {
 
   getValues(): CellValue[][] {
     this.hit("getValues");
+    return this.valuesOf();
+  }
+
+  /** The values, without counting a call (for another object's call that reads them, e.g. Sheet.getSheetValues). */
+  valuesOf(): CellValue[][] {
     return this.read((cell) => copyValue(cell.value));
   }
 

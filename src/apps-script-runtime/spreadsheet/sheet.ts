@@ -97,6 +97,19 @@ export class Sheet extends HostObject {
     return this.range({ row: 1, column: 1, numRows, numColumns });
   }
 
+  /**
+   * The values of the rectangle from (startRow, startColumn), read in one call. "A -1 value given as the row or column
+   * position is equivalent to getting the very last row or column that has data in the sheet"
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns):
+   * -1 as a count reads to the last row or column with data.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    this.hit("getSheetValues");
+    const rows = numRows === -1 ? Math.max(this.model.lastFilled("row") - startRow + 1, 1) : numRows;
+    const columns = numColumns === -1 ? Math.max(this.model.lastFilled("column") - startColumn + 1, 1) : numColumns;
+    return this.range({ row: startRow, column: startColumn, numRows: rows, numColumns: columns }).valuesOf();
+  }
+
   deleteRows(row: number, count: number): void {
     this.hit("deleteRows");
     this.person.checkEdit(this.model);
