@@ -50,10 +50,11 @@ export function GetStarted({ go, version }: { go: (panel: Destination) => void; 
             `Connected to ${point.server}.`
           ) : (
             <>
-              Connect to RingCentral.{" "}
+              Connect to RingCentral in the{" "}
               <button type="button" class="link" onClick={() => go("account")}>
-                Connect…
+                Account panel
               </button>
+              .
             </>
           )}
         </li>

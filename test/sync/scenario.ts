@@ -33,9 +33,9 @@ export function append<K extends string>(book: MemoryWorkbook, tab: TabDef<K>, r
   appendRows(book, tab.name, tab, rows);
 }
 
-/** `perSite` plain users on each of San Francisco and Test Site, extensions from `firstExt` (100 apart per site). */
-export function usersOnBothSites(perSite: number, firstExt: number, lastName: string) {
-  return SCENARIO_SITES.flatMap((site, s) =>
+/** `perSite` plain users on each of two sites (San Francisco and Test Site unless told), extensions from `firstExt` (100 apart per site). */
+export function usersOnBothSites(perSite: number, firstExt: number, lastName: string, sites: readonly string[] = SCENARIO_SITES) {
+  return sites.flatMap((site, s) =>
     Array.from({ length: perSite }, (_, i) => ({
       userType: "User",
       firstName: `U${s}x${i}`,
