@@ -7,6 +7,7 @@ import { locateTabs } from "./tab-location";
 import { replaceRows } from "./table-replace";
 import {
   deleteRowsBottomFirst,
+  runsOf,
   type UserChange,
   type UserKey,
   type UsersWriteOutcome,
@@ -85,14 +86,7 @@ function columnRuns<K extends string>(changes: RowChange[], columns: ColumnIndex
       const index = columns.get(key as K);
       if (index !== undefined) used.add(index);
     }
-  const sorted = [...used].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const index of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === index - 1) last[1] = index;
-    else runs.push([index, index]);
-  }
-  return runs;
+  return runsOf([...used].sort((a, b) => a - b));
 }
 
 function keyAt<K extends string>(columns: ColumnIndex<K>, index: number): K | undefined {

@@ -268,7 +268,8 @@ function writtenColumns(changes: readonly UserChange[], columns: ColumnIndex<Use
   return [...used].sort((a, b) => a - b);
 }
 
-function runsOf(sorted: readonly number[]): [number, number][] {
+/** Sorted column indexes grouped into runs of adjacent ones, [first, last] each: one block write per run. */
+export function runsOf(sorted: readonly number[]): [number, number][] {
   const runs: [number, number][] = [];
   for (const index of sorted) {
     const last = runs[runs.length - 1];
