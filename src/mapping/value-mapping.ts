@@ -98,12 +98,15 @@ export function proposeValues(sheet: SourceSheet, mapping: FieldMapping, targets
   });
 }
 
-/** "Dallas" and "dallas " are one new site, spelt as most rows spell it (the values come most rows first). */
+/**
+ * "Dallas" and "dallas " are one new site, spelt as most rows spell it (the values come most rows first). A value a
+ * sheet would run ("=HQ", kept as text) is never one with "HQ": the words alone would make them one.
+ */
 function oneNewSitePerName(values: ValueProposal[]): void {
   const spelt = new Map<string, string>();
   for (const v of values) {
     if (v.reason !== NEW_SITE || v.target === null) continue;
-    const key = headerWords(v.target).join(" ");
+    const key = `${isFormula(v.target) ? "=" : ""}${headerWords(v.target).join(" ")}`;
     const first = spelt.get(key);
     if (first === undefined) spelt.set(key, v.target);
     else v.target = first;

@@ -17,7 +17,7 @@ function home(): Home {
 function csv(): string {
   const lines = ["First,Last,Email,Ext,Type,Office"];
   for (let i = 0; i < 60; i++)
-    lines.push(`Kofi${i},Egan,${i >= 58 ? "same" : `k${i}`}@example.com,${3000 + i},RingEX Standard,Main Site`);
+    lines.push(`Kofi${i},Egan,${i >= 58 ? "same" : `k${i}`}@example.com,${3000 + i},Fax only,Main Site`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -37,7 +37,7 @@ describe("the import preview's findings", () => {
     });
     expect(preview.counts.added).toBe(60);
     const type = preview.groups.find((g) => g.rule === "users.userType");
-    expect(type).toMatchObject({ count: 60, value: "RingEX Standard" });
+    expect(type).toMatchObject({ count: 60, value: "Fax only" });
     expect(type?.members).toHaveLength(60);
     expect(preview.findings).toHaveLength(preview.groups.reduce((n, g) => n + g.count, 0));
     expect(preview.findingCounts.error).toBe(preview.findings.length);

@@ -155,6 +155,15 @@ describe("the values of a source", () => {
     ]);
   });
 
+  it("never makes a site a sheet would run (\"=Dallas\", kept as text) one with the site of the same words", () => {
+    const offices = sheetOf("Email,Office\na@x.com,'=Dallas\nb@x.com,Dallas");
+    const columns = proposeValues(offices, { ...proposedMapping(proposeMapping(offices)), site: "Office" }, targets);
+    expect(columns[0]?.values.map((v) => [v.value, v.target])).toEqual([
+      ["=Dallas", "=Dallas"],
+      ["Dallas", "Dallas"],
+    ]);
+  });
+
   it("warns of the values nothing maps, one line per column, until the person chooses", () => {
     const columns = proposeValues(sheet, mapping, targets);
     expect(unmatchedValues(columns, chosenValues(columns, {})).map((p) => [p.severity, p.message])).toEqual([
