@@ -3,6 +3,7 @@ import { invoke } from "../server/server-function";
 import { documentEditStamp } from "./document-edit-stamp";
 import { appsScriptHome } from "./home";
 import type { AuthCallbackRequest } from "./oauth2-library";
+import { type PlatformReport, probePlatform, sidebarObservations } from "./platform-probes";
 import { finishAuthorization } from "./ringcentral-authorization";
 import { runSelfTest, type SelfTestReport } from "./self-test";
 
@@ -76,14 +77,32 @@ export function authCallback(request: AuthCallbackRequest): GoogleAppsScript.HTM
   return HtmlService.createHtmlOutput(`<p style="font:14px Roboto,Arial,sans-serif">${text}</p>`).setTitle(TITLE);
 }
 
+/** What selfTest answers: the platform's rules as observed (docs/first-contact/), and the Workbook contract's cases. */
+export interface FirstContactReport extends PlatformReport {
+  workbook: SelfTestReport;
+}
+
 /**
- * Checks the Workbook adapter against real Sheets (the contract's cases on temporary tabs), logged and toasted. Run
- * from the script editor after a push (docs/deploy.md); it is not on the menu people see.
+ * First contact (docs/first-contact/README.md): tries each rule of the local runtime Google's pages leave open, and
+ * checks the Workbook adapter against real Sheets (the contract's cases on temporary tabs). One JSON report, logged
+ * and answered. Run from the sidebar of a test deployment (`rcsheetsSelfTest()` in its console runs it twice and
+ * adds what the sidebar sees); it is not on the menu people see.
  */
-export function selfTest(): SelfTestReport {
+export function selfTest(input?: unknown): FirstContactReport {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const report = runSelfTest(spreadsheet, (line) => console.log(line));
-  const failed = report.failed.map((f) => f.name).join("; ");
-  spreadsheet.toast(failed ? `Failed: ${failed}` : `All ${report.passed.length} checks passed.`, `${TITLE} self-test`);
+  const platform = probePlatform(spreadsheet);
+  Object.assign(platform.rules, sidebarObservations(input));
+  const workbook = workbookCases(spreadsheet, input);
+  const report = { ...platform, workbook };
+  console.log(JSON.stringify(report));
+  const failed = workbook.failed.map((f) => f.name).join("; ");
+  spreadsheet?.toast(failed ? `Failed: ${failed}` : `All ${workbook.passed.length} checks passed.`, `${TITLE} self-test`);
   return report;
+}
+
+/** The Workbook contract's cases; `{ workbook: false }` leaves them out (test/first-contact/ compares the rules only). */
+function workbookCases(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null, input: unknown): SelfTestReport {
+  if ((input as { workbook?: boolean } | undefined)?.workbook === false) return { passed: [], failed: [] };
+  if (!spreadsheet) return { passed: [], failed: [{ name: "the Workbook contract", problem: "no active spreadsheet" }] };
+  return runSelfTest(spreadsheet, (line) => console.log(line));
 }
