@@ -12,6 +12,15 @@ import { UsageError } from "./usage-error";
  * allows 5 a minute) and another credential never uses them.
  */
 export async function connect(serverFlag: string | undefined): Promise<RingCentralClient> {
+  const server = serverAddress(serverFlag);
+  const credentials = await credentialsFor(server);
+  const store = new FileTokenStore(server, credentials);
+  const governorMemory = fileGovernorMemory(store.path);
+  return new RingCentralClient({ server, ...credentials, transport: new FetchTransport(), store, governorMemory });
+}
+
+/** The server from --server or RC_SERVER, checked. */
+export function serverAddress(serverFlag: string | undefined): string {
   const given = serverFlag ?? process.env.RC_SERVER;
   if (!given)
     throw new UsageError(
@@ -20,11 +29,12 @@ export async function connect(serverFlag: string | undefined): Promise<RingCentr
   // https only, or plain http to this machine (a local sandbox): never a script, a file or a remote http host.
   const checked = checkServerAddress(given);
   if (!checked.ok) throw new UsageError(`--server ${given}: ${checked.problem}`);
-  const server = checked.address;
-  const credentials = process.env.RC_CLIENT_ID ? fromEnvironment() : await fromSandbox(server);
-  const store = new FileTokenStore(server, credentials);
-  const governorMemory = fileGovernorMemory(store.path);
-  return new RingCentralClient({ server, ...credentials, transport: new FetchTransport(), store, governorMemory });
+  return checked.address;
+}
+
+/** The app and JWT credential: RC_CLIENT_ID, RC_CLIENT_SECRET and RC_JWT, or a local sandbox's own. */
+export async function credentialsFor(server: string): Promise<{ clientId: string; clientSecret?: string; jwt?: string }> {
+  return process.env.RC_CLIENT_ID ? fromEnvironment() : await fromSandbox(server);
 }
 
 function fromEnvironment() {

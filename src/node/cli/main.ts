@@ -4,6 +4,7 @@ import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { mapCommand } from "./map";
 import { planCommand } from "./plan";
+import { probeCommand } from "./probe";
 import { sandboxCommand } from "./sandbox";
 import { syncCommand } from "./sync";
 import { templateCommand } from "./template";
@@ -13,7 +14,7 @@ import { validateCommand } from "./validate";
 /** `rcsheets`: the workspace from the shell. One file per command beside this one. */
 const program = new Command()
   .name("rcsheets")
-  .description("Provision RingCentral users from a workbook: validate, map, import, export, plan, sync; a local sandbox.")
+  .description("Provision RingCentral users from a workbook: validate, map, import, export, plan, sync, probe; a local sandbox.")
   .showHelpAfterError()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
@@ -26,6 +27,7 @@ exportCommand(program);
 sandboxCommand(program);
 planCommand(program);
 syncCommand(program);
+probeCommand(program);
 
 /**
  * Every refusal ends here as one line on stderr (what, why, what to do; never a stack trace): exit status 2 for a
