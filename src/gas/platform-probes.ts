@@ -1,3 +1,5 @@
+import type { Observed } from "../first-contact/observed";
+
 /**
  * First contact with Apps Script: each rule of docs/apps-script-runtime.md that Google's pages leave open (or that
  * the local runtime assumes) tried here, harmlessly, and answered as an observed value under a rule id. The same
@@ -6,7 +8,6 @@
  * 10 minutes (it is how the next run learns what happened after this one returned).
  */
 
-export type Observed = string | number | boolean | null | Observed[] | { [key: string]: Observed };
 
 export interface PlatformReport {
   kind: "rcsheets-apps-script-first-contact";
