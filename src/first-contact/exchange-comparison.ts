@@ -10,7 +10,10 @@ import type { ProbeReport } from "./ringcentral-report";
  * sandbox's to add when the product comes to need them: they are not differences.
  */
 export function exchangeDifferences(recorded: ProbeReport, sandbox: ProbeReport): string[] {
-  return [...stepDifferences(recorded, sandbox), ...stepNames(recorded, sandbox).flatMap((step) => perStep(step, recorded, sandbox))];
+  return [
+    ...stepDifferences(recorded, sandbox),
+    ...stepNames(recorded, sandbox).flatMap((step) => perStep(step, recorded, sandbox)),
+  ];
 }
 
 const kindOf = (outcome: string | undefined) => outcome?.split(":")[0] ?? "not run";
@@ -48,7 +51,10 @@ function pairDifferences(then: RecordedExchange, now: RecordedExchange, index: n
   const shapeThen = shapeOf(then.response.body);
   return [...shapeOf(now.response.body)]
     .filter(([path, type]) => shapeThen.get(path) !== type)
-    .map(([path, type]) => `${name}: the sandbox answers ${path || "a body"} as ${type}, the report ${shapeThen.get(path) ?? "not at all"}`);
+    .map(
+      ([path, type]) =>
+        `${name}: the sandbox answers ${path || "a body"} as ${type}, the report ${shapeThen.get(path) ?? "not at all"}`,
+    );
 }
 
 function errorCode(body: unknown): string | undefined {

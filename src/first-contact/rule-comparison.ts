@@ -23,7 +23,9 @@ function leafDifferences(path: string, then: Observed, now: Observed): string[] 
   }
   if (typeof then === "number" && typeof now === "number" && /Ms$/.test(path)) {
     const [low, high] = [Math.max(1, Math.min(then, now)), Math.max(1, then, now)];
-    return high / low <= TIME_FACTOR ? [] : [`rule ${path}: ${then} in the report, ${now} in the runtime (more than ${TIME_FACTOR}× apart)`];
+    return high / low <= TIME_FACTOR
+      ? []
+      : [`rule ${path}: ${then} in the report, ${now} in the runtime (more than ${TIME_FACTOR}× apart)`];
   }
   return JSON.stringify(then) === JSON.stringify(now)
     ? []

@@ -8,7 +8,6 @@ import type { Observed } from "../first-contact/observed";
  * 10 minutes (it is how the next run learns what happened after this one returned).
  */
 
-
 export interface PlatformReport {
   kind: "rcsheets-apps-script-first-contact";
   version: 1;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readProbeReport, type ProbeReport } from "../../src/first-contact/ringcentral-report";
-import type { Observed } from "../../src/first-contact/observed";
 import { startAppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
 import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
 import { spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
+import type { Observed } from "../../src/first-contact/observed";
+import { type ProbeReport, readProbeReport } from "../../src/first-contact/ringcentral-report";
 import type { FirstContactReport } from "../../src/gas/triggers";
 import { probeServer } from "../../src/node/cli/probe";
 import { startSandbox } from "../../src/sandbox/index";

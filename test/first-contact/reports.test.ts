@@ -46,7 +46,7 @@ describe("first-contact reports against the local runtime and sandbox", { timeou
     rules["built-ins-newer-than-es2020"] = { ...(rules["built-ins-newer-than-es2020"] as object), "Array.prototype.at": true };
     rules["sheets-cost-per-call"] = { readMs: 4, writeMs: 100 };
     expect(ruleDifferences(rules, splitSidebarRules(runtime.rules).rest)).toEqual([
-      'rule built-ins-newer-than-es2020 › Array.prototype.at: true in the report, false in the runtime',
+      "rule built-ins-newer-than-es2020 › Array.prototype.at: true in the report, false in the runtime",
       'rule protect-on-protected-sheet: "makes another (2 sheet protections)" in the report, "returns the existing protection" in the runtime',
       expect.stringMatching(/^rule sheets-cost-per-call › readMs: 4 in the report, \d+ in the runtime \(more than 3× apart\)$/),
     ]);
@@ -62,7 +62,9 @@ describe("first-contact reports against the local runtime and sandbox", { timeou
     const differences = exchangeDifferences(report, probes.get(report.header.claimLine) as ProbeReport);
     expect(differences).toEqual([
       "step createSite, exchange 1 (POST /restapi/v1.0/account/~/sites): status 400 in the report, 200 from the sandbox",
-      expect.stringMatching(/^step readExtension, exchange 1 \(GET \/restapi\/v1\.0\/account\/~\/extension\/\d+\): the sandbox answers status as string, the report not at all$/),
+      expect.stringMatching(
+        /^step readExtension, exchange 1 \(GET \/restapi\/v1\.0\/account\/~\/extension\/\d+\): the sandbox answers status as string, the report not at all$/,
+      ),
     ]);
   });
 
