@@ -24,6 +24,8 @@ export interface ProbeOptions {
   /** Names the probe's things apart from anyone's (a time stamp). */
   stamp: string;
   random: Randomness;
+  /** Waits between looks at a bulk task (the home's clock). */
+  sleep: (ms: number) => Promise<void>;
 }
 
 export interface StepOutcome {
@@ -115,7 +117,7 @@ export async function runProbe(
     const siteId = await makeSite(probe, options);
     const roleId = await makeRole(probe, options, account.roles);
     const user = { ...probeUser(options, account.freeExt(), siteId ?? ""), userType: "Message Only" };
-    await makeMessageOnly(probe, options.random, user, { siteId, roleId });
+    await makeMessageOnly(probe, options, user, { siteId, roleId });
     if (options.claimLine) await claimAndRelease(probe, options, account);
     else probe.skip("claimLine", SKIPPED_CLAIM);
   } finally {
@@ -219,7 +221,7 @@ function probeUser(options: ProbeOptions, ext: string, site: string): UserRecord
 /** A Message Only extension (one POST), read, updated alone and in bulk, given the probe's role, deleted at the end. */
 async function makeMessageOnly(
   probe: Probe,
-  random: Randomness,
+  { random, sleep }: ProbeOptions,
   user: UserRecord,
   { siteId, roleId }: { siteId?: string | undefined; roleId?: string | undefined },
 ): Promise<void> {
@@ -242,11 +244,17 @@ async function makeMessageOnly(
     () => probe.call("bulkAssignRole", { path: { roleId: roleId ?? "" }, body: { addedExtensionIds: [path.extensionId] } }),
     [roleId],
   );
-  await bulkUpdate(probe, path.extensionId, { ...renamed, dept: "rcsheets probe, in bulk" }, siteId ?? "");
+  await bulkUpdate(probe, sleep, path.extensionId, { ...renamed, dept: "rcsheets probe, in bulk" }, siteId ?? "");
 }
 
 /** One task of one record, followed until it ends (as src/sync/bulk-update.ts does, at most 20 looks). */
-async function bulkUpdate(probe: Probe, id: string, user: UserRecord, siteId: string): Promise<void> {
+async function bulkUpdate(
+  probe: Probe,
+  sleep: ProbeOptions["sleep"],
+  id: string,
+  user: UserRecord,
+  siteId: string,
+): Promise<void> {
   type Task = { id?: string; status?: string };
   const task = await probe.step("bulkUpdateExtensions", () =>
     probe.call<Task>("bulkUpdateExtensions", { body: { records: [{ id, ...updateBody(user, ["dept"], siteId) }] } }),
@@ -255,7 +263,7 @@ async function bulkUpdate(probe: Probe, id: string, user: UserRecord, siteId: st
   await probe.step("readBulkUpdateTask", async () => {
     let read: Task = task;
     for (let look = 0; look < 20 && read.status !== "Completed" && read.status !== "Failed"; look++) {
-      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** Math.min(look, 4)));
+      await sleep(250 * 2 ** Math.min(look, 4));
       read = await probe.call<Task>("readBulkUpdateTask", { path: { taskId: String(task.id) } });
     }
     return read;

@@ -58,7 +58,8 @@ describe("first-contact reports against the local runtime and sandbox", { timeou
     if (!createSite) throw new Error("the sample has no createSite exchange");
     createSite.response = { status: 400, body: { errorCode: "CMN-101", message: "Parameter [name] is invalid" } };
     const read = report.exchanges.find((e) => e.step === "readExtension");
-    delete (read?.response.body as { status?: string }).status;
+    if (!read) throw new Error("the sample has no readExtension exchange");
+    delete (read.response.body as { status?: string }).status;
     const differences = exchangeDifferences(report, probes.get(report.header.claimLine) as ProbeReport);
     expect(differences).toEqual([
       "step createSite, exchange 1 (POST /restapi/v1.0/account/~/sites): status 400 in the report, 200 from the sandbox",

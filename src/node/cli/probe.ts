@@ -5,6 +5,7 @@ import { RecordingTransport } from "../../first-contact/exchange-record";
 import { NOT_USED_BY_THE_PRODUCT, runProbe } from "../../first-contact/ringcentral-probe";
 import { type ProbeReport, writeProbeReport } from "../../first-contact/ringcentral-report";
 import { RingCentralClient } from "../../ringcentral/client";
+import { systemClock } from "../../ringcentral/clock";
 import { MemoryTokenStore } from "../../ringcentral/token";
 import { FetchTransport } from "../fetch-transport";
 import { credentialsFor, serverAddress } from "./connection";
@@ -40,7 +41,12 @@ export async function probeServer(server: string, options: { claimLine: boolean 
   const recorder = new RecordingTransport(new FetchTransport());
   const client = new RingCentralClient({ server, ...credentials, transport: recorder, store: new MemoryTokenStore() });
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const steps = await runProbe(client, recorder, { ...options, stamp, random: { below: (n) => randomInt(n) } });
+  const steps = await runProbe(client, recorder, {
+    ...options,
+    stamp,
+    random: { below: (n) => randomInt(n) },
+    sleep: (ms) => systemClock.sleep(ms),
+  });
   return {
     header: {
       kind: "rcsheets-ringcentral-first-contact",
