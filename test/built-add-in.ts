@@ -29,6 +29,8 @@ export function startBuiltAddIn(options: {
   timeScale?: number;
   /** What each service call costs; none by default here, so that the tests run at the machine's pace. */
   latencyMs?: Readonly<Record<string, number>>;
+  /** UrlFetchApp calls a person may make in a day (the runtime's default: a consumer account's 20,000). */
+  urlFetchCallsPerDay?: number;
 }): AppsScriptRuntime {
   return startAppsScriptRuntime({
     code: readDist("Code.js"),
@@ -41,6 +43,7 @@ export function startBuiltAddIn(options: {
     ...(options.timeScale ? { timeScale: options.timeScale } : {}),
     // The runtime prices SpreadsheetApp calls as Sheets would unless told: these tests turn it off.
     latencyMs: options.latencyMs ?? {},
+    ...(options.urlFetchCallsPerDay ? { urlFetchCallsPerDay: options.urlFetchCallsPerDay } : {}),
   });
 }
 
