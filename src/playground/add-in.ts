@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { SPREADSHEET_CALL_MS } from "../apps-script-runtime/execution-host";
 import { type AppsScriptRuntime, type Outcome, startAppsScriptRuntime } from "../apps-script-runtime/runtime";
 import type { SheetsDocument } from "../apps-script-runtime/spreadsheet/document";
 import { Drive } from "../apps-script-runtime/spreadsheet/drive";
@@ -96,6 +97,8 @@ export class PlaygroundAddIn {
       routes: Object.fromEntries(RINGCENTRAL_HOSTS.map((host) => [host, options.ringCentral])),
       user: options.person,
       ...(options.timeScale ? { timeScale: options.timeScale } : {}),
+      // Each SpreadsheetApp call costs what it would in Sheets, on the same scaled clock as the limits.
+      latencyMs: { SpreadsheetApp: SPREADSHEET_CALL_MS / (options.timeScale ?? 1) },
     });
     return new PlaygroundAddIn(document, runtime, options, others);
   }
