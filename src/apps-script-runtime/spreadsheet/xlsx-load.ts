@@ -128,7 +128,7 @@ function loadSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, recorded: SheetReco
   });
 }
 
-/** A column's own format (how Excel and XlsxWorkbook format a whole column) goes to each of its cells, as in Sheets. */
+/** A column's own format (how Excel formats a whole column) goes to each of its cells, as in Sheets. */
 function loadColumnFormats(ws: ExcelJS.Worksheet, sheet: SheetModel): Map<number, string> {
   const formats = new Map<number, string>();
   for (let c = 1; c <= ws.columnCount; c++) {
