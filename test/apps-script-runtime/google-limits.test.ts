@@ -217,7 +217,8 @@ describe("the price of a SpreadsheetApp call", () => {
       const fast = await free.run({ function: "touchSheets", kind: "editor", args: [20] });
       expect(slow.serviceCalls.SpreadsheetApp).toBe(21);
       expect(slow.durationMs).toBeGreaterThanOrEqual(21 * SPREADSHEET_CALL_MS);
-      expect(fast.durationMs).toBeLessThan(21 * SPREADSHEET_CALL_MS);
+      // Free: what is left is the machine's own pace, whatever its load.
+      expect(fast.durationMs).toBeLessThan(slow.durationMs);
     } finally {
       await Promise.all([priced.close(), free.close()]);
     }
