@@ -9,12 +9,16 @@ import { writeProbeReport } from "../src/first-contact/ringcentral-report";
 import { sidebarSelfTest } from "../test/e2e/first-contact-sidebar";
 import { REPORTS, runtimeSelfTest, sandboxProbe } from "../test/first-contact/local-reports";
 
-const runtime = await runtimeSelfTest();
+const runtime = await runtimeSelfTest("in a document");
 const sidebar = await sidebarSelfTest();
 const rules = { ...runtime.rules };
 for (const id of Object.keys(rules)) if (id.startsWith("sidebar-")) rules[id] = sidebar.rules[id] ?? null;
 const appsScript = { ...runtime, rules, madeBy: "the local runtime (dist/Code.js); sidebar rules: the playground in Chromium" };
 writeFileSync(join(REPORTS, "sample-apps-script.json"), `${JSON.stringify(appsScript, null, 2)}\n`);
+const outside = { ...(await runtimeSelfTest("outside a document")), madeBy: "the local runtime (dist/Code.js), standalone" };
+writeFileSync(join(REPORTS, "sample-apps-script-outside-a-document.json"), `${JSON.stringify(outside, null, 2)}\n`);
 const probe = await sandboxProbe(true);
 writeFileSync(join(REPORTS, "sample-ringcentral.jsonl"), writeProbeReport(probe));
-console.log(`docs/first-contact/: sample-apps-script.json, sample-ringcentral.jsonl (${probe.exchanges.length} exchanges)`);
+console.log(
+  `docs/first-contact/: sample-apps-script.json, sample-apps-script-outside-a-document.json, sample-ringcentral.jsonl (${probe.exchanges.length} exchanges)`,
+);

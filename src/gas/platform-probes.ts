@@ -11,9 +11,13 @@ import type { Observed } from "../first-contact/observed";
 export interface PlatformReport {
   kind: "rcsheets-apps-script-first-contact";
   version: 1;
+  /** Where it ran: the sidebar of a test deployment is in a document, the editor of a standalone project is not. */
+  context: ExecutionContext;
   /** Rule id → what this execution observed (see docs/first-contact/README.md for each id). */
   rules: Record<string, Observed>;
 }
+
+export type ExecutionContext = "in a document" | "outside a document";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -54,7 +58,8 @@ export function probePlatform(spreadsheet: Spreadsheet | null): PlatformReport {
     const skipped = "not observed: selfTest ran outside a document (run it from the sidebar of a test deployment)";
     for (const id of ["protect-on-protected-sheet", "protection-blank-editor", "sheets-cost-per-call"]) rules[id] = skipped;
   } else Object.assign(rules, onTestSheet(spreadsheet));
-  return { kind: "rcsheets-apps-script-first-contact", version: 1, rules };
+  const context = spreadsheet ? "in a document" : "outside a document";
+  return { kind: "rcsheets-apps-script-first-contact", version: 1, context, rules };
 }
 
 /** A probe's error as its text: what Google said is the observation. */
@@ -117,7 +122,10 @@ function cacheItemCap(): Observed {
   const keys = Object.keys(items);
   try {
     cache.putAll(items, 60);
-    return { written: keys.length, kept: Object.keys(cache.getAll(keys)).length };
+    const kept = Object.keys(cache.getAll(keys)).length;
+    // Other items of the person's cache that expire later count against the cap too, so only its kind is compared.
+    if (kept === keys.length) return `no cap seen: all ${kept} kept`;
+    return kept <= 900 ? "capped: at most 900 kept" : `capped: ${kept} of ${keys.length} kept`;
   } catch (error) {
     return `refused: ${message(error)}`;
   } finally {

@@ -12,12 +12,13 @@ export async function sidebarSelfTest(): Promise<FirstContactReport> {
   const session = await openPlayground({ seed: 22, prepare: setUpWorkspace, connected: false, timeScale: 1 });
   try {
     const { page } = session;
-    let downloaded = false;
-    page.on("download", () => {
-      downloaded = true;
-    });
+    // The question comes at once after the click; the browser's download event may come a moment later.
+    const downloaded = page.waitForEvent("download", { timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
     page.on("dialog", (dialog) => {
-      void (downloaded ? dialog.accept() : dialog.dismiss());
+      void downloaded.then((arrived) => (arrived ? dialog.accept() : dialog.dismiss()));
     });
     const frame = page.frame({ url: /\/sidebar/ });
     if (!frame) throw new Error("The playground shows no sidebar.");

@@ -5,6 +5,7 @@ import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/docume
 import { spreadsheetService } from "../../src/apps-script-runtime/spreadsheet/service";
 import type { Observed } from "../../src/first-contact/observed";
 import { type ProbeReport, readProbeReport } from "../../src/first-contact/ringcentral-report";
+import type { ExecutionContext } from "../../src/gas/platform-probes";
 import type { FirstContactReport } from "../../src/gas/triggers";
 import { probeServer } from "../../src/node/cli/probe";
 import { startSandbox } from "../../src/sandbox/index";
@@ -14,32 +15,30 @@ import { readDist } from "../dist";
 /** Where the repository keeps first-contact reports (docs/first-contact/README.md). */
 export const REPORTS = join(import.meta.dirname, "../../docs/first-contact");
 
-/**
- * What one SpreadsheetApp call costs in the runtime when it is asked to price them: the figure the benchmarks use
- * (bench/sync.ts, bench/update.ts), so a recorded Google figure far from it names the difference.
- */
-export const SHEETS_CALL_MS = 100;
-
 const PERSON = "first-contact@example.com";
 
 /**
- * selfTest as the local runtime answers it: dist/Code.js on a blank spreadsheet, each SpreadsheetApp call priced,
- * run twice (the second run says what became of the first one's jobs after its return), the Workbook contract left
+ * selfTest as the local runtime answers it: dist/Code.js on a blank spreadsheet, each SpreadsheetApp call at the
+ * runtime's own price, run twice (the second run says what became of the first one's jobs after its return), in a
+ * document (a sidebar's call) or outside one (the script editor of a standalone project), the Workbook contract left
  * out (its own tests cover it). The sidebar's rules are the playground's to say (test/e2e/first-contact-sidebar.test.ts).
  */
-export async function runtimeSelfTest(): Promise<FirstContactReport> {
+export async function runtimeSelfTest(context: ExecutionContext): Promise<FirstContactReport> {
   const document = SheetsDocument.blank("first-contact", { owner: PERSON, editors: [PERSON], domain: null });
   const runtime = startAppsScriptRuntime({
     code: readDist("Code.js"),
     manifest: builtManifest(),
     services: [spreadsheetService(document)],
     user: PERSON,
-    latencyMs: { SpreadsheetApp: SHEETS_CALL_MS },
   });
   try {
     let value: unknown;
     for (let run = 0; run < 2; run++) {
-      const outcome = await runtime.run({ function: "selfTest", kind: "server", args: [{ workbook: false }] });
+      const outcome = await runtime.run({
+        function: "selfTest",
+        ...(context === "in a document" ? { kind: "server" } : { kind: "editor", standalone: true }),
+        args: [{ workbook: false }],
+      });
       if (!outcome.ok) throw new Error(`selfTest failed in the runtime: ${outcome.error}`);
       value = outcome.value;
     }
@@ -60,7 +59,7 @@ export async function sandboxProbe(claimLine: boolean): Promise<ProbeReport> {
 }
 
 export interface KeptReports {
-  appsScript: { file: string; rules: Record<string, Observed> }[];
+  appsScript: { file: string; context: ExecutionContext; rules: Record<string, Observed> }[];
   ringCentral: { file: string; report: ProbeReport }[];
 }
 
@@ -72,9 +71,9 @@ export function keptReports(): KeptReports {
     if (file.endsWith(".jsonl")) kept.ringCentral.push({ file, report: readProbeReport(text, file) });
     else if (file.endsWith(".json")) {
       const report = JSON.parse(text) as Partial<FirstContactReport>;
-      if (report.kind !== "rcsheets-apps-script-first-contact" || !report.rules)
-        throw new Error(`${file} is not a selfTest report (kind "rcsheets-apps-script-first-contact", rules).`);
-      kept.appsScript.push({ file, rules: report.rules });
+      if (report.kind !== "rcsheets-apps-script-first-contact" || !report.rules || !report.context)
+        throw new Error(`${file} is not a selfTest report (kind "rcsheets-apps-script-first-contact", context, rules).`);
+      kept.appsScript.push({ file, context: report.context, rules: report.rules });
     }
   }
   return kept;

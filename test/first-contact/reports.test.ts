@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exchangeDifferences } from "../../src/first-contact/exchange-comparison";
 import type { ProbeReport } from "../../src/first-contact/ringcentral-report";
 import { ruleDifferences } from "../../src/first-contact/rule-comparison";
+import type { ExecutionContext } from "../../src/gas/platform-probes";
 import type { FirstContactReport } from "../../src/gas/triggers";
 import { keptReports, runtimeSelfTest, sandboxProbe, splitSidebarRules } from "./local-reports";
 
@@ -12,23 +13,25 @@ import { keptReports, runtimeSelfTest, sandboxProbe, splitSidebarRules } from ".
  */
 describe("first-contact reports against the local runtime and sandbox", { timeout: 180_000 }, () => {
   const kept = keptReports();
-  let runtime: FirstContactReport;
+  const runtime = new Map<ExecutionContext, FirstContactReport>();
   const probes = new Map<boolean, ProbeReport>();
+  const inDocument = () => runtime.get("in a document") as FirstContactReport;
 
   beforeAll(async () => {
-    runtime = await runtimeSelfTest();
+    for (const context of ["in a document", "outside a document"] as const) runtime.set(context, await runtimeSelfTest(context));
     for (const claimLine of new Set(kept.ringCentral.map((r) => r.report.header.claimLine)))
       probes.set(claimLine, await sandboxProbe(claimLine));
   }, 180_000);
 
-  it("keeps a report of each kind", () => {
-    expect(kept.appsScript.length).toBeGreaterThan(0);
+  it("keeps a report of each kind, selfTest's in a document and outside one", () => {
+    expect(kept.appsScript.map((r) => r.context).sort()).toEqual(["in a document", "outside a document"]);
     expect(kept.ringCentral.length).toBeGreaterThan(0);
   });
 
   it("each selfTest report's rules (but the sidebar's) are the runtime's", () => {
-    for (const { file, rules } of kept.appsScript) {
-      const differences = ruleDifferences(splitSidebarRules(rules).rest, splitSidebarRules(runtime.rules).rest);
+    for (const { file, context, rules } of kept.appsScript) {
+      const local = runtime.get(context) as FirstContactReport;
+      const differences = ruleDifferences(splitSidebarRules(rules).rest, splitSidebarRules(local.rules).rest);
       expect(differences, file).toEqual([]);
     }
   });
@@ -41,11 +44,12 @@ describe("first-contact reports against the local runtime and sandbox", { timeou
   });
 
   it("rejects a selfTest report altered in two rules, naming each rule and field", () => {
-    const rules = structuredClone(splitSidebarRules(kept.appsScript[0]?.rules ?? {}).rest);
+    const sample = kept.appsScript.find((r) => r.context === "in a document");
+    const rules = structuredClone(splitSidebarRules(sample?.rules ?? {}).rest);
     rules["protect-on-protected-sheet"] = "makes another (2 sheet protections)";
     rules["built-ins-newer-than-es2020"] = { ...(rules["built-ins-newer-than-es2020"] as object), "Array.prototype.at": true };
-    rules["sheets-cost-per-call"] = { readMs: 4, writeMs: 100 };
-    expect(ruleDifferences(rules, splitSidebarRules(runtime.rules).rest)).toEqual([
+    rules["sheets-cost-per-call"] = { ...(rules["sheets-cost-per-call"] as object), readMs: 4 };
+    expect(ruleDifferences(rules, splitSidebarRules(inDocument().rules).rest)).toEqual([
       "rule built-ins-newer-than-es2020 › Array.prototype.at: true in the report, false in the runtime",
       'rule protect-on-protected-sheet: "makes another (2 sheet protections)" in the report, "returns the existing protection" in the runtime',
       expect.stringMatching(/^rule sheets-cost-per-call › readMs: 4 in the report, \d+ in the runtime \(more than 3× apart\)$/),
