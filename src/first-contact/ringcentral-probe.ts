@@ -52,7 +52,7 @@ export const NOT_USED_BY_THE_PRODUCT: readonly OperationName[] = [
 ];
 
 export const SKIPPED_CLAIM =
-  "skipped: where a released line goes back, and under which id, is the platform's to say (give --claim-line to try it on a sandbox account)";
+  "skipped: where a released line goes back, and under which id, is the platform's to say (give --claim-line to try it on a developer account)";
 
 interface Records<T> {
   records?: T[];

@@ -11,8 +11,8 @@ import { FetchTransport } from "../fetch-transport";
 import { credentialsFor, serverAddress } from "./connection";
 
 /**
- * `rcsheets probe --server URL [--out FILE] [--claim-line]`: first contact with a RingCentral account (a developer
- * sandbox): every operation the product sends, on things the probe makes and removes, recorded without secrets as
+ * `rcsheets probe --server URL [--out FILE] [--claim-line]`: first contact with a RingCentral developer account
+ * (never a customer's): every operation the product sends, on things the probe makes and removes, recorded without secrets as
  * JSON Lines (docs/first-contact/README.md). Its sign-in is its own, kept in memory and revoked at the end.
  * Exit 1 when a step failed (the report says which), 0 otherwise.
  */
@@ -22,7 +22,7 @@ export function probeCommand(program: Command): void {
     .description("run each RingCentral operation the product uses on things it makes and removes; record the exchanges")
     .option("--server <url>", "the RingCentral server (or RC_SERVER)")
     .option("--out <file>", "where the report goes (JSON Lines); stdout when not given")
-    .option("--claim-line", "also claim an unassigned line and release it (a sandbox account only)")
+    .option("--claim-line", "also claim an unassigned line and release it (a developer account only)")
     .action(async (options: { server?: string; out?: string; claimLine?: boolean }) => {
       const report = await probeServer(serverAddress(options.server), { claimLine: Boolean(options.claimLine) });
       const text = writeProbeReport(report);
