@@ -130,6 +130,7 @@ export async function runProbe(
 interface AccountRead {
   extensions: Extension[];
   roles: RoleResource[];
+  questions: { id?: string }[];
   freeExt(): string;
 }
 
@@ -144,13 +145,14 @@ async function readAccount(probe: Probe): Promise<AccountRead> {
     probe.call<Records<RoleResource>>("listUserRoles", { query: { perPage: 1000 } }),
   );
   await probe.step("listPermissions", () => probe.call("listPermissions", { query: { perPage: 1000 } }));
-  await probe.step("listSecretQuestions", () => probe.call("listSecretQuestions"));
+  const questions = await probe.step("listSecretQuestions", () => probe.call<Records<{ id?: string }>>("listSecretQuestions"));
   const list = extensions?.records ?? [];
   const taken = new Set(list.map((e) => e.extensionNumber));
   let next = 9000;
   return {
     extensions: list,
     roles: roles?.records ?? [],
+    questions: questions?.records ?? [],
     freeExt: () => {
       while (taken.has(String(next))) next++;
       taken.add(String(next));
@@ -247,7 +249,7 @@ async function makeMessageOnly(
   await bulkUpdate(probe, sleep, path.extensionId, { ...renamed, dept: "rcsheets probe, in bulk" }, siteId ?? "");
 }
 
-/** One task of one record, followed until it ends (as src/sync/bulk-update.ts does, at most 20 looks). */
+/** One task of one record, followed until it ends (looks further apart each time, at most 20 of them). */
 async function bulkUpdate(
   probe: Probe,
   sleep: ProbeOptions["sleep"],
@@ -295,10 +297,7 @@ async function claimAndRelease(probe: Probe, options: ProbeOptions, account: Acc
     probe.call("deleteExtension", { path, query: { savePhoneLines: true } }),
   );
   await probe.step("readExtension (claimed)", () => probe.call("readExtension", { path }));
-  const questions = await probe.step("listSecretQuestions (for the claim)", () =>
-    probe.call<Records<{ id?: string }>>("listSecretQuestions"),
-  );
-  const questionId = questions?.records?.[0]?.id;
+  const questionId = account.questions[0]?.id;
   await probe.step(
     "updateCredentials",
     () =>
