@@ -11,6 +11,8 @@ export default defineConfig({
       "test/sandbox/**/*.test.ts",
       "test/integration/**/*.test.ts",
       "test/sync/**/*.test.ts",
+      // rcsheets probe's exchanges (each operation the product sends) against the sandbox.
+      "test/first-contact/**/*.test.ts",
     ],
     testTimeout: 60_000,
     pool: "forks",
