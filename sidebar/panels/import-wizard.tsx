@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { counted } from "../../src/domain/counted";
 import type { ImportResult } from "../../src/server/apply-import";
 import type { ImportPreviewView } from "../../src/server/preview-import";
 import type { ImportMappingProposal } from "../../src/server/propose-import-mapping";
@@ -352,8 +353,7 @@ function MappingStep(props: {
   return (
     <div>
       <p class="status">
-        {proposal.records} records.
-        {proposal.remembered ? " The mapping used last time for these headers." : ""}
+        {counted(proposal.records, "record")}.{proposal.remembered ? " The mapping used last time for these headers." : ""}
       </p>
       <Problems problems={proposal.problems} />
       <OrientationPicker
@@ -454,8 +454,8 @@ function PreviewStep(props: { preview: ImportPreviewView; busy: boolean; onBack:
   return (
     <div>
       <p class="status">
-        {preview.counts.added} to add, {preview.counts.merged} to merge, {preview.counts.unchanged} unchanged; {errors} errors to
-        fix after.
+        {preview.counts.added} to add, {preview.counts.merged} to merge, {preview.counts.unchanged} unchanged;{" "}
+        {counted(errors, "error")} to fix after.
       </p>
       {Object.keys(preview.valuesForAll).length > 0 && (
         <p class="status">

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { counted } from "../../src/domain/counted";
 import type { PermissionChoice } from "../../src/server/custom-roles";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
 import { Notice } from "../notice";
@@ -103,7 +104,7 @@ export function RolesPanel({ filter }: { filter: string | null }) {
           <p>{confirming.question}</p>
           <div class="actions">
             <button type="button" class="primary" onClick={() => apply(confirming.rows)} disabled={task.busy !== null}>
-              Set on {confirming.rows} {confirming.rows === 1 ? "row" : "rows"}
+              Set on {counted(confirming.rows, "row")}
             </button>
             <button type="button" onClick={() => setConfirming(null)} disabled={task.busy !== null}>
               Cancel
@@ -179,7 +180,7 @@ export function RolesPanel({ filter }: { filter: string | null }) {
                   {r.name}
                   <span class="muted small">
                     {" "}
-                    {r.users} {r.users === 1 ? "user" : "users"}
+                    {counted(r.users, "user")}
                     {r.status ? `, ${r.status}` : r.synced ? "" : ", not synced"}
                   </span>
                 </span>
