@@ -3,11 +3,13 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { counted } from "../../src/domain/counted";
 import type { RunReport, SyncPlan } from "../../src/server/sync-functions";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
+import { localTime } from "../local-time";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
 import { syncingAs, unlessBusy } from "../sync-busy";
 import { useTask } from "../task";
 import { AddSite } from "./add-site";
+import { SyncHistoryView } from "./sync-history";
 
 /** Each runSync call is one Apps Script execution: well under its 6 minutes, and often enough for the progress bar. */
 const CHUNK_MS = 120_000;
@@ -232,14 +234,9 @@ export function SyncPanel({ filter }: { filter: string | null }) {
         </div>
       )}
       <Notice status={status} problem={task.problem} />
+      <SyncHistoryView version={choices} />
     </>
   );
-}
-
-/** An ISO time as the person's clock reads it (the sidebar runs in their browser, in their time zone). */
-function localTime(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 function steps(plan: SyncPlan): number {
