@@ -171,6 +171,8 @@ function renderGrid(): void {
     title: "",
     // Tabulator puts a title in with innerHTML: the header is drawn as text by this formatter instead.
     titleFormatter: () => textOf(title || `Column ${c + 1}`),
+    // A header's own note and shade (Set up workspace marks the required columns), as Sheets shows them.
+    headerTooltip: marks.get(`1:${c + 1}`)?.note ?? "",
     field: `c${c}`,
     // A column with a dropdown offers its choices as the person types, as Sheets does; other text is still typed.
     ...(sheet.editable ? editorOf(sheet.dropdowns[c + 1]) : {}),
@@ -206,6 +208,10 @@ function renderGrid(): void {
   const kept = (selected.get(sheet.name) ?? []).filter((row) => !hidden.has(row));
   table.on("tableBuilt", () => {
     if (kept.length) table?.selectRow(kept);
+    table?.getColumns().forEach((column, i) => {
+      // The "#" column first: sheet column i is grid column i + 1.
+      column.getElement().style.background = (i > 0 && marks.get(`1:${i}`)?.background) || "";
+    });
   });
   table.on("cellEdited", (cell: CellComponent) => {
     const column = Number(cell.getField().slice(1)) + 1;
