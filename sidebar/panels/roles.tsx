@@ -113,9 +113,20 @@ export function RolesPanel({ filter }: { filter: string | null }) {
         </section>
       ) : (
         <div class="actions">
-          <button type="button" class="primary" onClick={count} disabled={task.busy !== null || !role}>
+          <button
+            type="button"
+            class="primary"
+            onClick={count}
+            disabled={task.busy !== null || !role}
+            aria-describedby={role ? undefined : "apply-role-why"}
+          >
             Apply role…
           </button>
+          {!role && (
+            <span id="apply-role-why" class="why">
+              Choose a role above first.
+            </span>
+          )}
         </div>
       )}
       <Notice status={status} problem={task.problem} />
@@ -189,6 +200,7 @@ export function RolesPanel({ filter }: { filter: string | null }) {
                   aria-label={`Delete ${r.name}`}
                   onClick={() => remove(r.name)}
                   disabled={task.busy !== null || r.status === "Pending Delete"}
+                  title={r.status === "Pending Delete" ? "Already deleted by the next sync" : undefined}
                 >
                   Delete
                 </button>

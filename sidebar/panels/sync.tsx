@@ -200,9 +200,20 @@ export function SyncPanel({ filter }: { filter: string | null }) {
         <button type="button" onClick={refresh} disabled={task.busy !== null}>
           {task.busy === "refresh" ? "Refreshing…" : "Refresh account"}
         </button>
-        <button type="button" class="primary" onClick={preview} disabled={task.busy !== null || sites.length === 0}>
+        <button
+          type="button"
+          class="primary"
+          onClick={preview}
+          disabled={task.busy !== null || sites.length === 0}
+          aria-describedby={sites.length === 0 ? "preview-why" : undefined}
+        >
           {task.busy === "plan" ? "Planning…" : "Preview plan"}
         </button>
+        {sites.length === 0 && (
+          <span id="preview-why" class="why">
+            Tick a site above to preview its plan.
+          </span>
+        )}
       </div>
       {plan && !running && <PlanView plan={plan} confirmRemoved={confirmRemoved} onConfirm={setConfirmRemoved} />}
       {plan && !running && (
