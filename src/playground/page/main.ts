@@ -171,8 +171,6 @@ function renderGrid(): void {
     title: "",
     // Tabulator puts a title in with innerHTML: the header is drawn as text by this formatter instead.
     titleFormatter: () => textOf(title || `Column ${c + 1}`),
-    // A header's own note and shade (Set up workspace marks the required columns), as Sheets shows them.
-    headerTooltip: marks.get(`1:${c + 1}`)?.note ?? "",
     field: `c${c}`,
     // A column with a dropdown offers its choices as the person types, as Sheets does; other text is still typed.
     ...(sheet.editable ? editorOf(sheet.dropdowns[c + 1]) : {}),
@@ -208,9 +206,12 @@ function renderGrid(): void {
   const kept = (selected.get(sheet.name) ?? []).filter((row) => !hidden.has(row));
   table.on("tableBuilt", () => {
     if (kept.length) table?.selectRow(kept);
+    // A header's own note and shade (Set up workspace marks the required columns), as Sheets shows them. The "#"
+    // column comes first: sheet column i is grid column i + 1.
     table?.getColumns().forEach((column, i) => {
-      // The "#" column first: sheet column i is grid column i + 1.
-      column.getElement().style.background = (i > 0 && marks.get(`1:${i}`)?.background) || "";
+      const mark = i > 0 ? marks.get(`1:${i}`) : undefined;
+      column.getElement().style.background = mark?.background ?? "";
+      column.getElement().title = mark?.note ?? "";
     });
   });
   table.on("cellEdited", (cell: CellComponent) => {
