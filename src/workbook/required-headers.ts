@@ -2,8 +2,8 @@ import type { TabDef } from "../domain/tabs";
 import type { ColumnIndex } from "./codec";
 import type { CellMark, Workbook } from "./port";
 
-/** Sheets' "light cornflower blue 3": apart from the findings' red and yellow, and from a selection's blue fill. */
-export const REQUIRED_HEADER_COLOUR = "#c9daf8";
+/** Sheets' "light purple 3": apart from the findings' red and yellow, and from a selection's blue. */
+export const REQUIRED_HEADER_COLOUR = "#d9d2e9";
 
 /**
  * Which columns every row must fill, shown on the header cells themselves: a shade and a note ("Required: …"). The

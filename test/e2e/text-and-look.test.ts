@@ -122,6 +122,7 @@ describe("text and look of the sidebar and the grid", { timeout: 120_000 }, () =
     );
     expect(blues).toHaveLength(2);
     expect(new Set(blues).size).toBe(1);
+    await page.screenshot({ path: join(artifacts, "grid-look.png") });
     await selectRows(page, []);
   });
 
