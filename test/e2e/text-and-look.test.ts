@@ -34,6 +34,8 @@ describe("text and look of the sidebar and the grid", { timeout: 120_000 }, () =
   let sidebar: FrameLocator;
   let frame: Frame;
   const panel = (name: string) => sidebar.getByRole("tab", { name, exact: true }).click();
+  // The text as the person reads it (rendered, words apart), not the nodes' text run together.
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
   const sidebarText = () => frame.evaluate(() => document.body.innerText);
 
   beforeAll(async () => {
