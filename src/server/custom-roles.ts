@@ -93,7 +93,7 @@ export const deleteCustomRole = serverFunction(z.object({ name: z.string().min(1
   if (using.length)
     return {
       done: false,
-      problem: `${counted(using.length, "Users row has", "Users rows have")} ${input.name} (${using.length === 1 ? "row" : "rows"} ${using.slice(0, 5).join(", ")}${using.length > 5 ? "…" : ""}): give ${using.length === 1 ? "it" : "them"} another role first.`,
+      problem: `${input.name} is still on ${counted(using.length, "Users row")} (${using.slice(0, 5).join(", ")}${using.length > 5 ? "…" : ""}): give them another role first.`,
     };
   if (!role.rcId) {
     home.workbook.deleteRows(image.sheet, role.row, 1);
