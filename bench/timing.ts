@@ -1,6 +1,14 @@
-/** Times `task` once to warm up, then `runs` times: the median, fastest and slowest, in ms to one decimal. */
-export function timeRuns(runs: number, task: () => void): { ms_median: number; ms_min: number; ms_max: number } {
+/**
+ * Times `task` once to warm up, then `runs` times: the median, fastest and slowest, in ms to one decimal. `fresh`
+ * runs untimed before each, so that no run finds what an earlier one kept.
+ */
+export function timeRuns(
+  runs: number,
+  task: () => void,
+  fresh: () => void = () => {},
+): { ms_median: number; ms_min: number; ms_max: number } {
   const once = () => {
+    fresh();
     const started = performance.now();
     task();
     return performance.now() - started;

@@ -27,6 +27,10 @@ export function startBuiltAddIn(options: {
   hiddenEmails?: readonly string[];
   /** Divides the execution limits (6 minutes at 100 is 3.6 s), as the sandbox's time scale divides its windows. */
   timeScale?: number;
+  /** What each service call costs; none by default here, so that the tests run at the machine's pace. */
+  latencyMs?: Readonly<Record<string, number>>;
+  /** UrlFetchApp calls a person may make in a day (the runtime's default: a consumer account's 20,000). */
+  urlFetchCallsPerDay?: number;
 }): AppsScriptRuntime {
   return startAppsScriptRuntime({
     code: readDist("Code.js"),
@@ -37,6 +41,9 @@ export function startBuiltAddIn(options: {
     user: options.user,
     ...(options.hiddenEmails ? { hiddenEmails: options.hiddenEmails } : {}),
     ...(options.timeScale ? { timeScale: options.timeScale } : {}),
+    // The runtime prices SpreadsheetApp calls as Sheets would unless told: these tests turn it off.
+    latencyMs: options.latencyMs ?? {},
+    ...(options.urlFetchCallsPerDay ? { urlFetchCallsPerDay: options.urlFetchCallsPerDay } : {}),
   });
 }
 

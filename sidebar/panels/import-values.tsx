@@ -1,4 +1,5 @@
 import type { ColumnValues, ImportValueChoices, ValueProposal } from "../../src/server/propose-import-values";
+import { WizardStepActions } from "./wizard-step-actions";
 
 /** Column header → source value → what the person made it (their changes, and choices remembered from last time). */
 export type ValueChoices = Record<string, Record<string, string>>;
@@ -51,14 +52,7 @@ export function ValuesStep(props: {
       {answer.columns.map((column) => (
         <ColumnChoices key={column.header} column={column} chosen={chosen} busy={props.busy} onChoose={props.onChoose} />
       ))}
-      <div class="actions">
-        <button type="button" onClick={props.onBack} disabled={props.busy}>
-          Back
-        </button>
-        <button type="button" class="primary" onClick={props.onNext} disabled={props.busy}>
-          Preview
-        </button>
-      </div>
+      <WizardStepActions busy={props.busy} onBack={props.onBack} onNext={props.onNext} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { rpc } from "../rpc";
 import { useTask } from "../task";
 import { type FileLimits, type RowValue, readXlsxSheets, tooLarge, type XlsxSheet } from "../xlsx-file";
 import { rememberedChoices, type ValueChoices, ValuesStep } from "./import-values";
+import { WizardStepActions } from "./wizard-step-actions";
 
 type Source =
   | { kind: "csv"; text: string; name: string }
@@ -437,14 +438,7 @@ function MappingStep(props: {
           })}
         </tbody>
       </table>
-      <div class="actions">
-        <button type="button" onClick={props.onBack} disabled={props.busy}>
-          Back
-        </button>
-        <button type="button" class="primary" onClick={props.onNext} disabled={props.busy}>
-          Preview
-        </button>
-      </div>
+      <WizardStepActions busy={props.busy} onBack={props.onBack} onNext={props.onNext} />
     </div>
   );
 }

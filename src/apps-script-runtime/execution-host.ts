@@ -7,6 +7,16 @@ import { className, decode, encode, HandleTable } from "./wire";
 export type Latency = Readonly<Record<string, number>>;
 
 /**
+ * A SpreadsheetApp call's round trip when nothing says otherwise. Google publishes no figure, only that such calls are
+ * "relatively expensive" (developers.google.com/apps-script/guides/support/best-practices); the one public
+ * measurement found is 400 calls to `SpreadsheetApp.flush()` taking "almost 12 seconds", 30 ms each (a Stack
+ * Overflow answer, "What is faster: ScriptDb or SpreadsheetApp?", docs/apps-script-runtime.md links it). An assumption
+ * until the add-in's first-contact report measures it.
+ */
+export const SPREADSHEET_CALL_MS = 30;
+export const DEFAULT_LATENCY: Latency = { SpreadsheetApp: SPREADSHEET_CALL_MS };
+
+/**
  * One execution, on the host's side: its host objects and their handles, and every call it makes, checked against
  * the authorization mode and the manifest's scopes, counted, priced, then made.
  */

@@ -29,6 +29,12 @@ export interface Execution {
   readonly scopes: readonly string[];
   /** Milliseconds since the epoch when the execution started. */
   readonly startedAt: number;
+  /**
+   * Whether it runs in the context of a containing document (the spreadsheet the add-on is used in). Outside one (a
+   * web app, the /usercallback of a sign-in) getDocumentLock, getDocumentCache and getDocumentProperties return null,
+   * and so does SpreadsheetApp.getActiveSpreadsheet. Absent means in one.
+   */
+  readonly standalone?: boolean;
 }
 
 /** A global of the execution's context (`SpreadsheetApp`, `PropertiesService`, …), made for each execution. */

@@ -1,4 +1,4 @@
-import { ExecutionHost, type Latency } from "./execution-host";
+import { DEFAULT_LATENCY, ExecutionHost, type Latency } from "./execution-host";
 import {
   EXCEEDED_MAXIMUM_EXECUTION_TIME,
   SCRIPT_RUNTIME_MS,
@@ -30,6 +30,11 @@ export interface RunRequest {
   user?: string;
   /** FULL by default; LIMITED by default for triggers. */
   authMode?: AuthMode;
+  /**
+   * Runs outside a containing document, as a web app or the /usercallback of a sign-in does (the default for
+   * `userCallback`): the document's lock, cache and properties and the active spreadsheet are null.
+   */
+  standalone?: boolean;
 }
 
 export interface LogEntry {
@@ -67,9 +72,15 @@ export interface RuntimeOptions {
   user?: string;
   /** People whose email `Session` answers blank, as Google does where it withholds it (consumer accounts, other domains). */
   hiddenEmails?: readonly string[];
+  /** UrlFetchApp calls a person may make in 24 hours: 20,000 by default (a consumer account), 100,000 for Workspace. */
+  urlFetchCallsPerDay?: number;
   /** Execution time limits are divided by this (a test's 6 minutes can be 60 ms). */
   timeScale?: number;
-  /** Milliseconds added to each call on these services, e.g. `{ SpreadsheetApp: 40 }`. */
+  /**
+   * Milliseconds added to each call on these services, e.g. `{ SpreadsheetApp: 40 }`. By default each SpreadsheetApp
+   * call costs `SPREADSHEET_CALL_MS` (30 ms; execution-host.ts says where the figure comes from); `{}` prices none,
+   * for tests that need speed rather than Sheets' pace.
+   */
   latencyMs?: Latency;
   scriptId?: string;
   /**
@@ -125,8 +136,9 @@ export function startAppsScriptRuntime(options: RuntimeOptions): AppsScriptRunti
       authMode,
       scopes: options.manifest.oauthScopes ?? [],
       startedAt: started,
+      ...(request.standalone ? { standalone: true } : {}),
     };
-    const host = new ExecutionHost(execution, options.manifest.oauthScopes, options.latencyMs ?? {});
+    const host = new ExecutionHost(execution, options.manifest.oauthScopes, options.latencyMs ?? DEFAULT_LATENCY);
     const refused = (error: string): Outcome => outcomeOf(host, started, [], { error });
     if ((running.get(user) ?? 0) >= SIMULTANEOUS_EXECUTIONS_PER_USER) return refused(TOO_MANY_SIMULTANEOUS);
     const args = argumentsOf(request, host, services);
@@ -189,7 +201,8 @@ export function startAppsScriptRuntime(options: RuntimeOptions): AppsScriptRunti
     const token = standard.stateTokens.open(query.state ?? "");
     if (!token) return refusedOutcome("The state token is invalid or has expired.");
     const parameter = { ...query, ...token.arguments };
-    return run({ function: token.method, kind: "editor", args: [{ parameter }], ...(user ? { user } : {}) });
+    // Google serves /usercallback as a web request: the add-on runs there without the document it was opened in.
+    return run({ function: token.method, kind: "editor", args: [{ parameter }], standalone: true, ...(user ? { user } : {}) });
   }
 
   return {

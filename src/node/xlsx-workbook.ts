@@ -261,7 +261,7 @@ export class XlsxWorkbook implements Workbook {
 
 const MARKER_PREFIX = "rcsheets_tab_";
 
-function markerName(marker: string): string {
+export function markerName(marker: string): string {
   let name = MARKER_PREFIX;
   for (const byte of new TextEncoder().encode(marker)) {
     const char = String.fromCharCode(byte);
@@ -272,7 +272,7 @@ function markerName(marker: string): string {
 }
 
 /** The marker a defined name stores, or null when the name is not one of ours. Tolerates a change of case. */
-function markerOfName(name: string): string | null {
+export function markerOfName(name: string): string | null {
   const lower = name.toLowerCase();
   if (!lower.startsWith(MARKER_PREFIX)) return null;
   const body = lower.slice(MARKER_PREFIX.length);

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { SPREADSHEET_CALL_MS } from "../apps-script-runtime/execution-host";
 import { type AppsScriptRuntime, type Outcome, startAppsScriptRuntime } from "../apps-script-runtime/runtime";
 import type { SheetsDocument } from "../apps-script-runtime/spreadsheet/document";
 import { Drive } from "../apps-script-runtime/spreadsheet/drive";
@@ -9,6 +10,7 @@ import { spreadsheetUrl } from "../apps-script-runtime/spreadsheet/spreadsheet";
 import { loadDocument } from "../apps-script-runtime/spreadsheet/xlsx-load";
 import { saveDocument } from "../apps-script-runtime/spreadsheet/xlsx-save";
 import { PROTECTION_DESCRIPTION } from "../gas/sheets-workbook";
+import { TAB_MARKERS } from "./tab-markers";
 import { checkWorkbookFile } from "./workbook-file";
 
 /** RingCentral's hosts as the add-in's manifest names them; the runtime sends both to the local sandbox. */
@@ -82,6 +84,7 @@ export class PlaygroundAddIn {
       id: "playground-spreadsheet",
       people: { owner: options.person, editors: [options.person], domain: null },
       fileProtection: PROTECTION_DESCRIPTION,
+      names: TAB_MARKERS,
     });
     const drive = new Drive();
     const others = await Promise.all((options.others ?? []).map((file, i) => openOther(file, i, options.person, drive)));
@@ -94,6 +97,8 @@ export class PlaygroundAddIn {
       routes: Object.fromEntries(RINGCENTRAL_HOSTS.map((host) => [host, options.ringCentral])),
       user: options.person,
       ...(options.timeScale ? { timeScale: options.timeScale } : {}),
+      // Each SpreadsheetApp call costs what it would in Sheets, on the same scaled clock as the limits.
+      latencyMs: { SpreadsheetApp: SPREADSHEET_CALL_MS / (options.timeScale ?? 1) },
     });
     return new PlaygroundAddIn(document, runtime, options, others);
   }
@@ -192,7 +197,7 @@ export class PlaygroundAddIn {
     const next = this.saving.then(async () => {
       const changes = this.document.changes;
       if (changes === this.savedAt) return;
-      await saveDocument(this.document, this.options.workbookPath);
+      await saveDocument(this.document, this.options.workbookPath, TAB_MARKERS);
       this.savedAt = changes;
     });
     this.saving = next.catch(() => undefined);
@@ -207,7 +212,11 @@ async function openOther(file: OtherSpreadsheetFile, index: number, person: stri
     .replace(/[^A-Za-z0-9_-]+/g, "-");
   const id = `customer-sheet-${index + 1}-${slug}`;
   const viewers = file.shared === false ? [] : [person];
-  const document = await loadDocument(file.path, { id, people: { owner: CUSTOMER, editors: [CUSTOMER], viewers, domain: null } });
+  const document = await loadDocument(file.path, {
+    id,
+    people: { owner: CUSTOMER, editors: [CUSTOMER], viewers, domain: null },
+    names: TAB_MARKERS,
+  });
   drive.add(document);
   return { path: file.path, name: document.name, url: spreadsheetUrl(id) };
 }

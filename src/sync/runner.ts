@@ -13,7 +13,14 @@ import type { Clock } from "../ringcentral/clock";
 import { NetworkError } from "../ringcentral/http";
 import { writeAccountState } from "../workbook/account-tabs";
 import type { Workbook } from "../workbook/port";
-import { appendSyncLog, type RunWriteBack, readLedger, writeLedger, writeRunResults } from "../workbook/sync-write-back";
+import {
+  appendSyncLog,
+  type RowNames,
+  type RunWriteBack,
+  readLedger,
+  writeLedger,
+  writeRunResults,
+} from "../workbook/sync-write-back";
 import { readImage, recordsOf } from "../workbook/table-image";
 import type { UserKey } from "../workbook/users-write-back";
 import { readWorkspace } from "../workbook/workspace-reader";
@@ -234,16 +241,22 @@ class Chunk {
     // short made (so that chunks killed again and again still bring them onto their rows).
     if (final || checkpoint || this.adoptedUnwritten) {
       const { removeUsers, removeRoles } = this.results;
-      const outcome = writeRunResults(workbook, {
-        ...this.results,
-        removeUsers: final ? removeUsers : [],
-        removeRoles: final ? removeRoles : [],
-      });
+      const outcome = writeRunResults(
+        workbook,
+        { ...this.results, removeUsers: final ? removeUsers : [], removeRoles: final ? removeRoles : [] },
+        this.rowNames,
+      );
       Object.assign(this.results, { users: [], sites: [], roles: [] }, final ? { removeUsers: [], removeRoles: [] } : {});
       this.adoptedUnwritten = false;
       this.noteLeftAlone(outcome.unplaced);
     }
     await checkpoint?.();
+  }
+
+  /** The Sites and Roles rows' names as this chunk read them: how their results find their rows again. */
+  private get rowNames(): RowNames {
+    const byRow = (list: readonly { row: number; name: string }[]) => new Map(list.map((x) => [x.row, x.name]));
+    return { sites: byRow(this.workspace.sites), roles: byRow(this.workspace.roles) };
   }
 
   /** Results whose rows a person deleted (or whose email they changed) meanwhile: not written anywhere, and told. */

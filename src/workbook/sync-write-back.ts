@@ -1,6 +1,6 @@
 import type { Cell } from "../domain/cell";
 import type { SyncLedgerRecord } from "../domain/records";
-import { ROLES_TAB, SITES_TAB, SYNC_LEDGER_TAB, SYNC_LOG_TAB, type TabDef, type TabId } from "../domain/tabs";
+import { ROLES_TAB, SITES_TAB, SYNC_LEDGER_TAB, SYNC_LOG_TAB, type TabDef } from "../domain/tabs";
 import { type ColumnIndex, columnIndex, decodeTab } from "./codec";
 import type { Workbook } from "./port";
 import { locateTabs } from "./tab-location";
@@ -31,32 +31,69 @@ export interface RunWriteBack {
   removeRoles: number[];
 }
 
+/** The names the Sites and Roles rows had when the chunk read them, by row: how their rows are found again. */
+export interface RowNames {
+  sites: ReadonlyMap<number, string>;
+  roles: ReadonlyMap<number, string>;
+}
+
 /**
  * Writes a chunk's results: the Users rows found by their users as they stand now (users-write-back.ts); Sites and
- * Roles, a few rows each, still by the row numbers read at the start of the chunk: per tab one block per run of
- * adjacent changed columns spanning the changed rows (cells in between keep the values read then), then their removed
- * rows, bottom first. Answers the users whose rows were not found.
+ * Roles rows found by the names they had when the chunk read them (a row inserted, deleted or a sort meanwhile moves
+ * them; a row whose name is gone is left alone): per tab one block per run of adjacent changed columns spanning the
+ * changed rows (cells in between keep the values just read), then the removed roles' rows, bottom first. Answers the
+ * users whose rows were not found.
  */
-export function writeRunResults(workbook: Workbook, results: RunWriteBack): UsersWriteOutcome {
+export function writeRunResults(workbook: Workbook, results: RunWriteBack, names: RowNames): UsersWriteOutcome {
   const sheets = locateTabs(workbook);
-  writeChanges(workbook, sheets, SITES_TAB, results.sites);
-  writeChanges(workbook, sheets, ROLES_TAB, results.roles);
+  writeChanges(workbook, sheets.get("sites"), SITES_TAB, results.sites, names.sites);
   const roles = sheets.get("roles");
-  if (roles) deleteRowsBottomFirst(workbook, roles, results.removeRoles);
+  writeChanges(workbook, roles, ROLES_TAB, results.roles, names.roles);
+  if (roles) {
+    const gone = results.removeRoles.map((row) => ({ row, cells: {} }));
+    deleteRowsBottomFirst(
+      workbook,
+      roles,
+      placed(workbook.read(roles), ROLES_TAB, gone, names.roles).map((c) => c.row),
+    );
+  }
   const users = sheets.get("users");
   if (!users || (results.users.length === 0 && results.removeUsers.length === 0)) return { unplaced: [] };
   return writeUsersByUser(workbook, users, results.users, results.removeUsers);
 }
 
+/** The changes moved to the rows that hold their names now; a change whose name no row holds any more is dropped. */
+function placed<K extends string>(
+  table: Cell[][],
+  tab: TabDef<K>,
+  changes: readonly RowChange[],
+  names: ReadonlyMap<number, string>,
+): RowChange[] {
+  const at = columnIndex(tab, table[0] ?? []).get("name" as K);
+  if (at === undefined) return [];
+  const rowOf = new Map<string, number>();
+  table.forEach((line, i) => {
+    const name = String(line[at] ?? "").trim();
+    if (i > 0 && name !== "" && !rowOf.has(name)) rowOf.set(name, i + 1);
+  });
+  return changes.flatMap((change) => {
+    const name = names.get(change.row);
+    const row = name === undefined ? undefined : rowOf.get(name);
+    return row === undefined ? [] : [{ row, cells: change.cells }];
+  });
+}
+
 function writeChanges<K extends string>(
   workbook: Workbook,
-  sheets: Map<TabId, string>,
+  sheet: string | undefined,
   tab: TabDef<K>,
-  changes: RowChange[],
+  found: RowChange[],
+  names: ReadonlyMap<number, string>,
 ): void {
-  const sheet = sheets.get(tab.id);
-  if (!sheet || changes.length === 0) return;
+  if (!sheet || found.length === 0) return;
   const table = workbook.read(sheet);
+  const changes = placed(table, tab, found, names);
+  if (changes.length === 0) return;
   const columns = columnIndex(tab, table[0] ?? []);
   // reduce, not Math.min(...): spreading a long array overflows the stack.
   const top = changes.reduce((low, c) => Math.min(low, c.row), Number.POSITIVE_INFINITY);

@@ -1,8 +1,10 @@
+import { existsSync } from "node:fs";
+import { generatedUsers } from "../../bench/sync";
 import type { AppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
 import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
 import type { UserRecord } from "../../src/domain/records";
 import { SYNC_LEDGER_TAB, type TabDef, UNASSIGNED_LINES_TAB, USERS_TAB } from "../../src/domain/tabs";
-import type { RunningSandbox } from "../../src/sandbox/index";
+import { type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/index";
 import type { ChunkReport } from "../../src/sync/runner";
 import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
 import type { Cell } from "../../src/workbook/port";
@@ -118,8 +120,45 @@ export class SidebarSync {
   }
 }
 
+/** A sandbox and the built add-in over generated users, set up and ready to sync, and what the account had before. */
+export interface GeneratedSync {
+  sandbox: RunningSandbox;
+  sync: SidebarSync;
+  /** The account's users before the sync. */
+  existing: Set<number>;
+  /** The unassigned lines before the sync. */
+  lines: number[];
+  close(): Promise<void>;
+}
+
+/** The sandbox (320 lines, 20 users, seed 3, any faults) at `timeScale`, the add-in connected and set up, `users` rows. */
+export async function startGeneratedSync(
+  users: number,
+  timeScale: number,
+  faults?: SandboxOptions["faults"],
+): Promise<GeneratedSync> {
+  if (!existsSync(new URL("../../dist/Code.js", import.meta.url))) throw new Error("Run npm run build first.");
+  let onExchange = () => {};
+  const sandbox = await startSandbox({ timeScale, seed: 3, users: 20, lines: 320, faults, onExchange: () => onExchange() });
+  const sync = new SidebarSync(sandbox, timeScale);
+  onExchange = sync.onExchange;
+  await sync.prepare();
+  sync.writeUsers(generatedUsers(sync.lines(), users));
+  const before = sandbox.state();
+  return {
+    sandbox,
+    sync,
+    existing: new Set(before.extensions.filter((e) => e.status !== "Unassigned").map((e) => e.id)),
+    lines: before.extensions.filter((e) => e.status === "Unassigned").map((e) => e.id),
+    close: async () => {
+      await sync.close();
+      await sandbox.close();
+    },
+  };
+}
+
 /** What the account and the sheet came to, as the CLI's crash test counts it. */
-export function syncFigures(sandbox: RunningSandbox, existing: Set<number>, lines: number[], sync: SidebarSync) {
+export function syncFigures({ sandbox, existing, lines, sync }: Omit<GeneratedSync, "close">) {
   const account = sandbox.state();
   const rows = sync.users();
   const made = account.extensions.filter((e) => e.status !== "Unassigned" && !existing.has(e.id));

@@ -9,6 +9,7 @@ import { RECORD_SHEET } from "../../src/apps-script-runtime/spreadsheet/xlsx-rec
 import { saveDocument } from "../../src/apps-script-runtime/spreadsheet/xlsx-save";
 import { PROTECTION_DESCRIPTION, SheetsWorkbook } from "../../src/gas/sheets-workbook";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
+import { TAB_MARKERS } from "../../src/playground/tab-markers";
 import { writeDemoWorkspace } from "../../src/workbook/demo-workspace";
 import type { SheetLayout, Workbook } from "../../src/workbook/port";
 
@@ -32,9 +33,14 @@ afterEach(async () => {
 
 async function roundTrip(document: SheetsDocument): Promise<OpenSpreadsheet> {
   const path = join(dir, "book.xlsx");
-  await saveDocument(document, path);
+  await saveDocument(document, path, TAB_MARKERS);
   const loaded = openAs(
-    await loadDocument(path, { id: "local-spreadsheet", people: PEOPLE, fileProtection: PROTECTION_DESCRIPTION }),
+    await loadDocument(path, {
+      id: "local-spreadsheet",
+      people: PEOPLE,
+      fileProtection: PROTECTION_DESCRIPTION,
+      names: TAB_MARKERS,
+    }),
     "me@example.com",
   );
   restore?.();
@@ -177,7 +183,12 @@ describe("the same file for the CLI (XlsxWorkbook) and the add-in (SheetsWorkboo
     const path = join(dir, "cli.xlsx");
     await cli.save(path);
     const open = openAs(
-      await loadDocument(path, { id: "local-spreadsheet", people: PEOPLE, fileProtection: PROTECTION_DESCRIPTION }),
+      await loadDocument(path, {
+        id: "local-spreadsheet",
+        people: PEOPLE,
+        fileProtection: PROTECTION_DESCRIPTION,
+        names: TAB_MARKERS,
+      }),
       "me@example.com",
     );
     restore = open.install();
@@ -199,7 +210,7 @@ describe("the same file for the CLI (XlsxWorkbook) and the add-in (SheetsWorkboo
     const addIn = new SheetsWorkbook(open.spreadsheet);
     writeDemoWorkspace(addIn, demo);
     const path = join(dir, "add-in.xlsx");
-    await saveDocument(open.document, path);
+    await saveDocument(open.document, path, TAB_MARKERS);
     const cli = await XlsxWorkbook.open(path);
     const expected = snapshot(addIn);
     const actual = snapshot(cli);

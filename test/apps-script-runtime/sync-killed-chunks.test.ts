@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generatedUsers, SITES } from "../../bench/sync";
-import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { SITES } from "../../bench/sync";
+import type { RunningSandbox } from "../../src/sandbox/index";
 import { SeededRandom } from "../../src/sandbox/seeded-random";
 import type { SyncPlan } from "../../src/sync/plan";
-import { type KillMoment, SidebarSync, syncFigures } from "./sidebar-sync";
+import { type GeneratedSync, type KillMoment, type SidebarSync, startGeneratedSync, syncFigures } from "./sidebar-sync";
 
 /**
  * The add-in's sync as the sidebar drives it (dist/Code.js, runSync chunk by chunk in the local Apps Script runtime),
@@ -17,27 +16,16 @@ const KILLS = 8;
 const SCALE = 50;
 
 describe("an add-in sync whose executions are killed by the time limit", () => {
+  let started: GeneratedSync;
   let sandbox: RunningSandbox;
   let sync: SidebarSync;
   let existing: Set<number>;
-  let lines: number[];
 
   beforeAll(async () => {
-    if (!existsSync(new URL("../../dist/Code.js", import.meta.url))) throw new Error("Run npm run build first.");
-    let onExchange = () => {};
-    sandbox = await startSandbox({ timeScale: SCALE, seed: 3, users: 20, lines: 320, onExchange: () => onExchange() });
-    sync = new SidebarSync(sandbox, SCALE);
-    onExchange = sync.onExchange;
-    await sync.prepare();
-    sync.writeUsers(generatedUsers(sync.lines(), USERS));
-    const before = sandbox.state();
-    existing = new Set(before.extensions.filter((e) => e.status !== "Unassigned").map((e) => e.id));
-    lines = before.extensions.filter((e) => e.status === "Unassigned").map((e) => e.id);
+    started = await startGeneratedSync(USERS, SCALE);
+    ({ sandbox, sync, existing } = started);
   });
-  afterAll(async () => {
-    await sync?.close();
-    await sandbox?.close();
-  });
+  afterAll(async () => await started?.close());
 
   it("a preview after a killed chunk shows the users it made as adopted, not as blocked duplicates", async () => {
     // Killed once 40 answers came: the account read, then a dozen users made, none written onto its row.
@@ -83,7 +71,7 @@ describe("an add-in sync whose executions are killed by the time limit", () => {
       seed: SEED,
       chunks,
       kills: kills.filter((k) => k.killed).length,
-      ...syncFigures(sandbox, existing, lines, sync),
+      ...syncFigures(started),
     };
     console.log(`killed chunks: ${JSON.stringify({ ...figures, moments: kills })}`);
     const replay = `seed ${SEED} (RCSHEETS_KILL_SEED=${SEED} replays it)`;

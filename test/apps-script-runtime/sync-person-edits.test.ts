@@ -1,13 +1,12 @@
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generatedUsers, SITES } from "../../bench/sync";
+import { SITES } from "../../bench/sync";
 import { deleteRow, insertRow, sortRows } from "../../src/apps-script-runtime/spreadsheet/person-edits";
 import { USERS_TAB } from "../../src/domain/tabs";
-import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import type { RunningSandbox } from "../../src/sandbox/index";
 import { SeededRandom } from "../../src/sandbox/seeded-random";
 import type { SyncPlan } from "../../src/sync/plan";
 import type { ChunkReport } from "../../src/sync/runner";
-import { COLLEAGUE, SidebarSync, syncFigures } from "./sidebar-sync";
+import { COLLEAGUE, type GeneratedSync, type SidebarSync, startGeneratedSync, syncFigures } from "./sidebar-sync";
 
 /**
  * While each chunk of an add-in sync runs (dist/Code.js in the local Apps Script runtime, as the sidebar drives it), a
@@ -21,25 +20,17 @@ const SCALE = 50;
 const column = (key: string) => USERS_TAB.columns.findIndex((c) => c.key === key) + 1;
 
 describe("an add-in sync while a second person edits the Users tab", () => {
+  let started: GeneratedSync;
   let sandbox: RunningSandbox;
   let sync: SidebarSync;
   let existing: Set<number>;
   let lines: number[];
 
   beforeAll(async () => {
-    if (!existsSync(new URL("../../dist/Code.js", import.meta.url))) throw new Error("Run npm run build first.");
-    sandbox = await startSandbox({ timeScale: SCALE, seed: 3, users: 20, lines: 320 });
-    sync = new SidebarSync(sandbox, SCALE);
-    await sync.prepare();
-    sync.writeUsers(generatedUsers(sync.lines(), USERS));
-    const before = sandbox.state();
-    existing = new Set(before.extensions.filter((e) => e.status !== "Unassigned").map((e) => e.id));
-    lines = before.extensions.filter((e) => e.status === "Unassigned").map((e) => e.id);
+    started = await startGeneratedSync(USERS, SCALE);
+    ({ sandbox, sync, existing, lines } = started);
   });
-  afterAll(async () => {
-    await sync?.close();
-    await sandbox?.close();
-  });
+  afterAll(async () => await started?.close());
 
   it("writes every result on its own user's row through inserts, deletes and sorts, and offers no live user for deletion", async () => {
     const random = new SeededRandom(SEED);
@@ -79,7 +70,7 @@ describe("an add-in sync while a second person edits the Users tab", () => {
       reports.push(end.report);
       done = end.report.done;
     }
-    const figures = syncFigures(sandbox, existing, lines, sync);
+    const figures = syncFigures(started);
     const leftAlone = reports.flatMap((r) => r.leftAlone);
     console.log(
       `person edits: ${JSON.stringify({ seed: SEED, chunks: reports.length, edits: edits.length, leftAlone: leftAlone.length, ...figures })}`,

@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generatedUsers, SITES } from "../../bench/sync";
-import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { SITES } from "../../bench/sync";
+import type { RunningSandbox } from "../../src/sandbox/index";
 import type { ChunkReport } from "../../src/sync/runner";
-import { SidebarSync, syncFigures } from "./sidebar-sync";
+import { type GeneratedSync, type SidebarSync, startGeneratedSync, syncFigures } from "./sidebar-sync";
 
 /**
  * A throttled RingCentral (a fifth of the answers a 429 with a minute's Retry-After, scaled) under chunks given the
@@ -14,25 +13,17 @@ const SCALE = 50;
 const USERS = 30;
 
 describe("an add-in sync against a throttled RingCentral", () => {
+  let started: GeneratedSync;
   let sandbox: RunningSandbox;
   let sync: SidebarSync;
 
   beforeAll(async () => {
-    if (!existsSync(new URL("../../dist/Code.js", import.meta.url))) throw new Error("Run npm run build first.");
-    sandbox = await startSandbox({ timeScale: SCALE, seed: 3, users: 20, lines: 320, faults: "429=0.2" });
-    sync = new SidebarSync(sandbox, SCALE);
-    await sync.prepare();
-    sync.writeUsers(generatedUsers(sync.lines(), USERS));
+    started = await startGeneratedSync(USERS, SCALE, "429=0.2");
+    ({ sandbox, sync } = started);
   });
-  afterAll(async () => {
-    await sync?.close();
-    await sandbox?.close();
-  });
+  afterAll(async () => await started?.close());
 
   it("never runs an execution past its limit, and ends with every row synced", async () => {
-    const before = sandbox.state();
-    const existing = new Set(before.extensions.filter((e) => e.status !== "Unassigned").map((e) => e.id));
-    const lines = before.extensions.filter((e) => e.status === "Unassigned").map((e) => e.id);
     const reports: ChunkReport[] = [];
     for (let chunk = 0; chunk < 60 && !reports.at(-1)?.done; chunk++) {
       // The longest chunk runSync allows: 270 s of the execution's 6 minutes (scaled), leaving 90 s for the worst.
@@ -42,7 +33,7 @@ describe("an add-in sync against a throttled RingCentral", () => {
       reports.push(end.report);
     }
     const fired = sandbox.faultsFired()["429"];
-    const figures = syncFigures(sandbox, existing, lines, sync);
+    const figures = syncFigures(started);
     console.log(`throttled: ${JSON.stringify({ chunks: reports.length, fired429: fired, ...figures })}`);
     expect(fired).toBeGreaterThan(10);
     expect(reports.at(-1)?.done).toBe(true);

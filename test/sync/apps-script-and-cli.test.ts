@@ -11,6 +11,7 @@ import { loadDocument } from "../../src/apps-script-runtime/spreadsheet/xlsx-loa
 import { SITES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { SheetsWorkbook } from "../../src/gas/sheets-workbook";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
+import { TAB_MARKERS } from "../../src/playground/tab-markers";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/index";
 import { previewSync } from "../../src/sync/preview";
 import { decodeTab } from "../../src/workbook/codec";
@@ -105,7 +106,8 @@ describe("a sync in Apps Script and a CLI sync at once", () => {
     const sheetPath = join(dir, "sheet.xlsx");
     await theSheet(cliPath);
     await theSheet(sheetPath);
-    const document = await loadDocument(sheetPath, { id: "sheet", people: { owner: PERSON, editors: [PERSON], domain: null } });
+    const people = { owner: PERSON, editors: [PERSON], domain: null };
+    const document = await loadDocument(sheetPath, { id: "sheet", people, names: TAB_MARKERS });
     runtime = startBuiltAddIn({ document, user: PERSON, sandbox: sandbox.serverUrl });
 
     // Both copies plan the same lines for their own site: the two syncs compete for every one of them.

@@ -4,12 +4,15 @@ import type { Execution, HostService } from "../host-service";
 /**
  * CacheService (developers.google.com/apps-script/reference/cache/cache): script, user and document caches. A key
  * is at most 250 characters, a value at most 100 KB; an entry lives 600 s unless told, at most 21600 s (6 hours).
- * Time is the host's clock.
+ * "The cap for cached items is 1,000. If more than 1,000 items are written, the cache stores the 900 items farthest
+ * from expiration." Time is the host's clock.
  */
 export const CACHE_KEY_MAX_LENGTH = 250;
 export const CACHE_VALUE_MAX_BYTES = 100 * 1024;
 export const CACHE_DEFAULT_SECONDS = 600;
 export const CACHE_MAX_SECONDS = 21_600;
+export const CACHE_ITEMS_CAP = 1000;
+export const CACHE_ITEMS_KEPT = 900;
 export const CACHE_KEY_TOO_LARGE = "Argument too large: key";
 export const CACHE_VALUE_TOO_LARGE = "Argument too large: value";
 
@@ -31,11 +34,47 @@ export class CacheStore {
   }
 
   put(key: string, value: string, seconds: number): void {
-    this.#entries.set(key, { value, expiresAt: this.now() + seconds * 1000 });
+    this.putAll([[key, value]], seconds);
+  }
+
+  /** Writes every entry, then holds the cap once: a putAll of 1,001 items keeps 900, as a run of puts would. */
+  putAll(entries: readonly [string, string][], seconds: number): void {
+    const expiresAt = this.now() + seconds * 1000;
+    for (const [key, value] of entries) {
+      // A rewritten key is a new item: it goes to the end, as the newest write.
+      this.#entries.delete(key);
+      this.#entries.set(key, { value, expiresAt });
+    }
+    this.#holdCap();
+  }
+
+  /** How many items it holds now (expired ones are gone). */
+  size(): number {
+    this.#dropExpired();
+    return this.#entries.size;
   }
 
   remove(key: string): void {
     this.#entries.delete(key);
+  }
+
+  #holdCap(): void {
+    if (this.#entries.size <= CACHE_ITEMS_CAP) return;
+    this.#dropExpired();
+    if (this.#entries.size <= CACHE_ITEMS_CAP) return;
+    // The 900 farthest from expiration stay; among equals, the later written.
+    const kept = [...this.#entries]
+      .map((entry, order) => ({ entry, order }))
+      .sort((a, b) => b.entry[1].expiresAt - a.entry[1].expiresAt || b.order - a.order)
+      .slice(0, CACHE_ITEMS_KEPT)
+      .sort((a, b) => a.order - b.order);
+    this.#entries.clear();
+    for (const { entry } of kept) this.#entries.set(...entry);
+  }
+
+  #dropExpired(): void {
+    const now = this.now();
+    for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
   }
 }
 
@@ -79,13 +118,12 @@ export class Cache {
   }
 
   put(key: string, value: string, expirationInSeconds?: number): void {
-    const [k, v] = checkEntry(key, value);
-    this.#store.put(k, v, lifetime(expirationInSeconds));
+    this.#store.putAll([checkEntry(key, value)], lifetime(expirationInSeconds));
   }
 
   putAll(values: Record<string, string>, expirationInSeconds?: number): void {
     const entries = Object.entries(values ?? {}).map(([key, value]) => checkEntry(key, value));
-    for (const [k, v] of entries) this.#store.put(k, v, lifetime(expirationInSeconds));
+    this.#store.putAll(entries, lifetime(expirationInSeconds));
   }
 
   remove(key: string): void {
@@ -138,8 +176,9 @@ class CacheServiceRoot {
     return new Cache(this.#stores.user(this.#execution.user));
   }
 
-  getDocumentCache(): Cache {
-    return new Cache(this.#stores.document);
+  /** Null outside the context of a containing document (a standalone script, a web app). */
+  getDocumentCache(): Cache | null {
+    return this.#execution.standalone ? null : new Cache(this.#stores.document);
   }
 }
 

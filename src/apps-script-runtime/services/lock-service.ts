@@ -129,8 +129,9 @@ class LockServiceRoot {
     return new Lock(this.#states.script, this.#execution);
   }
 
-  getDocumentLock(): Lock {
-    return new Lock(this.#states.document, this.#execution);
+  /** Null outside a containing document (developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()). */
+  getDocumentLock(): Lock | null {
+    return this.#execution.standalone ? null : new Lock(this.#states.document, this.#execution);
   }
 
   getUserLock(): Lock {

@@ -121,8 +121,9 @@ class PropertiesServiceRoot {
     return new Properties(this.#stores.user(this.#execution.user));
   }
 
-  getDocumentProperties(): Properties {
-    return new Properties(this.#stores.document);
+  /** Null where document properties are not available: outside a containing document. */
+  getDocumentProperties(): Properties | null {
+    return this.#execution.standalone ? null : new Properties(this.#stores.document);
   }
 }
 

@@ -7,6 +7,7 @@ import { PropertyStores, propertiesService } from "./properties-service";
 import { StateTokens, scriptApp } from "./script-app";
 import { session } from "./session";
 import { type Routes, urlFetchApp } from "./url-fetch-app";
+import { URL_FETCH_CALLS_PER_DAY_CONSUMER, UrlFetchQuota } from "./url-fetch-limits";
 import { utilities } from "./utilities";
 
 /** The services every execution gets besides the document's (SpreadsheetApp), and their shared state. */
@@ -16,6 +17,8 @@ export interface StandardServices {
   readonly caches: CacheStores;
   readonly locks: LockStates;
   readonly stateTokens: StateTokens;
+  /** Each person's UrlFetchApp calls in their day. */
+  readonly urlFetchQuota: UrlFetchQuota;
   readonly scriptId: string;
 }
 
@@ -28,6 +31,11 @@ export interface StandardServiceOptions {
   now?: () => number;
   /** People whose email Session answers blank (Google withholds it: a consumer account, another domain). */
   hiddenEmails?: readonly string[];
+  /**
+   * UrlFetchApp calls a person may make in 24 hours: 20,000 (a consumer account, the default) or 100,000 (Google
+   * Workspace; `URL_FETCH_CALLS_PER_DAY_WORKSPACE`).
+   */
+  urlFetchCallsPerDay?: number;
 }
 
 export function standardServices(options: StandardServiceOptions): StandardServices {
@@ -37,15 +45,19 @@ export function standardServices(options: StandardServiceOptions): StandardServi
   const caches = new CacheStores(options.now ?? Date.now);
   const locks = new LockStates();
   const stateTokens = new StateTokens();
+  const urlFetchQuota = new UrlFetchQuota(
+    options.urlFetchCallsPerDay ?? URL_FETCH_CALLS_PER_DAY_CONSUMER,
+    options.now ?? Date.now,
+  );
   const list = [
     propertiesService(properties),
     cacheService(caches),
     lockService(locks),
-    urlFetchApp(options.routes ?? {}, options.manifest.urlFetchWhitelist),
+    urlFetchApp(options.routes ?? {}, options.manifest.urlFetchWhitelist, urlFetchQuota),
     utilities(timeZone),
     session(timeZone, scriptId, options.hiddenEmails),
     scriptApp(scriptId, stateTokens),
     htmlService(options.files ?? {}),
   ];
-  return { list, properties, caches, locks, stateTokens, scriptId };
+  return { list, properties, caches, locks, stateTokens, urlFetchQuota, scriptId };
 }

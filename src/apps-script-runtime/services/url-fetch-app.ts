@@ -1,9 +1,10 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { AppsScriptException } from "../exception";
-import type { HostService } from "../host-service";
+import type { Execution, HostService } from "../host-service";
 import { Blob } from "./blob";
 import { type Bytes, bufferText, toBuffer, toBytes } from "./bytes";
+import { requestRefusal, responseRefusal, type UrlFetchQuota } from "./url-fetch-limits";
 
 /**
  * UrlFetchApp (developers.google.com/apps-script/reference/url-fetch/url-fetch-app). The script sees the URLs it
@@ -122,10 +123,14 @@ function prepare(url: string, params: FetchParams = {}): Prepared {
 class UrlFetchAppRoot {
   readonly #routes: Routes;
   readonly #whitelist: readonly string[] | undefined;
+  readonly #quota: UrlFetchQuota;
+  readonly #user: string;
 
-  constructor(routes: Routes, whitelist: readonly string[] | undefined) {
+  constructor(routes: Routes, whitelist: readonly string[] | undefined, quota: UrlFetchQuota, user: string) {
     this.#routes = routes;
     this.#whitelist = whitelist;
+    this.#quota = quota;
+    this.#user = user;
   }
 
   get [Symbol.toStringTag]() {
@@ -138,7 +143,9 @@ class UrlFetchAppRoot {
 
   fetchAll(requests: (FetchParams & { url: string })[]): Promise<HTTPResponse[]> {
     const prepared = requests.map((request) => prepare(request.url, request));
-    return Promise.all(prepared.map((request) => this.#fetch(request)));
+    // Each request is a call against the limits and the day's quota; one refused sends none.
+    for (const request of prepared) this.#admit(request);
+    return Promise.all(prepared.map((request) => this.#fetch(request, true)));
   }
 
   getRequest(url: string, params: FetchParams = {}): Record<string, unknown> {
@@ -156,14 +163,23 @@ class UrlFetchAppRoot {
     };
   }
 
-  async #fetch(request: Prepared): Promise<HTTPResponse> {
+  /** The allowlist, the limits on a call, then the person's quota for the day (quotas.md: exceeding one throws). */
+  #admit(request: Prepared): void {
     if (this.#whitelist && !this.#whitelist.some((prefix) => withPath(request.url).startsWith(prefix)))
       throw new AppsScriptException(notWhitelisted(request.url));
+    const refusal = requestRefusal(request) ?? this.#quota.take(this.#user);
+    if (refusal) throw new AppsScriptException(refusal);
+  }
+
+  async #fetch(request: Prepared, admitted = false): Promise<HTTPResponse> {
+    if (!admitted) this.#admit(request);
     let url = request.url;
     let method = request.method;
     let body = request.body;
     for (let redirects = 0; ; redirects++) {
       const answer = await send(this.#local(url), { ...request, method, body });
+      const tooLarge = responseRefusal(answer.body.length);
+      if (tooLarge) throw new AppsScriptException(tooLarge);
       const location = [answer.headers.location].flat()[0];
       if (request.params.followRedirects === false || !location || redirects >= MAX_REDIRECTS || !isRedirect(answer.code)) {
         const response = new HTTPResponse(answer.code, answer.rawHeaders, answer.body);
@@ -237,6 +253,9 @@ function send(
   });
 }
 
-export function urlFetchApp(routes: Routes, whitelist: readonly string[] | undefined): HostService {
-  return { name: "UrlFetchApp", create: () => new UrlFetchAppRoot(routes, whitelist) };
+export function urlFetchApp(routes: Routes, whitelist: readonly string[] | undefined, quota: UrlFetchQuota): HostService {
+  return {
+    name: "UrlFetchApp",
+    create: (execution: Execution) => new UrlFetchAppRoot(routes, whitelist, quota, execution.user),
+  };
 }

@@ -13,7 +13,8 @@ import { SpreadsheetApp } from "./spreadsheet-app";
 export function spreadsheetService(document: SheetsDocument, drive: Drive = new Drive()): HostService {
   return {
     name: "SpreadsheetApp",
-    create: (execution: Execution) => new SpreadsheetApp(new Person(document, execution.user), drive),
+    create: (execution: Execution) =>
+      new SpreadsheetApp(new Person(document, execution.user), drive, execution.standalone === true),
   };
 }
 

@@ -19,48 +19,51 @@ export class SpreadsheetApp extends HostObject {
   declare private readonly drive: Drive | null;
   /** One Person per other document opened, so that its sheets are the same objects on a second open. */
   declare private readonly opened: Map<string, Person>;
+  /** Outside a containing document (the /usercallback of a sign-in) there is no active spreadsheet. */
+  declare private readonly standalone: boolean;
 
-  constructor(person: Person, drive: Drive | null = null) {
+  constructor(person: Person, drive: Drive | null = null, standalone = false) {
     super(person);
-    internal(this, { drive, opened: new Map<string, Person>() });
+    internal(this, { drive, opened: new Map<string, Person>(), standalone });
   }
 
   get [Symbol.toStringTag](): string {
     return "SpreadsheetApp";
   }
 
-  getActive(): Spreadsheet {
+  getActive(): Spreadsheet | null {
     this.hit("getActive");
-    return spreadsheetFacade(this.person);
+    return this.active();
   }
 
-  getActiveSpreadsheet(): Spreadsheet {
+  getActiveSpreadsheet(): Spreadsheet | null {
     this.hit("getActiveSpreadsheet");
-    return spreadsheetFacade(this.person);
+    return this.active();
   }
 
-  getActiveSheet(): Sheet {
+  getActiveSheet(): Sheet | null {
     this.hit("getActiveSheet");
-    return spreadsheetFacade(this.person).getActiveSheet();
+    return this.active()?.getActiveSheet() ?? null;
   }
 
   setActiveSheet(sheet: Sheet): Sheet {
     this.hit("setActiveSheet");
-    return spreadsheetFacade(this.person).setActiveSheet(sheet);
+    return this.activeOrRefused().setActiveSheet(sheet);
   }
 
-  getActiveRange(): Range {
+  getActiveRange(): Range | null {
     this.hit("getActiveRange");
-    return spreadsheetFacade(this.person).getActiveRange();
+    return this.active()?.getActiveRange() ?? null;
   }
 
-  getActiveRangeList(): RangeList {
+  getActiveRangeList(): RangeList | null {
     this.hit("getActiveRangeList");
-    return spreadsheetFacade(this.person).getActiveRangeList();
+    return this.active()?.getActiveRangeList() ?? null;
   }
 
   getUi(): Ui {
     this.hit("getUi");
+    if (this.standalone) throw exception("Cannot call SpreadsheetApp.getUi() from this context.");
     return new Ui(this.person);
   }
 
@@ -85,6 +88,16 @@ export class SpreadsheetApp extends HostObject {
   /** Nothing is buffered here: every call already took effect. */
   flush(): void {
     this.hit("flush");
+  }
+
+  private active(): Spreadsheet | null {
+    return this.standalone ? null : spreadsheetFacade(this.person);
+  }
+
+  private activeOrRefused(): Spreadsheet {
+    const active = this.active();
+    if (!active) throw exception("Cannot call SpreadsheetApp.setActiveSheet() from this context.");
+    return active;
   }
 
   private open(id: string, method: "openById" | "openByUrl"): Spreadsheet {

@@ -3,8 +3,6 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import ExcelJS from "exceljs";
-import { MARKER_KEY } from "../../gas/sheets-workbook";
-import { plain, XlsxWorkbook } from "../../node/xlsx-workbook";
 import { type Area, parseReference } from "./a1-notation";
 import {
   AUTOMATIC_FORMAT,
@@ -20,6 +18,7 @@ import {
   type SheetModel,
   SheetsDocument,
 } from "./document";
+import { type MetadataNames, takeNamedValues } from "./xlsx-names";
 import { type DocumentRecord, type RecordedRule, type SheetRecord, takeRecord } from "./xlsx-record";
 
 /** The format the save gives a date in an Automatic cell, since xlsx needs one to call a number a date. */
@@ -36,18 +35,24 @@ export interface LoadOptions {
    * such as the CLI, protected): the playground names it as the add-in does, since both protect the same tabs.
    */
   fileProtection?: string;
+  /** Developer metadata the file keeps as defined names (a product's tab markers); none by default. */
+  names?: MetadataNames;
 }
 
 export async function loadDocument(path: string, options: LoadOptions): Promise<SheetsDocument> {
   return documentFromXlsx(await readFile(path), { name: basename(path).replace(/\.xlsx$/i, ""), ...options });
 }
 
+/**
+ * The bytes are trusted to be an .xlsx within reason: a caller that takes files from people checks them first (the
+ * playground does, as the CLI checks a workbook).
+ */
 export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): Promise<SheetsDocument> {
-  const book = await XlsxWorkbook.fromBuffer(data);
-  const record = takeRecord(book.excel);
+  const excel = await excelOf(data);
+  const record = takeRecord(excel);
   // The grid each sheet gets is known from the rows and columns the file holds, before a cell is made: a file one far
   // cell makes 17 billion cells large is refused as Sheets refuses it, not expanded.
-  const grids = book.excel.worksheets.map((ws) =>
+  const grids = excel.worksheets.map((ws) =>
     gridOf(
       ws,
       record?.sheets.find((sheet) => sheet.name === ws.name),
@@ -55,18 +60,18 @@ export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): 
   );
   const cells = grids.reduce((sum, grid) => sum + grid.rows * grid.columns, 0);
   if (cells > MAX_CELLS || grids.some((grid) => grid.columns > MAX_COLUMNS)) throw new Error(OVER_MAX_CELLS);
-  const markers = new Map(book.sheets().map((sheet) => [sheet.name, sheet.marker]));
+  const named = takeNamedValues(excel, options.names);
   const document = new SheetsDocument(options.id, options.people);
   if (options.name) document.name = options.name;
-  const loaded: [ExcelJS.Worksheet, SheetModel][] = book.excel.worksheets.map((ws) => {
+  const loaded: [ExcelJS.Worksheet, SheetModel][] = excel.worksheets.map((ws) => {
     const recorded = record?.sheets.find((sheet) => sheet.name === ws.name);
     const sheet = document.addSheet(ws.name, document.sheets.length, recorded?.id);
     loadSheet(ws, sheet, recorded);
     sheet.protections.push(
       ...protectionsOf(ws, recorded, { description: options.fileProtection ?? "", owner: options.people.owner }),
     );
-    const marker = markers.get(ws.name);
-    if (marker) sheet.metadata.push({ id: document.nextId(), key: MARKER_KEY, value: marker });
+    const value = named.get(ws.name);
+    if (value !== undefined && options.names) sheet.metadata.push({ id: document.nextId(), key: options.names.key, value });
     for (const { key, value } of recorded?.metadata ?? []) sheet.metadata.push({ id: document.nextId(), key, value });
     return [ws, sheet];
   });
@@ -74,6 +79,29 @@ export async function documentFromXlsx(data: Uint8Array, options: LoadOptions): 
   for (const [ws, sheet] of loaded) loadValidations(ws, sheet, record);
   document.changes = 0;
   return document;
+}
+
+async function excelOf(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const excel = new ExcelJS.Workbook();
+  // ExcelJS types its input as its own `Buffer` interface; it takes Node's buffers.
+  await excel.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer).catch((error: unknown) => {
+    throw new Error("The file is not an .xlsx workbook, or its contents are damaged.", { cause: error });
+  });
+  // Any zip loads, as a workbook without sheets; a spreadsheet always has one.
+  if (excel.worksheets.length === 0) throw new Error("The file holds no sheets, so it is not an .xlsx workbook.");
+  return excel;
+}
+
+/** What a cell shows, as a plain value: rich text and hyperlinks as their text, a formula as its last result. */
+function plainValue(value: ExcelJS.CellValue): string | number | boolean | Date {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "object" || value instanceof Date) return value;
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  // A hyperlink's text may itself be rich text, whatever the typings say.
+  if ("hyperlink" in value) return plainValue(value.text as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value) return plainValue(value.result ?? null);
+  if ("error" in value) return value.error;
+  return "";
 }
 
 /** The grid a sheet of the file gets: the recorded one (or Sheets' default), grown to the rows and columns it holds. */
@@ -100,7 +128,7 @@ function loadSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, recorded: SheetReco
   });
 }
 
-/** A column's own format (how Excel and XlsxWorkbook format a whole column) goes to each of its cells, as in Sheets. */
+/** A column's own format (how Excel formats a whole column) goes to each of its cells, as in Sheets. */
 function loadColumnFormats(ws: ExcelJS.Worksheet, sheet: SheetModel): Map<number, string> {
   const formats = new Map<number, string>();
   for (let c = 1; c <= ws.columnCount; c++) {
@@ -113,7 +141,7 @@ function loadColumnFormats(ws: ExcelJS.Worksheet, sheet: SheetModel): Map<number
 }
 
 function loadCell(cell: ExcelJS.Cell, sheet: SheetModel, row: number, column: number, columnFormat: string): void {
-  const value = plain(cell.type === ExcelJS.ValueType.Merge ? null : cell.value);
+  const value = plainValue(cell.type === ExcelJS.ValueType.Merge ? null : cell.value);
   const note = noteText(cell.note);
   const background = backgroundOf(cell.style?.fill);
   let format = cell.style?.numFmt ?? columnFormat;

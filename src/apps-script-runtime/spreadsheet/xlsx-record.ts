@@ -2,7 +2,7 @@
  * What an .xlsx file cannot hold of a Sheets document, kept beside it in the same file: a very hidden worksheet
  * whose column A holds one JSON record, cut into cells (a cell holds at most 32,767 characters). Everything the
  * xlsx format can say stays in xlsx (values, formats, notes, fills, frozen and hidden rows, list and range
- * validations, sheet protection, the tab marker as a defined name), so Excel and XlsxWorkbook read it too; the
+ * validations, sheet protection, metadata named as `names` says: xlsx-names.ts), so other tools read it too; the
  * record only adds to that, and a record that no longer matches the file (after another tool saved it) gives way.
  */
 
@@ -28,7 +28,7 @@ export interface SheetRecord {
   maxColumns: number;
   /** Every protection, with what xlsx's single sheet protection has no room for. */
   protections: ProtectionModel[];
-  /** Developer metadata other than the tab marker written as a defined name. */
+  /** Developer metadata other than what is kept as defined names. */
   metadata: { key: string; value: string | null }[];
   /** Validations xlsx cannot express (a list item with a comma, other criteria, no dropdown). */
   validations: { area: Area; rule: RecordedRule }[];

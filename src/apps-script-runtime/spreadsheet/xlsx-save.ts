@@ -3,25 +3,29 @@
 import { randomUUID } from "node:crypto";
 import { chmod, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type ExcelJS from "exceljs";
-import { MARKER_KEY } from "../../gas/sheets-workbook";
-import { XlsxWorkbook } from "../../node/xlsx-workbook";
+import ExcelJS from "exceljs";
 import { type Area, absoluteReference, columnLetters } from "./a1-notation";
 import { AUTOMATIC_FORMAT, type CellModel, RangeRef, type RuleModel, type SheetModel, type SheetsDocument } from "./document";
 import { AUTOMATIC_DATE_FORMAT } from "./xlsx-load";
+import { type MetadataNames, putNamedValues } from "./xlsx-names";
 import { type DocumentRecord, type RecordedRule, type SheetRecord, writeRecord } from "./xlsx-record";
 
-/** As XlsxWorkbook protects a sheet: people may still resize rows and columns. */
+/** A protected sheet's rows and columns can still be resized, as a spreadsheet program protects one by default. */
 const SHEET_PROTECTION: Partial<ExcelJS.WorksheetProtection> = { formatColumns: true, formatRows: true };
 const MAX_LIST_FORMULA = 255;
+/** Excel's longest sheet name: ExcelJS would silently cut a longer one. */
+const MAX_SHEET_NAME = 31;
 
-export async function documentToXlsx(document: SheetsDocument): Promise<Buffer> {
-  const book = XlsxWorkbook.create();
+/** `names`: developer metadata to keep as defined names (as in `LoadOptions`); the rest goes in the record. */
+export async function documentToXlsx(document: SheetsDocument, names?: MetadataNames): Promise<Buffer> {
+  const excel = new ExcelJS.Workbook();
   const record: DocumentRecord = { version: 1, sheets: [] };
-  const markers = new Set<string>();
+  const named = new Map<string, string>();
+  const values = new Set<string>();
   for (const sheet of document.sheets) {
-    book.addSheet(sheet.name);
-    const ws = book.excel.getWorksheet(sheet.name) as ExcelJS.Worksheet;
+    if (sheet.name.length > MAX_SHEET_NAME)
+      throw new Error(`The sheet name "${sheet.name}" is longer than ${MAX_SHEET_NAME} characters, which .xlsx cannot hold.`);
+    const ws = excel.addWorksheet(sheet.name);
     const recorded: SheetRecord = {
       name: sheet.name,
       id: sheet.id,
@@ -37,22 +41,23 @@ export async function documentToXlsx(document: SheetsDocument): Promise<Buffer> 
     // Without a password `protect` does all its work before it returns. xlsx has no warning-only protection: the
     // file's stands for the sheet's protection, strict or not, and the record says which.
     if (sheet.protections.some((p) => !p.area)) void ws.protect("", SHEET_PROTECTION);
-    // One marker per sheet and per value, as a defined name can point only once; other metadata goes in the record.
-    const marker = sheet.metadata.find((m) => m.key === MARKER_KEY && m.value !== null && !markers.has(m.value));
-    if (marker?.value) {
-      book.setMarker(sheet.name, marker.value);
-      markers.add(marker.value);
+    // One named value per sheet and per value, as a defined name can point only once; other metadata goes in the record.
+    const kept = sheet.metadata.find((m) => m.key === names?.key && m.value !== null && !values.has(m.value));
+    if (kept?.value) {
+      named.set(sheet.name, kept.value);
+      values.add(kept.value);
     }
-    recorded.metadata = sheet.metadata.filter((m) => m !== marker).map(({ key, value }) => ({ key, value }));
+    recorded.metadata = sheet.metadata.filter((m) => m !== kept).map(({ key, value }) => ({ key, value }));
     record.sheets.push(recorded);
   }
-  writeRecord(book.excel, record);
-  return book.toBuffer();
+  if (names) putNamedValues(excel, names, named);
+  writeRecord(excel, record);
+  return Buffer.from(await excel.xlsx.writeBuffer());
 }
 
 /** Temp file beside `path`, flushed, then renamed over it: never a half-written file; the file keeps its mode. */
-export async function saveDocument(document: SheetsDocument, path: string): Promise<void> {
-  const data = await documentToXlsx(document);
+export async function saveDocument(document: SheetsDocument, path: string, names?: MetadataNames): Promise<void> {
+  const data = await documentToXlsx(document, names);
   const mode = await stat(path).then(
     (s) => s.mode & 0o7777,
     () => 0o644,
@@ -77,8 +82,7 @@ export async function saveDocument(document: SheetsDocument, path: string): Prom
 }
 
 /**
- * A column formatted the same all the way down is saved as the column's format (how XlsxWorkbook and Excel format
- * a column); each cell is then written only when it holds something or differs from its column.
+ * A column formatted the same all the way down is saved as the column's format (how Excel formats a column); each cell is then written only when it holds something or differs from its column.
  */
 function saveCells(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
   const columnFormats = new Map<number, string>();

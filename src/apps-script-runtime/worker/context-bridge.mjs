@@ -104,9 +104,18 @@ export function installBridge(worker) {
     return error;
   }
 
+  /**
+   * Utilities.sleep: "The maximum allowed value is 300000 (or 5 minutes)". Google does not say what a larger one
+   * does; the runtime refuses it, so that a script that relies on either is found here.
+   */
+  function sleepAtMost(ms) {
+    if (ms > 300000) throw thrownError({ e: "Invalid argument: milliseconds", n: "Exception" });
+    return sleep(ms);
+  }
+
   function invoke(handle, className, method, args) {
     if (ended) throw thrownError({ e: "The execution has ended.", n: "Exception" });
-    if (className === "Utilities" && method === "sleep") return sleep(Number(args[0]) || 0);
+    if (className === "Utilities" && method === "sleep") return sleepAtMost(Number(args[0]) || 0);
     const answer = JSON.parse(hostCall(JSON.stringify({ h: handle, m: method, a: encode(args, new Set()) })));
     if ("e" in answer) throw thrownError(answer);
     return decode(answer.v);

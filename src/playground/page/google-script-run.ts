@@ -30,13 +30,38 @@ function encode(value: unknown): unknown {
   return "$type" in (value as object) ? { $type: "plain", value: Object.fromEntries(entries) } : Object.fromEntries(entries);
 }
 
+/**
+ * "The google.script.run API allows 10 concurrent calls to server functions. If you make an 11th call while 10 are
+ * still running, the server function will be delayed until one of the 10 spots is freed."
+ * (developers.google.com/apps-script/guides/html/communication)
+ */
+const CONCURRENT_CALLS = 10;
+let running = 0;
+const delayed: (() => void)[] = [];
+
+/** A call starts when one of the 10 spots is free, in the order the page made them. */
+async function call(name: string, args: unknown[], handlers: Handlers): Promise<void> {
+  // The arguments are copied when the call is made, as Google's are, even when it waits for a spot.
+  const encoded = args.map(encode);
+  if (running >= CONCURRENT_CALLS) await new Promise<void>((start) => delayed.push(start));
+  else running++;
+  try {
+    await execute(name, encoded, handlers);
+  } finally {
+    const next = delayed.shift();
+    // The freed spot passes straight to the next delayed call, so a new call cannot jump the queue.
+    if (next) next();
+    else running--;
+  }
+}
+
 async function execute(name: string, args: unknown[], handlers: Handlers): Promise<void> {
   let answer: { value?: unknown; error?: string };
   try {
     const response = await fetch(`/exec/${encodeURIComponent(name)}`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-playground-secret": SECRET },
-      body: JSON.stringify({ args: args.map(encode) }),
+      body: JSON.stringify({ args }),
     });
     answer = (await response.json()) as { value?: unknown; error?: string };
   } catch {
@@ -57,7 +82,7 @@ function runner(handlers: Handlers): unknown {
         if (key === "withUserObject") return (userObject: unknown) => runner({ ...handlers, userObject });
         if (typeof key !== "string" || key === "then") return undefined;
         return (...args: unknown[]) => {
-          void execute(key, args, handlers);
+          void call(key, args, handlers);
         };
       },
     },
