@@ -1,3 +1,4 @@
+import { counted } from "../src/domain/counted";
 import { rpc } from "./rpc";
 
 /** The tag filter on, as the server last said it: which tag and how many rows it shows. */
@@ -18,7 +19,7 @@ export function FilterBanner({ filter, onCleared }: { filter: ActiveFilter; onCl
     );
   return (
     <p class="status filter-on" role="status" aria-label="Tag filter">
-      Filter on: <strong>{filter.tag}</strong>, {filter.shown} {filter.shown === 1 ? "row" : "rows"} shown; the others are hidden.{" "}
+      Filter on: <strong>{filter.tag}</strong>, {counted(filter.shown, "row")} shown; the others are hidden.{" "}
       <button type="button" class="link" onClick={clear}>
         Clear filter: show all rows
       </button>

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { counted } from "../src/domain/counted";
 import type { FindingGroupView } from "../src/server/finding-views";
 import type { Severity } from "../src/server/validate";
 
@@ -40,7 +41,7 @@ export function FindingsList<F extends ListedFinding>(props: Props<F>) {
   return (
     <div class="findings-list">
       <p class="muted small">
-        {total} {total === 1 ? "finding" : "findings"} in {props.groups.length} {props.groups.length === 1 ? "group" : "groups"}
+        {counted(total, "finding")} in {counted(props.groups.length, "group")}
         {props.truncated ? `; the first ${props.findings.length} are listed by row (each group's count is whole)` : ""}.
       </p>
       <Pager label="groups" page={page} size={props.groups.length} onPage={setPage} />

@@ -1,3 +1,4 @@
+import { counted } from "../src/domain/counted";
 import type { ServerFunctionName, ServerFunctions } from "../src/server/functions";
 import type { InputOf, OutputOf } from "../src/server/server-function";
 
@@ -61,7 +62,7 @@ function timeOf(input: unknown): number {
 
 function silence(name: string, waitedMs: number): string {
   const minutes = Math.round(waitedMs / 60_000);
-  const waited = `The server did not answer within ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const waited = `The server did not answer within ${counted(minutes, "minute")}`;
   return RESUMABLE.has(name)
     ? `${waited}; the sync may still be running: press Sync again to resume where it stopped.`
     : `${waited}: try again.`;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { counted } from "../../src/domain/counted";
 import type { StartingPoint } from "../../src/server/getting-started";
 import { download } from "../download";
 import { Notice } from "../notice";
@@ -31,7 +32,9 @@ export function GetStarted({ go, version }: { go: (panel: Destination) => void; 
     task.run("read", async () => {
       setStatus("Reading the account…");
       const read = unlessBusy(await rpc("refreshAccount", {}));
-      setStatus(`Account read: ${read.users} users, ${read.sites} sites, ${read.lines} unassigned lines.`);
+      setStatus(
+        `Account read: ${counted(read.users, "user")}, ${counted(read.sites, "site")}, ${counted(read.lines, "unassigned line")}.`,
+      );
       await reload();
     });
   const template = () =>
@@ -40,7 +43,7 @@ export function GetStarted({ go, version }: { go: (panel: Destination) => void; 
       if (answer.fileName) download(answer.fileName, answer.text);
       setStatus(answer.message);
     });
-  const users = `${point.users} ${point.users === 1 ? "user" : "users"}`;
+  const users = counted(point.users, "user");
   return (
     <section class="get-started" aria-label="Get started">
       <h2>Get started</h2>

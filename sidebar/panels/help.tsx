@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ColumnHelp } from "../../src/server/column-help";
+import { RequiredMark } from "../required-mark";
 import { rpc } from "../rpc";
 
 /**
@@ -43,7 +44,7 @@ export function HelpPanel({ topic, onClose }: { topic: string; onClose: () => vo
         <details key={c.key} id={`help-${c.header}`} open={c.header === topic}>
           <summary>
             {c.header}
-            {c.required ? " *" : ""}
+            {c.required && <RequiredMark />}
           </summary>
           <p>{c.meaning}</p>
           <p class="muted small">Allowed: {c.allowed}</p>

@@ -1,10 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
+import { counted } from "../../src/domain/counted";
 import type { ImportResult } from "../../src/server/apply-import";
 import type { ImportPreviewView } from "../../src/server/preview-import";
 import type { ImportMappingProposal } from "../../src/server/propose-import-mapping";
 import type { ImportValueChoices } from "../../src/server/propose-import-values";
 import { FindingsList } from "../findings-list";
 import { type OrientationChoice as Orientation, OrientationPicker } from "../orientation-choice";
+import { RequiredMark, STAR } from "../required-mark";
 import { rpc } from "../rpc";
 import { useTask } from "../task";
 import { type FileLimits, type RowValue, readXlsxSheets, tooLarge, type XlsxSheet } from "../xlsx-file";
@@ -304,7 +306,12 @@ function OtherSpreadsheet(props: { busy: boolean; onSource: (s: Source) => void;
         disabled={props.busy || opening}
         onInput={(e) => setLink((e.currentTarget as HTMLInputElement).value)}
       />
-      <button type="button" disabled={props.busy || opening || link.trim() === ""} onClick={open}>
+      <button
+        type="button"
+        disabled={props.busy || opening || link.trim() === ""}
+        title={link.trim() === "" ? "Paste the spreadsheet's link first" : undefined}
+        onClick={open}
+      >
         {opening ? "Opening…" : "Open"}
       </button>
       {opened && (
@@ -353,8 +360,7 @@ function MappingStep(props: {
   return (
     <div>
       <p class="status">
-        {proposal.records} records.
-        {proposal.remembered ? " The mapping used last time for these headers." : ""}
+        {counted(proposal.records, "record")}.{proposal.remembered ? " The mapping used last time for these headers." : ""}
       </p>
       <Problems problems={proposal.problems} />
       <OrientationPicker
@@ -375,7 +381,7 @@ function MappingStep(props: {
       {unmapped.length > 0 && (
         <p class="status problem" role="status">
           Import stays unavailable for new rows until each required column has a source field or one value for all rows:{" "}
-          {unmapped.map((h) => `${h} *`).join(", ")}.
+          {unmapped.map((h) => `${h}${STAR}`).join(", ")}.
         </p>
       )}
       <table class="mapping">
@@ -392,12 +398,7 @@ function MappingStep(props: {
               <tr key={header}>
                 <th scope="row">
                   {header}
-                  {proposal.required?.includes(header) && (
-                    <span class="required" title="Required">
-                      {" "}
-                      *
-                    </span>
-                  )}
+                  {proposal.required?.includes(header) && <RequiredMark />}
                 </th>
                 <td>
                   <select
@@ -417,7 +418,7 @@ function MappingStep(props: {
                     <input
                       type="text"
                       aria-label={`Value of ${header} for all rows`}
-                      placeholder="typed once, given to every row"
+                      placeholder="the value for every row"
                       value={given}
                       onInput={(e) => props.onValue(header, (e.currentTarget as HTMLInputElement).value)}
                     />
@@ -448,8 +449,8 @@ function PreviewStep(props: { preview: ImportPreviewView; busy: boolean; onBack:
   return (
     <div>
       <p class="status">
-        {preview.counts.added} to add, {preview.counts.merged} to merge, {preview.counts.unchanged} unchanged; {errors} errors to
-        fix after.
+        {preview.counts.added} to add, {preview.counts.merged} to merge, {preview.counts.unchanged} unchanged;{" "}
+        {counted(errors, "error")} to fix after.
       </p>
       {Object.keys(preview.valuesForAll).length > 0 && (
         <p class="status">
@@ -466,9 +467,20 @@ function PreviewStep(props: { preview: ImportPreviewView; busy: boolean; onBack:
         <button type="button" onClick={props.onBack} disabled={props.busy}>
           Back
         </button>
-        <button type="button" class="primary" onClick={props.onImport} disabled={props.busy || !preview.canApply}>
+        <button
+          type="button"
+          class="primary"
+          onClick={props.onImport}
+          disabled={props.busy || !preview.canApply}
+          aria-describedby={preview.canApply ? undefined : "import-why"}
+        >
           Import
         </button>
+        {!preview.canApply && (
+          <span id="import-why" class="why">
+            Import waits until the problems above are solved (Back to change the mapping).
+          </span>
+        )}
       </div>
     </div>
   );

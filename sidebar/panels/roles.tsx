@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { counted } from "../../src/domain/counted";
 import type { PermissionChoice } from "../../src/server/custom-roles";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
 import { Notice } from "../notice";
@@ -103,7 +104,7 @@ export function RolesPanel({ filter }: { filter: string | null }) {
           <p>{confirming.question}</p>
           <div class="actions">
             <button type="button" class="primary" onClick={() => apply(confirming.rows)} disabled={task.busy !== null}>
-              Set on {confirming.rows} {confirming.rows === 1 ? "row" : "rows"}
+              Set on {counted(confirming.rows, "row")}
             </button>
             <button type="button" onClick={() => setConfirming(null)} disabled={task.busy !== null}>
               Cancel
@@ -112,9 +113,20 @@ export function RolesPanel({ filter }: { filter: string | null }) {
         </section>
       ) : (
         <div class="actions">
-          <button type="button" class="primary" onClick={count} disabled={task.busy !== null || !role}>
+          <button
+            type="button"
+            class="primary"
+            onClick={count}
+            disabled={task.busy !== null || !role}
+            aria-describedby={role ? undefined : "apply-role-why"}
+          >
             Apply role…
           </button>
+          {!role && (
+            <span id="apply-role-why" class="why">
+              Choose a role above first.
+            </span>
+          )}
         </div>
       )}
       <Notice status={status} problem={task.problem} />
@@ -179,7 +191,7 @@ export function RolesPanel({ filter }: { filter: string | null }) {
                   {r.name}
                   <span class="muted small">
                     {" "}
-                    {r.users} {r.users === 1 ? "user" : "users"}
+                    {counted(r.users, "user")}
                     {r.status ? `, ${r.status}` : r.synced ? "" : ", not synced"}
                   </span>
                 </span>
@@ -188,6 +200,7 @@ export function RolesPanel({ filter }: { filter: string | null }) {
                   aria-label={`Delete ${r.name}`}
                   onClick={() => remove(r.name)}
                   disabled={task.busy !== null || r.status === "Pending Delete"}
+                  title={r.status === "Pending Delete" ? "Already deleted by the next sync" : undefined}
                 >
                   Delete
                 </button>

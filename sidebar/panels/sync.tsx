@@ -1,12 +1,15 @@
 import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { counted } from "../../src/domain/counted";
 import type { RunReport, SyncPlan } from "../../src/server/sync-functions";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
+import { localTime } from "../local-time";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
 import { syncingAs, unlessBusy } from "../sync-busy";
 import { useTask } from "../task";
 import { AddSite } from "./add-site";
+import { SyncHistoryView } from "./sync-history";
 
 /** Each runSync call is one Apps Script execution: well under its 6 minutes, and often enough for the progress bar. */
 const CHUNK_MS = 120_000;
@@ -58,7 +61,9 @@ export function SyncPanel({ filter }: { filter: string | null }) {
     task.run("refresh", async () => {
       setStatus("Reading the account…");
       const result = unlessBusy(await rpc("refreshAccount", {}));
-      setStatus(`Account read: ${result.users} users, ${result.sites} sites, ${result.lines} unassigned lines.`);
+      setStatus(
+        `Account read: ${counted(result.users, "user")}, ${counted(result.sites, "site")}, ${counted(result.lines, "unassigned line")}.`,
+      );
       setChoices(await rpc("workspaceChoices", {}));
     });
   const preview = () =>
@@ -156,7 +161,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
               {site.name}
               <span class="muted">
                 {" "}
-                {count(site.users, "user")}
+                {counted(site.users, "user")}
                 {site.from === "sheet" && !site.refusal ? ", new" : ""}
               </span>
               {/* Not offered: the plan would block every row of it with the same words. */}
@@ -195,9 +200,20 @@ export function SyncPanel({ filter }: { filter: string | null }) {
         <button type="button" onClick={refresh} disabled={task.busy !== null}>
           {task.busy === "refresh" ? "Refreshing…" : "Refresh account"}
         </button>
-        <button type="button" class="primary" onClick={preview} disabled={task.busy !== null || sites.length === 0}>
+        <button
+          type="button"
+          class="primary"
+          onClick={preview}
+          disabled={task.busy !== null || sites.length === 0}
+          aria-describedby={sites.length === 0 ? "preview-why" : undefined}
+        >
           {task.busy === "plan" ? "Planning…" : "Preview plan"}
         </button>
+        {sites.length === 0 && (
+          <span id="preview-why" class="why">
+            Tick a site above to preview its plan.
+          </span>
+        )}
       </div>
       {plan && !running && <PlanView plan={plan} confirmRemoved={confirmRemoved} onConfirm={setConfirmRemoved} />}
       {plan && !running && (
@@ -229,18 +245,9 @@ export function SyncPanel({ filter }: { filter: string | null }) {
         </div>
       )}
       <Notice status={status} problem={task.problem} />
+      <SyncHistoryView version={choices} />
     </>
   );
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-/** An ISO time as the person's clock reads it (the sidebar runs in their browser, in their time zone). */
-function localTime(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 function steps(plan: SyncPlan): number {
@@ -258,9 +265,7 @@ function steps(plan: SyncPlan): number {
 function ProgressView({ progress, running }: { progress: Progress; running: boolean }) {
   const { done, total, report } = progress;
   const percent = report?.done ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
-  const words = report
-    ? `${report.created} created, ${report.updated} updated, ${report.deleted} deleted, ${report.failed} failed so far${roleWords(report)}`
-    : "";
+  const words = report ? runWords(report) : "";
   return (
     <section aria-label="Sync progress">
       <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
@@ -283,12 +288,17 @@ function ProgressView({ progress, running }: { progress: Progress; running: bool
   );
 }
 
-/** Role changes of the run, when there were any: roles created, updated, deleted and users given another role. */
-function roleWords(report: RunReport): string {
+/**
+ * The run's counts: failures "so far" while it runs or was stopped, said plainly once it finished ("none failed").
+ * Role changes follow when there were any: roles created, updated, deleted and users given another role.
+ */
+function runWords(report: RunReport): string {
+  const failed = report.done ? (report.failed ? `${report.failed} failed` : "none failed") : `${report.failed} failed so far`;
+  const users = `${report.created} created, ${report.updated} updated, ${report.deleted} deleted, ${failed}`;
   const { created, updated, deleted } = report.roles;
-  if (created + updated + deleted + report.roleChanged === 0) return "";
-  const users = report.roleChanged === 1 ? "1 user" : `${report.roleChanged} users`;
-  return `; roles ${created} created, ${updated} updated, ${deleted} deleted; ${users} given another role`;
+  if (created + updated + deleted + report.roleChanged === 0) return users;
+  const changed = `${counted(report.roleChanged, "user")} given another role`;
+  return `${users}; roles ${created} created, ${updated} updated, ${deleted} deleted; ${changed}`;
 }
 
 function PlanView({
@@ -301,22 +311,22 @@ function PlanView({
   onConfirm: (v: boolean) => void;
 }) {
   const removed = removedByHand(plan);
-  const counts: [string, number][] = [
-    ["new sites", plan.sites.length],
-    ["role changes", plan.roles.create.length + plan.roles.update.length + plan.roles.delete.length],
-    ["to create", plan.creates.length],
-    ["to update", plan.updates.length + plan.credentials.length],
-    ["to delete", plan.deletes.length],
-    ["drifted", plan.drift.length],
-    ["blocked", plan.blocked.length],
+  const counts: [string, string, number][] = [
+    ["sites", counted(plan.sites.length, "new site"), plan.sites.length],
+    ["roles", counted(roleChanges(plan), "role change"), roleChanges(plan)],
+    ["to create", `${plan.creates.length} to create`, plan.creates.length],
+    ["to update", `${plan.updates.length + plan.credentials.length} to update`, plan.updates.length + plan.credentials.length],
+    ["to delete", `${plan.deletes.length} to delete`, plan.deletes.length],
+    ["drifted", `${plan.drift.length} drifted`, plan.drift.length],
+    ["blocked", `${plan.blocked.length} blocked`, plan.blocked.length],
   ];
   return (
     <section aria-label="Plan">
       <h2>Plan</h2>
       <div class="counts wrap">
-        {counts.map(([label, n]) => (
+        {counts.map(([label, text, n]) => (
           <span key={label} class={`badge ${badgeOf(label, n)}`}>
-            {n} {label}
+            {text}
           </span>
         ))}
       </div>
@@ -330,7 +340,7 @@ function PlanView({
           ...plan.roles.create.map((r): [string, string] => [place("Roles", r.row, r.name), `create (from ${r.basedOn})`]),
           ...plan.roles.update.map((r): [string, string] => [
             place("Roles", r.row, r.name),
-            `update (${r.permissions.length} permissions)`,
+            `update (${counted(r.permissions.length, "permission")})`,
           ]),
           ...plan.roles.delete.map((r): [string, string] => [place("Roles", r.row, r.name), "delete"]),
           ...plan.roles.held.map((r): [string, string] => [
@@ -393,6 +403,10 @@ function PlanView({
 /** A plan line's row by tab, number and name: "Users row 13, Kofi Egan", "Roles row 11, Sales Manager". */
 function place(tab: string, row: number, name: string): string {
   return name ? `${tab} row ${row}, ${name}` : `${tab} row ${row}`;
+}
+
+function roleChanges(plan: SyncPlan): number {
+  return plan.roles.create.length + plan.roles.update.length + plan.roles.delete.length;
 }
 
 function removedByHand(plan: SyncPlan): SyncPlan["deletes"] {

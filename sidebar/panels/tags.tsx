@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { counted } from "../../src/domain/counted";
 import type { TagChoice, WorkspaceChoices } from "../../src/server/workspace-choices";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
@@ -45,7 +46,7 @@ export function TagsPanel({
       if ("problem" in result) task.setProblem(result.problem);
       else {
         onFilter(result.tag ? { tag: result.tag, shown: result.shown } : null);
-        const rows = `${result.shown} ${result.shown === 1 ? "row" : "rows"}`;
+        const rows = counted(result.shown, "row");
         setStatus(result.tag ? `${rows} with ${result.tag} shown; the others are hidden.` : "Every row is shown.");
         // The counts beside each tag are read again: Tags cells may have changed since the panel opened.
         await reload();
@@ -66,10 +67,7 @@ export function TagsPanel({
               <span>
                 <span class="swatch" style={{ background: t.color || "transparent" }} aria-hidden="true" />
                 {name}
-                <span class="muted small">
-                  {" "}
-                  {t.users} {t.users === 1 ? "user" : "users"}
-                </span>
+                <span class="muted small"> {counted(t.users, "user")}</span>
               </span>
               <span>
                 <button type="button" aria-label={`Edit ${name}`} onClick={() => edit(t)} disabled={task.busy !== null}>

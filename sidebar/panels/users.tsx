@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { counted } from "../../src/domain/counted";
 import type { DeleteAnswer, DeletionItem } from "../../src/server/delete-users";
 import { download } from "../download";
 import { Notice } from "../notice";
@@ -91,7 +92,7 @@ export function UsersPanel({ filter, onRowsChanged }: { filter: string | null; o
           </ul>
           <div class="actions">
             <button type="button" class="danger" onClick={confirm} disabled={task.busy !== null}>
-              Delete {asked.items.length} {asked.items.length === 1 ? "user" : "users"}
+              Delete {counted(asked.items.length, "user")}
             </button>
             <button type="button" onClick={() => setAsked(null)}>
               Cancel

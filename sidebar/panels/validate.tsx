@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { counted } from "../../src/domain/counted";
 import type { FindingGroupView } from "../../src/server/finding-views";
 import type { FindingView, Severity, ValidationReport } from "../../src/server/validate";
 import { download, downloadXlsx } from "../download";
@@ -67,7 +68,7 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
     task.run("apply", async () => {
       const outcome = await rpc("applyFix", rows ? { group: group.key, rows } : { group: group.key });
       setReport(outcome.report);
-      const cells = outcome.applied === 1 ? "1 cell" : `${outcome.applied} cells`;
+      const cells = counted(outcome.applied, "cell");
       setStatus(outcome.applied ? `Fixed ${cells} of ${group.column}; validated again.` : "Nothing left to fix there.");
     });
   const setUp = () =>
@@ -84,7 +85,7 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
       const file = await rpc("exportTab", { tab, format, ...(filter ? { tag: filter } : {}) });
       if (file.rows) await downloadXlsx({ ...file, rows: file.rows });
       else download(file.fileName, file.text);
-      const rows = `${file.count} ${file.count === 1 ? "row" : "rows"}`;
+      const rows = counted(file.count, "row");
       setStatus(`${file.fileName} downloaded: ${rows} (no PINs, passwords or secret answers).`);
     });
 
@@ -124,7 +125,7 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
 }
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
-const LABEL: Record<Severity, string> = { error: "errors", warning: "warnings", info: "notes" };
+const NOUN: Record<Severity, string> = { error: "error", warning: "warning", info: "note" };
 
 function Findings(props: {
   report: ValidationReport;
@@ -141,7 +142,7 @@ function Findings(props: {
       <div class="counts">
         {SEVERITIES.map((s) => (
           <span key={s} class={`badge ${s}`}>
-            {report.counts[s]} {LABEL[s]}
+            {counted(report.counts[s], NOUN[s])}
           </span>
         ))}
       </div>

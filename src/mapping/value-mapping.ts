@@ -1,3 +1,4 @@
+import { counted } from "../domain/counted";
 import type { UsersKey } from "../domain/tabs";
 import { MAIN_SITE, type Workspace } from "../domain/workspace";
 import { isFormula, unescapeFormula } from "./formula-escape";
@@ -135,7 +136,7 @@ export function unmatchedValues(columns: readonly ColumnValues[], values: ValueM
   return columns.flatMap(({ column, header, source, values: found }) => {
     const open = found.filter((v) => !values[column]?.[v.value]);
     if (open.length === 0) return [];
-    const named = open.slice(0, NAMED).map((v) => `"${v.value}" (${rowsOf(v.count)})`);
+    const named = open.slice(0, NAMED).map((v) => `"${v.value}" (${counted(v.count, "row")})`);
     const more = open.length > NAMED ? ` and ${open.length - NAMED} more` : "";
     const one = open.length === 1;
     return [
@@ -279,10 +280,6 @@ function canonicalTarget(column: ValueColumn, target: string): string | { proble
   return {
     problem: `"${target}" is not a ${header}; ${column === "country" ? "give a two-letter ISO code such as US, CA or GB" : `choose one of ${list.join(", ")}`}.`,
   };
-}
-
-function rowsOf(count: number): string {
-  return count === 1 ? "1 row" : `${count} rows`;
 }
 
 /** `over` laid on `under`, value by value within each column (a flag over a file, a file over what was remembered). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { counted } from "../domain/counted";
 import { ROLES_TAB, USERS_TAB } from "../domain/tabs";
 import { decodeTab } from "../workbook/codec";
 import { locateTabs } from "../workbook/tab-location";
@@ -28,8 +29,6 @@ function roleRows(home: Home, input: z.output<typeof RoleOnRows>): { users: Tabl
   return { users, rows };
 }
 
-const rowsWord = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;
-
 /** The first few rows by number and person, so that a selection made long ago and scrolled away is seen. */
 function named(users: TableImage<UsersKey>, rows: readonly number[]): string {
   const records = new Map(recordsOf(USERS_TAB, users).map((u) => [u.row, u]));
@@ -46,7 +45,7 @@ export const roleTargetCount = serverFunction(RoleOnRows, (home, input): RoleTar
   const found = roleRows(home, input);
   if (typeof found === "string") return { rows: 0, problem: found };
   const { users, rows } = found;
-  return { rows: rows.length, question: `Set ${input.role} on ${rowsWord(rows.length)} (${named(users, rows)})?` };
+  return { rows: rows.length, question: `Set ${input.role} on ${counted(rows.length, "row")} (${named(users, rows)})?` };
 });
 
 /**
@@ -62,10 +61,10 @@ export const applyRole = serverFunction(
     if (input.confirmed !== undefined && input.confirmed !== rows.length)
       return {
         applied: 0,
-        problem: `The rows changed since you confirmed ${rowsWord(input.confirmed)}: it is ${rowsWord(rows.length)} now. Apply again to confirm.`,
+        problem: `The rows changed since you confirmed ${counted(input.confirmed, "row")}: it is ${counted(rows.length, "row")} now. Apply again to confirm.`,
       };
     for (const row of rows) setCell(users, row, "role", input.role);
     writeColumn(home.workbook, users, "role", rows);
-    return { applied: rows.length, message: `${input.role} set on ${rowsWord(rows.length)}: sync to apply it.` };
+    return { applied: rows.length, message: `${input.role} set on ${counted(rows.length, "row")}: sync to apply it.` };
   },
 );

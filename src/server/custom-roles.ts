@@ -1,5 +1,6 @@
 import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import { z } from "zod";
+import { counted } from "../domain/counted";
 import { blankRecord } from "../domain/records";
 import { ROLES_TAB, USERS_TAB } from "../domain/tabs";
 import { decodeTab, encodeRows } from "../workbook/codec";
@@ -92,7 +93,7 @@ export const deleteCustomRole = serverFunction(z.object({ name: z.string().min(1
   if (using.length)
     return {
       done: false,
-      problem: `${using.length} Users rows have ${input.name} (rows ${using.slice(0, 5).join(", ")}${using.length > 5 ? "…" : ""}): give them another role first.`,
+      problem: `${input.name} is still on ${counted(using.length, "Users row")} (${using.slice(0, 5).join(", ")}${using.length > 5 ? "…" : ""}): give them another role first.`,
     };
   if (!role.rcId) {
     home.workbook.deleteRows(image.sheet, role.row, 1);

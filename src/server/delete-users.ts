@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { counted } from "../domain/counted";
 import type { UserRecord } from "../domain/records";
 import { USERS_TAB } from "../domain/tabs";
 import { readImage, recordsOf } from "../workbook/table-image";
@@ -69,7 +70,7 @@ export const undoDelete = serverFunction(
     if (!image) return { problem: "There is no Users tab: run Set up workspace." };
     const restored = restoreUsers(home.workbook, image, input.undo);
     reapplyFilter(home);
-    return { restored, message: `${count(restored, "row")} put back as ${restored === 1 ? "it was" : "they were"}.` };
+    return { restored, message: `${counted(restored, "row")} put back as ${restored === 1 ? "it was" : "they were"}.` };
   },
 );
 
@@ -87,22 +88,18 @@ function summary(users: readonly UserRecord[]): string {
   const synced = users.filter((u) => u.rcId).length;
   const never = users.length - synced;
   const parts = [
-    never ? `${count(never, "row")} never synced: ${never === 1 ? "it leaves" : "they leave"} the sheet only` : "",
+    never ? `${counted(never, "row")} never synced: ${never === 1 ? "it leaves" : "they leave"} the sheet only` : "",
     synced
-      ? `${count(synced, "synced user")}: marked Pending Delete, deleted in the account by the next sync (lines go back to the pool)`
+      ? `${counted(synced, "synced user")}: marked Pending Delete, deleted in the account by the next sync (lines go back to the pool)`
       : "",
   ].filter(Boolean);
-  return `Delete ${count(users.length, "user")}? ${parts.join("; ")}.`;
+  return `Delete ${counted(users.length, "user")}? ${parts.join("; ")}.`;
 }
 
 function doneMessage(undo: RemovalUndo): string {
   const parts = [
-    undo.removed.length ? `${count(undo.removed.length, "row")} removed from the sheet` : "",
-    undo.marked.length ? `${count(undo.marked.length, "user")} marked Pending Delete: sync the site to delete them` : "",
+    undo.removed.length ? `${counted(undo.removed.length, "row")} removed from the sheet` : "",
+    undo.marked.length ? `${counted(undo.marked.length, "user")} marked Pending Delete: sync the site to delete them` : "",
   ].filter(Boolean);
   return `${parts.join("; ")}.`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -18,6 +18,7 @@ import { selectCell } from "./select-cell";
 import { setUpWorkspace } from "./set-up-workspace";
 import { startAuthorization } from "./start-authorization";
 import { connect, connectionStatus, disconnect, planSync, refreshAccount, retryFailed, runSync } from "./sync-functions";
+import { syncHistory } from "./sync-history";
 import { currentFilter, filterByTag, saveTag } from "./tags";
 import { usersTemplate } from "./users-template";
 import { validate } from "./validate";
@@ -51,6 +52,7 @@ export const serverFunctions = {
   planSync,
   runSync,
   retryFailed,
+  syncHistory,
   deleteUsers,
   undoDelete,
   makeCredentials,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { counted } from "../domain/counted";
 import { type Credential, credentialsToMake, makeCredential } from "../domain/credential-maker";
 import { readSettings } from "../domain/settings";
 import { SETTINGS_TAB, USERS_TAB } from "../domain/tabs";
@@ -13,8 +14,6 @@ export type CredentialsMade = { made: number; message: string } | { made: 0; pro
 
 /** The rows chosen (selected, or a tag's), or every row that needs a credential it lacks. */
 const CredentialTarget = z.union([RowTarget, z.object({ kind: z.literal("needing") })]);
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * PINs and passwords made for rows that must have one and have none (a Message Only's PIN, a Limited Extension's
@@ -44,12 +43,12 @@ export const makeCredentials = serverFunction(z.object({ target: CredentialTarge
   const rows = new Set([...written.pin, ...written.password]).size;
   if (rows === 0) return { made: 0, problem: "No row there lacks a PIN or password it needs." };
   const what = [
-    written.pin.length ? plural(written.pin.length, "PIN") : "",
-    written.password.length ? plural(written.password.length, "password") : "",
+    written.pin.length ? counted(written.pin.length, "PIN") : "",
+    written.password.length ? counted(written.password.length, "password") : "",
   ].filter(Boolean);
   return {
     made: rows,
-    message: `Made ${what.join(" and ")} for ${plural(rows, "row")}. The sync sends them and clears them from the sheet; until then anyone the sheet is shared with can read them.`,
+    message: `Made ${what.join(" and ")} for ${counted(rows, "row")}. The sync sends them and clears them from the sheet; until then anyone the sheet is shared with can read them.`,
   };
 });
 

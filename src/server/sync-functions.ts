@@ -164,10 +164,19 @@ export const runSync = serverFunction(
   (home, input): Promise<RunReport | SyncBusy> => {
     const { confirmDeletes, budgetMs, limitMs, continues, ...scope } = input;
     const execution = executionTime(home, limitMs);
-    const options = { scope, confirmDeletes, budgetMs, continues, execution, who: "sidebar" };
-    return oneAtATime(home, async ({ email }) => ({ ...(await runSyncChunk(syncHome(home), options)), by: email }), continues);
+    const options = { scope, confirmDeletes, budgetMs, continues, execution };
+    return oneAtATime(
+      home,
+      async ({ email }) => ({ ...(await runSyncChunk(syncHome(home), { ...options, who: logName(email) })), by: email }),
+      continues,
+    );
   },
 );
+
+/** The Sync Log's Who: the person's email, or "you" where Google does not tell the add-in (as the Sync panel says). */
+function logName(email: string): string {
+  return email || "you";
+}
 
 /**
  * Retry failed: a run over the rows of the sites whose Status is Error. Its first chunk answers their users
@@ -188,7 +197,7 @@ export const retryFailed = serverFunction(
         scope: { sites: input.sites, emails },
         budgetMs: DEFAULT_BUDGET_MS,
         execution,
-        who: "sidebar (retry)",
+        who: `${logName(email)} (retry)`,
       });
       return { ...report, emails, by: email };
     }),

@@ -1,3 +1,4 @@
+import { counted } from "../domain/counted";
 import type { ChunkReport } from "./runner";
 
 /** A chunk's counts added into the run's (done, remaining, blocked and stop are the latest chunk's business). */
@@ -16,6 +17,6 @@ export function describeReport(report: ChunkReport): string {
 export function describeRoleChanges(report: Pick<ChunkReport, "roles" | "roleChanged">): string {
   const { created, updated, deleted } = report.roles;
   if (created + updated + deleted + report.roleChanged === 0) return "";
-  const changed = report.roleChanged === 1 ? "1 user given another role" : `${report.roleChanged} users given another role`;
+  const changed = `${counted(report.roleChanged, "user")} given another role`;
   return `Roles: ${created} created, ${updated} updated, ${deleted} deleted; ${changed}.`;
 }

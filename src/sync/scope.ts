@@ -1,3 +1,4 @@
+import { counted } from "../domain/counted";
 import type { UserRecord } from "../domain/records";
 import { carriesTag } from "../domain/validation/references";
 
@@ -26,7 +27,7 @@ export function chosenEmails(users: readonly UserRecord[], rows: readonly number
 }
 
 export function describeScope(scope: SyncScope): string {
-  const chosen = scope.emails ? `, ${scope.emails.length} chosen ${scope.emails.length === 1 ? "row" : "rows"}` : "";
+  const chosen = scope.emails ? `, ${counted(scope.emails.length, "chosen row")}` : "";
   const tag = scope.tag ? `, tag ${scope.tag}` : "";
   return `${scope.sites.join(", ")}${chosen}${tag}`;
 }

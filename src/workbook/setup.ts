@@ -4,6 +4,7 @@ import { TABS, type TabDef, type TabId } from "../domain/tabs";
 import { columnIndex } from "./codec";
 import { layoutOf } from "./layouts";
 import type { Workbook } from "./port";
+import { markRequiredHeaders } from "./required-headers";
 import { storedQuestions } from "./secret-question-list";
 import { locateTabs, markerOf } from "./tab-location";
 
@@ -37,6 +38,7 @@ export function setUpWorkspace(workbook: Workbook): SetupReport {
     const columns = columnIndex(tab, workbook.read(sheet)[0] ?? []);
     const lists = tab.id === "users" ? { secretQuestion: questions } : {};
     workbook.applyLayout(sheet, layoutOf(tab, columns, sheets, lists));
+    markRequiredHeaders(workbook, sheet, tab, columns);
   }
   return { created: report.created, repaired: [...new Set(report.repaired)] };
 }

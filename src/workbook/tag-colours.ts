@@ -1,10 +1,12 @@
+import { readableFill } from "../domain/colour-contrast";
 import { userTags } from "../domain/validation/references";
 import type { CellMark } from "./port";
 import type { ReadWorkspace } from "./workspace-reader";
 
 /**
  * The Tags cells of Users in their tag's colour (the first tag of the cell that has one), so the sheet shows what
- * the sidebar's swatches show. Findings are marked over them: a problem's colour wins on its cell.
+ * the sidebar's swatches show, lightened where the cell's text would not read on it (WCAG AA). Findings are marked over
+ * them: a problem's colour wins on its cell.
  */
 export function paintTagCells(read: ReadWorkspace, grid: CellMark[][], top: number): void {
   const column = read.columns.get("users")?.get("tags");
@@ -18,6 +20,6 @@ export function paintTagCells(read: ReadWorkspace, grid: CellMark[][], top: numb
       .find(Boolean);
     const mark = line?.[column];
     // A cell a finding marked keeps its mark: the problem matters more than the label.
-    if (line && colour && mark && !mark.note && !mark.background) line[column] = { note: "", background: colour };
+    if (line && colour && mark && !mark.note && !mark.background) line[column] = { note: "", background: readableFill(colour) };
   }
 }

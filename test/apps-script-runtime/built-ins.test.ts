@@ -27,10 +27,11 @@ const ES2020 = ["function", "function", "function", "function", "function", "fun
 
 /**
  * Method calls of ES2021 and later built-ins as they read in a bundle (names no library of ours gives a method); a
- * global's name alone in a string (selfTest asks whether Google has it: src/gas/platform-probes.ts) is no use of it.
+ * global's name alone in a string (selfTest asks whether Google has it: src/gas/platform-probes.ts) is no use of it, nor a
+ * spread of a minified function that happens to be named `at` ("...at(n, issues)").
  */
 const NEWER_CALLS =
-  /\.(?:at|findLast|findLastIndex|replaceAll|toSorted|toReversed|toSpliced|isWellFormed|toWellFormed)\(|Object\.(?:hasOwn|groupBy)\(|Promise\.(?:any|withResolvers)\(|(?<!")\b(?:structuredClone|WeakRef|FinalizationRegistry|AggregateError)\b(?!")/g;
+  /(?<!\.)\.(?:at|findLast|findLastIndex|replaceAll|toSorted|toReversed|toSpliced|isWellFormed|toWellFormed)\(|Object\.(?:hasOwn|groupBy)\(|Promise\.(?:any|withResolvers)\(|(?<!")\b(?:structuredClone|WeakRef|FinalizationRegistry|AggregateError)\b(?!")/g;
 
 describe("the built-ins a context offers", () => {
   const runtimes: AppsScriptRuntime[] = [];

@@ -37,6 +37,8 @@ export async function openPlayground(options: {
   timeScale?: number;
   /** Whether the person starts connected to RingCentral (the sandbox); true unless told. */
   connected?: boolean;
+  /** The browser's time zone (the machine's unless told): where the sidebar's local times are checked. */
+  timezoneId?: string;
   /** Other Google spreadsheets (a customer's), each a workbook file; shared with the person unless told. */
   others?: { name: string; prepare: (book: XlsxWorkbook) => void; shared?: boolean }[];
 }): Promise<PlaygroundSession> {
@@ -69,7 +71,10 @@ export async function openPlayground(options: {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("Chromium is missing: npm test installs it as root (see scripts/ensure-chromium.ts).");
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1400, height: options.height ?? 820 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: options.height ?? 820 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   await page.goto(playground.url);
   return {
     page,

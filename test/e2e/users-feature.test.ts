@@ -78,7 +78,7 @@ describe("the Users feature from the sidebar", { timeout: 90_000 }, () => {
     await sidebar.getByText(/The % beside a sample is how sure the proposal is/).waitFor();
     expect(await sidebar.locator("th", { hasText: "Site" }).first().textContent()).toContain("*");
     await sidebar.getByLabel("Source of Site").selectOption("");
-    await sidebar.getByText(/Import stays unavailable for new rows until .*Site \*/).waitFor();
+    await sidebar.getByText(/Import stays unavailable for new rows until .*Site\s\*/).waitFor();
     await shot("gate");
     await sidebar.getByRole("button", { name: "Preview" }).click();
     await sidebar.getByText("Site * is required").first().waitFor();

@@ -72,7 +72,7 @@ describe("import values, the kept tag filter, grid selection and the Sync site l
       .locator('input[type="file"]')
       .setInputFiles({ name: "no-site.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await expect.poll(() => sidebar.getByLabel("Source of Email").inputValue()).toBe("Mail");
-    await sidebar.getByText(/Import stays unavailable for new rows until .*Site \*/).waitFor();
+    await sidebar.getByText(/Import stays unavailable for new rows until .*Site\s\*/).waitFor();
     await sidebar.getByLabel("Source of Site").selectOption({ label: "One value for all rows…" });
     await sidebar.getByLabel("Value of Site for all rows").fill("Main Site");
     await expect.poll(() => sidebar.getByText(/Import stays unavailable/).count()).toBe(0);

@@ -166,7 +166,7 @@ describe("the sidebar's workspace functions", () => {
     call("applyRole", { role: "Front Desk", target: { kind: "selected" } });
     expect(call("deleteCustomRole", { name: "Front Desk" })).toMatchObject({
       done: false,
-      problem: expect.stringMatching(/rows 3/),
+      problem: expect.stringMatching(/^Front Desk is still on 1 Users row \(3\): give them another role first/),
     });
     call("applyRole", { role: "Standard", target: { kind: "selected" } });
     // Never synced: it only leaves the sheet.

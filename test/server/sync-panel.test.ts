@@ -159,6 +159,29 @@ describe("the sync panel's functions against the sandbox", () => {
     expect(users().find((u) => u.email === "ann.panel@example.com")?.status).toBe("Synced");
   });
 
+  it('the Sync Log names who synced (their email, or "you"), and syncHistory gives it with each site\'s last Synced At in ISO', async () => {
+    const site = users().find((u) => u.email === "ann.panel@example.com")?.site ?? "";
+    home.syncLock = { hold: (work) => work({ email: "avery@example.com", since: new Date().toISOString() }) };
+    try {
+      expect(await call("runSync", { sites: [site] })).toMatchObject({ done: true, by: "avery@example.com" });
+    } finally {
+      delete home.syncLock;
+    }
+    const history = call("syncHistory", {});
+    // Newest first: the run just now, then Retry failed and the first run (no lock: the home cannot tell who).
+    expect(history.runs.map((r) => r.who).slice(0, 2)).toEqual(["avery@example.com", "you (retry)"]);
+    expect(history.runs.map((r) => r.who)).toContain("you");
+    expect(history.runs.map((r) => r.who)).not.toContain("sidebar");
+    expect(history.runs[0]?.when).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    const latest = users()
+      .filter((u) => u.site === site && u.syncedAt)
+      .map((u) => u.syncedAt)
+      .sort()
+      .at(-1);
+    expect(history.lastSynced[site]).toBe(latest);
+    expect(latest).toMatch(/Z$/);
+  });
+
   it("disconnect ends the session and forgets the connection", async () => {
     expect(await call("disconnect", {})).toEqual({ connected: false });
     expect(call("connectionStatus", {})).toEqual({ connected: false, server: "" });

@@ -206,6 +206,13 @@ function renderGrid(): void {
   const kept = (selected.get(sheet.name) ?? []).filter((row) => !hidden.has(row));
   table.on("tableBuilt", () => {
     if (kept.length) table?.selectRow(kept);
+    // A header's own note and shade (Set up workspace marks the required columns), as Sheets shows them. The "#"
+    // column comes first: sheet column i is grid column i + 1.
+    table?.getColumns().forEach((column, i) => {
+      const mark = i > 0 ? marks.get(`1:${i}`) : undefined;
+      column.getElement().style.background = mark?.background ?? "";
+      column.getElement().title = mark?.note ?? "";
+    });
   });
   table.on("cellEdited", (cell: CellComponent) => {
     const column = Number(cell.getField().slice(1)) + 1;

@@ -1,0 +1,30 @@
+import { generatedUsers } from "./bench/sync";
+import { FetchTransport } from "./src/node/fetch-transport";
+import { RingCentralClient } from "./src/ringcentral/client";
+import { systemClock } from "./src/ringcentral/clock";
+import { startSandbox } from "./src/sandbox/index";
+import { previewSync } from "./src/sync/preview";
+import { runSyncChunk } from "./src/sync/runner";
+import { columnIndex, encodeRows } from "./src/workbook/codec";
+import { MemoryWorkbook } from "./src/workbook/memory-workbook";
+import { setUpWorkspace } from "./src/workbook/setup";
+import { readWorkspace } from "./src/workbook/workspace-reader";
+import { USERS_TAB } from "./src/domain/tabs";
+import type { KeptAccount } from "./src/sync/kept-account";
+const sandbox = await startSandbox({ timeScale: 1000, seed: 3, users: 20, lines: 8000 });
+const client = new RingCentralClient({ ...sandbox, server: sandbox.serverUrl, transport: new FetchTransport(30000) });
+const workbook = new MemoryWorkbook();
+setUpWorkspace(workbook);
+let kept: string | null = null;
+const keptAccount = { load: () => { const t0 = performance.now(); const k = kept ? JSON.parse(kept) as KeptAccount : null; console.log("parse", performance.now() - t0); return k; }, save: (k: KeptAccount) => { const t0 = performance.now(); kept = JSON.stringify(k); console.log("kept bytes", kept.length, "ms", performance.now() - t0); }, clear: () => { kept = null; } };
+const home = { workbook, client, clock: systemClock, keptAccount };
+await previewSync(home, { sites: [] });
+const rows = generatedUsers(readWorkspace(workbook).workspace.account.lines, 5000);
+const header = workbook.read("Users")[0] ?? [];
+workbook.write("Users", { row: 2, column: 1, values: encodeRows(columnIndex(USERS_TAB, header), header.length, rows as never) });
+for (let c = 0; c < 3; c++) {
+  const t0 = performance.now();
+  const r = await runSyncChunk(home, { scope: { sites: ["San Francisco", "New York", "Main Site"] }, budgetMs: 3000, continues: c > 0 });
+  console.log("chunk", c, "ms", Math.round(performance.now() - t0), "created", r.created, "remaining", r.remaining);
+}
+await sandbox.close();
