@@ -37,7 +37,14 @@ export class AppsScriptHome {
   readonly document = SheetsDocument.blank("bench", { owner: PERSON, editors: [PERSON], domain: null });
   private readonly runtime: AppsScriptRuntime;
   private readonly timeScale: number;
-  private figures: RunFigures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0, sheetsCallsWorst: {}, longestMs: 0 };
+  private figures: RunFigures = {
+    executions: 0,
+    chunks: 0,
+    sheetsCallsMax: 0,
+    sheetsCalls: 0,
+    sheetsCallsWorst: {},
+    longestMs: 0,
+  };
 
   /** `server` is where RingCentral's host is led (the sandbox, or a proxy before it). */
   constructor(

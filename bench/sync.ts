@@ -205,7 +205,7 @@ export function neededForSync(
 
 /**
  * One user per unassigned US line, typed by the line; every tenth row a Message Only or Announcement Only; of the
- * users, 3 in 10 Completed, with PIN, password and a secret question.
+ * users, 3 in 10 Completed (at most `secrets` of them), with PIN, password and a secret question.
  */
 export function generatedUsers(
   accountLines: { country: string; lineType: string }[],
@@ -219,9 +219,9 @@ export function generatedUsers(
     const line = lines[i];
     const type =
       i % 10 === 9 ? (i % 20 === 9 ? "Message Only" : "Announcement Only") : (typeOf[line?.lineType ?? "User"] ?? "User");
-    const completed = i % 10 < 3;
+    // A Completed user needs a secret question: past `secrets` of them, the rest start Not Started.
+    const completed = i % 10 < 3 && withSecret++ < secrets;
     const wizard = type === "Limited Extension" || completed ? "Completed" : "Not Started";
-    const secret = completed && withSecret++ < secrets;
     return {
       ...blankRecord(USERS_TAB),
       userType: type,
@@ -233,8 +233,8 @@ export function generatedUsers(
       setupWizard: wizard,
       password: wizard === "Completed" ? "Blue42horse!" : "",
       pin: type === "Message Only" || (completed && type !== "Limited Extension") ? "274916" : "",
-      secretQuestion: secret ? SECRET_QUESTION : "",
-      secretAnswer: secret ? "Rex the dog" : "",
+      secretQuestion: completed ? SECRET_QUESTION : "",
+      secretAnswer: completed ? "Rex the dog" : "",
       role: i % 4 === 0 ? "Standard" : "",
     };
   });

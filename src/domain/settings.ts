@@ -70,8 +70,7 @@ export function readSettings(rows: readonly SettingRecord[]): { settings: Settin
       const value = row.value.split(":")[0]?.trim().toLowerCase() ?? "";
       if (ON.has(value) || OFF.has(value)) settings.bulkClaims = value === "" || ON.has(value);
       else findings.push(problem(row, `Bulk Claims is On or Off, not "${row.value}".`));
-    }
-    else
+    } else
       findings.push({
         tab: "settings",
         row: row.row,

@@ -3,8 +3,8 @@ import type GetExtensionListInfoResponse from "@rc-ex/core/definitions/GetExtens
 import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
 import { assignLines, lineDemands } from "../domain/lines";
-import { bulkClaimsRefused, SETTING_NAMES } from "../domain/settings";
 import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
+import { bulkClaimsRefused, SETTING_NAMES } from "../domain/settings";
 import { ROLES_TAB, SITES_TAB } from "../domain/tabs";
 import { effectiveWizard, USER_TYPE_RULES, type UserType, wizardCorrection } from "../domain/user-type";
 import { validateWorkspace } from "../domain/validation/index";
@@ -520,7 +520,8 @@ class Chunk {
       const user = this.user(create.row);
       const siteId = this.siteIds.get(user.site);
       if (!siteId || !create.line) this.failed(user, `Site ${user.site} was not created, so this user waits.`);
-      else claims.push({ row: user.row, user, line: create.line, body: claimBody(user, siteId, this.workspace.settings), tries: 0 });
+      else
+        claims.push({ row: user.row, user, line: create.line, body: claimBody(user, siteId, this.workspace.settings), tries: 0 });
     }
     const answerMs = this.options.execution?.answerMs ?? 0;
     const time = {
@@ -595,7 +596,8 @@ class Chunk {
       this.synced(user, { rcId, message: "Created." });
     } catch (error) {
       if (error instanceof OutOfTimeError) throw error;
-      const message = error instanceof ApiError ? `Created, but the secret question was refused: ${describe(error)}` : describe(error);
+      const message =
+        error instanceof ApiError ? `Created, but the secret question was refused: ${describe(error)}` : describe(error);
       this.synced(user, { rcId, message, credentialsFailed: true });
     }
   }

@@ -28,7 +28,11 @@ export function sandboxCommand(program: Command): void {
     .option("--lines <n>", "unassigned lines", "300")
     .option("--time-scale <k>", "run every window, penalty, delay and token lifetime k times faster", "1")
     .option("--faults <spec>", "random faults, e.g. 5xx=0.05,latency=20ms,drop=0.02,expire=0.01")
-    .option("--bulk-claims <how>", "extension-bulk-update on unassigned lines: accepted, records (each refused), whole", "accepted")
+    .option(
+      "--bulk-claims <how>",
+      "extension-bulk-update on unassigned lines: accepted, records (each refused), whole",
+      "accepted",
+    )
     .option("--json", "print the connection facts as one JSON line first")
     .action(async (flags: SandboxFlags) => {
       const sandbox = await startSandbox({

@@ -49,8 +49,7 @@ export function startBulkUpdate(request: AuthorizedRequest): Reply {
   const body = parseJson(request.body, bulkBody);
   if (!body.ok) return body.reply;
   const { records } = body.value;
-  if (records.length > maxRecords)
-    return refuse(400, "CMN-106", `Batch request limited to ${maxRecords} entries`, "records");
+  if (records.length > maxRecords) return refuse(400, "CMN-106", `Batch request limited to ${maxRecords} entries`, "records");
   const { platform } = request;
   if (platform.bulkUpdate.claims === "whole" && records.some((r) => isClaim(platform, r)))
     return refuse(400, "CMN-101", REFUSED_CLAIM, "records");
