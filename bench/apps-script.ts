@@ -87,7 +87,11 @@ export class AppsScriptHome {
         done: boolean;
         stop?: unknown;
       };
-      this.figures.longestMs = Math.max(this.figures.longestMs, performance.now() - started);
+      const ms = performance.now() - started;
+      this.figures.longestMs = Math.max(this.figures.longestMs, ms);
+      // RCSHEETS_BENCH_TRACE=1: each execution's platform seconds and report, on stderr.
+      if (process.env.RCSHEETS_BENCH_TRACE)
+        console.error(JSON.stringify({ execution: this.figures.executions, seconds: (ms * this.timeScale) / 1000, report }));
       if (report.stop) throw new Error(`The sync stopped: ${JSON.stringify(report.stop)}`);
       done = report.done;
     }
@@ -136,7 +140,18 @@ export class AppsScriptHome {
 
   /** A google.script.run call as the sidebar makes it: one execution, whose answer is the outcome. */
   private async call(name: string, input: unknown): Promise<unknown> {
-    return this.count(await this.runtime.run({ function: name, kind: "server", args: [input] })).value;
+    const started = performance.now();
+    const outcome = await this.runtime.run({ function: name, kind: "server", args: [input] });
+    if (!outcome.ok && process.env.RCSHEETS_BENCH_TRACE)
+      console.error(
+        JSON.stringify({
+          failed: name,
+          seconds: ((performance.now() - started) * this.timeScale) / 1000,
+          calls: outcome.serviceCalls,
+          log: outcome.log?.slice?.(-5),
+        }),
+      );
+    return this.count(outcome).value;
   }
 
   private count(outcome: Outcome): Outcome {

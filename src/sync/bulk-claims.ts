@@ -117,7 +117,7 @@ export class LineClaims {
 
   /** One task of up to 500 claims, followed to its end, then read back. */
   private async inTask(): Promise<void> {
-    const claims = await this.free(this.queue.splice(0, CLAIM_TASK_RECORDS));
+    const claims = await this.free(this.queue, CLAIM_TASK_RECORDS);
     if (claims.length === 0) return;
     for (const c of claims) this.rows.noteSent(c, { claim: "bulk" });
     await this.rows.persist();
@@ -143,7 +143,11 @@ export class LineClaims {
     for (const c of claims) this.rows.noteSent(c, { claim: "bulk", task: id });
     await this.rows.persist();
     const done = await followTask(this.home, task, this.time);
-    if (!done) return this.doubt(claims);
+    if (!done) {
+      // No time left to see it end: no further task starts, the next chunk follows this one by its id.
+      this.doubt(claims);
+      throw new OutOfTimeError(0);
+    }
     const outcomes = recordOutcomes(done);
     const { claimed, unassigned } = await this.readBack(claims);
     // Every claim refused, its line still free: this account does not claim through bulk-update. Its rows go one by
@@ -156,41 +160,52 @@ export class LineClaims {
     this.singles.push(...unassigned);
   }
 
-  /** A PUT per claim while time allows, then one read-back for all of them. */
+  /**
+   * A PUT per claim while time allows, then one read-back for all of them. Out of time, the rest go back to `from`
+   * and the chunk's claims end (a round that sent nothing would otherwise be tried again at once).
+   */
   private async oneByOne(from: LineClaim[]): Promise<void> {
-    const claims = await this.free(from.splice(0, from.length));
+    const claims = await this.free(from, from.length);
     const sent: LineClaim[] = [];
     const errors = new Map<LineClaim, unknown>();
+    let stop: OutOfTimeError | null = null;
     for (const [i, c] of claims.entries()) {
-      if (!this.time.allows(CLAIM_ROUND_CALLS)) {
+      if (!this.time.allows(CLAIM_ROUND_CALLS)) stop = new OutOfTimeError(0);
+      else {
+        this.rows.noteSent(c, { claim: "single" });
+        try {
+          await this.home.client.call("updateExtension", { path: { extensionId: c.line.rcId }, body: c.body });
+        } catch (error) {
+          if (error instanceof OutOfTimeError && !error.inDoubt) stop = error;
+          else errors.set(c, error);
+        }
+      }
+      if (stop) {
         from.unshift(...claims.slice(i));
         break;
       }
-      this.rows.noteSent(c, { claim: "single" });
-      try {
-        await this.home.client.call("updateExtension", { path: { extensionId: c.line.rcId }, body: c.body });
-      } catch (error) {
-        if (error instanceof OutOfTimeError && !error.inDoubt) {
-          from.unshift(...claims.slice(i));
-          break;
-        }
-        errors.set(c, error);
-      }
       sent.push(c);
     }
-    if (sent.length === 0) return;
+    if (sent.length === 0) {
+      if (stop) throw stop;
+      return;
+    }
     const { unassigned } = await this.readBack(sent);
     for (const c of unassigned) {
       const error = errors.get(c);
       if (error && isInDoubt(error)) this.doubt([c]);
       else this.rows.failed(c, error ?? c.refusal ?? "RingCentral answered the claim but left the line unassigned.");
     }
+    if (stop) throw stop;
   }
 
-  /** The claims whose lines are still free; a line held already goes to its row (ours) or moves the row (another's). */
-  private async free(claims: LineClaim[]): Promise<LineClaim[]> {
+  /**
+   * The first `count` claims of `from`, taken off it, whose lines are still free; a line held already goes to its row
+   * (ours) or moves the row (another's). A read that fails leaves them on `from`.
+   */
+  private async free(from: LineClaim[], count: number): Promise<LineClaim[]> {
     this.holders ??= await readHolders(this.home.client);
-    return claims.filter((c) => {
+    return from.splice(0, count).filter((c) => {
       const holder = this.holders?.get(c.line.rcId);
       if (holder) this.settleHeld(c, holder);
       return !holder;

@@ -529,7 +529,8 @@ class Chunk {
         const now = this.home.clock.now();
         return now < this.deadline && now + calls * answerMs <= this.latest();
       },
-      latest: () => Math.min(this.deadline, this.latest()),
+      // A task may run past the budget as any step may (not past the execution), up to a second budget in the CLI.
+      latest: () => Math.min(this.deadline + this.options.budgetMs, this.latest()),
       answerMs,
     };
     const way = this.workspace.settings.bulkClaims ? "bulk" : "single";
