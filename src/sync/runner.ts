@@ -47,7 +47,7 @@ export interface SyncHome {
 
 export interface ChunkOptions {
   scope: SyncScope;
-  /** Stop starting new steps after this long (well under Apps Script's 6 minutes). */
+  /** Stop starting new steps this long after the sending began (well under Apps Script's 6 minutes). */
   budgetMs: number;
   /**
    * Delete users whose rows were removed from the sheet by hand: true for all the plan finds (the CLI's `--yes`), or
@@ -140,7 +140,9 @@ export async function runSyncChunk(home: SyncHome, options: ChunkOptions): Promi
 }
 
 class Chunk {
-  private readonly deadline: number;
+  /** When the chunk stops starting steps: its budget, counted from when the sending begins. */
+  private deadline: number;
+  private readonly started: number;
   private readonly now: string;
   private readonly results: RunWriteBack = { users: [], sites: [], roles: [], removeUsers: [], removeRoles: [] };
   private readonly report: ChunkReport = emptyReport();
@@ -168,7 +170,8 @@ class Chunk {
     private readonly home: SyncHome,
     private readonly options: ChunkOptions,
   ) {
-    this.deadline = home.clock.now() + options.budgetMs;
+    this.started = home.clock.now();
+    this.deadline = this.started + options.budgetMs;
     this.now = new Date(home.clock.now()).toISOString();
   }
 
@@ -207,6 +210,9 @@ class Chunk {
     this.report.blocked = plan.blocked.length;
     // The intents are durable before the first change is sent: a run killed at any moment leaves them for the next.
     await this.writeBack(false);
+    // The budget is for sending: reading a large sheet and account takes its own time (the execution's end still
+    // bounds every step).
+    this.deadline = this.home.clock.now() + this.options.budgetMs;
     try {
       await this.send(plan);
     } finally {
@@ -800,7 +806,7 @@ class Chunk {
       updated: String(this.report.updated),
       deleted: String(this.report.deleted),
       failed: String(this.report.failed),
-      seconds: String(Math.round((this.home.clock.now() - (this.deadline - this.options.budgetMs)) / 100) / 10),
+      seconds: String(Math.round((this.home.clock.now() - this.started) / 100) / 10),
     });
     await this.home.checkpoint?.();
   }
