@@ -22,7 +22,7 @@ export const CLAIM_TASK_RECORDS = 500;
  * A task's platform time as assumed here (the sandbox's figure: 2 s and 20 ms a record; not measured on the live
  * platform). Waited out once when a task's answer was lost, before reading back what it did.
  */
-export function assumedTaskMs(records: number): number {
+function assumedTaskMs(records: number): number {
   return 2_000 + 20 * records;
 }
 /** The calls of a round at least: the task (or a PUT), a look, the read-back's page or two. */
@@ -272,7 +272,7 @@ export class LineClaims {
  * Follows a task (Light looks, 50 ms apart at first, doubling up to 5 s) until it is Completed or Failed; null when
  * the next look would end after the chunk's time less a read-back.
  */
-export async function followTask(
+async function followTask(
   home: { client: RingCentralClient; clock: Clock },
   first: ExtensionBulkUpdateTaskResource,
   time: Pick<ClaimTime, "latest" | "answerMs">,
@@ -334,7 +334,7 @@ async function readHolders(client: RingCentralClient): Promise<Map<string, Holde
 }
 
 /** The extension holds this row's user: its email and extension number. */
-export function isOurs(extension: Pick<Holder, "contact" | "extensionNumber">, user: UserRecord): boolean {
+function isOurs(extension: Pick<Holder, "contact" | "extensionNumber">, user: UserRecord): boolean {
   return extension.contact?.email?.toLowerCase() === user.email.toLowerCase() && extension.extensionNumber === user.ext;
 }
 

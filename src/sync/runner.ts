@@ -122,8 +122,8 @@ export function emptyReport(): ChunkReport {
 
 /**
  * Updates of users already synced go 500 to a task through extension-bulk-update (one Heavy call and a few Light
- * looks, instead of a Medium call each); false sends one PUT per user. Creates always claim their line one by one
- * (read, PUT, read back): whether the bulk call may assign an unassigned line is not documented (docs/architecture.md).
+ * looks, instead of a Medium call each); false sends one PUT per user. Creates claim their lines in bulk too, with a
+ * fallback of their own (bulk-claims.ts, the Bulk Claims setting).
  */
 const UPDATES_IN_BULK = true;
 
