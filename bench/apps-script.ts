@@ -24,6 +24,8 @@ export interface RunFigures {
   sheetsCalls: number;
   /** The busiest execution's SpreadsheetApp calls by method, most first. */
   sheetsCallsWorst: Record<string, number>;
+  /** The longest runSync execution, wall milliseconds. */
+  longestMs: number;
 }
 
 /**
@@ -35,7 +37,14 @@ export class AppsScriptHome {
   readonly document = SheetsDocument.blank("bench", { owner: PERSON, editors: [PERSON], domain: null });
   private readonly runtime: AppsScriptRuntime;
   private readonly timeScale: number;
-  private figures: RunFigures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0, sheetsCallsWorst: {} };
+  private figures: RunFigures = {
+    executions: 0,
+    chunks: 0,
+    sheetsCallsMax: 0,
+    sheetsCalls: 0,
+    sheetsCallsWorst: {},
+    longestMs: 0,
+  };
 
   /** `server` is where RingCentral's host is led (the sandbox, or a proxy before it). */
   constructor(
@@ -69,14 +78,20 @@ export class AppsScriptHome {
 
   /** One sync of the sites, chunk after chunk until done, as the sidebar runs it. */
   async sync(sites: string[]): Promise<RunFigures> {
-    this.figures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0, sheetsCallsWorst: {} };
+    this.figures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0, sheetsCallsWorst: {}, longestMs: 0 };
     for (let done = false; !done; ) {
       const continues = this.figures.chunks++ > 0;
       const limitMs = Math.round(360_000 / this.timeScale);
+      const started = performance.now();
       const report = (await this.call("runSync", { sites, budgetMs: CHUNK_MS / this.timeScale, limitMs, continues })) as {
         done: boolean;
         stop?: unknown;
       };
+      const ms = performance.now() - started;
+      this.figures.longestMs = Math.max(this.figures.longestMs, ms);
+      // RCSHEETS_BENCH_TRACE=1: each execution's platform seconds and report, on stderr.
+      if (process.env.RCSHEETS_BENCH_TRACE)
+        console.error(JSON.stringify({ execution: this.figures.executions, seconds: (ms * this.timeScale) / 1000, report }));
       if (report.stop) throw new Error(`The sync stopped: ${JSON.stringify(report.stop)}`);
       done = report.done;
     }
@@ -125,7 +140,18 @@ export class AppsScriptHome {
 
   /** A google.script.run call as the sidebar makes it: one execution, whose answer is the outcome. */
   private async call(name: string, input: unknown): Promise<unknown> {
-    return this.count(await this.runtime.run({ function: name, kind: "server", args: [input] })).value;
+    const started = performance.now();
+    const outcome = await this.runtime.run({ function: name, kind: "server", args: [input] });
+    if (!outcome.ok && process.env.RCSHEETS_BENCH_TRACE)
+      console.error(
+        JSON.stringify({
+          failed: name,
+          seconds: ((performance.now() - started) * this.timeScale) / 1000,
+          calls: outcome.serviceCalls,
+          log: outcome.log?.slice?.(-5),
+        }),
+      );
+    return this.count(outcome).value;
   }
 
   private count(outcome: Outcome): Outcome {

@@ -45,25 +45,36 @@ export async function syncBench(args: string[]): Promise<object> {
       "time-scale": { type: "string", default: "20" },
       "apps-script": { type: "boolean", default: false },
       dist: { type: "string" },
+      // How many users have a secret question (3 in 10 unless told).
+      secrets: { type: "string" },
+      // accepted: the sandbox claims lines through extension-bulk-update; refused: it refuses each claim record (the
+      // sync falls back to one PUT a line); whole: it refuses the whole call.
+      "bulk-claims": { type: "string", default: "accepted" },
     },
   });
   const users = Number(values.users);
   const timeScale = Number(values["time-scale"]);
-  const sandbox = await startSandbox({ timeScale, seed: 3, users: 20, lines: Math.ceil(users * 1.6) });
+  const refusal = values["bulk-claims"];
+  if (!["accepted", "refused", "whole"].includes(refusal)) throw new Error("--bulk-claims is accepted, refused or whole");
+  const bulkClaims = refusal === "refused" ? "records" : (refusal as "accepted" | "whole");
+  const secrets = values.secrets === undefined ? undefined : Number(values.secrets);
+  const sandbox = await startSandbox({ timeScale, seed: 3, users: 20, lines: Math.ceil(users * 1.6), bulkClaims });
   try {
     const account = accountSize(sandbox);
     const run = values["apps-script"]
-      ? await appsScriptSync(sandbox, users, timeScale, values.dist)
-      : await nodeSync(sandbox, users, timeScale);
-    const needed = neededForSync(run.rows, account);
+      ? await appsScriptSync(sandbox, users, timeScale, values.dist, secrets)
+      : await nodeSync(sandbox, users, timeScale, secrets);
+    const needed = neededForSync(run.rows, account, bulkClaims === "accepted" ? "bulk" : "single");
     const floor = floorSeconds(needed, timeScale);
     return {
       name: "sync",
       home: values["apps-script"] ? "apps-script" : "node",
       users,
       users_with_secret: run.rows.filter((r) => r.secretQuestion).length,
+      bulk_claims: refusal,
       synced: run.synced,
       seconds: round3(run.seconds),
+      platform_minutes: round3((run.seconds * timeScale) / 60),
       time_scale: timeScale,
       chunks: run.chunks,
       http_429: run.counts.http_429,
@@ -87,13 +98,19 @@ interface SyncRun {
   extra: object;
 }
 
-async function appsScriptSync(sandbox: RunningSandbox, users: number, timeScale: number, dist?: string): Promise<SyncRun> {
+async function appsScriptSync(
+  sandbox: RunningSandbox,
+  users: number,
+  timeScale: number,
+  dist?: string,
+  secrets?: number,
+): Promise<SyncRun> {
   const proxy = new CountingProxy(sandbox.serverUrl);
   const server = await proxy.start();
   const home = new AppsScriptHome(sandbox, { server, timeScale, sheetsLatencyMs: SHEETS_LATENCY_MS, dist });
   try {
     await home.prepare();
-    const rows = generatedUsers(home.lines(), users);
+    const rows = generatedUsers(home.lines(), users, secrets);
     home.writeUsers(rows);
     proxy.reset();
     const started = performance.now();
@@ -107,6 +124,8 @@ async function appsScriptSync(sandbox: RunningSandbox, users: number, timeScale:
       counts: proxy.counts,
       extra: {
         executions: figures.executions,
+        // Platform seconds (wall × time scale) of the longest runSync execution; Apps Script ends one at 360.
+        longest_execution_seconds: round3((figures.longestMs * timeScale) / 1000),
         sheets_calls: figures.sheetsCalls,
         sheets_calls_max_per_execution: figures.sheetsCallsMax,
         sheets_calls_busiest_execution: figures.sheetsCallsWorst,
@@ -119,7 +138,7 @@ async function appsScriptSync(sandbox: RunningSandbox, users: number, timeScale:
   }
 }
 
-async function nodeSync(sandbox: RunningSandbox, users: number, timeScale: number): Promise<SyncRun> {
+async function nodeSync(sandbox: RunningSandbox, users: number, timeScale: number, secrets?: number): Promise<SyncRun> {
   const transport = new GroupCountingTransport(new FetchTransport(30_000));
   const client = new RingCentralClient({ ...sandbox, server: sandbox.serverUrl, transport });
   const workbook = new CountingWorkbook();
@@ -127,7 +146,7 @@ async function nodeSync(sandbox: RunningSandbox, users: number, timeScale: numbe
   // As the CLI runs a sync: every chunk in one process, the account kept from one chunk to the next.
   const home = { workbook, client, clock: systemClock, keptAccount: keptInProcess() };
   await previewSync(home, { sites: [] });
-  const rows = generatedUsers(readWorkspace(workbook).workspace.account.lines, users);
+  const rows = generatedUsers(readWorkspace(workbook).workspace.account.lines, users, secrets);
   const header = workbook.read("Users")[0] ?? [];
   workbook.write("Users", { row: 2, column: 1, values: encodeRows(columnIndex(USERS_TAB, header), header.length, rows) });
   transport.reset();
@@ -147,42 +166,61 @@ async function nodeSync(sandbox: RunningSandbox, users: number, timeScale: numbe
   };
 }
 
-/** How big the account is, for the pages of its reads. */
-export function accountSize(sandbox: RunningSandbox): { extensions: number; numbers: number } {
+/** How big the account is, for the pages of its reads: every extension, those holding a line, the numbers. */
+export function accountSize(sandbox: RunningSandbox): { extensions: number; assigned: number; numbers: number } {
   const state = sandbox.state();
-  return { extensions: state.extensions.length, numbers: state.phoneNumbers.length };
+  const assigned = state.extensions.filter((e) => e.status !== "Unassigned").length;
+  return { extensions: state.extensions.length, assigned, numbers: state.phoneNumbers.length };
 }
 
 /**
- * What a sync of these rows needs: the account read before and after; per user on a line, the line read, claimed
- * and read back (the claim's safety against another sync); per user without one, a create; per secret question, its
- * own call (and the questions read once); one bulk role assignment per role.
+ * What a sync of these rows needs: the account read before and after; the users on lines claimed in tasks of 500
+ * (`bulk`: one Heavy call and at least one Light look each) or one PUT each (`single`: after one task the platform
+ * refused), the lines checked by one paged list of the extensions holding lines before the first task and after each
+ * (or after the single claims); per user without a line, a create; per secret question, its own call (and the
+ * questions read once); one bulk role assignment per role other than the default.
  */
-export function neededForSync(rows: Partial<UserRecord>[], account: { extensions: number; numbers: number }): GroupCalls {
+export function neededForSync(
+  rows: Partial<UserRecord>[],
+  account: { extensions: number; assigned: number; numbers: number },
+  way: "bulk" | "single" = "bulk",
+): GroupCalls {
   const needed: GroupCalls = {};
   accountRead(needed, account);
   accountRead(needed, account);
   const onLines = rows.filter((r) => !["Message Only", "Announcement Only"].includes(r.userType ?? "")).length;
-  add(needed, "light", onLines * 2);
-  add(needed, "medium", rows.length);
+  const pages = (holding: number) => Math.max(1, Math.ceil(holding / 1000));
+  const tasks = way === "bulk" ? Math.ceil(onLines / 500) : 1;
+  add(add(needed, "heavy", tasks), "light", tasks);
+  add(needed, "medium", pages(account.assigned));
+  for (let t = 1; t <= tasks; t++) add(needed, "medium", pages(account.assigned + Math.min(onLines, t * 500)));
+  if (way === "single") add(needed, "medium", onLines + pages(account.assigned + onLines));
+  add(needed, "medium", rows.length - onLines);
   const secrets = rows.filter((r) => r.secretQuestion).length;
   if (secrets > 0) add(add(needed, "light", 1), "medium", secrets);
-  add(needed, "heavy", new Set(rows.map((r) => r.role).filter(Boolean)).size);
+  // A new user gets the account's default role (Standard) with its claim: only other roles need their assignment.
+  add(needed, "heavy", new Set(rows.map((r) => r.role).filter((r) => r && r !== "Standard")).size);
   return needed;
 }
 
 /**
  * One user per unassigned US line, typed by the line; every tenth row a Message Only or Announcement Only; of the
- * users, 3 in 10 Completed, with PIN, password and a secret question.
+ * users, 3 in 10 Completed (at most `secrets` of them), with PIN, password and a secret question.
  */
-export function generatedUsers(accountLines: { country: string; lineType: string }[], count: number): Partial<UserRecord>[] {
+export function generatedUsers(
+  accountLines: { country: string; lineType: string }[],
+  count: number,
+  secrets = Number.POSITIVE_INFINITY,
+): Partial<UserRecord>[] {
+  let withSecret = 0;
   const lines = accountLines.filter((l) => l.country === "US");
   const typeOf: Record<string, string> = { User: "User", "Virtual User": "Virtual User", Limited: "Limited Extension" };
   return Array.from({ length: count }, (_, i) => {
     const line = lines[i];
     const type =
       i % 10 === 9 ? (i % 20 === 9 ? "Message Only" : "Announcement Only") : (typeOf[line?.lineType ?? "User"] ?? "User");
-    const completed = i % 10 < 3;
+    // A Completed user needs a secret question: past `secrets` of them, the rest start Not Started.
+    const completed = i % 10 < 3 && withSecret++ < secrets;
     const wizard = type === "Limited Extension" || completed ? "Completed" : "Not Started";
     return {
       ...blankRecord(USERS_TAB),

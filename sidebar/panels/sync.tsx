@@ -333,6 +333,7 @@ function PlanView({
       {plan.shortfalls.length > 0 && (
         <p class="status problem">Not enough unassigned lines for every row: see the blocked rows.</p>
       )}
+      {plan.claims.sentence && <p class="status">{plan.claims.sentence}</p>}
       <PlanList title="Sites to create" items={plan.sites.map((s) => [place("Sites", s.row, s.name), "create"])} />
       <PlanList
         title="Roles"

@@ -14,6 +14,11 @@ export interface Settings {
   accountRefreshedAt: string;
   /** The account's secret questions, read on refresh (one a line); [] until then. */
   secretQuestions: string[];
+  /**
+   * New users take their lines in bulk-update tasks (500 a call) rather than one PUT each. Off by hand, or written Off
+   * by a sync that found the account refusing them ("single claims only"); every run then claims one line a call.
+   */
+  bulkClaims: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultCountry: "US",
   accountRefreshedAt: "",
   secretQuestions: [],
+  bulkClaims: true,
 };
 
 /** Setting names as they stand in the Setting column. */
@@ -31,7 +37,13 @@ export const SETTING_NAMES: Record<keyof Settings, string> = {
   defaultCountry: "Default Country",
   accountRefreshedAt: "Account Refreshed At",
   secretQuestions: "Secret Questions",
+  bulkClaims: "Bulk Claims",
 };
+
+/** The Bulk Claims value a sync writes when the account refused claims through bulk-update. */
+export function bulkClaimsRefused(on: string): string {
+  return `Off: RingCentral refused bulk claims on ${on}, so lines are claimed one by one (set On to try again)`;
+}
 
 const ON = new Set(["on", "yes", "true", "1"]);
 const OFF = new Set(["off", "no", "false", "0", ""]);
@@ -53,7 +65,12 @@ export function readSettings(rows: readonly SettingRecord[]): { settings: Settin
       else findings.push(problem(row, `Default Country is a two-letter ISO code such as US, CA or GB, not "${row.value}".`));
     } else if (key === "accountRefreshedAt") settings.accountRefreshedAt = row.value;
     else if (key === "secretQuestions") settings.secretQuestions = secretQuestionsOf(row.value);
-    else
+    else if (key === "bulkClaims") {
+      // "Off" may carry the sync's reason after a colon.
+      const value = row.value.split(":")[0]?.trim().toLowerCase() ?? "";
+      if (ON.has(value) || OFF.has(value)) settings.bulkClaims = value === "" || ON.has(value);
+      else findings.push(problem(row, `Bulk Claims is On or Off, not "${row.value}".`));
+    } else
       findings.push({
         tab: "settings",
         row: row.row,
@@ -74,6 +91,7 @@ export function settingRows(settings: Settings): [string, string][] {
     [SETTING_NAMES.defaultCountry, settings.defaultCountry],
     [SETTING_NAMES.accountRefreshedAt, settings.accountRefreshedAt],
     [SETTING_NAMES.secretQuestions, settings.secretQuestions.join("\n")],
+    [SETTING_NAMES.bulkClaims, settings.bulkClaims ? "On" : "Off"],
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
+import { BULK_CLAIMS } from "./api/bulk-update";
 import { queuedFaultSchema } from "./faults";
 import { json, noContent, notFound, type Reply, refuse } from "./http/reply";
 import type { RequestBody } from "./http/request-body";
@@ -12,6 +13,7 @@ import type { ServerDeps } from "./server";
  *   GET    /__sandbox/state              the account (extensions, numbers, sites, roles)
  *   GET    /__sandbox/faults             queued faults and the count each kind has fired ({faults, fired});  POST one ({kind, status?, ms?, method?, path?, count?});  DELETE all
  *   PUT    /__sandbox/sso                {enabled}
+ *   PUT    /__sandbox/bulk-update        {claims?: accepted|records|whole, stuckTasks?}: how bulk-update takes claims
  *   POST   /__sandbox/apps               {permissions?, grants?, redirectUris?, public?} → {clientId, clientSecret?}
  *   POST   /__sandbox/jwt                {ownerId?, clientIds?} → {jwt}
  *   GET    /__sandbox/connection         the default app's {clientId, clientSecret, jwt}
@@ -22,6 +24,7 @@ const appBody = z.object({
   redirectUris: z.array(z.string()).optional(),
   public: z.boolean().optional(),
 });
+const bulkUpdateBody = z.object({ claims: z.enum(BULK_CLAIMS).optional(), stuckTasks: z.number().int().min(0).optional() });
 const jwtBody = z.object({ ownerId: z.number().int().optional(), clientIds: z.array(z.string()).optional() });
 
 export async function handleAdmin(
@@ -58,6 +61,12 @@ export async function handleAdmin(
       platform.account.sso = sso.data.enabled;
       deps.onAdminChange?.();
       return json({ sso: platform.account.sso });
+    }
+    case "PUT /__sandbox/bulk-update": {
+      const switches = bulkUpdateBody.safeParse(input);
+      if (!switches.success) return refuse(400, "CMN-101", "expected {claims?: accepted|records|whole, stuckTasks?}", "claims");
+      Object.assign(platform.bulkUpdate, switches.data);
+      return json(platform.bulkUpdate);
     }
     case "POST /__sandbox/apps": {
       const app = appBody.safeParse(input);

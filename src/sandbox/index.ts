@@ -5,6 +5,7 @@ import { dirname } from "node:path";
 import type { AccountData } from "./account/model";
 import { seedAccount } from "./account/seed";
 import { loadState, saveState } from "./account/state-file";
+import type { BulkClaims } from "./api/bulk-update";
 import { SandboxClock } from "./clock";
 import { FaultInjector, type FaultKind, parseFaults, type QueuedFault, queuedFaultSchema } from "./faults";
 import type { AppRegistration } from "./oauth/apps";
@@ -14,6 +15,7 @@ import { SeededRandom } from "./seeded-random";
 import { type Exchange, handleRequest } from "./server";
 
 export { seededPassword, seededPin } from "./account/seed";
+export type { BulkClaims } from "./api/bulk-update";
 export type { FaultKind, QueuedFault } from "./faults";
 export type { AppPermission, AppRegistration, Grant } from "./oauth/apps";
 export type { Exchange } from "./server";
@@ -30,6 +32,8 @@ export interface SandboxOptions {
   timeScale?: number;
   /** Random faults, see faults.ts for the grammar, e.g. `5xx=0.05,latency=20ms`. */
   faults?: string;
+  /** Whether extension-bulk-update claims unassigned extensions (default `accepted`; see api/bulk-update.ts). */
+  bulkClaims?: BulkClaims;
   onExchange?: (exchange: Exchange) => void;
 }
 
@@ -51,6 +55,10 @@ export interface RunningSandbox {
   /** How many requests each kind of fault has hit since the start. */
   faultsFired(): Record<FaultKind, number>;
   setSso(enabled: boolean): void;
+  /** How extension-bulk-update treats a record that claims an unassigned extension. */
+  setBulkClaims(claims: BulkClaims): void;
+  /** The next `count` bulk-update tasks stay InProgress an hour (platform time) beyond their own time: a fault. */
+  stickBulkTasks(count: number): void;
   /** A copy of the whole account. */
   state(): AccountData;
   /** Write the state file now (close() does it too). */
@@ -79,6 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const clock = new SandboxClock(options.timeScale ?? 1);
   const faults = new FaultInjector(parseFaults(options.faults), new SeededRandom(seed ^ 0x5eed));
   const platform = new Platform(seeded.account, seeded.ownerId, clock, faults, seed);
+  if (options.bulkClaims) platform.bulkUpdate.claims = options.bulkClaims;
   const app = platform.registerApp();
   const jwt = platform.createJwt(seeded.ownerId);
   const router = operationRouter();
@@ -135,6 +144,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faultsFired: () => faults.fired(),
     setSso: (enabled) => {
       platform.account.sso = enabled;
+    },
+    setBulkClaims: (claims) => {
+      platform.bulkUpdate.claims = claims;
+    },
+    stickBulkTasks: (count) => {
+      platform.bulkUpdate.stuckTasks = count;
     },
     state: () => structuredClone(platform.account.toData()),
     save,

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Account } from "./account/model";
+import type { BulkUpdateSwitches } from "./api/bulk-update";
 import type { SandboxClock } from "./clock";
 import type { FaultInjector } from "./faults";
 import { type AppRegistration, allGrants, type JwtCredential, productPermissions, type RegisteredApp } from "./oauth/apps";
@@ -13,6 +14,8 @@ export class Platform {
   readonly sessions: SessionStore;
   readonly limiter: RateLimiter;
   private appCount = 0;
+  /** How bulk-update takes claims of unassigned extensions, and the stuck-task fault (api/bulk-update.ts). */
+  readonly bulkUpdate: BulkUpdateSwitches = { claims: "accepted", stuckTasks: 0 };
 
   constructor(
     readonly account: Account,

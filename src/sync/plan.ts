@@ -139,6 +139,20 @@ export interface SyncPlan {
   drift: DriftedRow[];
   /** Users made by a sync cut short that the next one writes onto their rows (a preview shows them; a run does it). */
   adopted: AdoptedUser[];
+  /**
+   * How the creates on lines claim them: in bulk tasks, or one call each (Bulk Claims Off, by hand or learnt), and
+   * the plan's sentence saying so ('' when no create takes a line).
+   */
+  claims: { way: "bulk" | "single"; sentence: string };
+}
+
+function claimsOf(plan: SyncPlan, bulk: boolean): SyncPlan["claims"] {
+  const lines = plan.creates.filter((c) => c.line).length;
+  const some = `${lines} line${lines === 1 ? "" : "s"}`;
+  if (lines === 0) return { way: bulk ? "bulk" : "single", sentence: "" };
+  return bulk
+    ? { way: "bulk", sentence: `${some} claimed in bulk (up to 500 a call; one by one if RingCentral refuses).` }
+    : { way: "single", sentence: `${some} claimed one by one (Bulk Claims is Off on Settings).` };
 }
 
 /**
@@ -168,6 +182,7 @@ export function planSync(input: PlanInput): SyncPlan {
   planCreates(workspace, candidates, plan);
   planRemovedByHand(workspace, input.ledger, accountById, plan);
   planRoles(workspace, roleErrorRows(input.findings), plan);
+  plan.claims = claimsOf(plan, workspace.settings.bulkClaims);
   return plan;
 }
 
@@ -198,6 +213,7 @@ function emptyPlan(scope: SyncScope): SyncPlan {
     blocked: [],
     shortfalls: [],
     drift: [],
+    claims: { way: "bulk", sentence: "" },
     adopted: [],
   };
 }

@@ -1,8 +1,10 @@
 import type GetExtensionInfoResponse from "@rc-ex/core/definitions/GetExtensionInfoResponse";
+import type GetExtensionListInfoResponse from "@rc-ex/core/definitions/GetExtensionListInfoResponse";
 import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
 import { assignLines, lineDemands } from "../domain/lines";
 import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
+import { bulkClaimsRefused, SETTING_NAMES } from "../domain/settings";
 import { ROLES_TAB, SITES_TAB } from "../domain/tabs";
 import { effectiveWizard, USER_TYPE_RULES, type UserType, wizardCorrection } from "../domain/user-type";
 import { validateWorkspace } from "../domain/validation/index";
@@ -11,7 +13,7 @@ import { ApiError } from "../ringcentral/api-error";
 import { OutOfTimeError, type RingCentralClient } from "../ringcentral/client";
 import type { Clock } from "../ringcentral/clock";
 import { NetworkError } from "../ringcentral/http";
-import { writeAccountState } from "../workbook/account-tabs";
+import { writeAccountState, writeSetting } from "../workbook/account-tabs";
 import type { Workbook } from "../workbook/port";
 import {
   appendSyncLog,
@@ -26,6 +28,7 @@ import type { UserKey } from "../workbook/users-write-back";
 import { readWorkspace } from "../workbook/workspace-reader";
 import { fetchAccountState } from "./account-snapshot";
 import { adoptions } from "./adoption";
+import { CLAIM_ROUND_CALLS, type ClaimRows, claimMarkOf, type LineClaim, LineClaims, settleTasks } from "./bulk-claims";
 import { BULK_UPDATE_RECORDS, updateInBulk } from "./bulk-update";
 import { type KeptAccountStore, type SyncRecord, syncRecordPrint, usableKept } from "./kept-account";
 import { type LedgerEntry, syncedValues } from "./ledger";
@@ -51,7 +54,7 @@ export interface SyncHome {
 
 export interface ChunkOptions {
   scope: SyncScope;
-  /** Stop starting new steps after this long (well under Apps Script's 6 minutes). */
+  /** Stop starting new steps this long after the sending began (well under Apps Script's 6 minutes). */
   budgetMs: number;
   /**
    * Delete users whose rows were removed from the sheet by hand: true for all the plan finds (the CLI's `--yes`), or
@@ -126,8 +129,8 @@ export function emptyReport(): ChunkReport {
 
 /**
  * Updates of users already synced go 500 to a task through extension-bulk-update (one Heavy call and a few Light
- * looks, instead of a Medium call each); false sends one PUT per user. Creates always claim their line one by one
- * (read, PUT, read back): whether the bulk call may assign an unassigned line is not documented (docs/architecture.md).
+ * looks, instead of a Medium call each); false sends one PUT per user. Creates claim their lines in bulk too, with a
+ * fallback of their own (bulk-claims.ts, the Bulk Claims setting).
  */
 const UPDATES_IN_BULK = true;
 
@@ -144,7 +147,9 @@ export async function runSyncChunk(home: SyncHome, options: ChunkOptions): Promi
 }
 
 class Chunk {
-  private readonly deadline: number;
+  /** When the chunk stops starting steps: its budget, counted from when the sending begins. */
+  private deadline: number;
+  private readonly started: number;
   private readonly now: string;
   private readonly results: RunWriteBack = { users: [], sites: [], roles: [], removeUsers: [], removeRoles: [] };
   private readonly report: ChunkReport = emptyReport();
@@ -161,8 +166,10 @@ class Chunk {
   /** Creates this chunk sent (or began to): only their intents may outlive it. */
   private readonly attempted = new Set<string>();
   private readonly takenLines = new Set<string>();
-  /** Whether the create under way sent its claim (then a call cut short after it leaves the create in doubt). */
-  private claimSent = false;
+  /** Bulk tasks a chunk cut short left running: their rows wait (by email). */
+  private held = new Map<string, string>();
+  /** Line claims this chunk did not settle (not reached, or in doubt): the run goes on. */
+  private claimsLeft = 0;
   /** Adopted users not yet on their rows. */
   private adoptedUnwritten = false;
 
@@ -170,14 +177,19 @@ class Chunk {
     private readonly home: SyncHome,
     private readonly options: ChunkOptions,
   ) {
-    this.deadline = home.clock.now() + options.budgetMs;
+    this.started = home.clock.now();
+    this.deadline = this.started + options.budgetMs;
     this.now = new Date(home.clock.now()).toISOString();
   }
 
   async execute(): Promise<ChunkReport> {
     let loaded: Awaited<ReturnType<typeof loadForSync>>;
     try {
-      loaded = await loadForSync(this.home, this.now, { duringRun: true, continues: this.options.continues });
+      loaded = await loadForSync(this.home, this.now, {
+        duringRun: true,
+        continues: this.options.continues,
+        settle: (ledger) => this.settleTasks(ledger),
+      });
     } catch (error) {
       this.home.keptAccount?.clear();
       return { ...this.report, stop: stopOf(error, "reading the account") };
@@ -199,16 +211,21 @@ class Chunk {
       scope: this.options.scope,
     });
     this.noteBlockedAndDrift(plan);
+    this.holdWaiting(plan);
     this.noteIntents(plan.creates);
     for (const create of plan.creates) if (create.line) this.linesInUse.add(create.line.rcId);
     this.report.blocked = plan.blocked.length;
     // The intents are durable before the first change is sent: a run killed at any moment leaves them for the next.
     await this.writeBack(false);
+    // The budget is for sending: reading a large sheet and account takes its own time (the execution's end still
+    // bounds every step).
+    this.deadline = this.home.clock.now() + this.options.budgetMs;
     try {
       await this.send(plan);
     } finally {
       await this.writeBack(true);
     }
+    this.report.remaining += this.claimsLeft + this.held.size;
     this.report.done = this.report.remaining === 0;
     if (this.report.done) await this.finish(plan);
     this.keepAccount();
@@ -283,7 +300,9 @@ class Chunk {
    */
   private adoptMade(): void {
     const found = adoptions(this.workspace, [...this.ledger.values()]);
-    for (const [key, entry] of this.ledger) if (entry.state === "Creating") this.ledger.delete(key);
+    for (const [key, entry] of this.ledger)
+      if (entry.state === "Creating" && !this.held.has(entry.email)) this.ledger.delete(key);
+      else if (entry.state === "Creating") this.attempted.add(key);
     for (const adopted of found) {
       const user = this.user(adopted.row);
       user.rcId = adopted.rcId;
@@ -331,6 +350,32 @@ class Chunk {
     }
   }
 
+  /**
+   * Bulk tasks that intents of a chunk cut short name are followed (a quarter of the budget at most) before the
+   * account is read, so that the read shows what they did. The rows of a task still running wait for a later chunk.
+   */
+  private async settleTasks(ledger: readonly SyncLedgerRecord[]): Promise<void> {
+    const running = await settleTasks(this.home, ledger, this.home.clock.now() + this.options.budgetMs / 4);
+    for (const entry of ledger) {
+      const task = entry.state === "Creating" ? claimMarkOf(entry.values)?.task : undefined;
+      if (task && running.has(task)) this.held.set(entry.email, task);
+    }
+  }
+
+  /** Rows whose claim is in a task still running: not planned again, they say what they wait for. */
+  private holdWaiting(plan: SyncPlan): void {
+    if (this.held.size === 0) return;
+    plan.creates = plan.creates.filter((create) => {
+      const task = this.held.get(create.email.toLowerCase());
+      if (task)
+        this.results.users.push({
+          user: this.keyOf(create.row),
+          cells: { message: `Waiting for RingCentral's bulk task ${task}, still running: the next chunk settles it.` },
+        });
+      return !task;
+    });
+  }
+
   private noteIntents(creates: UserCreate[]): void {
     for (const create of creates) {
       const user = this.user(create.row);
@@ -354,12 +399,16 @@ class Chunk {
       (d) =>
         !d.needsConfirmation || confirmed === true || (Array.isArray(confirmed) && d.rcId !== null && confirmed.includes(d.rcId)),
     );
+    const lineCreates = plan.creates.filter((c) => c.line);
     // Each step with the calls it makes at most (retries aside: the client waits only while the execution allows).
     const steps: [number, () => Promise<void>][] = [
       ...plan.sites.map((s): Step => [1, () => this.createSite(s.row, s.name)]),
       ...plan.roles.create.map((r): Step => [1, () => this.createRole(r)]),
       ...plan.roles.update.map((r): Step => [1, () => this.updateRole(r)]),
-      ...plan.creates.map((c): Step => [CREATE_CALLS, () => this.createUser(c)]),
+      ...(lineCreates.length ? [[CLAIM_ROUND_CALLS, () => this.claimLines(lineCreates)] as Step] : []),
+      ...plan.creates.filter((c) => !c.line).map((c): Step => [CREATE_CALLS, () => this.createUser(c)]),
+      // Secret questions of claimed users: one call each (the claim cannot carry them), after the claims.
+      ...lineCreates.filter((c) => this.needsSecret(this.user(c.row))).map((c): Step => [1, () => this.secretAfterClaim(c.row)]),
       ...(UPDATES_IN_BULK
         ? batches(plan.updates, BULK_UPDATE_RECORDS).map((batch): Step => [BULK_UPDATE_CALLS, () => this.updateUsers(batch)])
         : plan.updates.map(
@@ -450,95 +499,134 @@ class Chunk {
     }
   }
 
+  /** A Message Only or Announcement Only user: one POST (they take no line). */
   private async createUser(create: UserCreate): Promise<void> {
     const user = this.user(create.row);
     const siteId = this.siteIds.get(user.site);
     if (!siteId) return this.failed(user, `Site ${user.site} was not created, so this user waits.`);
     this.attempted.add(intentKey(user.email));
-    this.claimSent = false;
-    let made: { extension: GetExtensionInfoResponse; line: UnassignedLineRecord | null };
+    let extension: GetExtensionInfoResponse;
     try {
-      made = create.line
-        ? await this.claimLine(user, create.line, siteId)
-        : {
-            extension: await this.home.client.call("createExtension", {
-              body: createBody(user, siteId, this.workspace.settings),
-            }),
-            line: null,
-          };
+      extension = await this.home.client.call("createExtension", { body: createBody(user, siteId, this.workspace.settings) });
     } catch (error) {
       // A create that got no answer (or a server error, or no time to retry) may have happened: its intent stays for
       // the next chunk to adopt.
       if (error instanceof OutOfTimeError) {
         // Nothing of it went out: it is the next chunk's, and no create is in doubt.
-        if (!this.claimSent && !error.inDoubt) this.attempted.delete(intentKey(user.email));
+        if (!error.inDoubt) this.attempted.delete(intentKey(user.email));
         else this.account.lostTrack();
         throw error;
       }
       if (!inDoubt(error)) this.dropIntent(user);
       return this.failed(user, describe(error));
     }
-    const rcId = String(made.extension.id);
+    const rcId = String(extension.id);
     this.dropIntent(user);
-    this.account.userCreated(made.extension, made.line?.phone ?? "");
+    this.account.userCreated(extension, "");
     this.rcIdOfRow.set(user.row, rcId);
     this.report.created++;
     const secret = await this.setSecret(user, rcId);
-    const moved =
-      made.line && made.line !== create.line
-        ? ` on line ${made.line.phone || made.line.rcId} (another sync took the planned one)`
-        : "";
-    this.synced(user, {
-      rcId,
-      tempNumber: made.line?.phone ?? "",
-      message: secret ?? `Created${moved}.`,
-      credentialsFailed: secret !== null,
-    });
+    this.synced(user, { rcId, tempNumber: "", message: secret ?? "Created.", credentialsFailed: secret !== null });
   }
 
   /**
-   * A line claimed only while it is unassigned: read first, claimed, read back. Another sync (another copy of the
-   * workbook, another person) may have taken it since the account was read, or at the same moment and written after
-   * us; then the row moves to the next line that fits, and with none left it says why. The platform's PUT has no
-   * precondition: two claims that both read the line free before either wrote, the one writing last winning after the
-   * other read back, cannot be told apart (the loser's next plan shows it as drift, never as quietly synced).
+   * The users on lines: claimed in bulk tasks, or one by one when the account refuses those or Bulk Claims is Off
+   * (bulk-claims.ts). Each row gets its own claim's fate; what the chunk could not settle goes on in the next.
    */
-  private async claimLine(
-    user: UserRecord,
-    planned: UnassignedLineRecord,
-    siteId: string,
-  ): Promise<{ extension: GetExtensionInfoResponse; line: UnassignedLineRecord }> {
-    let line: UnassignedLineRecord | undefined = planned;
-    for (let tries = 0; line && tries < 5; tries++) {
-      if (await this.isUnassigned(line.rcId)) {
-        this.linesInUse.add(line.rcId);
-        const intent = this.ledger.get(intentKey(user.email));
-        if (intent) intent.line = line.rcId;
-        const path = { extensionId: line.rcId };
-        this.claimSent = true;
-        const extension = await this.home.client.call<GetExtensionInfoResponse>("updateExtension", {
-          path,
-          body: claimBody(user, siteId, this.workspace.settings),
-        });
-        if (isOurs(await this.home.client.call<GetExtensionInfoResponse>("readExtension", { path }), user))
-          return { extension, line };
-      }
-      this.takenLines.add(line.rcId);
-      line = this.nextLine(user);
+  private async claimLines(creates: UserCreate[]): Promise<void> {
+    const claims: LineClaim[] = [];
+    for (const create of creates) {
+      const user = this.user(create.row);
+      const siteId = this.siteIds.get(user.site);
+      if (!siteId || !create.line) this.failed(user, `Site ${user.site} was not created, so this user waits.`);
+      else
+        claims.push({ row: user.row, user, line: create.line, body: claimBody(user, siteId, this.workspace.settings), tries: 0 });
     }
-    throw new Error(
-      `Line ${planned.phone || planned.rcId} was taken by another sync meanwhile and no other unassigned line fits this row: refresh the account and sync again.`,
-    );
+    const answerMs = this.options.execution?.answerMs ?? 0;
+    const time = {
+      allows: (calls: number) => {
+        const now = this.home.clock.now();
+        return now < this.deadline && now + calls * answerMs <= this.latest();
+      },
+      // A task may run past the budget as any step may (not past the execution), up to a second budget in the CLI.
+      latest: () => Math.min(this.deadline + this.options.budgetMs, this.latest()),
+      answerMs,
+    };
+    const way = this.workspace.settings.bulkClaims ? "bulk" : "single";
+    const lineClaims = new LineClaims(this.home, this.claimRows(), time, way);
+    await lineClaims.claimAll(claims);
+    this.claimsLeft += lineClaims.left;
   }
 
-  private async isUnassigned(lineId: string): Promise<boolean> {
+  private claimRows(): ClaimRows {
+    return {
+      noteSent: (claim, mark) => {
+        const key = intentKey(claim.user.email);
+        this.attempted.add(key);
+        this.linesInUse.add(claim.line.rcId);
+        const intent = this.ledger.get(key);
+        if (intent) Object.assign(intent, { line: claim.line.rcId, values: JSON.stringify(mark) });
+      },
+      persist: () => this.writeBack(false),
+      claimed: (claim, extension) => this.claimed(claim, extension),
+      failed: (claim, reason) => {
+        this.dropIntent(claim.user);
+        this.failed(claim.user, typeof reason === "string" ? reason : describe(reason));
+      },
+      inDoubt: () => this.account.lostTrack(),
+      nextLine: (claim) => {
+        this.takenLines.add(claim.line.rcId);
+        return this.nextLine(claim.user);
+      },
+      bulkRefused: () => {
+        if (!this.workspace.settings.bulkClaims) return;
+        this.workspace.settings.bulkClaims = false;
+        writeSetting(this.home.workbook, SETTING_NAMES.bulkClaims, bulkClaimsRefused(this.now.slice(0, 10)));
+      },
+    };
+  }
+
+  /** A claimed line: the row is Synced with its RC Id and Temp #; a secret question still to set keeps its answer. */
+  private claimed(claim: LineClaim, extension: GetExtensionListInfoResponse): void {
+    const { user, line } = claim;
+    const rcId = String(extension.id);
+    this.dropIntent(user);
+    this.account.userCreated(extension, line.phone);
+    this.rcIdOfRow.set(user.row, rcId);
+    this.report.created++;
+    const moved = claim.tries > 0 ? ` on line ${line.phone || line.rcId} (another sync took the planned one)` : "";
+    const secret = this.needsSecret(user);
+    this.synced(user, {
+      rcId,
+      tempNumber: line.phone,
+      message: secret ? `Created${moved}; the secret question follows.` : `Created${moved}.`,
+      keepSecretAnswer: secret,
+    });
+  }
+
+  /** The secret question of a user this chunk claimed a line for; out of time, the next chunk's plan sets it. */
+  private async secretAfterClaim(row: number): Promise<void> {
+    const rcId = this.rcIdOfRow.get(row);
+    if (!rcId) return;
+    const user = this.user(row);
     try {
-      const extension = await this.home.client.call<GetExtensionInfoResponse>("readExtension", { path: { extensionId: lineId } });
-      return extension.status === "Unassigned";
+      const questionId = await this.questionId(user.secretQuestion);
+      if (!questionId) throw new Error(`Created, but the account has no secret question "${user.secretQuestion}".`);
+      await this.home.client.call("updateCredentials", { path: { extensionId: rcId }, body: secretBody(user, questionId) });
+      this.synced(user, { rcId, message: "Created." });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return false;
-      throw error;
+      if (error instanceof OutOfTimeError) throw error;
+      const message =
+        error instanceof ApiError ? `Created, but the secret question was refused: ${describe(error)}` : describe(error);
+      this.synced(user, { rcId, message, credentialsFailed: true });
     }
+  }
+
+  private needsSecret(user: UserRecord): boolean {
+    const type = user.userType as UserType;
+    return Boolean(
+      user.secretQuestion && !this.workspace.settings.sso && effectiveWizard(type, user.setupWizard) === "Completed",
+    );
   }
 
   private nextLine(user: UserRecord): UnassignedLineRecord | undefined {
@@ -548,9 +636,7 @@ class Chunk {
 
   /** The secret question goes in its own call; null when it went (or was not needed), else why it failed. */
   private async setSecret(user: UserRecord, rcId: string): Promise<string | null> {
-    const type = user.userType as UserType;
-    const needed = user.secretQuestion && !this.workspace.settings.sso && effectiveWizard(type, user.setupWizard) === "Completed";
-    if (!needed) return null;
+    if (!this.needsSecret(user)) return null;
     try {
       const questionId = await this.questionId(user.secretQuestion);
       if (!questionId) return `Created, but the account has no secret question "${user.secretQuestion}".`;
@@ -733,7 +819,7 @@ class Chunk {
       updated: String(this.report.updated),
       deleted: String(this.report.deleted),
       failed: String(this.report.failed),
-      seconds: String(Math.round((this.home.clock.now() - (this.deadline - this.options.budgetMs)) / 100) / 10),
+      seconds: String(Math.round((this.home.clock.now() - this.started) / 100) / 10),
     });
     await this.home.checkpoint?.();
   }
@@ -750,7 +836,8 @@ class Chunk {
     const forced = wizardCorrection(user.userType, user.setupWizard);
     if (forced) cells.setupWizard = forced;
     if (result.credentialsFailed) this.report.failed++;
-    if (!result.keepSecrets && !result.credentialsFailed) Object.assign(cells, { pin: "", password: "", secretAnswer: "" });
+    if (result.keepSecretAnswer) Object.assign(cells, { pin: "", password: "" });
+    else if (!result.keepSecrets && !result.credentialsFailed) Object.assign(cells, { pin: "", password: "", secretAnswer: "" });
     this.results.users.push({ user: this.keyOf(user.row), cells });
     const entry = {
       rcId: result.rcId,
@@ -812,6 +899,8 @@ interface SyncedRow {
   keepSecrets?: boolean;
   /** The user exists but its credentials were refused. */
   credentialsFailed?: boolean;
+  /** The claim carried PIN and password (cleared); the secret question follows in its own call. */
+  keepSecretAnswer?: boolean;
 }
 
 /**
@@ -826,10 +915,16 @@ const ACCOUNT_TABS_FRESH_MS = 10 * 60_000;
  * they are fresh), or, for a chunk that `continues` a run, as the run's last chunk kept it (its tabs left as they
  * are): what a plan starts from.
  */
-export async function loadForSync(home: SyncHome, now: string, run: { duringRun?: boolean; continues?: boolean } = {}) {
+export async function loadForSync(
+  home: SyncHome,
+  now: string,
+  run: { duringRun?: boolean; continues?: boolean; settle?: (ledger: SyncLedgerRecord[]) => Promise<void> } = {},
+) {
   // The account comes from RingCentral or the run's last chunk, never from its tabs.
   const read = readWorkspace(home.workbook, { account: false });
   const ledger = readLedger(home.workbook);
+  // Bulk tasks a chunk cut short left running are followed first, for the read to show what they did.
+  await run.settle?.(ledger);
   const record = { ledger, sites: read.workspace.sites, roles: read.workspace.roles };
   const kept = run.continues ? usableKept(home.keptAccount?.load() ?? null, record, Date.parse(now)) : null;
   const state = kept?.state ?? (await fetchAccountState(home.client));
@@ -888,14 +983,9 @@ function addedRoles(workspace: Workspace, state: AccountState): Workspace["roles
     }));
 }
 
-/** The extension holds this row's user: its email and extension number. */
-function isOurs(extension: GetExtensionInfoResponse, user: UserRecord): boolean {
-  return extension.contact?.email?.toLowerCase() === user.email.toLowerCase() && extension.extensionNumber === user.ext;
-}
-
 type Step = [number, () => Promise<void>];
-/** A create's calls at most: the line read, claimed and read back, the secret questions listed, the credentials. */
-const CREATE_CALLS = 5;
+/** A create's calls at most: the create, the secret questions listed, the credentials. */
+const CREATE_CALLS = 3;
 /** A bulk update's: the task, and the looks until it is done (its own waits are bounded by the same end). */
 const BULK_UPDATE_CALLS = 6;
 

@@ -75,7 +75,8 @@ export function writeUsersByUser(
         if (value !== undefined) cells[i] = value;
       });
     }
-    const placed = changes.filter((c) => !unplaced.includes(c.user)).map((c) => c.user);
+    const left = new Set(unplaced);
+    const placed = changes.filter((c) => !left.has(c.user)).map((c) => c.user);
     let last: { span: [number, number]; values: Map<number, Cell[]> } | null = null;
     for (let round = 0; round < ROUNDS; round++) {
       const span = spanOf(table, columns, placed, last?.span);
@@ -109,22 +110,36 @@ function identityOf(line: readonly Cell[], columns: ColumnIndex<UsersKey>): stri
  * is blank or the one the result gives it. Null when none (or two) fit.
  */
 function rowOf(table: Cell[][], columns: ColumnIndex<UsersKey>, user: UserKey, newRcId?: string): number | null {
-  const rcIdAt = (line: Cell[]) => cellText(line[columns.get("rcId") ?? -1]).trim();
-  const emailAt = (line: Cell[]) =>
-    cellText(line[columns.get("email") ?? -1])
-      .trim()
-      .toLowerCase();
-  const rows = table.slice(1);
+  const { byRcId, byEmail } = rowsIndexed(table, columns);
   if (user.rcId) {
-    const i = rows.findIndex((line) => rcIdAt(line) === user.rcId);
-    if (i >= 0) return i + 2;
+    const row = byRcId.get(user.rcId);
+    if (row !== undefined) return row;
   }
   if (!user.email) return null;
-  const fits = rows.flatMap((line, i) => {
-    const rcId = rcIdAt(line);
-    return emailAt(line) === user.email && (!rcId || rcId === user.rcId || rcId === newRcId) ? [i + 2] : [];
+  const fits = (byEmail.get(user.email) ?? []).filter(({ rcId }) => !rcId || rcId === user.rcId || rcId === newRcId);
+  return fits.length === 1 ? (fits[0]?.row ?? null) : null;
+}
+
+/** Each table's rows by RC Id (the first) and by email, built once: thousands of results look rows up in it. */
+const indexes = new WeakMap<Cell[][], { byRcId: Map<string, number>; byEmail: Map<string, { row: number; rcId: string }[]> }>();
+
+function rowsIndexed(table: Cell[][], columns: ColumnIndex<UsersKey>) {
+  const known = indexes.get(table);
+  if (known) return known;
+  const byRcId = new Map<string, number>();
+  const byEmail = new Map<string, { row: number; rcId: string }[]>();
+  table.forEach((line, i) => {
+    if (i === 0) return;
+    const rcId = cellText(line[columns.get("rcId") ?? -1]).trim();
+    const email = cellText(line[columns.get("email") ?? -1])
+      .trim()
+      .toLowerCase();
+    if (rcId && !byRcId.has(rcId)) byRcId.set(rcId, i + 1);
+    byEmail.set(email, [...(byEmail.get(email) ?? []), { row: i + 1, rcId }]);
   });
-  return fits.length === 1 ? (fits[0] as number) : null;
+  const index = { byRcId, byEmail };
+  indexes.set(table, index);
+  return index;
 }
 
 /** The rows (first, last) holding the placed users now, widened to the span last written (a repair covers it). */

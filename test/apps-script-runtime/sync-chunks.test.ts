@@ -33,10 +33,17 @@ describe("a sync in chunks in the Apps Script runtime", () => {
     const needed = neededForSync(rows, accountSize(sandbox));
     proxy.reset();
     const figures = await home.sync(SITES);
-    expect(figures.chunks).toBeGreaterThan(2);
+    expect(figures.chunks).toBeGreaterThanOrEqual(2);
     // Only the calls the work needs: the account read by the first chunk and after the last, the secret questions
-    // once; the chunks between go on from the account the last one kept in the document's cache.
-    expect(proxy.counts.calls).toEqual(needed);
+    // once; the chunks between go on from the account the last one kept in the document's cache. The lines go in one
+    // bulk task, whose looks (Light) are as many as it takes to end.
+    // A chunk that reaches the role's step before the next plan sees the default role given sends it (1 Heavy).
+    const { light = 0, heavy = 0, medium } = proxy.counts.calls;
+    expect(medium).toBe(needed.medium);
+    expect(heavy - (needed.heavy ?? 0)).toBeGreaterThanOrEqual(0);
+    expect(heavy - (needed.heavy ?? 0)).toBeLessThanOrEqual(1);
+    expect(light).toBeGreaterThanOrEqual(needed.light ?? 0);
+    expect(light).toBeLessThanOrEqual((needed.light ?? 0) + 12);
     expect(home.users().filter((u) => u.status !== "Synced")).toEqual([]);
     expect(proxy.counts.http_429).toBe(0);
     expect(figures.sheetsCallsMax).toBeLessThanOrEqual(80);

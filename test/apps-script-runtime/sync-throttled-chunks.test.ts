@@ -35,7 +35,8 @@ describe("an add-in sync against a throttled RingCentral", () => {
     const fired = sandbox.faultsFired()["429"];
     const figures = syncFigures(started);
     console.log(`throttled: ${JSON.stringify({ chunks: reports.length, fired429: fired, ...figures })}`);
-    expect(fired).toBeGreaterThan(10);
+    // Fewer calls since lines go in bulk tasks: fewer 429s drawn, but some.
+    expect(fired).toBeGreaterThan(2);
     expect(reports.at(-1)?.done).toBe(true);
     expect(sync.users().filter((u) => u.status !== "Synced")).toEqual([]);
     expect(figures.orphans + figures.linesLost + figures.rowsStuck + figures.wrongRcId).toBe(0);

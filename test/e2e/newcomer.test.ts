@@ -139,6 +139,8 @@ describe("a newcomer's flow in the playground", { timeout: 60_000 }, () => {
     await sidebar.getByRole("checkbox", { name: /San Francisco/ }).check();
     await sidebar.getByRole("button", { name: "Preview plan" }).click();
     await sidebar.getByText("3 to create").first().waitFor();
+    // The plan says which way its lines are claimed.
+    await sidebar.getByText(/lines? claimed in bulk \(up to 500 a call; one by one if RingCentral refuses\)/).waitFor();
     await shot("plan");
     await sidebar.getByRole("button", { name: "Sync San Francisco" }).click();
     await expect

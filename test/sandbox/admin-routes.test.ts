@@ -74,4 +74,15 @@ describe("sandbox admin routes", () => {
     expect(json.status).toBe(200);
     expect(JSON.parse(json.text)).toEqual({ sso: true });
   });
+
+  it("switch how bulk-update takes claims, and stick the next tasks (a fault)", async () => {
+    const { sandbox } = await harness();
+    const host = new URL(sandbox.serverUrl).host;
+    const put = (body: string) =>
+      send(sandbox.serverUrl, "PUT", "/__sandbox/bulk-update", { Host: host, "Content-Type": "application/json" }, body);
+    const set = await put('{"claims":"whole","stuckTasks":2}');
+    expect([set.status, JSON.parse(set.text)]).toEqual([200, { claims: "whole", stuckTasks: 2 }]);
+    expect(sandbox.platform.bulkUpdate).toEqual({ claims: "whole", stuckTasks: 2 });
+    expect((await put('{"claims":"sometimes"}')).status).toBe(400);
+  });
 });

@@ -60,7 +60,8 @@ describe("crash safety of a sync run", () => {
 
   it("a run cut short after any change resumes to the same account and sheet, nothing made twice, no line lost", async () => {
     const expected = await baseline();
-    expect(expected.changes).toBeGreaterThan(8);
+    // Sites, a role, creates without a line, the lines' claims in one bulk task, secret questions, a role's assignment.
+    expect(expected.changes).toBeGreaterThan(5);
     expect(expected.outcome.duplicateNumbers).toBe(0);
     for (let k = 1; k <= expected.changes; k++) {
       const on = await sandbox();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blankRecord } from "../../src/domain/records";
-import { readSettings } from "../../src/domain/settings";
+import { bulkClaimsRefused, readSettings } from "../../src/domain/settings";
 import { TABS, USERS_TAB } from "../../src/domain/tabs";
 import { USER_TYPES } from "../../src/domain/user-type";
 import { validateWorkspace } from "../../src/domain/validation/index";
@@ -62,6 +62,15 @@ describe("settings", () => {
     expect(settings).toMatchObject({ sso: true, welcomeEmails: false, defaultCountry: "CA" });
     expect(findings).toEqual([]);
   });
+  it("reads Bulk Claims: On by default, Off by hand, Off with the reason a sync wrote, and nothing else", () => {
+    expect(readSettings([]).settings.bulkClaims).toBe(true);
+    expect(readSettings([row("Bulk Claims", "off")]).settings.bulkClaims).toBe(false);
+    const learnt = readSettings([row("Bulk Claims", bulkClaimsRefused("2026-12-05"))]);
+    expect([learnt.settings.bulkClaims, learnt.findings]).toEqual([false, []]);
+    expect(readSettings([row("Bulk Claims", "sometimes")]).findings.map((f) => f.message)).toEqual([
+      'Bulk Claims is On or Off, not "sometimes".',
+    ]);
+  });
   it("flags a bad value and an unknown setting", () => {
     const { findings } = readSettings([row("SSO", "maybe"), row("Colour", "blue", 3), row("Default Country", "Canada", 4)]);
     expect(findings.map((f) => [f.row, f.severity])).toEqual([
@@ -94,7 +103,7 @@ describe("Set up workspace", () => {
         .read("Settings")
         .slice(1)
         .map((r) => r[0]),
-    ).toEqual(["SSO", "Welcome Emails", "Default Country", "Account Refreshed At", "Secret Questions"]);
+    ).toEqual(["SSO", "Welcome Emails", "Default Country", "Account Refreshed At", "Secret Questions", "Bulk Claims"]);
   });
 
   it("running it again changes nothing", () => {

@@ -41,6 +41,7 @@ export function planCommand(program: Command): void {
 export function describePlan(plan: SyncPlan): string {
   const lines = [
     `Sites ${plan.scope.sites.join(", ")}: ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.deletes.length} to delete, ${plan.blocked.length} blocked.`,
+    ...(plan.claims.sentence ? [`  ${plan.claims.sentence}`] : []),
     ...plan.sites.map((s) => `  new site     ${s.name}`),
     ...plan.roles.create.map((r) => `  new role     ${r.name}${r.basedOn ? ` (based on ${r.basedOn})` : ""}`),
     ...plan.roles.update.map((r) => `  update role  ${r.name}: ${r.permissions.length} permissions`),

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { startSandbox } from "../../sandbox/index";
+import { type BulkClaims, startSandbox } from "../../sandbox/index";
 
 interface SandboxFlags {
   port: string;
@@ -9,6 +9,7 @@ interface SandboxFlags {
   lines: string;
   timeScale: string;
   faults?: string;
+  bulkClaims: string;
   json?: boolean;
 }
 
@@ -27,6 +28,11 @@ export function sandboxCommand(program: Command): void {
     .option("--lines <n>", "unassigned lines", "300")
     .option("--time-scale <k>", "run every window, penalty, delay and token lifetime k times faster", "1")
     .option("--faults <spec>", "random faults, e.g. 5xx=0.05,latency=20ms,drop=0.02,expire=0.01")
+    .option(
+      "--bulk-claims <how>",
+      "extension-bulk-update on unassigned lines: accepted, records (each refused), whole",
+      "accepted",
+    )
     .option("--json", "print the connection facts as one JSON line first")
     .action(async (flags: SandboxFlags) => {
       const sandbox = await startSandbox({
@@ -37,6 +43,7 @@ export function sandboxCommand(program: Command): void {
         timeScale: positive(flags.timeScale, "--time-scale"),
         ...(flags.state ? { stateFile: flags.state } : {}),
         ...(flags.faults ? { faults: flags.faults } : {}),
+        bulkClaims: bulkClaims(flags.bulkClaims),
       });
       const facts = {
         serverUrl: sandbox.serverUrl,
@@ -85,4 +92,9 @@ function positive(value: string, flag: string): number {
   const n = Number(value);
   if (!(n > 0)) throw new Error(`${flag} must be a positive number, got ${value}`);
   return n;
+}
+
+function bulkClaims(value: string): BulkClaims {
+  if (value === "accepted" || value === "records" || value === "whole") return value;
+  throw new Error(`--bulk-claims is accepted, records or whole, not "${value}"`);
 }

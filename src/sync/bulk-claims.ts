@@ -1,0 +1,352 @@
+import type ExtensionBulkUpdateTaskResource from "@rc-ex/core/definitions/ExtensionBulkUpdateTaskResource";
+import type ExtensionUpdateRequest from "@rc-ex/core/definitions/ExtensionUpdateRequest";
+import type GetExtensionListInfoResponse from "@rc-ex/core/definitions/GetExtensionListInfoResponse";
+import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
+import { ApiError } from "../ringcentral/api-error";
+import type { RingCentralClient } from "../ringcentral/client";
+import type { Clock } from "../ringcentral/clock";
+import { NetworkError } from "../ringcentral/http";
+import { OutOfTimeError } from "../ringcentral/out-of-time";
+
+/**
+ * Lines claimed many at a time. In bulk: up to 500 claims in one extension-bulk-update task (one Heavy call, a few
+ * Light looks); one by one: a PUT each (Medium). Either way the line checks are list reads, never a read per line:
+ * one paged list of the account's assigned extensions before the first round of a chunk, and one after each round,
+ * which tells each claim's fate (the line holds our user; another sync's; still unassigned) and serves as the next
+ * round's check. A line another sync took moves its row to another line in a later round.
+ */
+
+/** The platform takes at most this many records in one task. */
+export const CLAIM_TASK_RECORDS = 500;
+/**
+ * A task's platform time as assumed here (the sandbox's figure: 2 s and 20 ms a record; not measured on the live
+ * platform). Waited out once when a task's answer was lost, before reading back what it did.
+ */
+function assumedTaskMs(records: number): number {
+  return 2_000 + 20 * records;
+}
+/** The calls of a round at least: the task (or a PUT), a look, the read-back's page or two. */
+export const CLAIM_ROUND_CALLS = 5;
+const FIRST_LOOK_MS = 50;
+const LONGEST_LOOK_MS = 5_000;
+/** Lines tried for one row before it says none is left. */
+const MOST_TRIES = 5;
+/** The statuses of extensions that hold a line (every status but Unassigned). */
+const HOLDING = ["Enabled", "NotActivated", "Disabled", "Frozen"];
+
+export type ClaimWay = "bulk" | "single";
+type Holder = GetExtensionListInfoResponse;
+
+export interface LineClaim {
+  row: number;
+  user: UserRecord;
+  line: UnassignedLineRecord;
+  body: ExtensionUpdateRequest;
+  /** Lines tried before this one (taken by another sync meanwhile). */
+  tries: number;
+  /** Why a bulk task refused this claim, for the row if the single claim that follows says nothing better. */
+  refusal?: string | undefined;
+}
+
+/** What the chunk does with each claim's fate (runner.ts keeps rows, ledger and account). */
+export interface ClaimRows {
+  /** The row's intent names its line and how it goes (the task's id once known); `persist` makes it durable. */
+  noteSent(claim: LineClaim, mark: ClaimMark): void;
+  persist(): Promise<void>;
+  claimed(claim: LineClaim, extension: Holder): void;
+  failed(claim: LineClaim, reason: unknown): void;
+  /** Sent, fate unknown: the row is left as it is and its intent kept, for the next chunk to settle. */
+  inDoubt(claims: readonly LineClaim[]): void;
+  /** Another line for a row whose line another sync took, or undefined when none fits. */
+  nextLine(claim: LineClaim): UnassignedLineRecord | undefined;
+  /** The account refuses claims through bulk-update: later runs claim one by one. */
+  bulkRefused(): void;
+}
+
+export interface ClaimTime {
+  /** Whether calls this many may start and end (at their worst) within the chunk. */
+  allows(calls: number): boolean;
+  /** The last moment a call may end by. */
+  latest(): number;
+  answerMs: number;
+}
+
+/** How a claim went out, on its ledger intent (`values`): a task in doubt is followed by its id. */
+export interface ClaimMark {
+  claim: ClaimWay;
+  task?: string;
+}
+
+export function claimMarkOf(values: string): ClaimMark | null {
+  if (!values.startsWith("{")) return null;
+  try {
+    const mark = JSON.parse(values) as Partial<ClaimMark>;
+    return mark.claim === "bulk" || mark.claim === "single" ? (mark as ClaimMark) : null;
+  } catch {
+    return null;
+  }
+}
+
+export class LineClaims {
+  private holders: Map<string, Holder> | null = null;
+  private readonly queue: LineClaim[] = [];
+  /** Claims whose task refused them, tried again one by one. */
+  private readonly singles: LineClaim[] = [];
+  /** Claims this chunk did not settle: not reached, or in doubt. The run goes on for them. */
+  left = 0;
+
+  constructor(
+    private readonly home: { client: RingCentralClient; clock: Clock },
+    private readonly rows: ClaimRows,
+    private readonly time: ClaimTime,
+    private way: ClaimWay,
+  ) {}
+
+  async claimAll(claims: readonly LineClaim[]): Promise<void> {
+    this.queue.push(...claims);
+    try {
+      while (this.queue.length + this.singles.length > 0 && this.time.allows(CLAIM_ROUND_CALLS)) {
+        if (this.singles.length) await this.oneByOne(this.singles);
+        else await (this.way === "bulk" ? this.inTask() : this.oneByOne(this.queue));
+      }
+    } catch (error) {
+      if (!(error instanceof OutOfTimeError)) throw error;
+    }
+    this.left += this.queue.length + this.singles.length;
+  }
+
+  /** One task of up to 500 claims, followed to its end, then read back. */
+  private async inTask(): Promise<void> {
+    const claims = await this.free(this.queue, CLAIM_TASK_RECORDS);
+    if (claims.length === 0) return;
+    for (const c of claims) this.rows.noteSent(c, { claim: "bulk" });
+    await this.rows.persist();
+    let task: ExtensionBulkUpdateTaskResource;
+    try {
+      task = await this.home.client.call("bulkUpdateExtensions", {
+        body: { records: claims.map((c) => ({ id: c.line.rcId, ...c.body })) },
+      });
+    } catch (error) {
+      if (refusedWhole(error)) {
+        this.rows.bulkRefused();
+        this.way = "single";
+        this.queue.unshift(...claims);
+        return;
+      }
+      if (error instanceof OutOfTimeError && !error.inDoubt) {
+        this.queue.unshift(...claims);
+        throw error;
+      }
+      return this.afterLostAnswer(claims);
+    }
+    const id = String(task.id);
+    for (const c of claims) this.rows.noteSent(c, { claim: "bulk", task: id });
+    await this.rows.persist();
+    const done = await followTask(this.home, task, this.time);
+    if (!done) {
+      // No time left to see it end: no further task starts, the next chunk follows this one by its id.
+      this.doubt(claims);
+      throw new OutOfTimeError(0);
+    }
+    const outcomes = recordOutcomes(done);
+    const { claimed, unassigned } = await this.readBack(claims);
+    // Every claim refused, its line still free: this account does not claim through bulk-update. Its rows go one by
+    // one now, and so do later runs'. A refusal of a few is tried one by one too: the PUT then says the row's own fault.
+    if (claimed === 0 && unassigned.length === claims.length) {
+      this.rows.bulkRefused();
+      this.way = "single";
+    }
+    for (const c of unassigned) c.refusal = outcomes.get(c.line.rcId) ?? "The bulk task left this line unassigned.";
+    this.singles.push(...unassigned);
+  }
+
+  /**
+   * A PUT per claim while time allows, then one read-back for all of them. Out of time, the rest go back to `from`
+   * and the chunk's claims end (a round that sent nothing would otherwise be tried again at once).
+   */
+  private async oneByOne(from: LineClaim[]): Promise<void> {
+    const claims = await this.free(from, from.length);
+    const sent: LineClaim[] = [];
+    const errors = new Map<LineClaim, unknown>();
+    let stop: OutOfTimeError | null = null;
+    for (const [i, c] of claims.entries()) {
+      if (!this.time.allows(CLAIM_ROUND_CALLS)) stop = new OutOfTimeError(0);
+      else {
+        this.rows.noteSent(c, { claim: "single" });
+        try {
+          await this.home.client.call("updateExtension", { path: { extensionId: c.line.rcId }, body: c.body });
+        } catch (error) {
+          if (error instanceof OutOfTimeError && !error.inDoubt) stop = error;
+          else errors.set(c, error);
+        }
+      }
+      if (stop) {
+        from.unshift(...claims.slice(i));
+        break;
+      }
+      sent.push(c);
+    }
+    if (sent.length === 0) {
+      if (stop) throw stop;
+      return;
+    }
+    const { unassigned } = await this.readBack(sent);
+    for (const c of unassigned) {
+      const error = errors.get(c);
+      if (error && isInDoubt(error)) this.doubt([c]);
+      else this.rows.failed(c, error ?? c.refusal ?? "RingCentral answered the claim but left the line unassigned.");
+    }
+    if (stop) throw stop;
+  }
+
+  /**
+   * The first `count` claims of `from`, taken off it, whose lines are still free; a line held already goes to its row
+   * (ours) or moves the row (another's). A read that fails leaves them on `from`.
+   */
+  private async free(from: LineClaim[], count: number): Promise<LineClaim[]> {
+    this.holders ??= await readHolders(this.home.client);
+    return from.splice(0, count).filter((c) => {
+      const holder = this.holders?.get(c.line.rcId);
+      if (holder) this.settleHeld(c, holder);
+      return !holder;
+    });
+  }
+
+  /**
+   * One paged list tells each sent claim's fate: claimed (the line holds the row's user), taken (another's user: the
+   * row moves to another line) or still unassigned (returned, for the caller to judge). A read cut short leaves them
+   * all in doubt.
+   */
+  private async readBack(claims: LineClaim[]): Promise<{ claimed: number; unassigned: LineClaim[] }> {
+    try {
+      this.holders = await readHolders(this.home.client);
+    } catch (error) {
+      this.doubt(claims);
+      throw error;
+    }
+    let claimed = 0;
+    const unassigned: LineClaim[] = [];
+    for (const c of claims) {
+      const holder = this.holders.get(c.line.rcId);
+      if (!holder) unassigned.push(c);
+      else if (this.settleHeld(c, holder)) claimed++;
+    }
+    return { claimed, unassigned };
+  }
+
+  private settleHeld(claim: LineClaim, holder: Holder): boolean {
+    if (isOurs(holder, claim.user)) {
+      this.rows.claimed(claim, holder);
+      return true;
+    }
+    const line = claim.tries + 1 < MOST_TRIES ? this.rows.nextLine(claim) : undefined;
+    if (!line)
+      this.rows.failed(
+        claim,
+        `Line ${claim.line.phone || claim.line.rcId} was taken by another sync meanwhile and no other unassigned line fits this row: refresh the account and sync again.`,
+      );
+    else this.queue.push({ ...claim, line, tries: claim.tries + 1, refusal: undefined });
+    return false;
+  }
+
+  /**
+   * The task's answer was lost (or a server error): it may run. Its assumed time is waited out, if the chunk has it,
+   * and the lines read back: what they show is settled; the rest stays in doubt for the next chunk (by adoption).
+   */
+  private async afterLostAnswer(claims: LineClaim[]): Promise<void> {
+    const wait = assumedTaskMs(claims.length);
+    if (this.home.clock.now() + wait + 2 * this.time.answerMs > this.time.latest()) return this.doubt(claims);
+    await this.home.clock.sleep(wait);
+    const { unassigned } = await this.readBack(claims);
+    this.doubt(unassigned);
+  }
+
+  private doubt(claims: readonly LineClaim[]): void {
+    if (claims.length === 0) return;
+    this.rows.inDoubt(claims);
+    this.left += claims.length;
+  }
+}
+
+/**
+ * Follows a task (Light looks, 50 ms apart at first, doubling up to 5 s) until it is Completed or Failed; null when
+ * the next look would end after the chunk's time less a read-back.
+ */
+async function followTask(
+  home: { client: RingCentralClient; clock: Clock },
+  first: ExtensionBulkUpdateTaskResource,
+  time: Pick<ClaimTime, "latest" | "answerMs">,
+): Promise<ExtensionBulkUpdateTaskResource | null> {
+  let task = first;
+  for (let wait = FIRST_LOOK_MS; task.status === "Accepted" || task.status === "InProgress"; ) {
+    if (home.clock.now() + wait + 3 * time.answerMs > time.latest()) return null;
+    await home.clock.sleep(wait);
+    wait = Math.min(wait * 2, LONGEST_LOOK_MS);
+    task = await home.client.call<ExtensionBulkUpdateTaskResource>("readBulkUpdateTask", { path: { taskId: String(task.id) } });
+  }
+  return task;
+}
+
+/**
+ * Before a chunk reads the account: the tasks that intents of a chunk cut short name are followed until they end
+ * (until `by`), so that the read shows what they did and adoption takes it up. The ids of tasks still running come
+ * back: their rows wait. A task the platform no longer knows (404) is over.
+ */
+export async function settleTasks(
+  home: { client: RingCentralClient; clock: Clock },
+  ledger: readonly Pick<SyncLedgerRecord, "state" | "values">[],
+  by: number,
+): Promise<Set<string>> {
+  const ids = new Set(ledger.flatMap((e) => (e.state === "Creating" ? [claimMarkOf(e.values)?.task ?? ""] : [])));
+  ids.delete("");
+  const running = new Set<string>();
+  for (const id of ids) {
+    try {
+      const task = await followTask(home, { id, status: "InProgress" } as ExtensionBulkUpdateTaskResource, {
+        latest: () => by,
+        answerMs: 0,
+      });
+      if (!task) running.add(id);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) running.add(id);
+    }
+  }
+  return running;
+}
+
+/** Each record's refusal, by line id: the platform's messages. */
+function recordOutcomes(task: ExtensionBulkUpdateTaskResource): Map<string, string> {
+  const whole = task.result?.errors?.map((e) => e.message).join(" ");
+  const outcomes = new Map<string, string>();
+  for (const item of task.result?.affectedItems?.result ?? [])
+    if (item.extensionId && item.status !== "Success")
+      outcomes.set(
+        String(item.extensionId),
+        `${item.errors?.map((e) => `${e.message} [${e.errorCode}]`).join(" ") || whole || "Refused by RingCentral."}`,
+      );
+  return outcomes;
+}
+
+/** Every extension that holds a line now, by id: one paged list (Medium, 1,000 a page). */
+async function readHolders(client: RingCentralClient): Promise<Map<string, Holder>> {
+  const list = await client.listAll<Holder>("listExtensions", { query: { status: HOLDING, perPage: 1000 } });
+  return new Map(list.map((e) => [String(e.id), e]));
+}
+
+/** The extension holds this row's user: its email and extension number. */
+function isOurs(extension: Pick<Holder, "contact" | "extensionNumber">, user: UserRecord): boolean {
+  return extension.contact?.email?.toLowerCase() === user.email.toLowerCase() && extension.extensionNumber === user.ext;
+}
+
+/** A bulk call refused as a whole (a 4xx other than an expired token or the rate limit): claim one by one. */
+function refusedWhole(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 429;
+}
+
+function isInDoubt(error: unknown): boolean {
+  return (
+    error instanceof NetworkError ||
+    (error instanceof OutOfTimeError && error.inDoubt) ||
+    (error instanceof ApiError && error.status >= 500)
+  );
+}

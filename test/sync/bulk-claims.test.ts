@@ -1,0 +1,158 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { SETTINGS_TAB } from "../../src/domain/tabs";
+import { FetchTransport } from "../../src/node/fetch-transport";
+import type { HttpRequest, HttpResponse, HttpTransport } from "../../src/ringcentral/http";
+import { type BulkClaims, type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { previewSync } from "../../src/sync/preview";
+import { runSyncChunk } from "../../src/sync/runner";
+import { decodeTab } from "../../src/workbook/codec";
+import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import {
+  homeFor,
+  outcome,
+  SCENARIO_SITES,
+  sandboxPerTest,
+  settledScenario,
+  syncUntilSettled,
+  usersOf,
+  writeScenario,
+} from "./scenario";
+
+const BULK = "/restapi/v1.0/account/*/extension-bulk-update";
+
+/** Counts the claims' calls, and lets a test act just before a request goes. */
+class WatchingTransport implements HttpTransport {
+  tasks = 0;
+  puts = 0;
+  before: ((request: HttpRequest) => Promise<void>) | null = null;
+  constructor(private readonly inner = new FetchTransport(5000)) {}
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    if (request.method === "POST" && request.url.includes("/extension-bulk-update")) this.tasks++;
+    if (request.method === "PUT" && /\/extension\/\d+$/.test(request.url)) this.puts++;
+    await this.before?.(request);
+    return this.inner.send(request);
+  }
+}
+
+function bulkClaimsSetting(book: MemoryWorkbook): string {
+  return decodeTab(SETTINGS_TAB, book.read("Settings")).records.find((r) => r.setting === "Bulk Claims")?.value ?? "";
+}
+
+describe("lines claimed in bulk", () => {
+  const sandbox = sandboxPerTest();
+  const started: RunningSandbox[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((s) => s.close()));
+  });
+
+  it("claims every line in one task, and ends as one PUT a line would", async () => {
+    const expected = await settledScenario(await sandbox());
+    const on = await sandbox();
+    const book = new MemoryWorkbook();
+    const transport = new WatchingTransport();
+    const home = homeFor(on, book, transport);
+    await writeScenario(home, book);
+    expect((await previewSync(home, { sites: SCENARIO_SITES })).claims.sentence).toBe(
+      "5 lines claimed in bulk (up to 500 a call; one by one if RingCentral refuses).",
+    );
+    await syncUntilSettled(home);
+    expect(outcome(book, on)).toEqual(expected);
+    // One task for the five lines; the only PUTs are none (PIN and password rode in the claims).
+    expect({ tasks: transport.tasks, puts: transport.puts }).toEqual({ tasks: 1, puts: 0 });
+    expect(usersOf(book).find((u) => u.email === "ann@example.com")).toMatchObject({ status: "Synced", secretAnswer: "" });
+  }, 60_000);
+
+  for (const refusal of ["records", "whole"] as BulkClaims[])
+    it(`falls back to one claim a line when the platform refuses bulk claims (${refusal}), and remembers it`, async () => {
+      const expected = await settledScenario(await sandbox());
+      const on = await sandbox();
+      on.setBulkClaims(refusal);
+      const book = new MemoryWorkbook();
+      const transport = new WatchingTransport();
+      const home = homeFor(on, book, transport);
+      await writeScenario(home, book);
+      await syncUntilSettled(home);
+      expect(outcome(book, on)).toEqual(expected);
+      // The refusal happened: a task was sent and refused, then each of the five lines claimed by its own PUT.
+      expect({ tasks: transport.tasks, puts: transport.puts }).toEqual({ tasks: 1, puts: 5 });
+      expect(bulkClaimsSetting(book)).toMatch(/^Off: RingCentral refused bulk claims on \d{4}-\d\d-\d\d/);
+      // The next run claims one by one from the start, and its plan says so.
+      const more = await previewSync(home, { sites: SCENARIO_SITES });
+      expect(more.claims.way).toBe("single");
+    }, 60_000);
+
+  it("a task whose answer was lost, or answered with a server error, makes nothing twice", async () => {
+    const expected = await settledScenario(await sandbox());
+    for (const fault of [{ kind: "lose" as const }, { kind: "5xx" as const, status: 503 as const }]) {
+      const on = await sandbox();
+      const book = new MemoryWorkbook();
+      const home = homeFor(on, book);
+      await writeScenario(home, book);
+      on.injectFault({ ...fault, method: "POST", path: BULK, count: 1 });
+      await syncUntilSettled(home);
+      expect(on.faultsFired()[fault.kind], fault.kind).toBe(1);
+      expect(outcome(book, on), fault.kind).toEqual(expected);
+    }
+  }, 60_000);
+
+  it("a line another sync takes while the task runs moves its row to another line, in a later task", async () => {
+    const on = await sandbox();
+    const book = new MemoryWorkbook();
+    const transport = new WatchingTransport();
+    const home = homeFor(on, book, transport);
+    const other = homeFor(on, new MemoryWorkbook()).client;
+    await writeScenario(home, book);
+    let taken = "";
+    transport.before = async (request) => {
+      if (request.method === "POST" && request.url.includes("/extension-bulk-update") && !taken) {
+        const records = JSON.parse(String(request.body)).records as { id: string; contact: { email: string } }[];
+        taken = records.find((r) => r.contact.email === "vic@example.com")?.id ?? "";
+        return;
+      }
+      // Between the task and its read-back, another sync claims Vic's line.
+      if (taken && request.method === "GET" && request.url.includes("status=") && transport.tasks === 1) {
+        transport.before = null;
+        await other.call("updateExtension", {
+          path: { extensionId: taken },
+          body: { extensionNumber: "4999", contact: { firstName: "Oda", lastName: "Ther", email: "oda@example.com" } },
+        });
+      }
+    };
+    await syncUntilSettled(home);
+    expect(taken).not.toBe("");
+    expect(transport.before).toBeNull();
+    const account = on.state().extensions;
+    expect(account.find((e) => String(e.id) === taken)?.contact?.email).toBe("oda@example.com");
+    const vic = usersOf(book).find((u) => u.email === "vic@example.com");
+    expect(vic).toMatchObject({ status: "Synced" });
+    expect(vic?.rcId).not.toBe(taken);
+    expect(vic?.message).toContain("another sync took the planned one");
+    expect(account.filter((e) => e.contact?.email === "vic@example.com").map((e) => String(e.id))).toEqual([vic?.rcId]);
+    expect(transport.tasks).toBe(2);
+    expect(outcome(book, on).duplicateNumbers).toBe(0);
+  }, 60_000);
+
+  it("a task stuck InProgress: its rows wait, chunk after chunk, and are settled from its id once it ends", async () => {
+    const expected = await settledScenario(await sandbox());
+    // At ×2000 the stuck hour is 1.8 s.
+    const on = await startSandbox({ seed: 5, timeScale: 2000 });
+    started.push(on);
+    const book = new MemoryWorkbook();
+    const home = homeFor(on, book);
+    await writeScenario(home, book);
+    on.stickBulkTasks(1);
+    const first = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 600 });
+    expect(first.done).toBe(false);
+    const running = on.state().bulkTasks.filter((t) => t.pending);
+    expect(running).toHaveLength(1);
+    const second = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 400, continues: true });
+    expect(second.done).toBe(false);
+    const waiting = usersOf(book).filter((u) => u.message.startsWith("Waiting for RingCentral's bulk task"));
+    expect(waiting.map((u) => u.email).sort()).toEqual(
+      ["ann@example.com", "ben@example.com", "cy@example.com", "lobby@example.com", "vic@example.com"].sort(),
+    );
+    await syncUntilSettled(home);
+    expect(on.state().bulkTasks.filter((t) => t.pending)).toEqual([]);
+    expect(outcome(book, on)).toEqual(expected);
+  }, 60_000);
+});
