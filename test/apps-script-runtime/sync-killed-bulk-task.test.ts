@@ -52,7 +52,7 @@ describe("an add-in sync killed while its bulk claim task runs", () => {
       arm: () => {
         armed = true;
       },
-      figures: () => syncFigures(sandbox, existing, lines, sync as SidebarSync),
+      figures: () => syncFigures({ sandbox, existing, lines, sync: sync as SidebarSync }),
     };
   }
 
