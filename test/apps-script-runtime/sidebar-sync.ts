@@ -4,7 +4,7 @@ import type { AppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
 import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
 import type { UserRecord } from "../../src/domain/records";
 import { SYNC_LEDGER_TAB, type TabDef, UNASSIGNED_LINES_TAB, USERS_TAB } from "../../src/domain/tabs";
-import { type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/index";
+import { type Exchange, type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/index";
 import type { ChunkReport } from "../../src/sync/runner";
 import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
 import type { Cell } from "../../src/workbook/port";
@@ -131,17 +131,30 @@ export interface GeneratedSync {
   close(): Promise<void>;
 }
 
-/** The sandbox (320 lines, 20 users, seed 3, any faults) at `timeScale`, the add-in connected and set up, `users` rows. */
+/**
+ * The sandbox (320 lines, 20 users, seed 3, any faults) at `timeScale`, the add-in connected and set up, `users` rows.
+ * `watch` sees every exchange once the sync is made (a test ends an execution from there).
+ */
 export async function startGeneratedSync(
   users: number,
   timeScale: number,
-  faults?: SandboxOptions["faults"],
+  more: { faults?: SandboxOptions["faults"]; watch?: (exchange: Exchange, sync: SidebarSync) => void } = {},
 ): Promise<GeneratedSync> {
   if (!existsSync(new URL("../../dist/Code.js", import.meta.url))) throw new Error("Run npm run build first.");
-  let onExchange = () => {};
-  const sandbox = await startSandbox({ timeScale, seed: 3, users: 20, lines: 320, faults, onExchange: () => onExchange() });
-  const sync = new SidebarSync(sandbox, timeScale);
-  onExchange = sync.onExchange;
+  let sync: SidebarSync | undefined;
+  const sandbox = await startSandbox({
+    timeScale,
+    seed: 3,
+    users: 20,
+    lines: 320,
+    faults: more.faults,
+    onExchange: (exchange) => {
+      if (!sync) return;
+      sync.onExchange();
+      more.watch?.(exchange, sync);
+    },
+  });
+  sync = new SidebarSync(sandbox, timeScale);
   await sync.prepare();
   sync.writeUsers(generatedUsers(sync.lines(), users));
   const before = sandbox.state();

@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { generatedUsers, SITES } from "../../bench/sync";
-import { type Exchange, type RunningSandbox, startSandbox } from "../../src/sandbox/index";
-import { SidebarSync, syncFigures } from "./sidebar-sync";
+import { SITES } from "../../bench/sync";
+import type { Exchange } from "../../src/sandbox/index";
+import { type GeneratedSync, type SidebarSync, startGeneratedSync, syncFigures } from "./sidebar-sync";
 
 const USERS = 150;
 const SCALE = 50;
@@ -13,46 +12,30 @@ const SCALE = 50;
  * on the ledger), or at the first look at the task (its id on the ledger). The run goes on to the same end.
  */
 describe("an add-in sync killed while its bulk claim task runs", () => {
-  const open: { sandbox: RunningSandbox; sync: SidebarSync }[] = [];
+  const open: GeneratedSync[] = [];
   afterEach(async () => {
-    for (const { sandbox, sync } of open.splice(0)) {
-      await sync.close();
-      await sandbox.close();
-    }
+    for (const started of open.splice(0)) await started.close();
   });
 
   async function start(killWhen: (exchange: Exchange) => boolean) {
-    if (!existsSync(new URL("../../dist/Code.js", import.meta.url))) throw new Error("Run npm run build first.");
     let armed = false;
     const kills: Exchange[] = [];
-    let sync: SidebarSync | undefined;
-    const sandbox = await startSandbox({
-      timeScale: SCALE,
-      seed: 3,
-      users: 20,
-      lines: 320,
-      onExchange: (exchange) => {
-        if (!armed || !sync || !killWhen(exchange)) return;
+    const started = await startGeneratedSync(USERS, SCALE, {
+      watch: (exchange, sync) => {
+        if (!armed || !killWhen(exchange)) return;
         armed = false;
         kills.push(exchange);
         sync.runtime.exceedTimeLimit();
       },
     });
-    sync = new SidebarSync(sandbox, SCALE);
-    open.push({ sandbox, sync });
-    await sync.prepare();
-    sync.writeUsers(generatedUsers(sync.lines(), USERS));
-    const before = sandbox.state();
-    const existing = new Set(before.extensions.filter((e) => e.status !== "Unassigned").map((e) => e.id));
-    const lines = before.extensions.filter((e) => e.status === "Unassigned").map((e) => e.id);
+    open.push(started);
     return {
-      sandbox,
-      sync,
+      sync: started.sync,
       kills,
       arm: () => {
         armed = true;
       },
-      figures: () => syncFigures({ sandbox, existing, lines, sync: sync as SidebarSync }),
+      figures: () => syncFigures(started),
     };
   }
 

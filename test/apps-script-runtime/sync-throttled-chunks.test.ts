@@ -18,7 +18,7 @@ describe("an add-in sync against a throttled RingCentral", () => {
   let sync: SidebarSync;
 
   beforeAll(async () => {
-    started = await startGeneratedSync(USERS, SCALE, "429=0.2");
+    started = await startGeneratedSync(USERS, SCALE, { faults: "429=0.2" });
     ({ sandbox, sync } = started);
   });
   afterAll(async () => await started?.close());
