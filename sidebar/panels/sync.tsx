@@ -195,7 +195,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
         <button type="button" onClick={refresh} disabled={task.busy !== null}>
           {task.busy === "refresh" ? "Refreshing…" : "Refresh account"}
         </button>
-        <button type="button" class="primary" onClick={preview} disabled={task.busy !== null || sites.length === 0}>
+        <button type="button" class="primary" onClick={preview} disabled={task.busy !== null}>
           {task.busy === "plan" ? "Planning…" : "Preview plan"}
         </button>
       </div>
@@ -203,7 +203,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       {plan && !running && (
         <div class="actions">
           <button type="button" class="primary" onClick={run} disabled={task.busy !== null}>
-            Sync {sites.join(", ")}
+            {sites.length ? `Sync ${sites.join(", ")}` : "Sync the account's roles"}
           </button>
         </div>
       )}
@@ -249,6 +249,7 @@ function steps(plan: SyncPlan): number {
     plan.roles.create.length +
     plan.roles.update.length +
     plan.roles.delete.length +
+    plan.roleAssignments.length +
     plan.creates.length +
     plan.updates.length +
     plan.deletes.length
@@ -304,6 +305,7 @@ function PlanView({
   const counts: [string, number][] = [
     ["new sites", plan.sites.length],
     ["role changes", plan.roles.create.length + plan.roles.update.length + plan.roles.delete.length],
+    ["given another role", usersGivenRole(plan)],
     ["to create", plan.creates.length],
     ["to update", plan.updates.length + plan.credentials.length],
     ["to delete", plan.deletes.length],
@@ -339,6 +341,12 @@ function PlanView({
           ]),
           ...plan.roles.skipped.map((r): [string, string] => [place("Roles", r.row, r.name), `skip: ${r.reason}`]),
         ]}
+      />
+      <PlanList
+        title="Roles given"
+        items={plan.roleAssignments.flatMap((a) =>
+          a.rows.map((row, i): [string, string] => [place("Users", row, a.names[i] ?? ""), `given ${a.role}`]),
+        )}
       />
       <PlanList
         title="Creates"
@@ -393,6 +401,11 @@ function PlanView({
 /** A plan line's row by tab, number and name: "Users row 13, Kofi Egan", "Roles row 11, Sales Manager". */
 function place(tab: string, row: number, name: string): string {
   return name ? `${tab} row ${row}, ${name}` : `${tab} row ${row}`;
+}
+
+/** Users the plan gives a role, as the sync's report counts them ("given another role"). */
+function usersGivenRole(plan: SyncPlan): number {
+  return plan.roleAssignments.reduce((n, a) => n + a.rows.length, 0);
 }
 
 function removedByHand(plan: SyncPlan): SyncPlan["deletes"] {

@@ -25,7 +25,8 @@ export type { ChunkReport, SyncBusy, SyncHolder, SyncPlan };
 export type RunReport = ChunkReport & { by: string };
 
 const Scope = z.object({
-  sites: z.array(z.string().min(1)).min(1),
+  /** No site: only what is account-wide (custom roles changed or deleted), which needs no site ticked. */
+  sites: z.array(z.string().min(1)),
   emails: z.array(z.string()).optional(),
   tag: z.string().optional(),
 });
