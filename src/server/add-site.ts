@@ -4,6 +4,7 @@ import { SITES_TAB } from "../domain/tabs";
 import { validateWorkspace } from "../domain/validation/index";
 import { encodeRows } from "../workbook/codec";
 import { readImage, recordsOf } from "../workbook/table-image";
+import { refreshUsersDropdowns } from "../workbook/users-dropdowns";
 import { readWorkspace } from "../workbook/workspace-reader";
 import { serverFunction } from "./server-function";
 
@@ -32,6 +33,7 @@ export const addSite = serverFunction(
     const row = sites.reduce((last, s) => Math.max(last, s.row), 1) + 1;
     const record = { ...blankRecord(SITES_TAB), ...input, country: input.country.toUpperCase() };
     home.workbook.write(image.sheet, { row, column: 1, values: encodeRows(image.columns, image.width, [record]) });
+    refreshUsersDropdowns(home.workbook);
     const problems = validateWorkspace(readWorkspace(home.workbook).workspace)
       .filter((f) => f.tab === "sites" && f.row === row && f.severity === "error")
       .map((f) => f.message);

@@ -4,8 +4,8 @@ import { TABS, type TabDef, type TabId } from "../domain/tabs";
 import { columnIndex } from "./codec";
 import { layoutOf } from "./layouts";
 import type { Workbook } from "./port";
-import { storedQuestions } from "./secret-question-list";
 import { locateTabs, markerOf } from "./tab-location";
+import { usersLayout } from "./users-dropdowns";
 
 export interface SetupReport {
   /** Sheets added. */
@@ -22,8 +22,6 @@ export interface SetupReport {
 export function setUpWorkspace(workbook: Workbook): SetupReport {
   const report: SetupReport = { created: [], repaired: [] };
   const sheets = claimSheets(workbook, report);
-  // The Secret Question dropdown the last refresh filled survives a set-up.
-  const questions = storedQuestions(workbook);
   for (const tab of TABS) {
     const sheet = sheets.get(tab.id) as string;
     const header = workbook.read(sheet)[0] ?? [];
@@ -34,9 +32,9 @@ export function setUpWorkspace(workbook: Workbook): SetupReport {
     }
     if (tab.id === "settings" && addMissingSettings(workbook, sheet) && !report.created.includes(sheet))
       report.repaired.push(sheet);
-    const columns = columnIndex(tab, workbook.read(sheet)[0] ?? []);
-    const lists = tab.id === "users" ? { secretQuestion: questions } : {};
-    workbook.applyLayout(sheet, layoutOf(tab, columns, sheets, lists));
+    // Users: its Site and Secret Question lists, from the Sites tab and what the last account read left.
+    const layout = tab.id === "users" ? usersLayout(workbook, sheets) : null;
+    workbook.applyLayout(sheet, layout ?? layoutOf(tab, columnIndex(tab, workbook.read(sheet)[0] ?? []), sheets));
   }
   return { created: report.created, repaired: [...new Set(report.repaired)] };
 }
