@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { StartingPoint } from "../../src/server/getting-started";
+import { accountWasRead, useAccountReads } from "../account-reads";
 import { download } from "../download";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
@@ -21,10 +22,11 @@ export function GetStarted({ go, version }: { go: (panel: Destination) => void; 
   const [hidden, setHidden] = useState(false);
   const [status, setStatus] = useState("");
   const task = useTask<"read" | "template">();
+  const reads = useAccountReads();
   const reload = () => rpc("gettingStarted", {}).then(setPoint, () => undefined);
   useEffect(() => {
     void reload();
-  }, [version]);
+  }, [version, reads]);
   if (hidden || !point || point.synced > 0) return null;
 
   const readAccount = () =>
@@ -32,7 +34,7 @@ export function GetStarted({ go, version }: { go: (panel: Destination) => void; 
       setStatus("Reading the account…");
       const read = unlessBusy(await rpc("refreshAccount", {}));
       setStatus(`Account read: ${read.users} users, ${read.sites} sites, ${read.lines} unassigned lines.`);
-      await reload();
+      accountWasRead();
     });
   const template = () =>
     task.run("template", async () => {

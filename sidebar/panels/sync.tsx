@@ -2,6 +2,7 @@ import { Fragment } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { RunReport, SyncPlan } from "../../src/server/sync-functions";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
+import { accountWasRead, useAccountReads } from "../account-reads";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
 import { syncingAs, unlessBusy } from "../sync-busy";
@@ -36,9 +37,11 @@ export function SyncPanel({ filter }: { filter: string | null }) {
   const task = useTask<"load" | "refresh" | "plan" | "run" | "retry">();
 
   const load = () => task.run("load", async () => setChoices(await rpc("workspaceChoices", {})));
+  // Read again after any account read: the account's sites join the list.
+  const reads = useAccountReads();
   useEffect(() => {
     void load();
-  }, []);
+  }, [reads]);
   // A site that became refused (or left the list) since it was ticked is not sent: the list is what may be synced.
   useEffect(() => {
     if (!choices) return;
@@ -59,7 +62,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       setStatus("Reading the account…");
       const result = unlessBusy(await rpc("refreshAccount", {}));
       setStatus(`Account read: ${result.users} users, ${result.sites} sites, ${result.lines} unassigned lines.`);
-      setChoices(await rpc("workspaceChoices", {}));
+      accountWasRead();
     });
   const preview = () =>
     task.run("plan", async () => {
@@ -166,9 +169,6 @@ export function SyncPanel({ filter }: { filter: string | null }) {
           </Fragment>
         ))}
         {choices && choices.sites.length === 0 && <p class="status">No sites yet: add them on the Sites tab.</p>}
-        <p class="muted small">
-          {choices?.accountRefreshedAt ? `Account read ${localTime(choices.accountRefreshedAt)}.` : "Account not read yet."}
-        </p>
       </fieldset>
       <fieldset disabled={running}>
         <legend>Rows</legend>
@@ -235,12 +235,6 @@ export function SyncPanel({ filter }: { filter: string | null }) {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-/** An ISO time as the person's clock reads it (the sidebar runs in their browser, in their time zone). */
-function localTime(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 function steps(plan: SyncPlan): number {

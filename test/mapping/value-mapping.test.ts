@@ -155,7 +155,7 @@ describe("the values of a source", () => {
     ]);
   });
 
-  it("never makes a site a sheet would run (\"=Dallas\", kept as text) one with the site of the same words", () => {
+  it('never makes a site a sheet would run ("=Dallas", kept as text) one with the site of the same words', () => {
     const offices = sheetOf("Email,Office\na@x.com,'=Dallas\nb@x.com,Dallas");
     const columns = proposeValues(offices, { ...proposedMapping(proposeMapping(offices)), site: "Office" }, targets);
     expect(columns[0]?.values.map((v) => [v.value, v.target])).toEqual([
