@@ -16,7 +16,7 @@ type Address = Record<(typeof FIELDS)[number][0], string>;
  * "Add it to Sites" for a site only Users rows name: what a new site needs (its address) asked in place, then a
  * Sites row that the next sync creates in the account.
  */
-export function AddSite({ name, onAdded }: { name: string; onAdded: () => void }) {
+export function AddSite({ name, onAdded, complete = false }: { name: string; onAdded: () => void; complete?: boolean }) {
   const [open, setOpen] = useState(false);
   const [address, setAddress] = useState<Address>({ country: "", state: "", city: "", street: "", postalCode: "" });
   const [status, setStatus] = useState("");
@@ -33,7 +33,7 @@ export function AddSite({ name, onAdded }: { name: string; onAdded: () => void }
     return (
       <>
         <button type="button" class="link small" onClick={() => setOpen(true)}>
-          Add {name} to Sites…
+          {complete ? `Give ${name}'s address on Sites…` : `Add ${name} to Sites…`}
         </button>
         <Notice status={status} />
       </>
@@ -41,7 +41,7 @@ export function AddSite({ name, onAdded }: { name: string; onAdded: () => void }
   return (
     <form
       class="add-site"
-      aria-label={`Add ${name} to Sites`}
+      aria-label={complete ? `${name}'s address` : `Add ${name} to Sites`}
       onSubmit={(e) => {
         e.preventDefault();
         void add();
@@ -55,7 +55,7 @@ export function AddSite({ name, onAdded }: { name: string; onAdded: () => void }
       ))}
       <div class="actions">
         <button type="submit" class="primary" disabled={task.busy !== null}>
-          Add to Sites
+          {complete ? "Save the address" : "Add to Sites"}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
           Cancel
