@@ -56,7 +56,9 @@ describe("the first hour, without a dead end", { timeout: 120_000 }, () => {
     await sidebar.getByRole("button", { name: "Connect" }).click();
     // Connecting read the account this workspace never read: said at once, and Get started ticks both steps.
     await sidebar.getByText(/Connected to https:\/\/platform\.ringcentral\.com\. Account read: \d+ users, \d+ sites/).waitFor();
-    await getStarted().getByText(/Account read .*: its sites, lines and roles are known\./).waitFor();
+    await getStarted()
+      .getByText(/Account read .*: its sites, lines and roles are known\./)
+      .waitFor();
     await shot("connected");
   });
 
@@ -133,7 +135,10 @@ describe("the first hour, without a dead end", { timeout: 120_000 }, () => {
       expect.stringMatching(/^\+1415\d{7}$/),
       expect.stringMatching(/^\+1415\d{7}$/),
     ]);
-    expect(synced.slice(2).map((u) => u.tempNumber)).toEqual([expect.stringMatching(/^\+1\d{10}$/), expect.stringMatching(/^\+1\d{10}$/)]);
+    expect(synced.slice(2).map((u) => u.tempNumber)).toEqual([
+      expect.stringMatching(/^\+1\d{10}$/),
+      expect.stringMatching(/^\+1\d{10}$/),
+    ]);
     expect(decodeTab(SITES_TAB, (await book()).read("Sites")).records[0]?.rcId).toMatch(/\S/);
     await sidebar.getByText("Sync finished.").waitFor();
     await shot("synced");
