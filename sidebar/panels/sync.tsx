@@ -165,7 +165,16 @@ export function SyncPanel({ filter }: { filter: string | null }) {
               {/* Not offered: the plan would block every row of it with the same words. */}
               {site.refusal && <span class="refusal small">{site.refusal}</span>}
             </label>
-            {(site.unknown || site.incomplete) && <AddSite name={site.name} onAdded={load} complete={Boolean(site.incomplete)} />}
+            {(site.unknown || site.incomplete) && (
+              <AddSite
+                name={site.name}
+                complete={Boolean(site.incomplete)}
+                onAdded={(message) => {
+                  setStatus(message);
+                  void load();
+                }}
+              />
+            )}
           </Fragment>
         ))}
         {choices && choices.sites.length === 0 && <p class="status">No sites yet: add them on the Sites tab.</p>}

@@ -22,6 +22,7 @@ const CSV = [
   "Di Park,di.park@example.com,4304,Austin,User",
 ].join("\r\n");
 const SITE = USERS_TAB.columns.findIndex((c) => c.key === "site");
+const ROLE = USERS_TAB.columns.findIndex((c) => c.key === "role");
 
 describe("the first hour, without a dead end", { timeout: 120_000 }, () => {
   let session: PlaygroundSession;
@@ -142,5 +143,33 @@ describe("the first hour, without a dead end", { timeout: 120_000 }, () => {
     expect(decodeTab(SITES_TAB, (await book()).read("Sites")).records[0]?.rcId).toMatch(/\S/);
     await sidebar.getByText("Sync finished.").waitFor();
     await shot("synced");
+  });
+
+  it("a role change alone is a plan line, counted as the sync counts it; the account's roles plan with no site", async () => {
+    for (const row of [2, 3]) {
+      await gridSettled(page);
+      await gridCell(page, row, ROLE).click();
+      await page.locator(".tabulator-edit-list").waitFor();
+      await page.locator(".tabulator-edit-list-item", { hasText: "Department Manager" }).click();
+      await expect.poll(async () => (await users())[row - 2]?.role).toBe("Department Manager");
+    }
+    await panel("Validate");
+    await panel("Sync");
+    await sidebar.getByRole("checkbox", { name: /San Francisco/ }).check();
+    await sidebar.getByRole("button", { name: "Preview plan" }).click();
+    const plan = sidebar.getByRole("region", { name: "Plan" });
+    await plan.getByText("2 given another role").waitFor();
+    await plan.getByText("0 to update").waitFor();
+    expect(await plan.getByRole("listitem").allTextContents()).toEqual(
+      expect.arrayContaining(["Users row 2, Ann Leegiven Department Manager", "Users row 3, Bob Itogiven Department Manager"]),
+    );
+    await shot("role-plan");
+    await sidebar.getByRole("button", { name: "Sync San Francisco" }).click();
+    await sidebar.getByText(/2 users given another role/).waitFor({ timeout: 60_000 });
+
+    // No site ticked: the plan of what is account-wide (custom roles), and a Sync that names it.
+    await sidebar.getByRole("checkbox", { name: /San Francisco/ }).uncheck();
+    await sidebar.getByRole("button", { name: "Preview plan" }).click();
+    await sidebar.getByRole("button", { name: "Sync the account's roles" }).waitFor();
   });
 });
