@@ -110,7 +110,7 @@ export function ConnectPanel() {
       if ((await rpc("accountReadAt", {})).readAt) return;
       setMessage("Signed in. Reading the account…");
       const read = unlessBusy(await rpc("refreshAccount", {}));
-      setMessage(`Signed in. Account read: ${read.users} users, ${read.sites} sites, ${read.lines} unassigned lines.`);
+      setMessage(`Signed in. ${read.message}`);
       accountWasRead();
     } catch (error) {
       setMessage(`Signed in. The account could not be read: ${error instanceof Error ? error.message : String(error)}`);

@@ -33,7 +33,7 @@ export function GetStarted({ go, version }: { go: (panel: Destination) => void; 
     task.run("read", async () => {
       setStatus("Reading the account…");
       const read = unlessBusy(await rpc("refreshAccount", {}));
-      setStatus(`Account read: ${read.users} users, ${read.sites} sites, ${read.lines} unassigned lines.`);
+      setStatus(read.message);
       accountWasRead();
     });
   const template = () =>

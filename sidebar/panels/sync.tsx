@@ -61,7 +61,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
     task.run("refresh", async () => {
       setStatus("Reading the account…");
       const result = unlessBusy(await rpc("refreshAccount", {}));
-      setStatus(`Account read: ${result.users} users, ${result.sites} sites, ${result.lines} unassigned lines.`);
+      setStatus(result.message);
       accountWasRead();
     });
   const preview = () =>

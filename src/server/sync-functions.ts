@@ -68,13 +68,15 @@ function syncHome(home: Home): SyncHome {
   };
 }
 
-/** What reading the account found: counts for the person, and when (ISO). */
+/** What reading the account found: counts, when (ISO), and the sentence that says it. */
 export interface AccountRead {
   users: number;
   sites: number;
   lines: number;
   secretQuestions: number;
   refreshedAt: string;
+  /** "Account read: 12 users, 3 sites, 40 unassigned lines." */
+  message: string;
 }
 
 /**
@@ -107,18 +109,13 @@ export const connect = serverFunction(
           connected: true,
           message: `${connected} ${read.busy.email || "Someone"} is syncing: read the account once they are done.`,
         };
-      return { connected: true, message: `${connected} ${describeRead(read)}`, account: read };
+      return { connected: true, message: `${connected} ${read.message}`, account: read };
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       return { connected: true, message: `${connected} The account could not be read: ${why}` };
     }
   },
 );
-
-/** "Account read: 12 users, 3 sites, 40 unassigned lines." */
-export function describeRead(read: AccountRead): string {
-  return `Account read: ${read.users} users, ${read.sites} sites, ${read.lines} unassigned lines.`;
-}
 
 /** Whether the person's calls can go; when settings are kept but the sign-in is not (spent, unreadable), why. */
 export interface ConnectionStatus {
@@ -161,13 +158,9 @@ async function readAccount(home: Home): Promise<AccountRead> {
   const questions = await fetchSecretQuestions(sync.client);
   writeSecretQuestions(home.workbook, questions);
   refreshUsersDropdowns(home.workbook);
-  return {
-    users: state.users.length,
-    sites: state.sites.length,
-    lines: state.lines.length,
-    secretQuestions: questions.length,
-    refreshedAt: at,
-  };
+  const [users, sites, lines] = [state.users.length, state.sites.length, state.lines.length];
+  const message = `Account read: ${users} users, ${sites} sites, ${lines} unassigned lines.`;
+  return { users, sites, lines, secretQuestions: questions.length, refreshedAt: at, message };
 }
 
 /** Plan: exactly what a sync of the scope would change, nothing sent. */
