@@ -2,6 +2,7 @@ import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import { describe, expect, it } from "vitest";
 import { ROLES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { validateWorkspace } from "../../src/domain/validation/index";
+import { describePlan } from "../../src/node/cli/plan";
 import { previewSync } from "../../src/sync/preview";
 import { describeReport } from "../../src/sync/report";
 import { runSyncChunk, type SyncHome } from "../../src/sync/runner";
@@ -130,6 +131,9 @@ describe("custom roles against the sandbox", () => {
     const plan = await previewSync(home, { sites: SITES });
     expect(plan.updates).toEqual([]);
     expect(plan.roleAssignments).toEqual([{ role: "Standard", rows: [2], names: ["Ann Lee"] }]);
+    expect(describePlan(plan)).toMatch(
+      /0 to update, .* blocked\. 1 user given another role\.\n {2}role {9}Users row 2, Ann Lee: Standard$/m,
+    );
     expect((await sync(home)).roleChanged).toBe(1);
 
     // The role is the account's, not a site's: planned and deleted with no site ticked, and nothing else sent.
