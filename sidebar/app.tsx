@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { AccountReadLine } from "./account-read";
 import { type ActiveFilter, FilterBanner } from "./filter-banner";
 import { ConnectPanel } from "./panels/connect";
 import { GetStarted } from "./panels/get-started";
@@ -22,6 +23,8 @@ const PANELS = [
   { id: "account", label: "Account" },
 ] as const;
 type PanelId = (typeof PANELS)[number]["id"];
+/** Panels whose work depends on the account as last read: each says when that was. */
+const ON_THE_ACCOUNT: ReadonlySet<PanelId> = new Set(["validate", "import", "users", "sync", "roles"]);
 
 /** The sidebar: a small tab strip over one panel at a time. Panels ask the server and render; no rules live here. */
 export function App() {
@@ -78,6 +81,7 @@ export function App() {
       <GetStarted go={open} version={visits} />
       {active && <FilterBanner filter={active} onCleared={() => setActive(null)} />}
       {help !== null && <HelpPanel topic={help} onClose={() => setHelp(null)} />}
+      {help === null && ON_THE_ACCOUNT.has(panel) && <AccountReadLine version={visits} />}
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${panel}`} hidden={help !== null}>
         {panel === "validate" && <ValidatePanel filter={filter} onHelp={setHelp} />}
         {panel === "import" && <ImportWizard onHelp={setHelp} />}

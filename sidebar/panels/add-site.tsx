@@ -16,32 +16,36 @@ type Address = Record<(typeof FIELDS)[number][0], string>;
  * "Add it to Sites" for a site only Users rows name: what a new site needs (its address) asked in place, then a
  * Sites row that the next sync creates in the account.
  */
-export function AddSite({ name, onAdded }: { name: string; onAdded: () => void }) {
+export function AddSite({
+  name,
+  onAdded,
+  complete = false,
+}: {
+  name: string;
+  /** With what was done: the list reloads, and this entry with it, so the panel says it. */
+  onAdded: (message: string) => void;
+  complete?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [address, setAddress] = useState<Address>({ country: "", state: "", city: "", street: "", postalCode: "" });
-  const [status, setStatus] = useState("");
   const task = useTask<"add">();
   const add = () =>
     task.run("add", async () => {
       const answer = await rpc("addSite", { name, ...address });
       if (!answer.added) return task.setProblem(answer.problem);
-      setStatus(answer.message);
       setOpen(false);
-      onAdded();
+      onAdded(answer.message);
     });
   if (!open)
     return (
-      <>
-        <button type="button" class="link small" onClick={() => setOpen(true)}>
-          Add {name} to Sites…
-        </button>
-        <Notice status={status} />
-      </>
+      <button type="button" class="link small" onClick={() => setOpen(true)}>
+        {complete ? `Give ${name}'s address on Sites…` : `Add ${name} to Sites…`}
+      </button>
     );
   return (
     <form
       class="add-site"
-      aria-label={`Add ${name} to Sites`}
+      aria-label={complete ? `${name}'s address` : `Add ${name} to Sites`}
       onSubmit={(e) => {
         e.preventDefault();
         void add();
@@ -55,7 +59,7 @@ export function AddSite({ name, onAdded }: { name: string; onAdded: () => void }
       ))}
       <div class="actions">
         <button type="submit" class="primary" disabled={task.busy !== null}>
-          Add to Sites
+          {complete ? "Save the address" : "Add to Sites"}
         </button>
         <button type="button" onClick={() => setOpen(false)}>
           Cancel

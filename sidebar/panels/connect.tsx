@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ConnectedPerson } from "../../src/server/connected-as";
 import type { ConnectionStatus } from "../../src/server/sync-functions";
+import { accountWasRead } from "../account-reads";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
+import { unlessBusy } from "../sync-busy";
 import { useTask } from "../task";
 
 const SERVERS = [
@@ -62,8 +64,10 @@ export function ConnectPanel() {
     return task.run("connect", async () => {
       setMessage("");
       if (method === "jwt") {
+        // Connecting reads the account of a workspace that never read it: the answer says what it found.
         const result = await rpc("connect", { ...app, jwt });
         setMessage(result.message);
+        if (result.account) accountWasRead();
         await look();
         return;
       }
@@ -93,8 +97,24 @@ export function ConnectPanel() {
       if (Date.now() > until) {
         stopPolling();
         setMessage("The sign-in did not finish: start again.");
-      } else void look().catch(() => undefined);
+      } else
+        void look().then(
+          (connected) => (connected ? readIfNeverRead() : undefined),
+          () => undefined,
+        );
     }, POLL_MS);
+  };
+  /** Signed in on RingCentral's page: the account is read then, as a JWT connection reads it, if it never was. */
+  const readIfNeverRead = async () => {
+    try {
+      if ((await rpc("accountReadAt", {})).readAt) return;
+      setMessage("Signed in. Reading the account…");
+      const read = unlessBusy(await rpc("refreshAccount", {}));
+      setMessage(`Signed in. ${read.message}`);
+      accountWasRead();
+    } catch (error) {
+      setMessage(`Signed in. The account could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   const disconnect = () =>
     task.run("disconnect", async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { counted } from "../../src/domain/counted";
 import type { StartingPoint } from "../../src/server/getting-started";
+import { accountWasRead, useAccountReads } from "../account-reads";
 import { download } from "../download";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
@@ -22,20 +23,19 @@ export function GetStarted({ go, version }: { go: (panel: Destination) => void; 
   const [hidden, setHidden] = useState(false);
   const [status, setStatus] = useState("");
   const task = useTask<"read" | "template">();
+  const reads = useAccountReads();
   const reload = () => rpc("gettingStarted", {}).then(setPoint, () => undefined);
   useEffect(() => {
     void reload();
-  }, [version]);
+  }, [version, reads]);
   if (hidden || !point || point.synced > 0) return null;
 
   const readAccount = () =>
     task.run("read", async () => {
       setStatus("Reading the account…");
       const read = unlessBusy(await rpc("refreshAccount", {}));
-      setStatus(
-        `Account read: ${counted(read.users, "user")}, ${counted(read.sites, "site")}, ${counted(read.lines, "unassigned line")}.`,
-      );
-      await reload();
+      setStatus(read.message);
+      accountWasRead();
     });
   const template = () =>
     task.run("template", async () => {

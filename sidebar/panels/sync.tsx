@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { counted } from "../../src/domain/counted";
 import type { RunReport, SyncPlan } from "../../src/server/sync-functions";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
-import { localTime } from "../local-time";
+import { accountWasRead, useAccountReads } from "../account-reads";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
 import { syncingAs, unlessBusy } from "../sync-busy";
@@ -39,9 +39,11 @@ export function SyncPanel({ filter }: { filter: string | null }) {
   const task = useTask<"load" | "refresh" | "plan" | "run" | "retry">();
 
   const load = () => task.run("load", async () => setChoices(await rpc("workspaceChoices", {})));
+  // Read again after any account read: the account's sites join the list.
+  const reads = useAccountReads();
   useEffect(() => {
     void load();
-  }, []);
+  }, [reads]);
   // A site that became refused (or left the list) since it was ticked is not sent: the list is what may be synced.
   useEffect(() => {
     if (!choices) return;
@@ -61,10 +63,8 @@ export function SyncPanel({ filter }: { filter: string | null }) {
     task.run("refresh", async () => {
       setStatus("Reading the account…");
       const result = unlessBusy(await rpc("refreshAccount", {}));
-      setStatus(
-        `Account read: ${counted(result.users, "user")}, ${counted(result.sites, "site")}, ${counted(result.lines, "unassigned line")}.`,
-      );
-      setChoices(await rpc("workspaceChoices", {}));
+      setStatus(result.message);
+      accountWasRead();
     });
   const preview = () =>
     task.run("plan", async () => {
@@ -167,13 +167,19 @@ export function SyncPanel({ filter }: { filter: string | null }) {
               {/* Not offered: the plan would block every row of it with the same words. */}
               {site.refusal && <span class="refusal small">{site.refusal}</span>}
             </label>
-            {site.unknown && <AddSite name={site.name} onAdded={load} />}
+            {(site.unknown || site.incomplete) && (
+              <AddSite
+                name={site.name}
+                complete={Boolean(site.incomplete)}
+                onAdded={(message) => {
+                  setStatus(message);
+                  void load();
+                }}
+              />
+            )}
           </Fragment>
         ))}
         {choices && choices.sites.length === 0 && <p class="status">No sites yet: add them on the Sites tab.</p>}
-        <p class="muted small">
-          {choices?.accountRefreshedAt ? `Account read ${localTime(choices.accountRefreshedAt)}.` : "Account not read yet."}
-        </p>
       </fieldset>
       <fieldset disabled={running}>
         <legend>Rows</legend>
@@ -200,26 +206,15 @@ export function SyncPanel({ filter }: { filter: string | null }) {
         <button type="button" onClick={refresh} disabled={task.busy !== null}>
           {task.busy === "refresh" ? "Refreshing…" : "Refresh account"}
         </button>
-        <button
-          type="button"
-          class="primary"
-          onClick={preview}
-          disabled={task.busy !== null || sites.length === 0}
-          aria-describedby={sites.length === 0 ? "preview-why" : undefined}
-        >
+        <button type="button" class="primary" onClick={preview} disabled={task.busy !== null}>
           {task.busy === "plan" ? "Planning…" : "Preview plan"}
         </button>
-        {sites.length === 0 && (
-          <span id="preview-why" class="why">
-            Tick a site above to preview its plan.
-          </span>
-        )}
       </div>
       {plan && !running && <PlanView plan={plan} confirmRemoved={confirmRemoved} onConfirm={setConfirmRemoved} />}
       {plan && !running && (
         <div class="actions">
           <button type="button" class="primary" onClick={run} disabled={task.busy !== null}>
-            Sync {sites.join(", ")}
+            {sites.length ? `Sync ${sites.join(", ")}` : "Sync the account's roles"}
           </button>
         </div>
       )}
@@ -256,6 +251,7 @@ function steps(plan: SyncPlan): number {
     plan.roles.create.length +
     plan.roles.update.length +
     plan.roles.delete.length +
+    plan.roleAssignments.length +
     plan.creates.length +
     plan.updates.length +
     plan.deletes.length
@@ -314,6 +310,7 @@ function PlanView({
   const counts: [string, string, number][] = [
     ["sites", counted(plan.sites.length, "new site"), plan.sites.length],
     ["roles", counted(roleChanges(plan), "role change"), roleChanges(plan)],
+    ["given", `${usersGivenRole(plan)} given another role`, usersGivenRole(plan)],
     ["to create", `${plan.creates.length} to create`, plan.creates.length],
     ["to update", `${plan.updates.length + plan.credentials.length} to update`, plan.updates.length + plan.credentials.length],
     ["to delete", `${plan.deletes.length} to delete`, plan.deletes.length],
@@ -350,6 +347,12 @@ function PlanView({
           ]),
           ...plan.roles.skipped.map((r): [string, string] => [place("Roles", r.row, r.name), `skip: ${r.reason}`]),
         ]}
+      />
+      <PlanList
+        title="Roles given"
+        items={plan.roleAssignments.flatMap((a) =>
+          a.rows.map((row, i): [string, string] => [place("Users", row, a.names[i] ?? ""), `given ${a.role}`]),
+        )}
       />
       <PlanList
         title="Creates"
@@ -408,6 +411,11 @@ function place(tab: string, row: number, name: string): string {
 
 function roleChanges(plan: SyncPlan): number {
   return plan.roles.create.length + plan.roles.update.length + plan.roles.delete.length;
+}
+
+/** Users the plan gives a role, as the sync's report counts them ("given another role"). */
+function usersGivenRole(plan: SyncPlan): number {
+  return plan.roleAssignments.reduce((n, a) => n + a.rows.length, 0);
 }
 
 function removedByHand(plan: SyncPlan): SyncPlan["deletes"] {

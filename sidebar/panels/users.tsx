@@ -33,10 +33,13 @@ export function UsersPanel({ filter, onRowsChanged }: { filter: string | null; o
   const confirm = () =>
     task.run("delete", async () => {
       const chosen = target();
-      const answer = await rpc("deleteUsers", { target: chosen, confirm: true });
+      // Only the rows the person was shown: a selection changed since is asked about again, never deleted unseen.
+      const shown = (asked?.items ?? []).map(({ row, email }) => ({ row, email }));
+      const answer = await rpc("deleteUsers", { target: chosen, confirm: true, shown });
       setAsked(null);
       if ("problem" in answer) task.setProblem(answer.problem);
-      else if (answer.confirmed) {
+      else if (!answer.confirmed) setAsked({ items: answer.items, message: answer.message });
+      else {
         setStatus(answer.message);
         setUndo({ undo: answer.undo });
         onRowsChanged?.();

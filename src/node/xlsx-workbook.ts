@@ -514,8 +514,11 @@ function dropdownFormula(dropdown: Dropdown): string {
     return `${sheetPrefix(dropdown.sheet)}$${letter}$${DROPDOWN_ROWS.first}:$${letter}$${DROPDOWN_ROWS.last}`;
   }
   const comma = dropdown.values.find((value) => value.includes(","));
-  if (comma !== undefined) throw new Error(`An .xlsx dropdown cannot offer "${comma}": it holds a comma.`);
   const formula = `"${dropdown.values.map((value) => value.replace(/"/g, '""')).join(",")}"`;
+  // A list Excel cannot hold offers its other tab's column instead, when it names one (Site: the Sites tab).
+  if ((comma !== undefined || formula.length > MAX_LIST_FORMULA) && dropdown.orColumn)
+    return dropdownFormula({ column: dropdown.column, kind: "column", ...dropdown.orColumn });
+  if (comma !== undefined) throw new Error(`An .xlsx dropdown cannot offer "${comma}": it holds a comma.`);
   if (formula.length > MAX_LIST_FORMULA) throw new Error(`An .xlsx dropdown list is limited to ${MAX_LIST_FORMULA} characters.`);
   return formula;
 }

@@ -4,15 +4,18 @@ import { SITES_TAB } from "../domain/tabs";
 import { validateWorkspace } from "../domain/validation/index";
 import { encodeRows } from "../workbook/codec";
 import { readImage, recordsOf } from "../workbook/table-image";
+import { refreshUsersDropdowns } from "../workbook/users-dropdowns";
 import { readWorkspace } from "../workbook/workspace-reader";
+import type { Home } from "./home";
 import { serverFunction } from "./server-function";
 
 export type SiteAdded = { added: true; row: number; message: string } | { added: false; problem: string };
 
 /**
  * A site the Sync list refused as unknown (Users rows name it; neither the Sites tab nor the account has it), added
- * to the Sites tab with what a new site needs: its address. The next sync creates it in the account. What
- * validation finds wrong with the new row is said, and the row stays for the person to fix.
+ * to the Sites tab with what a new site needs: its address. A Sites row of that name never synced (an import leaves
+ * a new office's name alone there) is completed instead. The next sync creates it in the account. What validation
+ * finds wrong with the row is said, and the row stays for the person to fix.
  */
 export const addSite = serverFunction(
   z.object({
@@ -27,16 +30,24 @@ export const addSite = serverFunction(
     const image = readImage(home.workbook, SITES_TAB);
     if (!image) return { added: false, problem: "There is no Sites tab: run Set up workspace." };
     const sites = recordsOf(SITES_TAB, image);
-    if (sites.some((s) => s.name.toLowerCase() === input.name.toLowerCase()))
+    const same = sites.find((s) => s.name.toLowerCase() === input.name.toLowerCase());
+    if (same && !(same.name === input.name && !same.rcId && rowErrors(home, same.row).length))
       return { added: false, problem: `The Sites tab has ${input.name} already.` };
-    const row = sites.reduce((last, s) => Math.max(last, s.row), 1) + 1;
-    const record = { ...blankRecord(SITES_TAB), ...input, country: input.country.toUpperCase() };
+    const row = same?.row ?? sites.reduce((last, s) => Math.max(last, s.row), 1) + 1;
+    const record = { ...(same ?? blankRecord(SITES_TAB)), ...input, country: input.country.toUpperCase() };
     home.workbook.write(image.sheet, { row, column: 1, values: encodeRows(image.columns, image.width, [record]) });
-    const problems = validateWorkspace(readWorkspace(home.workbook).workspace)
-      .filter((f) => f.tab === "sites" && f.row === row && f.severity === "error")
-      .map((f) => f.message);
+    refreshUsersDropdowns(home.workbook);
+    const problems = rowErrors(home, row);
     if (problems.length)
       return { added: false, problem: `Added ${input.name} on Sites row ${row}, but fix it there first: ${problems.join(" ")}` };
-    return { added: true, row, message: `Added ${input.name} on Sites row ${row}: the next sync creates it in the account.` };
+    const done = same ? `Completed ${input.name}'s address` : `Added ${input.name}`;
+    return { added: true, row, message: `${done} on Sites row ${row}: the next sync creates it in the account.` };
   },
 );
+
+/** What validation finds wrong with a Sites row, as messages. */
+function rowErrors(home: Home, row: number): string[] {
+  return validateWorkspace(readWorkspace(home.workbook).workspace)
+    .filter((f) => f.tab === "sites" && f.row === row && f.severity === "error")
+    .map((f) => f.message);
+}

@@ -35,7 +35,15 @@ const RemovalUndoSchema = z.object({
  * deletes them in the account and their lines go back to the pool). The answer carries what undoDelete needs.
  */
 export const deleteUsers = serverFunction(
-  z.object({ target: RowTarget, confirm: z.boolean().default(false) }),
+  z.object({
+    target: RowTarget,
+    confirm: z.boolean().default(false),
+    /**
+     * The rows the person was shown and confirmed (row and email). When the target now holds others (the selection
+     * changed since, rows moved), nothing is deleted: the new rows are asked about instead.
+     */
+    shown: z.array(z.object({ row: z.number().int(), email: z.string() })).optional(),
+  }),
   (home, input): DeleteAnswer => {
     const image = readImage(home.workbook, USERS_TAB);
     if (!image) return { problem: "There is no Users tab: run Set up workspace." };
@@ -50,6 +58,12 @@ export const deleteUsers = serverFunction(
             : "Select the Users rows to delete first (rows already Pending Delete are left as they are).",
       };
     if (!input.confirm) return { confirmed: false, items: chosen.map(itemOf), message: summary(chosen) };
+    if (input.shown && !sameRows(chosen, input.shown))
+      return {
+        confirmed: false,
+        items: chosen.map(itemOf),
+        message: `The rows changed since you were asked, so nothing was deleted. ${summary(chosen)}`,
+      };
     const undo = removeUsers(home.workbook, image, chosen);
     reapplyFilter(home);
     return {
@@ -82,6 +96,12 @@ function itemOf(user: UserRecord): DeletionItem {
     synced: Boolean(user.rcId),
     releases: user.rcId ? user.tempNumber || user.phone : "",
   };
+}
+
+function sameRows(users: readonly UserRecord[], shown: readonly { row: number; email: string }[]): boolean {
+  const key = (row: number, email: string) => `${row} ${email.trim().toLowerCase()}`;
+  const asked = new Set(shown.map((s) => key(s.row, s.email)));
+  return users.length === asked.size && users.every((u) => asked.has(key(u.row, u.email)));
 }
 
 function summary(users: readonly UserRecord[]): string {

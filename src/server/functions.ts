@@ -8,7 +8,7 @@ import { createCustomRole, deleteCustomRole, roleBasePermissions } from "./custo
 import { deleteUsers, undoDelete } from "./delete-users";
 import { editStamp } from "./edit-stamp";
 import { exportTab } from "./export-tab";
-import { gettingStarted } from "./getting-started";
+import { accountReadAt, gettingStarted } from "./getting-started";
 import { listSourceTabs, listSpreadsheetTabs } from "./list-tabs";
 import { makeCredentials } from "./make-credentials";
 import { previewImport } from "./preview-import";
@@ -46,6 +46,7 @@ export const serverFunctions = {
   connect,
   connectionStatus,
   gettingStarted,
+  accountReadAt,
   disconnect,
   refreshAccount,
   addSite,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { readSettings } from "../domain/settings";
 import { SETTINGS_TAB, USERS_TAB } from "../domain/tabs";
 import { decodeTab } from "../workbook/codec";
+import type { Workbook } from "../workbook/port";
 import { locateTabs } from "../workbook/tab-location";
 import { serverFunction } from "./server-function";
 
@@ -18,17 +19,31 @@ export interface StartingPoint {
 
 export const gettingStarted = serverFunction(z.object({}).default({}), (home): StartingPoint => {
   const settings = home.connection?.settings();
-  const tabs = locateTabs(home.workbook);
-  const read = (id: "users" | "settings") => {
-    const sheet = tabs.get(id);
-    return sheet ? home.workbook.read(sheet) : [];
-  };
-  const users = decodeTab(USERS_TAB, read("users")).records;
+  const sheet = locateTabs(home.workbook).get("users");
+  const users = sheet ? decodeTab(USERS_TAB, home.workbook.read(sheet)).records : [];
   return {
     connected: Boolean(settings),
     server: settings?.server ?? "",
-    accountReadAt: readSettings(decodeTab(SETTINGS_TAB, read("settings")).records).settings.accountRefreshedAt,
+    accountReadAt: lastAccountRead(home.workbook),
     users: users.length,
     synced: users.filter((u) => u.rcId).length,
   };
 });
+
+/** When the account was last read, for the panels that depend on it: whether it can be read now, and when (ISO, or ''). */
+export interface AccountReadAt {
+  connected: boolean;
+  readAt: string;
+}
+
+export const accountReadAt = serverFunction(
+  z.object({}).default({}),
+  (home): AccountReadAt => ({ connected: Boolean(home.connection?.settings()), readAt: lastAccountRead(home.workbook) }),
+);
+
+/** The Settings tab's Account Refreshed At: '' when this workspace never read the account. */
+export function lastAccountRead(workbook: Workbook): string {
+  const sheet = locateTabs(workbook).get("settings");
+  const records = sheet ? decodeTab(SETTINGS_TAB, workbook.read(sheet)).records : [];
+  return readSettings(records).settings.accountRefreshedAt;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { counted } from "../domain/counted";
 import { USERS_TAB } from "../domain/tabs";
 import { NotSignedInError } from "../ringcentral/client";
 import { systemClock } from "../ringcentral/clock";
@@ -12,7 +13,9 @@ import { writeAccountState } from "../workbook/account-tabs";
 import { decodeTab } from "../workbook/codec";
 import { writeSecretQuestions } from "../workbook/secret-question-list";
 import { locateTabs } from "../workbook/tab-location";
+import { refreshUsersDropdowns } from "../workbook/users-dropdowns";
 import { ConnectRequestSchema } from "./connection";
+import { lastAccountRead } from "./getting-started";
 import type { Home } from "./home";
 import { serverFunction } from "./server-function";
 import type { SyncBusy, SyncHolder } from "./sync-lock";
@@ -25,7 +28,8 @@ export type { ChunkReport, SyncBusy, SyncHolder, SyncPlan };
 export type RunReport = ChunkReport & { by: string };
 
 const Scope = z.object({
-  sites: z.array(z.string().min(1)).min(1),
+  /** No site: only what is account-wide (custom roles changed or deleted), which needs no site ticked. */
+  sites: z.array(z.string().min(1)),
   emails: z.array(z.string()).optional(),
   tag: z.string().optional(),
 });
@@ -65,21 +69,51 @@ function syncHome(home: Home): SyncHome {
   };
 }
 
-/** Connect: saves the person's server and credentials and signs in once to prove them. */
+/** What reading the account found: counts, when (ISO), and the sentence that says it. */
+export interface AccountRead {
+  users: number;
+  sites: number;
+  lines: number;
+  secretQuestions: number;
+  refreshedAt: string;
+  /** "Account read: 12 users, 3 sites, 40 unassigned lines." */
+  message: string;
+}
+
+/**
+ * Connect: saves the person's server and credentials and signs in once to prove them. A workspace that never read
+ * the account reads it then (its sites, lines and roles are what import and validation compare with); a read that
+ * fails leaves the connection made and says why.
+ */
 export const connect = serverFunction(
   ConnectRequestSchema,
-  async (home, input): Promise<{ connected: boolean; message: string }> => {
+  async (home, input): Promise<{ connected: boolean; message: string; account?: AccountRead }> => {
     if (!home.connection) throw new NotSignedInError();
     const server = checkServerAddress(input.server);
     if (!server.ok) return { connected: false, message: server.problem };
     home.connection.save({ ...input, server: server.address });
+    const connected = `Connected to ${server.address}.`;
     try {
       const client = home.connection.client();
       if (input.jwt) await client.loginWithJwt(input.jwt);
-      return { connected: true, message: `Connected to ${server.address}.` };
     } catch (error) {
       home.connection.clear();
       return { connected: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    // Only a set-up workspace: connecting alone adds no tabs to someone's spreadsheet.
+    const setUp = locateTabs(home.workbook).has("settings");
+    if (!input.jwt || !setUp || lastAccountRead(home.workbook)) return { connected: true, message: connected };
+    try {
+      const read = await oneAtATime(home, () => readAccount(home));
+      if ("busy" in read)
+        return {
+          connected: true,
+          message: `${connected} ${read.busy.email || "Someone"} is syncing: read the account once they are done.`,
+        };
+      return { connected: true, message: `${connected} ${read.message}`, account: read };
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return { connected: true, message: `${connected} The account could not be read: ${why}` };
     }
   },
 );
@@ -114,23 +148,21 @@ export const disconnect = serverFunction(z.object({}).default({}), async (home):
 });
 
 /** Refresh: the account into the account tabs (users, sites, unassigned lines, roles) and its secret questions. */
-export const refreshAccount = serverFunction(z.object({}).default({}), (home) =>
-  oneAtATime(home, async () => {
-    const sync = syncHome(home);
-    const state = await fetchAccountState(sync.client);
-    const at = new Date(sync.clock.now()).toISOString();
-    writeAccountState(home.workbook, state, at);
-    const questions = await fetchSecretQuestions(sync.client);
-    writeSecretQuestions(home.workbook, questions);
-    return {
-      users: state.users.length,
-      sites: state.sites.length,
-      lines: state.lines.length,
-      secretQuestions: questions.length,
-      refreshedAt: at,
-    };
-  }),
-);
+export const refreshAccount = serverFunction(z.object({}).default({}), (home) => oneAtATime(home, () => readAccount(home)));
+
+/** The account into its tabs, its secret questions onto Settings, and the Users dropdowns that list them. */
+async function readAccount(home: Home): Promise<AccountRead> {
+  const sync = syncHome(home);
+  const state = await fetchAccountState(sync.client);
+  const at = new Date(sync.clock.now()).toISOString();
+  writeAccountState(home.workbook, state, at);
+  const questions = await fetchSecretQuestions(sync.client);
+  writeSecretQuestions(home.workbook, questions);
+  refreshUsersDropdowns(home.workbook);
+  const [users, sites, lines] = [state.users.length, state.sites.length, state.lines.length];
+  const message = `Account read: ${counted(users, "user")}, ${counted(sites, "site")}, ${counted(lines, "unassigned line")}.`;
+  return { users, sites, lines, secretQuestions: questions.length, refreshedAt: at, message };
+}
 
 /** Plan: exactly what a sync of the scope would change, nothing sent. */
 export const planSync = serverFunction(

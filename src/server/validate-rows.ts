@@ -7,6 +7,7 @@ import { MARK_COLOURS } from "../workbook/finding-marks";
 import type { Workbook } from "../workbook/port";
 import { type CellMark, NO_MARK } from "../workbook/port";
 import { paintTagCells } from "../workbook/tag-colours";
+import { refreshUsersDropdowns } from "../workbook/users-dropdowns";
 import { type ReadWorkspace, readWorkspace } from "../workbook/workspace-reader";
 import { serverFunction } from "./server-function";
 
@@ -42,6 +43,8 @@ export const validateRows = serverFunction(
     const marks = marksOf(findings, headers, top, bottom, size.columns);
     if (tab === "users") paintTagCells(read, marks, top);
     home.workbook.mark(input.sheet, { row: top, column: 1, values: marks });
+    // A site typed on the Sites tab joins the Users tab's Site dropdown (a layout call only when the list changed).
+    if (tab === "sites") refreshUsersDropdowns(home.workbook);
     return { checked: true, counts };
   },
 );

@@ -15,6 +15,11 @@ export interface SiteChoice {
   refusal?: string;
   /** Only Users rows name it: neither the Sites tab nor the account has it, so it can be added to Sites (addSite). */
   unknown?: boolean;
+  /**
+   * Its Sites row (never synced) fails validation, as an import leaves a new office (the name alone): its address
+   * can be given in place (addSite completes the row).
+   */
+  incomplete?: boolean;
 }
 
 export interface RoleChoice {
@@ -55,12 +60,15 @@ export const workspaceChoices = serverFunction(z.object({}).default({}), (home):
   return {
     sites: names.map((name) => {
       const refusal = siteRefusal(workspace, name, errors);
+      const row = workspace.sites.find((s) => s.name === name);
+      const incomplete = Boolean(refusal && row && !row.rcId && errors.has(row.row));
       return {
         name,
         from: sheetSites.has(name) && accountSites.has(name) ? "both" : accountSites.has(name) ? "account" : "sheet",
         users: count((u) => u.site === name),
         ...(refusal ? { refusal } : {}),
         ...(!sheetSites.has(name) && !accountSites.has(name) ? { unknown: true } : {}),
+        ...(incomplete ? { incomplete } : {}),
       };
     }),
     roles: workspace.roles

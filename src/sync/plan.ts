@@ -94,9 +94,12 @@ export interface CredentialUpdate {
   name: string;
   rcId: string;
 }
+/** A role given to users (new ones, or synced ones whose account role differs): one bulk-assign per role. */
 export interface RoleAssignment {
   role: string;
   rows: number[];
+  /** Whom each row is about ("Kofi Egan", else the email), in the order of `rows`: a plan line names people. */
+  names: string[];
 }
 export interface UserDelete {
   /** The sheet row, or null when the row was removed from the sheet by hand. */
@@ -290,7 +293,7 @@ function planSyncedRow(
     });
   if (user.pin || user.password || user.secretAnswer)
     plan.credentials.push({ row: user.row, name: personName(user), rcId: user.rcId });
-  if (wanted.role && wanted.role !== now.role) assignRole(plan, wanted.role, user.row);
+  if (wanted.role && wanted.role !== now.role) assignRole(plan, wanted.role, user);
 }
 
 /** Each new row takes its own line; rows the pool cannot serve are blocked with the shortfall's words. */
@@ -312,7 +315,7 @@ function planCreates(workspace: Workspace, candidates: UserRecord[], plan: SyncP
     }
     const lineRule = line ? (ruleOf.get(user.row) ?? "") : "";
     plan.creates.push({ row: user.row, name: personName(user), email: user.email, userType: user.userType, line, lineRule });
-    if (user.role) assignRole(plan, user.role, user.row);
+    if (user.role) assignRole(plan, user.role, user);
   }
 }
 
@@ -413,10 +416,12 @@ function planRoleDelete(workspace: Workspace, role: RoleRecord, plan: SyncPlan):
   else plan.roles.delete.push({ row: role.row, name: role.name, rcId: role.rcId });
 }
 
-function assignRole(plan: SyncPlan, role: string, row: number): void {
+function assignRole(plan: SyncPlan, role: string, user: UserRecord): void {
   const existing = plan.roleAssignments.find((a) => a.role === role);
-  if (existing) existing.rows.push(row);
-  else plan.roleAssignments.push({ role, rows: [row] });
+  if (existing) {
+    existing.rows.push(user.row);
+    existing.names.push(personName(user));
+  } else plan.roleAssignments.push({ role, rows: [user.row], names: [personName(user)] });
 }
 
 function accountValues(account: AccountUserRecord): SyncedValues {

@@ -29,7 +29,7 @@ export function chosenEmails(users: readonly UserRecord[], rows: readonly number
 export function describeScope(scope: SyncScope): string {
   const chosen = scope.emails ? `, ${counted(scope.emails.length, "chosen row")}` : "";
   const tag = scope.tag ? `, tag ${scope.tag}` : "";
-  return `${scope.sites.join(", ")}${chosen}${tag}`;
+  return `${scope.sites.length ? scope.sites.join(", ") : "no site (the account's roles)"}${chosen}${tag}`;
 }
 
 function emailKey(email: string): string {

@@ -9,6 +9,7 @@ import { setUpWorkspace } from "./setup";
 import { locateTabs } from "./tab-location";
 import { readImage, recordsOf, setCell, writeImage } from "./table-image";
 import { replaceRows } from "./table-replace";
+import { refreshUsersDropdowns } from "./users-dropdowns";
 
 /**
  * Writes a fresh account snapshot into the account tabs (Account Users, Account Sites, Unassigned Lines), the
@@ -22,11 +23,18 @@ export function writeAccountState(workbook: Workbook, state: AccountState, refre
     sheets = locateTabs(workbook);
   }
   const sheet = (id: Parameters<typeof sheets.get>[0]) => sheets.get(id) as string;
+  const sitesBefore = accountSiteNames(workbook, sheet("accountSites"));
   replaceAccountRows(workbook, sheet("accountUsers"), ACCOUNT_USERS_TAB, state.users);
   replaceAccountRows(workbook, sheet("accountSites"), ACCOUNT_SITES_TAB, state.sites);
   replaceAccountRows(workbook, sheet("unassignedLines"), UNASSIGNED_LINES_TAB, state.lines);
   mergeRoles(workbook, sheet("roles"), state.roles);
   writeSetting(workbook, SETTING_NAMES.accountRefreshedAt, refreshedAt);
+  // The Site dropdown offers the account's sites too: made again only when they changed (no layout call otherwise).
+  if (accountSiteNames(workbook, sheet("accountSites")) !== sitesBefore) refreshUsersDropdowns(workbook);
+}
+
+function accountSiteNames(workbook: Workbook, sheet: string | undefined): string {
+  return sheet ? JSON.stringify(decodeTab(ACCOUNT_SITES_TAB, workbook.read(sheet)).records.map((s) => s.name)) : "[]";
 }
 
 /**

@@ -8,7 +8,7 @@ import { gateProblems, requiredWithoutSource } from "../mapping/import-gate";
 import { checkMapping, type FieldMapping, type MappingByHeader, mappingByHeader, mappingFromHeaders } from "../mapping/mapping";
 import { type MergePlan, planMerge, usersAfter } from "../mapping/merge-plan";
 import { normaliseGiven, normaliseRecords } from "../mapping/normalise";
-import { blocks, type ImportProblem, importError } from "../mapping/problem";
+import { blocks, type ImportProblem, importError, importWarning } from "../mapping/problem";
 import { type MappingProposal, proposedMapping, proposeMapping } from "../mapping/proposal";
 import { type OrientationChoice, readSourceSheet, type SourceSheet } from "../mapping/source-sheet";
 import {
@@ -27,6 +27,7 @@ import { type ValuesForAll, valuesByHeader, withoutGiven } from "../mapping/valu
 import { recallMapping, rememberMapping } from "./mapping-memory";
 import type { Workbook } from "./port";
 import { appendRows } from "./table-replace";
+import { refreshUsersDropdowns } from "./users-dropdowns";
 import { writeMergePlan } from "./users-writer";
 import { type ReadWorkspace, readWorkspace } from "./workspace-reader";
 
@@ -136,6 +137,7 @@ export function planImport(
   const sitesAdded = read.sheets.has("sites") ? newSites(columns, mappedValues, targets) : [];
   const problems = [...sheet.problems, ...checkMapping(sheet, mapping), ...missingUsersTab(read)];
   problems.push(...unmatchedValues(columns, mappedValues));
+  problems.push(...unreadAccountSites(read, sitesAdded));
   const siteCountry = new Map<string, string>();
   for (const site of [...read.workspace.account.sites, ...read.workspace.sites])
     if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
@@ -177,9 +179,25 @@ export function applyImport(workbook: Workbook, planned: PlannedImport, usedAt: 
       SITES_TAB,
       planned.preview.newSites.map((name) => ({ name })),
     );
+  if (sites && planned.preview.newSites.length) refreshUsersDropdowns(workbook);
   const byHeader = mappingByHeader(planned.sheet.orientation, planned.mapping, valueMappingByHeader(planned.values));
   rememberMapping(workbook, planned.sheet.headers, byHeader, usedAt);
   return true;
+}
+
+/**
+ * Before the account was read, a site neither tab knows may be one of the account's (a customer's offices often
+ * are): never called unknown, but said before the import adds it to Sites as new.
+ */
+function unreadAccountSites(read: ReadWorkspace, sitesAdded: readonly string[]): ImportProblem[] {
+  if (sitesAdded.length === 0 || read.workspace.settings.accountRefreshedAt) return [];
+  const names = sitesAdded.join(", ");
+  return [
+    importWarning(
+      "Site",
+      `The account has not been read yet, so ${names} may be ${sitesAdded.length === 1 ? "a site" : "sites"} it has already: read the account first, or the import adds ${sitesAdded.length === 1 ? "it" : "them"} to the Sites tab as new.`,
+    ),
+  ];
 }
 
 /** Validation of the imported rows, the sites the import adds counted as the Sites tab's. */

@@ -33,7 +33,8 @@ const SYNC_WRITTEN: Partial<Record<TabId, readonly string[]>> = {
 /**
  * How a tab is presented: the header frozen, text columns as plain text, its dropdowns, protection when only the
  * add-in writes it. `sheets` gives the sheet name of each located tab, for dropdowns that list another tab's names;
- * `lists` adds dropdowns the account fills (the secret questions, read on refresh).
+ * `lists` gives dropdowns the workspace and the account fill (the secret questions, the sites of the Sites tab and of
+ * the account): a list stands in for the column's own source, which stays its fallback where a list cannot go.
  */
 export function layoutOf<K extends string>(
   tab: TabDef<K>,
@@ -43,19 +44,25 @@ export function layoutOf<K extends string>(
 ): SheetLayout {
   const textColumns = tab.columns.filter((c) => c.text && columns.has(c.key)).map((c) => (columns.get(c.key) as number) + 1);
   const dropdowns: Dropdown[] = [];
+  const listed = (key: string) => Boolean((lists as Record<string, string[] | undefined>)[key]?.length);
+  const fallbacks = new Map<string, { sheet: string; sourceColumn: number }>();
   for (const [key, source] of Object.entries(DROPDOWNS[tab.id] ?? {})) {
     const index = columns.get(key as K);
     if (index === undefined) continue;
     if ("values" in source) dropdowns.push({ column: index + 1, kind: "list", values: [...source.values] });
     else {
       const sheet = sheets.get(source.tab);
-      if (sheet) dropdowns.push({ column: index + 1, kind: "column", sheet, sourceColumn: 1 });
+      if (sheet && listed(key)) fallbacks.set(key, { sheet, sourceColumn: 1 });
+      else if (sheet) dropdowns.push({ column: index + 1, kind: "column", sheet, sourceColumn: 1 });
     }
   }
   for (const [key, values] of Object.entries(lists) as [K, string[] | undefined][]) {
     const index = columns.get(key);
-    if (index !== undefined && values?.length) dropdowns.push({ column: index + 1, kind: "list", values });
+    const orColumn = fallbacks.get(key);
+    if (index !== undefined && values?.length)
+      dropdowns.push({ column: index + 1, kind: "list", values, ...(orColumn ? { orColumn } : {}) });
   }
+  dropdowns.sort((a, b) => a.column - b.column);
   const warnedColumns = (tab.editable ? (SYNC_WRITTEN[tab.id] ?? []) : [])
     .map((key) => columns.get(key as K))
     .filter((index): index is number => index !== undefined)

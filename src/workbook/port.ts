@@ -25,9 +25,12 @@ export interface CellMark {
 
 export const NO_MARK: CellMark = { note: "", background: null };
 
-/** A dropdown on a column below its header: a fixed list, or the values of another sheet's column. */
+/**
+ * A dropdown on a column below its header: a fixed list, or the values of another sheet's column. A list may name a
+ * column to offer instead where a home cannot hold the list (an .xlsx list is 255 characters, without commas).
+ */
 export type Dropdown =
-  | { column: number; kind: "list"; values: string[] }
+  | { column: number; kind: "list"; values: string[]; orColumn?: { sheet: string; sourceColumn: number } }
   | { column: number; kind: "column"; sheet: string; sourceColumn: number };
 
 /** How a sheet is presented: its header frozen, text-formatted columns, dropdowns, protection. */

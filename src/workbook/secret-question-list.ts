@@ -1,25 +1,18 @@
 import { cellText } from "../domain/cell";
 import { SETTING_NAMES, secretQuestionsOf } from "../domain/settings";
-import { SETTINGS_TAB, USERS_TAB } from "../domain/tabs";
-import { columnIndex, decodeTab } from "./codec";
-import { layoutOf } from "./layouts";
+import { SETTINGS_TAB } from "../domain/tabs";
+import { decodeTab } from "./codec";
 import type { Workbook } from "./port";
 import { locateTabs } from "./tab-location";
 import { readImage, recordsOf, setCell, writeImage } from "./table-image";
 
 /**
- * The account's secret questions, kept on the Settings tab (one a line) and offered as the Secret Question dropdown
- * of the Users tab. Written only when the list changed: a refresh that finds the same list costs no layout call.
+ * The account's secret questions, kept on the Settings tab (one a line), which the Users tab's Secret Question
+ * dropdown offers (`refreshUsersDropdowns`). Written only when the list changed; true when it was.
  */
 export function writeSecretQuestions(workbook: Workbook, questions: readonly string[]): boolean {
   if (sameList(storedQuestions(workbook), questions)) return false;
   writeQuestionsSetting(workbook, questions.join("\n"));
-  const sheets = locateTabs(workbook);
-  const users = sheets.get("users");
-  if (users) {
-    const columns = columnIndex(USERS_TAB, workbook.read(users)[0] ?? []);
-    workbook.applyLayout(users, layoutOf(USERS_TAB, columns, sheets, { secretQuestion: [...questions] }));
-  }
   return true;
 }
 

@@ -5,8 +5,8 @@ import { columnIndex } from "./codec";
 import { layoutOf } from "./layouts";
 import type { Workbook } from "./port";
 import { markRequiredHeaders } from "./required-headers";
-import { storedQuestions } from "./secret-question-list";
 import { locateTabs, markerOf } from "./tab-location";
+import { usersLayout } from "./users-dropdowns";
 
 export interface SetupReport {
   /** Sheets added. */
@@ -23,8 +23,6 @@ export interface SetupReport {
 export function setUpWorkspace(workbook: Workbook): SetupReport {
   const report: SetupReport = { created: [], repaired: [] };
   const sheets = claimSheets(workbook, report);
-  // The Secret Question dropdown the last refresh filled survives a set-up.
-  const questions = storedQuestions(workbook);
   for (const tab of TABS) {
     const sheet = sheets.get(tab.id) as string;
     const header = workbook.read(sheet)[0] ?? [];
@@ -35,9 +33,10 @@ export function setUpWorkspace(workbook: Workbook): SetupReport {
     }
     if (tab.id === "settings" && addMissingSettings(workbook, sheet) && !report.created.includes(sheet))
       report.repaired.push(sheet);
+    // Users: its Site and Secret Question lists, from the Sites tab and what the last account read left.
     const columns = columnIndex(tab, workbook.read(sheet)[0] ?? []);
-    const lists = tab.id === "users" ? { secretQuestion: questions } : {};
-    workbook.applyLayout(sheet, layoutOf(tab, columns, sheets, lists));
+    const layout = tab.id === "users" ? usersLayout(workbook, sheets) : null;
+    workbook.applyLayout(sheet, layout ?? layoutOf(tab, columns, sheets));
     markRequiredHeaders(workbook, sheet, tab, columns);
   }
   return { created: report.created, repaired: [...new Set(report.repaired)] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SETTING_NAMES } from "../../src/domain/settings";
 import { SITES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { parseCsv } from "../../src/mapping/csv";
 import { proposedMapping, proposeMapping } from "../../src/mapping/proposal";
@@ -12,6 +13,7 @@ import {
   withMappedValues,
 } from "../../src/mapping/value-mapping";
 import { guessCountry, guessName, guessUserType } from "../../src/mapping/value-proposal";
+import { writeSetting } from "../../src/workbook/account-tabs";
 import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
 import { applyImport, mapSource, planImport, valueChoices } from "../../src/workbook/import-run";
 import { recallMapping, rememberMapping } from "../../src/workbook/mapping-memory";
@@ -217,6 +219,8 @@ describe("a value mapping through the import", () => {
 
   it("validation sees the mapped values: no User Type errors once each value is mapped, new sites added", () => {
     const book = workspace();
+    // The account was read (it has none of these sites): Dallas is new, with nothing to warn of.
+    writeSetting(book, SETTING_NAMES.accountRefreshedAt, "2026-12-05T08:00:00Z");
     const sheet = sheetOf(FILE);
     const mapping = { ...mapSource(parseRows(FILE), "auto", book).mapping, userType: "Plan", site: "Office" };
     const before = planImport(book, sheet, mapping);

@@ -54,6 +54,30 @@ describe("deleteUsers and undoDelete", () => {
     expect(home.workbook.read("Users")).toEqual(before);
   });
 
+  it("deletes only the rows the person was shown: a selection grown since is asked about again, nothing deleted", () => {
+    home.selected = [2];
+    const asked = call("deleteUsers", { target: { kind: "selected" } });
+    const shown = "items" in asked ? asked.items.map(({ row, email }) => ({ row, email })) : [];
+    expect(shown).toEqual([{ row: 2, email: "ann@example.com" }]);
+    // Meanwhile a synced row, selected long before and out of view, joins the selection.
+    home.selected = [2, 3];
+    const before = home.workbook.read("Users");
+    const answer = call("deleteUsers", { target: { kind: "selected" }, confirm: true, shown });
+    expect(answer).toMatchObject({
+      confirmed: false,
+      items: [
+        { row: 2, name: "Ann Lee" },
+        { row: 3, name: "Bo Lee", synced: true },
+      ],
+      message: expect.stringMatching(/^The rows changed since you were asked, so nothing was deleted\. Delete 2 users\?/),
+    });
+    expect(home.workbook.read("Users")).toEqual(before);
+    // Confirmed as shown now, they go.
+    const again = "items" in answer ? answer.items.map(({ row, email }) => ({ row, email })) : [];
+    const done = confirmed(call("deleteUsers", { target: { kind: "selected" }, confirm: true, shown: again }));
+    expect([done.removed, done.marked]).toEqual([1, 1]);
+  });
+
   it("confirmed: a never-synced row leaves the sheet, a synced row is marked Pending Delete; undo puts both back", () => {
     home.selected = [2, 3];
     const before = home.workbook.read("Users");

@@ -2,6 +2,7 @@ import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import { describe, expect, it } from "vitest";
 import { ROLES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { validateWorkspace } from "../../src/domain/validation/index";
+import { describePlan } from "../../src/node/cli/plan";
 import { previewSync } from "../../src/sync/preview";
 import { describeReport } from "../../src/sync/report";
 import { runSyncChunk, type SyncHome } from "../../src/sync/runner";
@@ -117,6 +118,32 @@ describe("custom roles against the sandbox", () => {
     expect(report).toMatchObject({ roles: { created: 0, updated: 0, deleted: 1 }, roleChanged: 1 });
     expect(await accountRole(home, "Front Desk")).toBeUndefined();
     expect(decodeTab(ROLES_TAB, book.read("Roles")).records.some((r) => r.name === "Front Desk")).toBe(false);
+  });
+
+  it("plans every user it gives a role, as many as the sync reports, and deletes a role with no site chosen", async () => {
+    const { book, home } = await workspaceWithFrontDesk("");
+    const first = await previewSync(home, { sites: SITES });
+    expect(first.roleAssignments).toEqual([{ role: "Front Desk", rows: [2], names: ["Ann Lee"] }]);
+    expect((await sync(home)).roleChanged).toBe(1);
+
+    // A role change alone is no field update: the plan lists it among the roles given, and the sync counts it.
+    setUserRole(book, "ann@example.com", "Standard");
+    const plan = await previewSync(home, { sites: SITES });
+    expect(plan.updates).toEqual([]);
+    expect(plan.roleAssignments).toEqual([{ role: "Standard", rows: [2], names: ["Ann Lee"] }]);
+    expect(describePlan(plan)).toMatch(
+      /0 to update, .* blocked\. 1 user given another role\.\n {2}role {9}Users row 2, Ann Lee: Standard$/m,
+    );
+    expect((await sync(home)).roleChanged).toBe(1);
+
+    // The role is the account's, not a site's: planned and deleted with no site ticked, and nothing else sent.
+    setRoleCell(book, "Front Desk", "status", "Pending Delete");
+    const roles = await previewSync(home, { sites: [] });
+    expect(roles.roles.delete.map((r) => r.name)).toEqual(["Front Desk"]);
+    expect([roles.creates, roles.updates, roles.deletes, roles.roleAssignments, roles.blocked]).toEqual([[], [], [], [], []]);
+    const report = await runSyncChunk(home, { scope: { sites: [] }, budgetMs: 60_000 });
+    expect(report).toMatchObject({ done: true, roles: { created: 0, updated: 0, deleted: 1 }, created: 0, updated: 0 });
+    expect(await accountRole(home, "Front Desk")).toBeUndefined();
   });
 
   it("a delete the account refuses (a user the sheet does not list holds the role) leaves the role and says why", async () => {

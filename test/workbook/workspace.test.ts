@@ -96,7 +96,14 @@ describe("Set up workspace", () => {
     const users = book.layout("Users");
     expect(users.textColumns).toEqual([5, 6, 7, 11, 12, 14, 18]);
     expect(users.dropdowns).toContainEqual({ column: 1, kind: "list", values: [...USER_TYPES] });
-    expect(users.dropdowns).toContainEqual({ column: 8, kind: "column", sheet: "Sites", sourceColumn: 1 });
+    // Site: the Sites tab's names and the account's as a list (the main site only, in a new workspace), the Sites
+    // tab's column where a home cannot hold the list.
+    expect(users.dropdowns).toContainEqual({
+      column: 8,
+      kind: "list",
+      values: ["Main Site"],
+      orColumn: { sheet: "Sites", sourceColumn: 1 },
+    });
     expect(users.dropdowns).toContainEqual({ column: 15, kind: "column", sheet: "Roles", sourceColumn: 1 });
     expect(
       book

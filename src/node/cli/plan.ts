@@ -40,7 +40,7 @@ export function planCommand(program: Command): void {
 /** The plan as a person reads it: counts, then each change on its own line. */
 export function describePlan(plan: SyncPlan): string {
   const lines = [
-    `Sites ${plan.scope.sites.join(", ")}: ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.deletes.length} to delete, ${plan.blocked.length} blocked.`,
+    `Sites ${plan.scope.sites.join(", ")}: ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.deletes.length} to delete, ${plan.blocked.length} blocked.${givenRole(plan)}`,
     ...(plan.claims.sentence ? [`  ${plan.claims.sentence}`] : []),
     ...plan.sites.map((s) => `  new site     ${s.name}`),
     ...plan.roles.create.map((r) => `  new role     ${r.name}${r.basedOn ? ` (based on ${r.basedOn})` : ""}`),
@@ -52,7 +52,9 @@ export function describePlan(plan: SyncPlan): string {
       (u) => `  update       ${usersRow(u)}: ${u.changes.map((c) => `${c.field} "${c.from}" → "${c.to}"`).join(", ")}`,
     ),
     ...plan.credentials.map((c) => `  credentials  ${usersRow(c)}`),
-    ...plan.roleAssignments.map((a) => `  role         ${a.role} to rows ${a.rows.join(", ")}`),
+    ...plan.roleAssignments.flatMap((a) =>
+      a.rows.map((row, i) => `  role         ${usersRow({ row, name: a.names[i] ?? "" })}: ${a.role}`),
+    ),
     ...plan.deletes.map(
       (d) =>
         `  delete       ${d.row ? usersRow({ row: d.row, name: d.name }) : d.name}${d.releases ? `, line ${d.releases} back to the pool` : ""}${d.needsConfirmation ? " (removed from the sheet: needs --yes)" : ""}`,
@@ -69,6 +71,12 @@ export function describePlan(plan: SyncPlan): string {
     ...plan.blocked.map((b) => `  blocked      ${usersRow(b)}: ${b.reasons.join(" ")}`),
   ];
   return lines.join("\n");
+}
+
+/** Users given a role, counted as the sync's report counts them: said only when there are some. */
+function givenRole(plan: SyncPlan): string {
+  const users = plan.roleAssignments.reduce((n, a) => n + a.rows.length, 0);
+  return users ? ` ${users} ${users === 1 ? "user" : "users"} given another role.` : "";
 }
 
 /** "Users row 13, Kofi Egan": the row by tab, number and name. */
