@@ -6,6 +6,7 @@ import type { WorkspaceChoices } from "../../src/server/workspace-choices";
 import { accountWasRead, useAccountReads } from "../account-reads";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
+import { leftAloneWords, runWords } from "../run-words";
 import { syncingAs, unlessBusy } from "../sync-busy";
 import { useTask } from "../task";
 import { AddSite } from "./add-site";
@@ -90,12 +91,14 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       failed: 0,
       roleChanged: 0,
       roles: { created: 0, updated: 0, deleted: 0 },
+      leftAlone: [] as string[],
     };
     let report = await first();
     for (;;) {
       done += report.created + report.updated + report.deleted + report.failed;
       for (const key of ["created", "updated", "deleted", "failed", "roleChanged"] as const) totals[key] += report[key];
       for (const key of ["created", "updated", "deleted"] as const) totals.roles[key] += report.roles[key];
+      totals.leftAlone.push(...report.leftAlone);
       const whole = Math.max(total, done + report.remaining);
       setProgress({ done, total: whole, report: { ...report, ...totals }, cancelled: false });
       if (report.done) break;
@@ -279,22 +282,10 @@ function ProgressView({ progress, running }: { progress: Progress; running: bool
               : words && `${words}.`}
         {report?.done && ` ${words}.`}
       </p>
+      {report && report.leftAlone.length > 0 && <p class="status problem">{leftAloneWords(report.leftAlone)}</p>}
       {report && <p class="muted small">{syncingAs(report.by, running)}</p>}
     </section>
   );
-}
-
-/**
- * The run's counts: failures "so far" while it runs or was stopped, said plainly once it finished ("none failed").
- * Role changes follow when there were any: roles created, updated, deleted and users given another role.
- */
-function runWords(report: RunReport): string {
-  const failed = report.done ? (report.failed ? `${report.failed} failed` : "none failed") : `${report.failed} failed so far`;
-  const users = `${report.created} created, ${report.updated} updated, ${report.deleted} deleted, ${failed}`;
-  const { created, updated, deleted } = report.roles;
-  if (created + updated + deleted + report.roleChanged === 0) return users;
-  const changed = `${counted(report.roleChanged, "user")} given another role`;
-  return `${users}; roles ${created} created, ${updated} updated, ${deleted} deleted; ${changed}`;
 }
 
 function PlanView({
