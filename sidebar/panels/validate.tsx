@@ -54,8 +54,16 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [status, setStatus] = useState("");
   const [tab, setTab] = useState<(typeof EXPORTS)[number]["tab"]>("users");
+  const [secretRows, setSecretRows] = useState(0);
   const task = useTask<"validate" | "setup" | "export" | "apply">();
   useFreshReport(report, setReport);
+  // Counted again whenever the sheet was checked again (an edit, a fix, a sync's clearing): never a secret, a count.
+  useEffect(() => {
+    rpc("secretsOnSheet", {}).then(
+      (held) => setSecretRows(held.rows),
+      () => setSecretRows(0),
+    );
+  }, [report?.stamp]);
 
   const validate = () =>
     task.run("validate", async () => {
@@ -87,6 +95,7 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
       else download(file.fileName, file.text);
       const rows = counted(file.count, "row");
       setStatus(`${file.fileName} downloaded: ${rows} (no PINs, passwords or secret answers).`);
+      setSecretRows((await rpc("secretsOnSheet", {})).rows);
     });
 
   return (
@@ -103,6 +112,11 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
       <Notice status={status} problem={task.problem} />
       {report && <Findings report={report} onHelp={onHelp} onApply={apply} busy={task.busy !== null} />}
       <h2>Export</h2>
+      {secretRows > 0 && (
+        <p class="status problem" role="note">
+          {secretsWarning(secretRows)}
+        </p>
+      )}
       {filter && tab === "users" && <p class="muted small">Users exports the rows shown by the filter {filter}.</p>}
       <div class="row">
         <label for="export-tab">Tab</label>
@@ -122,6 +136,11 @@ export function ValidatePanel({ filter, onHelp }: { filter: string | null; onHel
       </div>
     </>
   );
+}
+
+/** Before the sheet is shared or exported: the secrets it still holds are readable by everyone it is shared with. */
+export function secretsWarning(rows: number): string {
+  return `${counted(rows, "row")} still ${rows === 1 ? "holds" : "hold"} a PIN, password or secret answer: anyone this spreadsheet is shared with can read them until a sync sends and clears them. Exports leave them out.`;
 }
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];

@@ -14,6 +14,7 @@ import { makeCredentials } from "./make-credentials";
 import { previewImport } from "./preview-import";
 import { proposeImportMapping } from "./propose-import-mapping";
 import { proposeImportValues } from "./propose-import-values";
+import { secretsOnSheet } from "./secrets-on-sheet";
 import { selectCell } from "./select-cell";
 import { setUpWorkspace } from "./set-up-workspace";
 import { startAuthorization } from "./start-authorization";
@@ -53,6 +54,7 @@ export const serverFunctions = {
   planSync,
   runSync,
   retryFailed,
+  secretsOnSheet,
   syncHistory,
   deleteUsers,
   undoDelete,
