@@ -122,7 +122,7 @@ describe("the first hour, without a dead end", { timeout: 120_000 }, () => {
     await austin.check();
     await sidebar.getByRole("button", { name: "Preview plan" }).click();
     await sidebar.getByText("4 to create").first().waitFor();
-    await sidebar.getByText("1 new sites").first().waitFor();
+    await sidebar.getByText("1 new site", { exact: true }).first().waitFor();
     const plan = sidebar.getByRole("region", { name: "Plan" });
     expect(await plan.textContent()).toContain("the site's area code 415");
     await shot("plan");
