@@ -110,9 +110,11 @@ export class LineClaims {
         else await (this.way === "bulk" ? this.inTask() : this.oneByOne(this.queue));
       }
     } catch (error) {
+      // Any other failure (a list read the retries could not save) ends the claims as time does, then is said.
       if (!(error instanceof OutOfTimeError)) throw error;
+    } finally {
+      this.left += this.queue.length + this.singles.length;
     }
-    this.left += this.queue.length + this.singles.length;
   }
 
   /** One task of up to 500 claims, followed to its end, then read back. */
@@ -142,7 +144,14 @@ export class LineClaims {
     const id = String(task.id);
     for (const c of claims) this.rows.noteSent(c, { claim: "bulk", task: id });
     await this.rows.persist();
-    const done = await followTask(this.home, task, this.time);
+    let done: ExtensionBulkUpdateTaskResource | null;
+    try {
+      done = await followTask(this.home, task, this.time);
+    } catch (error) {
+      // The task runs on whatever its looks met: its rows are in doubt, settled from its id by the next chunk.
+      this.doubt(claims);
+      throw error;
+    }
     if (!done) {
       // No time left to see it end: no further task starts, the next chunk follows this one by its id.
       this.doubt(claims);

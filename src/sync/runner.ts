@@ -226,7 +226,7 @@ class Chunk {
       await this.writeBack(true);
     }
     this.report.remaining += this.claimsLeft + this.held.size;
-    this.report.done = this.report.remaining === 0;
+    this.report.done = this.report.remaining === 0 && !this.report.stop;
     if (this.report.done) await this.finish(plan);
     this.keepAccount();
     return this.report;
@@ -446,6 +446,10 @@ class Chunk {
       }
       if (this.home.checkpoint) await this.writeBack(false);
       this.options.onStep?.(index + 1, steps.length);
+      if (this.report.stop) {
+        this.report.remaining = steps.length - index - 1;
+        return;
+      }
     }
   }
 
@@ -554,8 +558,14 @@ class Chunk {
     };
     const way = this.workspace.settings.bulkClaims ? "bulk" : "single";
     const lineClaims = new LineClaims(this.home, this.claimRows(), time, way);
-    await lineClaims.claimAll(claims);
-    this.claimsLeft += lineClaims.left;
+    try {
+      await lineClaims.claimAll(claims);
+    } catch (error) {
+      // The claims not settled wait for the next run, as after any read that failed.
+      this.report.stop = stopOf(error, "claiming lines");
+    } finally {
+      this.claimsLeft += lineClaims.left;
+    }
   }
 
   private claimRows(): ClaimRows {

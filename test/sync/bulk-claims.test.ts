@@ -95,6 +95,44 @@ describe("lines claimed in bulk", () => {
     }
   }, 60_000);
 
+  it("a line list that fails past the retries during the claims stops the run with its words; the next run makes nothing twice", async () => {
+    const expected = await settledScenario(await sandbox());
+    const on = await sandbox();
+    const book = new MemoryWorkbook();
+    const transport = new WatchingTransport();
+    const home = homeFor(on, book, transport);
+    await writeScenario(home, book);
+    // Armed at the claims' first list read (the one filtered by status): it and its four retries answer 503.
+    transport.before = async (request) => {
+      if (request.method === "GET" && request.url.includes("status=") && transport.tasks === 0) {
+        transport.before = null;
+        on.injectFault({ kind: "5xx", status: 503, method: "GET", path: "/restapi/v1.0/account/*/extension", count: 5 });
+      }
+    };
+    const first = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 60_000 });
+    expect(on.faultsFired()["5xx"]).toBe(5);
+    expect(first.stop).toMatchObject({ kind: "unavailable", message: expect.stringContaining("while claiming lines") });
+    expect(first.done).toBe(false);
+    expect(transport.tasks).toBe(0);
+    await syncUntilSettled(home);
+    expect(outcome(book, on)).toEqual(expected);
+  }, 60_000);
+
+  it("a task's looks that fail past the retries leave its rows in doubt, settled by the next run from the task's id", async () => {
+    const expected = await settledScenario(await sandbox());
+    const on = await sandbox();
+    const book = new MemoryWorkbook();
+    const home = homeFor(on, book);
+    await writeScenario(home, book);
+    on.injectFault({ kind: "5xx", status: 502, method: "GET", path: `${BULK}/tasks/*`, count: 5 });
+    const first = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 60_000 });
+    expect(on.faultsFired()["5xx"]).toBe(5);
+    expect(first.stop).toMatchObject({ kind: "unavailable", message: expect.stringContaining("while claiming lines") });
+    expect(first.remaining).toBeGreaterThan(0);
+    await syncUntilSettled(home);
+    expect(outcome(book, on)).toEqual(expected);
+  }, 60_000);
+
   it("a line another sync takes while the task runs moves its row to another line, in a later task", async () => {
     const on = await sandbox();
     const book = new MemoryWorkbook();
