@@ -92,6 +92,11 @@ export class LineClaims {
   private readonly queue: LineClaim[] = [];
   /** Claims whose task refused them, tried again one by one. */
   private readonly singles: LineClaim[] = [];
+  /**
+   * A task refused every one of its records: the account may not claim through bulk-update, or the records had faults
+   * of their own. The one-by-one claims that follow tell which.
+   */
+  private taskRefusedAll = false;
   /** Claims this chunk did not settle: not reached, or in doubt. The run goes on for them. */
   left = 0;
 
@@ -159,12 +164,9 @@ export class LineClaims {
     }
     const outcomes = recordOutcomes(done);
     const { claimed, unassigned } = await this.readBack(claims);
-    // Every claim refused, its line still free: this account does not claim through bulk-update. Its rows go one by
-    // one now, and so do later runs'. A refusal of a few is tried one by one too: the PUT then says the row's own fault.
-    if (claimed === 0 && unassigned.length === claims.length) {
-      this.rows.bulkRefused();
-      this.way = "single";
-    }
+    // Every claim refused, its line still free: if the same claims then go through one by one, this account does not
+    // claim through bulk-update (see oneByOne). A refusal of a few is tried one by one too: the PUT says the row's fault.
+    this.taskRefusedAll = claimed === 0 && unassigned.length === claims.length;
     for (const c of unassigned) c.refusal = outcomes.get(c.line.rcId) ?? "The bulk task left this line unassigned.";
     this.singles.push(...unassigned);
   }
@@ -199,7 +201,14 @@ export class LineClaims {
       if (stop) throw stop;
       return;
     }
-    const { unassigned } = await this.readBack(sent);
+    const { claimed, unassigned } = await this.readBack(sent);
+    // The PUT claimed what the task refused: the refusal was the platform's, not the records'. The rest of this run
+    // goes one by one, and so do later runs' (the Settings tab says so).
+    if (this.taskRefusedAll && claimed > 0) {
+      this.rows.bulkRefused();
+      this.way = "single";
+    }
+    this.taskRefusedAll = false;
     for (const c of unassigned) {
       const error = errors.get(c);
       if (error && isInDoubt(error)) this.doubt([c]);

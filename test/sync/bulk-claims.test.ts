@@ -81,6 +81,42 @@ describe("lines claimed in bulk", () => {
       expect(more.claims.way).toBe("single");
     }, 60_000);
 
+  it("a task whose records are all refused for faults of their own leaves Bulk Claims on: the PUTs are refused too", async () => {
+    const on = await sandbox();
+    const book = new MemoryWorkbook();
+    const transport = new WatchingTransport();
+    const home = homeFor(on, book, transport);
+    const other = homeFor(on, new MemoryWorkbook()).client;
+    await writeScenario(home, book);
+    const emails: string[] = [];
+    // Just before the task goes, someone else gives every one of its emails to a new voicemail box.
+    transport.before = async (request) => {
+      if (request.method !== "POST" || !request.url.includes("/extension-bulk-update")) return;
+      transport.before = null;
+      const records = JSON.parse(String(request.body)).records as { contact: { email: string } }[];
+      for (const [i, { contact }] of records.entries()) {
+        emails.push(contact.email);
+        await other.call("createExtension", {
+          body: {
+            type: "Voicemail",
+            extensionNumber: `49${10 + i}`,
+            contact: { firstName: "Box", lastName: `N${i}`, email: contact.email },
+            ivrPin: "739154",
+          },
+        });
+      }
+    };
+    const report = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 60_000 });
+    expect(report.failed).toBe(emails.length);
+    expect(emails.length).toBeGreaterThan(1);
+    expect({ tasks: transport.tasks, puts: transport.puts }).toEqual({ tasks: 1, puts: emails.length });
+    const refused = usersOf(book).filter((u) => emails.includes(u.email));
+    expect(refused.map((u) => u.status)).toEqual(emails.map(() => "Error"));
+    expect(refused[0]?.message).toContain("already used by another extension");
+    expect(bulkClaimsSetting(book)).not.toMatch(/^Off/);
+    expect((await previewSync(home, { sites: SCENARIO_SITES })).claims.way).toBe("bulk");
+  }, 60_000);
+
   it("a task whose answer was lost, or answered with a server error, makes nothing twice", async () => {
     const expected = await settledScenario(await sandbox());
     for (const fault of [{ kind: "lose" as const }, { kind: "5xx" as const, status: 503 as const }]) {
