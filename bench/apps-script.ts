@@ -7,14 +7,13 @@ import { spreadsheetService } from "../src/apps-script-runtime/spreadsheet/servi
 import type { UserRecord } from "../src/domain/records";
 import { type TabDef, UNASSIGNED_LINES_TAB, USERS_TAB } from "../src/domain/tabs";
 import type { RunningSandbox } from "../src/sandbox/index";
+import { SIDEBAR_CHUNK_MS } from "../src/sync/chunk-budget";
 import { columnIndex, decodeTab, encodeRows } from "../src/workbook/codec";
 import type { Cell } from "../src/workbook/port";
 
 const DIST = new URL("../dist/", import.meta.url);
 const PERSON = "bench@example.com";
 const PRODUCTION = "https://platform.ringcentral.com";
-/** What the sidebar asks of each runSync call (sidebar/panels/sync.tsx). */
-const CHUNK_MS = 120_000;
 
 /** Sums of what the executions of a run did. */
 export interface RunFigures {
@@ -76,14 +75,14 @@ export class AppsScriptHome {
     await this.call("refreshAccount", {});
   }
 
-  /** One sync of the sites, chunk after chunk until done, as the sidebar runs it. */
-  async sync(sites: string[]): Promise<RunFigures> {
+  /** One sync of the sites, chunk after chunk until done, as the sidebar runs it (a test may ask shorter chunks). */
+  async sync(sites: string[], chunkMs = SIDEBAR_CHUNK_MS): Promise<RunFigures> {
     this.figures = { executions: 0, chunks: 0, sheetsCallsMax: 0, sheetsCalls: 0, sheetsCallsWorst: {}, longestMs: 0 };
     for (let done = false; !done; ) {
       const continues = this.figures.chunks++ > 0;
       const limitMs = Math.round(360_000 / this.timeScale);
       const started = performance.now();
-      const report = (await this.call("runSync", { sites, budgetMs: CHUNK_MS / this.timeScale, limitMs, continues })) as {
+      const report = (await this.call("runSync", { sites, budgetMs: chunkMs / this.timeScale, limitMs, continues })) as {
         done: boolean;
         stop?: unknown;
       };

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { counted } from "../../src/domain/counted";
 import type { RunReport, SyncPlan } from "../../src/server/sync-functions";
 import type { WorkspaceChoices } from "../../src/server/workspace-choices";
+import { SIDEBAR_CHUNK_MS } from "../../src/sync/chunk-budget";
 import { accountWasRead, useAccountReads } from "../account-reads";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
@@ -11,9 +12,6 @@ import { syncingAs, unlessBusy } from "../sync-busy";
 import { useTask } from "../task";
 import { AddSite } from "./add-site";
 import { SyncHistoryView } from "./sync-history";
-
-/** Each runSync call is one Apps Script execution: well under its 6 minutes, and often enough for the progress bar. */
-const CHUNK_MS = 120_000;
 
 interface Progress {
   done: number;
@@ -122,7 +120,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       // The run keeps the plan's scope: the rows selected when it was planned, not whatever is selected now.
       // Only the users the person confirmed by name: the run deletes no one else, whatever the sheet shows by then.
       const named = confirmRemoved && plan ? removedByHand(plan).flatMap((d) => (d.rcId ? [d.rcId] : [])) : [];
-      const input = { ...(plan?.scope ?? { sites }), confirmDeletes: named, budgetMs: CHUNK_MS };
+      const input = { ...(plan?.scope ?? { sites }), confirmDeletes: named, budgetMs: SIDEBAR_CHUNK_MS };
       setProgress({ done: 0, total: plan ? steps(plan) : 0, report: null, cancelled: false });
       await drive(
         async () => unlessBusy(await rpc("runSync", input)),
@@ -141,7 +139,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
           emails = first.emails;
           return first;
         },
-        async () => unlessBusy(await rpc("runSync", { sites, emails, budgetMs: CHUNK_MS, continues: true })),
+        async () => unlessBusy(await rpc("runSync", { sites, emails, budgetMs: SIDEBAR_CHUNK_MS, continues: true })),
         0,
       );
     });

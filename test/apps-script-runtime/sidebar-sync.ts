@@ -5,6 +5,7 @@ import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/docume
 import type { UserRecord } from "../../src/domain/records";
 import { SYNC_LEDGER_TAB, type TabDef, UNASSIGNED_LINES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { type Exchange, type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/index";
+import { SIDEBAR_CHUNK_MS } from "../../src/sync/chunk-budget";
 import type { ChunkReport } from "../../src/sync/runner";
 import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
 import type { Cell } from "../../src/workbook/port";
@@ -62,8 +63,13 @@ export class SidebarSync {
     return answer.value;
   }
 
-  /** One runSync call (the sidebar's 2 minutes of budget unless told, scaled), killed at `kill` when given and reached. */
-  async chunk(sites: string[], continues: boolean, kill?: KillMoment, budgetMs = 120_000 / this.timeScale): Promise<ChunkEnd> {
+  /** One runSync call (the sidebar's budget unless told, scaled), killed at `kill` when given and reached. */
+  async chunk(
+    sites: string[],
+    continues: boolean,
+    kill?: KillMoment,
+    budgetMs = SIDEBAR_CHUNK_MS / this.timeScale,
+  ): Promise<ChunkEnd> {
     this.armed = kill ? { moment: kill, seen: 0 } : null;
     this.killedNow = false;
     const input = { sites, budgetMs: Math.max(1000, budgetMs), limitMs: 360_000 / this.timeScale, continues };
