@@ -5,7 +5,7 @@ import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../doma
 import { ApiError } from "../ringcentral/api-error";
 import type { RingCentralClient } from "../ringcentral/client";
 import type { Clock } from "../ringcentral/clock";
-import { NetworkError } from "../ringcentral/http";
+import { inDoubt } from "../ringcentral/in-doubt";
 import { OutOfTimeError } from "../ringcentral/out-of-time";
 
 /**
@@ -211,7 +211,7 @@ export class LineClaims {
     this.taskRefusedAll = false;
     for (const c of unassigned) {
       const error = errors.get(c);
-      if (error && isInDoubt(error)) this.doubt([c]);
+      if (error && inDoubt(error)) this.doubt([c]);
       else this.rows.failed(c, error ?? c.refusal ?? "RingCentral answered the claim but left the line unassigned.");
     }
     if (stop) throw stop;
@@ -359,12 +359,4 @@ function isOurs(extension: Pick<Holder, "contact" | "extensionNumber">, user: Us
 /** A bulk call refused as a whole (a 4xx other than an expired token or the rate limit): claim one by one. */
 function refusedWhole(error: unknown): boolean {
   return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 401 && error.status !== 429;
-}
-
-function isInDoubt(error: unknown): boolean {
-  return (
-    error instanceof NetworkError ||
-    (error instanceof OutOfTimeError && error.inDoubt) ||
-    (error instanceof ApiError && error.status >= 500)
-  );
 }

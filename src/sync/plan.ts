@@ -1,3 +1,4 @@
+import { counted } from "../domain/counted";
 import type { Finding } from "../domain/finding";
 import { assignLines, describeShortfall, type LineShortfall, lineDemands } from "../domain/lines";
 import type { AccountUserRecord, RoleRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
@@ -151,7 +152,7 @@ export interface SyncPlan {
 
 function claimsOf(plan: SyncPlan, bulk: boolean): SyncPlan["claims"] {
   const lines = plan.creates.filter((c) => c.line).length;
-  const some = `${lines} line${lines === 1 ? "" : "s"}`;
+  const some = counted(lines, "line");
   if (lines === 0) return { way: bulk ? "bulk" : "single", sentence: "" };
   return bulk
     ? { way: "bulk", sentence: `${some} claimed in bulk (up to 500 a call; one by one if RingCentral refuses).` }

@@ -13,6 +13,7 @@ import { ApiError } from "../ringcentral/api-error";
 import { OutOfTimeError, type RingCentralClient } from "../ringcentral/client";
 import type { Clock } from "../ringcentral/clock";
 import { NetworkError } from "../ringcentral/http";
+import { inDoubt } from "../ringcentral/in-doubt";
 import { writeAccountState, writeSetting } from "../workbook/account-tabs";
 import type { Workbook } from "../workbook/port";
 import {
@@ -619,17 +620,9 @@ class Chunk {
     const rcId = this.rcIdOfRow.get(row);
     if (!rcId) return;
     const user = this.user(row);
-    try {
-      const questionId = await this.questionId(user.secretQuestion);
-      if (!questionId) throw new Error(`Created, but the account has no secret question "${user.secretQuestion}".`);
-      await this.home.client.call("updateCredentials", { path: { extensionId: rcId }, body: secretBody(user, questionId) });
-      this.synced(user, { rcId, message: "Created." });
-    } catch (error) {
-      if (error instanceof OutOfTimeError) throw error;
-      const message =
-        error instanceof ApiError ? `Created, but the secret question was refused: ${describe(error)}` : describe(error);
-      this.synced(user, { rcId, message, credentialsFailed: true });
-    }
+    // Out of time, the step goes to the next chunk whole: the claim is done, the question is not.
+    const failed = await this.sendSecret(user, rcId);
+    this.synced(user, failed ? { rcId, message: failed, credentialsFailed: true } : { rcId, message: "Created." });
   }
 
   private needsSecret(user: UserRecord): boolean {
@@ -648,12 +641,22 @@ class Chunk {
   private async setSecret(user: UserRecord, rcId: string): Promise<string | null> {
     if (!this.needsSecret(user)) return null;
     try {
+      return await this.sendSecret(user, rcId);
+    } catch (error) {
+      if (error instanceof OutOfTimeError) return "Created; no time was left for the secret question: the next sync sets it.";
+      throw error;
+    }
+  }
+
+  /** The secret question's call: null when it went, else why not. Only running out of time throws. */
+  private async sendSecret(user: UserRecord, rcId: string): Promise<string | null> {
+    try {
       const questionId = await this.questionId(user.secretQuestion);
       if (!questionId) return `Created, but the account has no secret question "${user.secretQuestion}".`;
       await this.home.client.call("updateCredentials", { path: { extensionId: rcId }, body: secretBody(user, questionId) });
       return null;
     } catch (error) {
-      if (error instanceof OutOfTimeError) return "Created; no time was left for the secret question: the next sync sets it.";
+      if (error instanceof OutOfTimeError) throw error;
       return `Created, but the secret question was refused: ${describe(error)}`;
     }
   }
@@ -1014,18 +1017,6 @@ function intentKey(email: string): string {
 function withoutRow(record: SyncLedgerRecord): Omit<SyncLedgerRecord, "row"> {
   const { row: _row, ...rest } = record;
   return rest;
-}
-
-/**
- * A call whose effect is unknown: no answer, or a server error (the client repeats neither for a create), after which
- * the platform may still have done it.
- */
-function inDoubt(error: unknown): boolean {
-  return (
-    error instanceof NetworkError ||
-    (error instanceof OutOfTimeError && error.inDoubt) ||
-    (error instanceof ApiError && error.status >= 500)
-  );
 }
 
 /** The platform's words for a refusal, with the parameter it names; never a secret (bodies are not echoed). */

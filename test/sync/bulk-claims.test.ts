@@ -38,6 +38,15 @@ function bulkClaimsSetting(book: MemoryWorkbook): string {
   return decodeTab(SETTINGS_TAB, book.read("Settings")).records.find((r) => r.setting === "Bulk Claims")?.value ?? "";
 }
 
+/** The scenario written on `on`, its calls watched, and another sync's client beside it. */
+async function watchedScenario(on: RunningSandbox) {
+  const book = new MemoryWorkbook();
+  const transport = new WatchingTransport();
+  const home = homeFor(on, book, transport);
+  await writeScenario(home, book);
+  return { book, transport, home, other: homeFor(on, new MemoryWorkbook()).client };
+}
+
 describe("lines claimed in bulk", () => {
   const sandbox = sandboxPerTest();
   const started: RunningSandbox[] = [];
@@ -48,10 +57,7 @@ describe("lines claimed in bulk", () => {
   it("claims every line in one task, and ends as one PUT a line would", async () => {
     const expected = await settledScenario(await sandbox());
     const on = await sandbox();
-    const book = new MemoryWorkbook();
-    const transport = new WatchingTransport();
-    const home = homeFor(on, book, transport);
-    await writeScenario(home, book);
+    const { book, transport, home } = await watchedScenario(on);
     expect((await previewSync(home, { sites: SCENARIO_SITES })).claims.sentence).toBe(
       "5 lines claimed in bulk (up to 500 a call; one by one if RingCentral refuses).",
     );
@@ -67,10 +73,7 @@ describe("lines claimed in bulk", () => {
       const expected = await settledScenario(await sandbox());
       const on = await sandbox();
       on.setBulkClaims(refusal);
-      const book = new MemoryWorkbook();
-      const transport = new WatchingTransport();
-      const home = homeFor(on, book, transport);
-      await writeScenario(home, book);
+      const { book, transport, home } = await watchedScenario(on);
       await syncUntilSettled(home);
       expect(outcome(book, on)).toEqual(expected);
       // The refusal happened: a task was sent and refused, then each of the five lines claimed by its own PUT.
@@ -83,11 +86,7 @@ describe("lines claimed in bulk", () => {
 
   it("a task whose records are all refused for faults of their own leaves Bulk Claims on: the PUTs are refused too", async () => {
     const on = await sandbox();
-    const book = new MemoryWorkbook();
-    const transport = new WatchingTransport();
-    const home = homeFor(on, book, transport);
-    const other = homeFor(on, new MemoryWorkbook()).client;
-    await writeScenario(home, book);
+    const { book, transport, home, other } = await watchedScenario(on);
     const emails: string[] = [];
     // Just before the task goes, someone else gives every one of its emails to a new voicemail box.
     transport.before = async (request) => {
@@ -134,10 +133,7 @@ describe("lines claimed in bulk", () => {
   it("a line list that fails past the retries during the claims stops the run with its words; the next run makes nothing twice", async () => {
     const expected = await settledScenario(await sandbox());
     const on = await sandbox();
-    const book = new MemoryWorkbook();
-    const transport = new WatchingTransport();
-    const home = homeFor(on, book, transport);
-    await writeScenario(home, book);
+    const { book, transport, home } = await watchedScenario(on);
     // Armed at the claims' first list read (the one filtered by status): it and its four retries answer 503.
     transport.before = async (request) => {
       if (request.method === "GET" && request.url.includes("status=") && transport.tasks === 0) {
@@ -171,11 +167,7 @@ describe("lines claimed in bulk", () => {
 
   it("a line another sync takes while the task runs moves its row to another line, in a later task", async () => {
     const on = await sandbox();
-    const book = new MemoryWorkbook();
-    const transport = new WatchingTransport();
-    const home = homeFor(on, book, transport);
-    const other = homeFor(on, new MemoryWorkbook()).client;
-    await writeScenario(home, book);
+    const { book, transport, home, other } = await watchedScenario(on);
     let taken = "";
     transport.before = async (request) => {
       if (request.method === "POST" && request.url.includes("/extension-bulk-update") && !taken) {
