@@ -47,7 +47,14 @@ export class MemoryWorkbook implements Workbook {
         columns = Math.max(columns, c + 1);
       });
     });
-    return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => cells[r]?.[c] ?? ""));
+    const table: Cell[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const line = cells[r] ?? [];
+      const copy: Cell[] = new Array(columns);
+      for (let c = 0; c < columns; c++) copy[c] = line[c] ?? "";
+      table[r] = copy;
+    }
+    return table;
   }
 
   write(sheet: string, block: Block<Cell>): void {

@@ -67,19 +67,22 @@ interface CredentialContext {
 
 function credentialFindings(user: UserRecord, context: CredentialContext, at: At): Finding[] {
   const rule = USER_TYPE_RULES[context.type];
-  const findings = [
-    ...requirementFindings("PIN", user.pin, rule.pin, context, at),
-    ...requirementFindings("Password", user.password, rule.password, context, at),
-    ...requirementFindings("Secret Question", user.secretQuestion, rule.secret, context, at),
-    ...requirementFindings("Secret Answer", user.secretAnswer, rule.secret, context, at),
-  ];
+  const findings: Finding[] = [];
+  requirementFindings(findings, "PIN", user.pin, rule.pin, context, at);
+  requirementFindings(findings, "Password", user.password, rule.password, context, at);
+  requirementFindings(findings, "Secret Question", user.secretQuestion, rule.secret, context, at);
+  requirementFindings(findings, "Secret Answer", user.secretAnswer, rule.secret, context, at);
   if (user.pin && rule.pin !== "never")
     for (const problem of pinProblems(user.pin, { ext: user.ext, phone: context.phone }))
       findings.push(at("PIN", "users.pin.rules", problem));
   if (user.password && context.sso && rule.password !== "always")
     findings.push(at("Password", "users.password.sso", "The account uses SSO, which refuses passwords: clear the Password."));
   else if (user.password)
-    for (const problem of passwordProblems(user.password, { ...user, phone: context.phone }))
+    for (const problem of passwordProblems(user.password, {
+      firstName: user.firstName,
+      lastName: user.lastName,
+      phone: context.phone,
+    }))
       findings.push(at("Password", "users.password.rules", problem));
   // A synced row keeps its question after the sync cleared the answer (the account holds it): that pair is whole.
   const answerHeldByAccount = context.synced && user.secretQuestion && !user.secretAnswer;
@@ -108,17 +111,21 @@ function questionFindings(question: string, known: readonly string[], at: At): F
   ];
 }
 
+/** Adds to `findings` (run for four columns of every row: no arrays made to be spread). */
 function requirementFindings(
+  findings: Finding[],
   column: string,
   value: string,
   requirement: Requirement,
   context: CredentialContext,
   at: At,
-): Finding[] {
+): void {
   if (requirement === "never" && value)
-    return [at(column, "users.credentials.never", `A ${context.type} never has a ${column}: clear it.`)];
-  if (value || context.synced || !isRequired(requirement, context.wizard, context.sso)) return [];
-  return [at(column, "users.credentials.required", `${column} is required for ${requirementReason(requirement, context)}.`)];
+    findings.push(at(column, "users.credentials.never", `A ${context.type} never has a ${column}: clear it.`));
+  else if (!value && !context.synced && isRequired(requirement, context.wizard, context.sso))
+    findings.push(
+      at(column, "users.credentials.required", `${column} is required for ${requirementReason(requirement, context)}.`),
+    );
 }
 
 function requirementReason(requirement: Requirement, context: CredentialContext): string {
