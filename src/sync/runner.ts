@@ -213,8 +213,9 @@ class Chunk {
     });
     this.noteBlockedAndDrift(plan);
     this.holdWaiting(plan);
-    this.noteIntents(plan.creates);
     for (const create of plan.creates) if (create.line) this.linesInUse.add(create.line.rcId);
+    this.keepHeldLines(plan);
+    this.noteIntents(plan.creates);
     this.report.blocked = plan.blocked.length;
     // The intents are durable before the first change is sent: a run killed at any moment leaves them for the next.
     await this.writeBack(false);
@@ -375,6 +376,27 @@ class Chunk {
         });
       return !task;
     });
+  }
+
+  /**
+   * The lines a running task is claiming still read as unassigned, and the plan may give one to another row (a row
+   * added above, a sort): that row takes another line, so that the task's user keeps the one it is being given.
+   */
+  private keepHeldLines(plan: SyncPlan): void {
+    const held = new Set<string>();
+    for (const email of this.held.keys()) {
+      const line = this.ledger.get(intentKey(email))?.line;
+      if (line) held.add(line);
+    }
+    for (const line of held) this.linesInUse.add(line);
+    for (const create of plan.creates) {
+      if (!create.line || !held.has(create.line.rcId)) continue;
+      const other = this.nextLine(this.user(create.row));
+      if (other) {
+        create.line = other;
+        this.linesInUse.add(other.rcId);
+      }
+    }
   }
 
   private noteIntents(creates: UserCreate[]): void {

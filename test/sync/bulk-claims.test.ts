@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { SETTINGS_TAB } from "../../src/domain/tabs";
+import { SETTINGS_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { FetchTransport } from "../../src/node/fetch-transport";
 import type { HttpRequest, HttpResponse, HttpTransport } from "../../src/ringcentral/http";
 import { type BulkClaims, type RunningSandbox, startSandbox } from "../../src/sandbox/index";
@@ -8,6 +8,7 @@ import { runSyncChunk } from "../../src/sync/runner";
 import { decodeTab } from "../../src/workbook/codec";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import {
+  append,
   homeFor,
   outcome,
   SCENARIO_SITES,
@@ -195,6 +196,44 @@ describe("lines claimed in bulk", () => {
     expect(vic?.message).toContain("another sync took the planned one");
     expect(account.filter((e) => e.contact?.email === "vic@example.com").map((e) => String(e.id))).toEqual([vic?.rcId]);
     expect(transport.tasks).toBe(2);
+    expect(outcome(book, on).duplicateNumbers).toBe(0);
+  }, 60_000);
+
+  it("a row a person adds above while a task runs takes a line the task is not claiming", async () => {
+    const on = await startSandbox({ seed: 5, timeScale: 2000 });
+    started.push(on);
+    const book = new MemoryWorkbook();
+    const home = homeFor(on, book);
+    await writeScenario(home, book);
+    on.stickBulkTasks(1);
+    expect((await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 600 })).done).toBe(false);
+    const [running] = on.state().bulkTasks.filter((t) => t.pending);
+    const claiming = new Set((running?.pending ?? []).map((r) => String((r as { id: unknown }).id)));
+    expect(claiming.size).toBe(5);
+    // Zed, a Virtual User of San Francisco like Vic, typed in above everyone: the plan offers him the first such line.
+    append(book, USERS_TAB, [
+      {
+        userType: "Virtual User",
+        firstName: "Zed",
+        lastName: "Ray",
+        email: "zed@example.com",
+        ext: "4150",
+        site: "San Francisco",
+        setupWizard: "Not Started",
+      },
+    ]);
+    const table = book.read("Users");
+    book.write("Users", { row: 1, column: 1, values: [table[0] ?? [], table.at(-1) ?? [], ...table.slice(1, -1)] });
+    // A short chunk, over before the task ends: Zed's claim goes while Vic's line still reads unassigned.
+    await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 400, continues: true });
+    expect(on.state().bulkTasks.filter((t) => t.pending)).toHaveLength(1);
+    await syncUntilSettled(home);
+    const zed = usersOf(book).find((u) => u.email === "zed@example.com");
+    expect(zed).toMatchObject({ status: "Synced" });
+    expect(claiming.has(zed?.rcId ?? "")).toBe(false);
+    // The task's users keep the lines it was giving them.
+    const vic = usersOf(book).find((u) => u.email === "vic@example.com");
+    expect(claiming.has(vic?.rcId ?? "")).toBe(true);
     expect(outcome(book, on).duplicateNumbers).toBe(0);
   }, 60_000);
 
