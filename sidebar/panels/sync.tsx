@@ -7,6 +7,7 @@ import { SIDEBAR_CHUNK_MS } from "../../src/sync/chunk-budget";
 import { accountWasRead, useAccountReads } from "../account-reads";
 import { Notice } from "../notice";
 import { rpc } from "../rpc";
+import { percentOf, planSteps, progressAfter, type RunProgress } from "../run-progress";
 import { leftAloneWords, runWords } from "../run-words";
 import { syncingAs, unlessBusy } from "../sync-busy";
 import { useTask } from "../task";
@@ -80,7 +81,6 @@ export function SyncPanel({ filter }: { filter: string | null }) {
     });
   const drive = async (first: () => Promise<RunReport>, next: () => Promise<RunReport>, total: number) => {
     cancel.current = false;
-    let done = 0;
     // Each chunk reports its own counts; the person reads the run's.
     const totals = {
       created: 0,
@@ -92,13 +92,13 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       leftAlone: [] as string[],
     };
     let report = await first();
+    let progress: RunProgress = { done: 0, total };
     for (;;) {
-      done += report.created + report.updated + report.deleted + report.failed;
+      progress = progressAfter(progress, total, report);
       for (const key of ["created", "updated", "deleted", "failed", "roleChanged"] as const) totals[key] += report[key];
       for (const key of ["created", "updated", "deleted"] as const) totals.roles[key] += report.roles[key];
       totals.leftAlone.push(...report.leftAlone);
-      const whole = Math.max(total, done + report.remaining);
-      setProgress({ done, total: whole, report: { ...report, ...totals }, cancelled: false });
+      setProgress({ ...progress, report: { ...report, ...totals }, cancelled: false });
       if (report.done) break;
       // RingCentral refused the credential, a permission, or did not answer: what was done is written back.
       if (report.stop) {
@@ -106,7 +106,7 @@ export function SyncPanel({ filter }: { filter: string | null }) {
         break;
       }
       if (cancel.current) {
-        setProgress({ done, total: whole, report: { ...report, ...totals }, cancelled: true });
+        setProgress({ ...progress, report: { ...report, ...totals }, cancelled: true });
         break;
       }
       report = await next();
@@ -121,11 +121,11 @@ export function SyncPanel({ filter }: { filter: string | null }) {
       // Only the users the person confirmed by name: the run deletes no one else, whatever the sheet shows by then.
       const named = confirmRemoved && plan ? removedByHand(plan).flatMap((d) => (d.rcId ? [d.rcId] : [])) : [];
       const input = { ...(plan?.scope ?? { sites }), confirmDeletes: named, budgetMs: SIDEBAR_CHUNK_MS };
-      setProgress({ done: 0, total: plan ? steps(plan) : 0, report: null, cancelled: false });
+      setProgress({ done: 0, total: plan ? planSteps(plan) : 0, report: null, cancelled: false });
       await drive(
         async () => unlessBusy(await rpc("runSync", input)),
         async () => unlessBusy(await rpc("runSync", { ...input, continues: true })),
-        plan ? steps(plan) : 0,
+        plan ? planSteps(plan) : 0,
       );
     });
   const retry = () =>
@@ -246,22 +246,9 @@ export function SyncPanel({ filter }: { filter: string | null }) {
   );
 }
 
-function steps(plan: SyncPlan): number {
-  return (
-    plan.sites.length +
-    plan.roles.create.length +
-    plan.roles.update.length +
-    plan.roles.delete.length +
-    plan.roleAssignments.length +
-    plan.creates.length +
-    plan.updates.length +
-    plan.deletes.length
-  );
-}
-
 function ProgressView({ progress, running }: { progress: Progress; running: boolean }) {
   const { done, total, report } = progress;
-  const percent = report?.done ? 100 : total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const percent = percentOf({ done, total }, Boolean(report?.done));
   const words = report ? runWords(report) : "";
   return (
     <section aria-label="Sync progress">

@@ -7,7 +7,7 @@ import { isUserType, USER_TYPE_RULES, type UserType } from "../domain/user-type"
 import { permissionTokens } from "../domain/validation/field-rules";
 import type { AccountRole, Workspace } from "../domain/workspace";
 import { changedFields, type LedgerEntry, type SyncedField, type SyncedValues, syncedValues } from "./ledger";
-import { rolePermissions } from "./requests";
+import { needsSecretCall, rolePermissions } from "./requests";
 import { inScope, type SyncScope } from "./scope";
 import { inAccount, siteErrors, siteRefusal } from "./site-refusal";
 
@@ -145,18 +145,26 @@ export interface SyncPlan {
   adopted: AdoptedUser[];
   /**
    * How the creates on lines claim them: in bulk tasks, or one call each (Bulk Claims Off, by hand or learnt), and
-   * the plan's sentence saying so ('' when no create takes a line).
+   * the plan's sentence saying so ('' when no create takes a line); `questions`, the claimed users' secret questions,
+   * each set by a call of its own once its user is claimed (progress counts them).
    */
-  claims: { way: "bulk" | "single"; sentence: string };
+  claims: { way: "bulk" | "single"; sentence: string; questions: number };
 }
 
-function claimsOf(plan: SyncPlan, bulk: boolean): SyncPlan["claims"] {
-  const lines = plan.creates.filter((c) => c.line).length;
-  const some = counted(lines, "line");
-  if (lines === 0) return { way: bulk ? "bulk" : "single", sentence: "" };
-  return bulk
-    ? { way: "bulk", sentence: `${some} claimed in bulk (up to 500 a call; one by one if RingCentral refuses).` }
-    : { way: "single", sentence: `${some} claimed one by one (Bulk Claims is Off on Settings).` };
+function claimsOf(plan: SyncPlan, workspace: Workspace): SyncPlan["claims"] {
+  const { settings } = workspace;
+  const onLines = plan.creates.filter((c) => c.line);
+  const byRow = new Map(workspace.users.map((u) => [u.row, u]));
+  const questions = onLines.filter((c) => {
+    const user = byRow.get(c.row);
+    return user !== undefined && needsSecretCall(user, settings);
+  }).length;
+  const some = counted(onLines.length, "line");
+  const way = settings.bulkClaims ? "bulk" : "single";
+  if (onLines.length === 0) return { way, sentence: "", questions };
+  return settings.bulkClaims
+    ? { way, sentence: `${some} claimed in bulk (up to 500 a call; one by one if RingCentral refuses).`, questions }
+    : { way, sentence: `${some} claimed one by one (Bulk Claims is Off on Settings).`, questions };
 }
 
 /**
@@ -186,7 +194,7 @@ export function planSync(input: PlanInput): SyncPlan {
   planCreates(workspace, candidates, plan);
   planRemovedByHand(workspace, input.ledger, accountById, plan);
   planRoles(workspace, roleErrorRows(input.findings), plan);
-  plan.claims = claimsOf(plan, workspace.settings.bulkClaims);
+  plan.claims = claimsOf(plan, workspace);
   return plan;
 }
 
@@ -217,7 +225,7 @@ function emptyPlan(scope: SyncScope): SyncPlan {
     blocked: [],
     shortfalls: [],
     drift: [],
-    claims: { way: "bulk", sentence: "" },
+    claims: { way: "bulk", sentence: "", questions: 0 },
     adopted: [],
   };
 }

@@ -71,6 +71,15 @@ export function updateBody(user: UserRecord, fields: readonly SyncedField[], sit
   return body;
 }
 
+/**
+ * The user's secret question needs its own call after the user is made: the platform takes it only from a user who
+ * signs in (Setup Wizard Completed) on an account without SSO.
+ */
+export function needsSecretCall(user: UserRecord, settings: Settings): boolean {
+  const type = user.userType as UserType;
+  return Boolean(user.secretQuestion && !settings.sso && effectiveWizard(type, user.setupWizard) === "Completed");
+}
+
 /** The secret question and answer, which only the credentials call takes. */
 export function secretBody(user: UserRecord, questionId: string) {
   return { secretQuestion: { id: questionId, answer: user.secretAnswer } };

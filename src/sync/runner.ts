@@ -34,7 +34,7 @@ import { BULK_UPDATE_RECORDS, updateInBulk } from "./bulk-update";
 import { type KeptAccountStore, type SyncRecord, syncRecordPrint, usableKept } from "./kept-account";
 import { type LedgerEntry, syncedValues } from "./ledger";
 import { isSettled, planSync, type RoleCreate, type RoleUpdate, type SyncPlan, type UserCreate } from "./plan";
-import { claimBody, createBody, secretBody, siteBody, updateBody } from "./requests";
+import { claimBody, createBody, needsSecretCall, secretBody, siteBody, updateBody } from "./requests";
 import { RunAccount } from "./run-account";
 import { describeScope, type SyncScope } from "./scope";
 import { type SyncStop, stopOf } from "./stop";
@@ -104,6 +104,11 @@ export interface ChunkReport {
   leftAlone: string[];
   /** Users made by a chunk cut short that this one wrote onto their rows. */
   adopted: number;
+  /**
+   * Credentials sent on users already made (a claimed user's secret question, credentials typed on a synced row):
+   * steps of the plan, as progress counts them. A refused one counts here too unless the row failed.
+   */
+  credentials: number;
 }
 
 export const DEFAULT_BUDGET_MS = 270_000;
@@ -125,6 +130,7 @@ export function emptyReport(): ChunkReport {
     roleChanged: 0,
     leftAlone: [],
     adopted: 0,
+    credentials: 0,
   };
 }
 
@@ -644,15 +650,14 @@ class Chunk {
     const user = this.user(row);
     // Out of time, the step goes to the next chunk whole: the claim is done, the question is not.
     const failed = await this.sendSecret(user, rcId);
+    this.report.credentials++;
     this.synced(user, failed ? { rcId, message: failed, credentialsFailed: true } : { rcId, message: "Created." });
   }
 
   private needsSecret(user: UserRecord): boolean {
-    const type = user.userType as UserType;
-    return Boolean(
-      user.secretQuestion && !this.workspace.settings.sso && effectiveWizard(type, user.setupWizard) === "Completed",
-    );
+    return needsSecretCall(user, this.workspace.settings);
   }
+
 
   private nextLine(user: UserRecord): UnassignedLineRecord | undefined {
     const pool = this.workspace.account.lines.filter((l) => !this.linesInUse.has(l.rcId) && !this.takenLines.has(l.rcId));
@@ -752,6 +757,7 @@ class Chunk {
         });
       const secret = await this.setSecret(user, rcId);
       this.synced(user, { rcId, message: secret ?? "Credentials set.", credentialsFailed: secret !== null });
+      this.report.credentials++;
     } catch (error) {
       if (error instanceof OutOfTimeError) throw error;
       this.failed(user, describe(error));
