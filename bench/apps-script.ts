@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { SIDEBAR_CHUNK_MS } from "../sidebar/chunk-budget";
 import type { Manifest } from "../src/apps-script-runtime/manifest";
 import { type AppsScriptRuntime, type Outcome, startAppsScriptRuntime } from "../src/apps-script-runtime/runtime";
 import { SheetsDocument } from "../src/apps-script-runtime/spreadsheet/document";
@@ -7,7 +8,6 @@ import { spreadsheetService } from "../src/apps-script-runtime/spreadsheet/servi
 import type { UserRecord } from "../src/domain/records";
 import { type TabDef, UNASSIGNED_LINES_TAB, USERS_TAB } from "../src/domain/tabs";
 import type { RunningSandbox } from "../src/sandbox/index";
-import { SIDEBAR_CHUNK_MS } from "../src/sync/chunk-budget";
 import { columnIndex, decodeTab, encodeRows } from "../src/workbook/codec";
 import type { Cell } from "../src/workbook/port";
 

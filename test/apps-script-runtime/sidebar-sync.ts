@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { generatedUsers } from "../../bench/sync";
+import { SIDEBAR_CHUNK_MS } from "../../sidebar/chunk-budget";
 import type { AppsScriptRuntime } from "../../src/apps-script-runtime/runtime";
 import { SheetsDocument } from "../../src/apps-script-runtime/spreadsheet/document";
 import type { UserRecord } from "../../src/domain/records";
 import { SYNC_LEDGER_TAB, type TabDef, UNASSIGNED_LINES_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { type Exchange, type RunningSandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/index";
-import { SIDEBAR_CHUNK_MS } from "../../src/sync/chunk-budget";
 import type { ChunkReport } from "../../src/sync/runner";
 import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
 import type { Cell } from "../../src/workbook/port";
