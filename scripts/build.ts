@@ -38,7 +38,7 @@ async function buildServer(): Promise<string[]> {
     format: "esm",
     mainFields: ["module", "main"],
     supported: { "async-await": false },
-    plugins: [englishOnlyZod, queuedPromiseLeftOut],
+    plugins: [englishOnlyZod, queuedPromiseLeftOut, areaCodePlacesOnly],
   });
   // Then every free `Promise` of that output, the helper's included, becomes the queued promise (src/gas/
   // queued-promise.ts): no job of the add-in waits in V8's queue, and main.ts settles each call before it returns.
@@ -60,6 +60,30 @@ async function buildServer(): Promise<string[]> {
   writeFileSync(join(dist, "Code.js"), code);
   return names.map((n) => n.name);
 }
+
+/**
+ * The `areacodes` table (src/domain/place-area-codes.ts) carries each code's coordinates, type and state name, 60 KB
+ * of JSON; the add-in reads a code's city and state code only, so dist/Code.js carries those as one string (6 KB)
+ * made into the same shape when the bundle loads.
+ */
+const areaCodePlacesOnly: Plugin = {
+  name: "area-code-places-only",
+  setup(build) {
+    build.onLoad({ filter: /areacodes[\\/]lib[\\/]data\.json$/ }, (args) => {
+      const table = JSON.parse(readFileSync(args.path, "utf8")) as Record<string, { city?: string; stateCode?: string }>;
+      const rows = Object.entries(table)
+        .filter(([, place]) => place.city && place.stateCode)
+        .map(([code, place]) => `${code}:${place.city}:${place.stateCode}`);
+      return {
+        contents: `export default Object.fromEntries(${JSON.stringify(rows.join(";"))}.split(";").map((row) => {
+  const [code, city, stateCode] = row.split(":");
+  return [code, { city, stateCode }];
+}));`,
+        loader: "js",
+      };
+    });
+  },
+};
 
 /**
  * `import { z } from "zod"` carries `z.locales`, 64 languages of error messages the add-in never shows (its

@@ -1,4 +1,5 @@
 import { isCountryCode, parseE164 } from "./phone";
+import { areaCodesOfPlace } from "./place-area-codes";
 import type { LocationRecord, UnassignedLineRecord } from "./records";
 import { type LineType, USER_TYPE_RULES, type UserType } from "./user-type";
 import type { Workspace } from "./workspace";
@@ -58,7 +59,7 @@ export function lineDemands(workspace: Workspace): LineDemand[] {
   const siteCountry = new Map<string, string>();
   for (const site of workspace.account.sites) if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
   for (const site of workspace.sites) if (site.country) siteCountry.set(site.name, site.country.toUpperCase());
-  const siteArea = new Map(workspace.account.sites.filter((s) => s.areaCode).map((s) => [s.name, s.areaCode]));
+  const siteArea = siteAreas(workspace);
   const demands: LineDemand[] = [];
   for (const user of workspace.users) {
     const rule = USER_TYPE_RULES[user.userType as UserType];
@@ -68,7 +69,8 @@ export function lineDemands(workspace: Workspace): LineDemand[] {
     const areaCode = location?.areaCode ?? "";
     const specific = location?.unassignedExt ?? "";
     // The site's own area applies only to a line from the site's country: a Number Country elsewhere overrides it.
-    const preferred = !specific && !areaCode && country.fromSite ? (siteArea.get(user.site) ?? "") : "";
+    const area = !specific && !areaCode && country.fromSite ? siteArea.get(user.site) : undefined;
+    const preferred = area?.code ?? "";
     demands.push({
       row: user.row,
       userType: user.userType as UserType,
@@ -81,12 +83,26 @@ export function lineDemands(workspace: Workspace): LineDemand[] {
         ? "the Unassigned Ext on Locations"
         : areaCode
           ? `${country.rule}, area code ${areaCode}`
-          : preferred
-            ? `the site's area code ${preferred}, then ${country.rule}`
+          : area
+            ? `the site's area code ${area.code}${area.why}, then ${country.rule}`
             : country.rule,
     });
   }
   return demands;
+}
+
+/**
+ * Each site's own area: an account site's (its number's area code), else for a site on the Sites tab the area its
+ * address names (a new office: `areaCodesOfPlace`), said in the rule.
+ */
+function siteAreas(workspace: Workspace): Map<string, { code: string; why: string }> {
+  const areas = new Map<string, { code: string; why: string }>();
+  for (const site of workspace.account.sites) if (site.areaCode) areas.set(site.name, { code: site.areaCode, why: "" });
+  for (const site of workspace.sites) {
+    const [code] = areas.has(site.name) ? [] : areaCodesOfPlace(site);
+    if (code) areas.set(site.name, { code, why: ` (its address, ${site.city.trim()} ${site.state.trim()})` });
+  }
+  return areas;
 }
 
 /** The first of the Locations Number Country, the Locations Country, the site's country and the Default Country. */

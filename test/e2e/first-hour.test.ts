@@ -125,13 +125,15 @@ describe("the first hour, without a dead end", { timeout: 120_000 }, () => {
     await sidebar.getByText("1 new site", { exact: true }).first().waitFor();
     const plan = sidebar.getByRole("region", { name: "Plan" });
     expect(await plan.textContent()).toContain("the site's area code 415");
+    // Austin, new to the account, has its area by its address (the account has no 512 line: its country's then).
+    expect(await plan.textContent()).toContain("the site's area code 512 (its address, Austin TX), then the site's country US");
     await shot("plan");
     await sidebar.getByRole("button", { name: "Sync San Francisco, Austin" }).click();
     await expect
       .poll(async () => (await users()).map((u) => u.status), { timeout: 60_000 })
       .toEqual(["Synced", "Synced", "Synced", "Synced"]);
     const synced = await users();
-    // San Francisco's users take numbers in its own area (415); Austin, new to the account, in its country's.
+    // San Francisco's users take numbers in its own area (415); Austin's area has no line in this account: its country's.
     expect(synced.slice(0, 2).map((u) => u.tempNumber)).toEqual([
       expect.stringMatching(/^\+1415\d{7}$/),
       expect.stringMatching(/^\+1415\d{7}$/),

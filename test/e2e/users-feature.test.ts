@@ -136,7 +136,7 @@ describe("the Users feature from the sidebar", { timeout: 90_000 }, () => {
     expect(
       await sidebar
         .getByText(
-          /ann@example\.com \(User\) takes \+\d+ \((the site's area code \d+, then )?(the site's country|Default Country) US\)/,
+          /ann@example\.com \(User\) takes \+\d+ \((the site's area code \d+( \(its address, [^)]+\))?, then )?(the site's country|Default Country) US\)/,
         )
         .count(),
     ).toBe(1);
