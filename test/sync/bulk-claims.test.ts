@@ -55,6 +55,18 @@ describe("lines claimed in bulk", () => {
     await Promise.all(started.splice(0).map((s) => s.close()));
   });
 
+  /** The scenario after a short first chunk whose task sticks InProgress (at ×2000 the stuck hour is 1.8 s). */
+  async function afterStuckTask() {
+    const on = await startSandbox({ seed: 5, timeScale: 2000 });
+    started.push(on);
+    const book = new MemoryWorkbook();
+    const home = homeFor(on, book);
+    await writeScenario(home, book);
+    on.stickBulkTasks(1);
+    const first = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 600 });
+    return { on, book, home, first };
+  }
+
   it("claims every line in one task, and ends as one PUT a line would", async () => {
     const expected = await settledScenario(await sandbox());
     const on = await sandbox();
@@ -200,13 +212,8 @@ describe("lines claimed in bulk", () => {
   }, 60_000);
 
   it("a row a person adds above while a task runs takes a line the task is not claiming", async () => {
-    const on = await startSandbox({ seed: 5, timeScale: 2000 });
-    started.push(on);
-    const book = new MemoryWorkbook();
-    const home = homeFor(on, book);
-    await writeScenario(home, book);
-    on.stickBulkTasks(1);
-    expect((await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 600 })).done).toBe(false);
+    const { on, book, home, first } = await afterStuckTask();
+    expect(first.done).toBe(false);
     const [running] = on.state().bulkTasks.filter((t) => t.pending);
     const claiming = new Set((running?.pending ?? []).map((r) => String((r as { id: unknown }).id)));
     expect(claiming.size).toBe(5);
@@ -239,14 +246,7 @@ describe("lines claimed in bulk", () => {
 
   it("a task stuck InProgress: its rows wait, chunk after chunk, and are settled from its id once it ends", async () => {
     const expected = await settledScenario(await sandbox());
-    // At ×2000 the stuck hour is 1.8 s.
-    const on = await startSandbox({ seed: 5, timeScale: 2000 });
-    started.push(on);
-    const book = new MemoryWorkbook();
-    const home = homeFor(on, book);
-    await writeScenario(home, book);
-    on.stickBulkTasks(1);
-    const first = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 600 });
+    const { on, book, home, first } = await afterStuckTask();
     expect(first.done).toBe(false);
     const running = on.state().bulkTasks.filter((t) => t.pending);
     expect(running).toHaveLength(1);
