@@ -1,4 +1,4 @@
-import table from "areacodes/lib/data.json";
+import table from "areacodes/lib/data.json" with { type: "json" };
 
 /** One area code of the `areacodes` table: the city and state it is named after (the build keeps only these). */
 interface AreaCodePlace {
