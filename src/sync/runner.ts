@@ -6,7 +6,7 @@ import { assignLines, lineDemands } from "../domain/lines";
 import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
 import { bulkClaimsRefused, SETTING_NAMES } from "../domain/settings";
 import { ROLES_TAB, SITES_TAB } from "../domain/tabs";
-import { effectiveWizard, USER_TYPE_RULES, type UserType, wizardCorrection } from "../domain/user-type";
+import { USER_TYPE_RULES, type UserType, wizardCorrection } from "../domain/user-type";
 import { validateWorkspace } from "../domain/validation/index";
 import { type AccountState, MAIN_SITE, type Workspace } from "../domain/workspace";
 import { ApiError } from "../ringcentral/api-error";
@@ -657,7 +657,6 @@ class Chunk {
   private needsSecret(user: UserRecord): boolean {
     return needsSecretCall(user, this.workspace.settings);
   }
-
 
   private nextLine(user: UserRecord): UnassignedLineRecord | undefined {
     const pool = this.workspace.account.lines.filter((l) => !this.linesInUse.has(l.rcId) && !this.takenLines.has(l.rcId));
