@@ -2,16 +2,23 @@ import type { Finding } from "../finding";
 import { personName } from "../row-names";
 import type { Workspace } from "../workspace";
 
-interface Holder {
-  /**
-   * Where it is, as a person reads it: "Users row 12, Ann Lee", "account user Ann Lee (RC Id 123)". Made only for a
-   * holder named in a finding: most values are held once, and naming 10,000 rows costs more than all the comparing.
-   */
-  where: () => string;
+type Named = Parameters<typeof personName>[0];
+
+/**
+ * One holder of a value: a Users or Sites row, or the account's user or site. Where it is ("Users row 12, Ann Lee",
+ * "account user Ann Lee (RC Id 123)") is written only for a holder a finding names (`whereOf`): most values are held
+ * once, and naming 10,000 rows costs more than all the comparing.
+ */
+type Holder = {
   /** The holder itself, to tell a row from the others: "users 12", "sites 3", or the account's id. */
   self: string;
   rcId: string;
-}
+} & (
+  | { kind: "users"; row: number; person: Named }
+  | { kind: "sites"; row: number; name: string }
+  | { kind: "account user"; person: Named }
+  | { kind: "account site"; name: string }
+);
 
 /**
  * Email and Ext are unique across the workspace's users and sites and the account's users and sites. A synced
@@ -27,23 +34,19 @@ export function uniquenessFindings(workspace: Workspace): Finding[] {
     else map.set(value, [holder]);
   };
   for (const user of workspace.users) {
-    const holder = { where: () => `Users row ${user.row}, ${personName(user)}`, self: `users ${user.row}`, rcId: user.rcId };
+    const holder: Holder = { kind: "users", row: user.row, person: user, self: `users ${user.row}`, rcId: user.rcId };
     add(emails, user.email.toLowerCase(), holder);
     add(exts, user.ext, holder);
   }
   for (const site of workspace.sites)
-    add(exts, site.ext, { where: () => `Sites row ${site.row}, ${site.name}`, self: `sites ${site.row}`, rcId: site.rcId });
+    add(exts, site.ext, { kind: "sites", row: site.row, name: site.name, self: `sites ${site.row}`, rcId: site.rcId });
   for (const user of workspace.account.users) {
-    const where = () => `account user ${personName(user)} (RC Id ${user.rcId})`;
-    add(emails, user.email.toLowerCase(), { where, self: user.rcId, rcId: user.rcId });
-    add(exts, user.ext, { where, self: user.rcId, rcId: user.rcId });
+    const holder: Holder = { kind: "account user", person: user, self: user.rcId, rcId: user.rcId };
+    add(emails, user.email.toLowerCase(), holder);
+    add(exts, user.ext, holder);
   }
   for (const site of workspace.account.sites)
-    add(exts, site.ext, {
-      where: () => `account site ${site.name} (RC Id ${site.rcId})`,
-      self: `account site ${site.rcId}`,
-      rcId: site.rcId,
-    });
+    add(exts, site.ext, { kind: "account site", name: site.name, self: `account site ${site.rcId}`, rcId: site.rcId });
 
   const findings: Finding[] = [];
   for (const user of workspace.users) {
@@ -73,10 +76,20 @@ function duplicate(tab: "users" | "sites", row: number, column: string, value: s
     column,
     severity: "error",
     rule: `${tab}.unique.${column.toLowerCase()}`,
-    message: `${column} ${value} is also used by ${others
-      .slice(0, 3)
-      .map((o) => o.where())
-      .join("; ")}${more}: each must be unique.`,
+    message: `${column} ${value} is also used by ${others.slice(0, 3).map(whereOf).join("; ")}${more}: each must be unique.`,
     value,
   };
+}
+
+function whereOf(holder: Holder): string {
+  switch (holder.kind) {
+    case "users":
+      return `Users row ${holder.row}, ${personName(holder.person)}`;
+    case "sites":
+      return `Sites row ${holder.row}, ${holder.name}`;
+    case "account user":
+      return `account user ${personName(holder.person)} (RC Id ${holder.rcId})`;
+    case "account site":
+      return `account site ${holder.name} (RC Id ${holder.rcId})`;
+  }
 }
