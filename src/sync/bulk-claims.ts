@@ -14,6 +14,11 @@ import { OutOfTimeError } from "../ringcentral/out-of-time";
  * one paged list of the account's assigned extensions before the first round of a chunk, and one after each round,
  * which tells each claim's fate (the line holds our user; another sync's; still unassigned) and serves as the next
  * round's check. A line another sync took moves its row to another line in a later round.
+ *
+ * The platform has no compare-and-set: another sync that found a line free just before our claim landed overwrites it
+ * when its own claim lands, up to a round of its own later (a task runs seconds). So a claim seen ours is confirmed
+ * only by a read made a settling time after it (see `settleMs`): until then its row waits, and a line found taken
+ * meanwhile moves its row, before any other call touches that extension.
  */
 
 /** The platform takes at most this many records in one task. */
@@ -36,6 +41,11 @@ const HOLDING = ["Enabled", "NotActivated", "Disabled", "Frozen"];
 
 export type ClaimWay = "bulk" | "single";
 type Holder = GetExtensionListInfoResponse;
+/** A claim a read saw ours, at `at`, not yet confirmed. */
+interface Seen {
+  claim: LineClaim;
+  at: number;
+}
 
 export interface LineClaim {
   row: number;
@@ -89,6 +99,16 @@ export function claimMarkOf(values: string): ClaimMark | null {
 
 export class LineClaims {
   private holders: Map<string, Holder> | null = null;
+  /** When `holders` was read. */
+  private heldAt = 0;
+  /** Claims seen ours, waiting for a read `settleMs` later. */
+  private unconfirmed: Seen[] = [];
+  /**
+   * How long after a claim landed another sync's claim of the same line may still land: the longest round this chunk
+   * measured (check read to read-back), a bulk round scaled to a full task of 500 records, since another sync's task
+   * may be that long. Others' rounds are assumed no slower than ours: the sandbox's task time is not measured live.
+   */
+  private settleMs = 0;
   private readonly queue: LineClaim[] = [];
   /** Claims whose task refused them, tried again one by one. */
   private readonly singles: LineClaim[] = [];
@@ -97,8 +117,8 @@ export class LineClaims {
    * of their own. The one-by-one claims that follow tell which.
    */
   private taskRefusedAll = false;
-  /** Claims this chunk did not settle: not reached, or in doubt. The run goes on for them. */
-  left = 0;
+  /** Claims in doubt: sent, their fate unknown. The run goes on for them. */
+  private doubted = 0;
 
   constructor(
     private readonly home: { client: RingCentralClient; clock: Clock },
@@ -107,8 +127,32 @@ export class LineClaims {
     private way: ClaimWay,
   ) {}
 
+  /** Rounds of claims while the chunk's time allows; the claims seen ours wait for `confirmAll`. */
   async claimAll(claims: readonly LineClaim[]): Promise<void> {
     this.queue.push(...claims);
+    await this.rounds();
+  }
+
+  /**
+   * Once the settling time has passed (the chunk's other calls may have spent it), one more read confirms the claims
+   * seen ours; lines found taken meanwhile go round again, to other lines.
+   */
+  async confirmAll(): Promise<void> {
+    try {
+      while (this.unconfirmed.length > 0 && (await this.confirmAfterSettling()) && this.queue.length > 0) await this.rounds();
+    } catch (error) {
+      if (!(error instanceof OutOfTimeError)) throw error;
+    }
+  }
+
+  /** The chunk's claims end: those not confirmed stay in doubt. How many claims the chunk did not settle. */
+  end(): number {
+    this.doubt(this.unconfirmed.map((s) => s.claim));
+    this.unconfirmed = [];
+    return this.doubted + this.queue.length + this.singles.length;
+  }
+
+  private async rounds(): Promise<void> {
     try {
       while (this.queue.length + this.singles.length > 0 && this.time.allows(CLAIM_ROUND_CALLS)) {
         if (this.singles.length) await this.oneByOne(this.singles);
@@ -117,8 +161,32 @@ export class LineClaims {
     } catch (error) {
       // Any other failure (a list read the retries could not save) ends the claims as time does, then is said.
       if (!(error instanceof OutOfTimeError)) throw error;
-    } finally {
-      this.left += this.queue.length + this.singles.length;
+    }
+  }
+
+  /**
+   * Waits until the last claim seen ours has settled, then reads once more: false when the chunk has no time for it
+   * (the claims stay in doubt, for the next chunk to adopt from the account). A read that fails leaves them unconfirmed.
+   */
+  private async confirmAfterSettling(): Promise<boolean> {
+    const due = Math.max(...this.unconfirmed.map((s) => s.at)) + this.settleMs;
+    const { clock } = this.home;
+    if (Math.max(clock.now(), due) + CLAIM_ROUND_CALLS * this.time.answerMs > this.time.latest()) return false;
+    await clock.sleep(due - clock.now());
+    await this.read([]);
+    this.confirm();
+    return true;
+  }
+
+  /** The claims a read saw ours long enough ago are the rows'; those another's now move their rows. */
+  private confirm(): void {
+    const waiting = this.unconfirmed;
+    this.unconfirmed = [];
+    for (const seen of waiting) {
+      const holder = this.holders?.get(seen.claim.line.rcId);
+      if (!holder || !isOurs(holder, seen.claim.user)) this.move(seen.claim);
+      else if (this.heldAt - seen.at >= this.settleMs) this.rows.claimed(seen.claim, holder);
+      else this.unconfirmed.push(seen);
     }
   }
 
@@ -163,7 +231,7 @@ export class LineClaims {
       throw new OutOfTimeError(0);
     }
     const outcomes = recordOutcomes(done);
-    const { claimed, unassigned } = await this.readBack(claims);
+    const { claimed, unassigned } = await this.readBack(claims, assumedTaskMs(CLAIM_TASK_RECORDS) / assumedTaskMs(claims.length));
     // Every claim refused, its line still free: if the same claims then go through one by one, this account does not
     // claim through bulk-update (see oneByOne). A refusal of a few is tried one by one too: the PUT says the row's fault.
     this.taskRefusedAll = claimed === 0 && unassigned.length === claims.length;
@@ -201,7 +269,7 @@ export class LineClaims {
       if (stop) throw stop;
       return;
     }
-    const { claimed, unassigned } = await this.readBack(sent);
+    const { claimed, unassigned } = await this.readBack(sent, 1);
     // The PUT claimed what the task refused: the refusal was the platform's, not the records'. The rest of this run
     // goes one by one, and so do later runs' (the Settings tab says so).
     if (this.taskRefusedAll && claimed > 0) {
@@ -222,7 +290,10 @@ export class LineClaims {
    * (ours) or moves the row (another's). A read that fails leaves them on `from`.
    */
   private async free(from: LineClaim[], count: number): Promise<LineClaim[]> {
-    this.holders ??= await readHolders(this.home.client);
+    if (!this.holders) {
+      this.holders = await readHolders(this.home.client);
+      this.heldAt = this.home.clock.now();
+    }
     return from.splice(0, count).filter((c) => {
       const holder = this.holders?.get(c.line.rcId);
       if (holder) this.settleHeld(c, holder);
@@ -231,32 +302,49 @@ export class LineClaims {
   }
 
   /**
-   * One paged list tells each sent claim's fate: claimed (the line holds the row's user), taken (another's user: the
-   * row moves to another line) or still unassigned (returned, for the caller to judge). A read cut short leaves them
-   * all in doubt.
+   * One paged list tells each sent claim's fate: ours (the line holds the row's user: confirmed once settled), taken
+   * (another's user: the row moves to another line) or still unassigned (returned, for the caller to judge). The round
+   * it ends, from its check read, `scale`d, may lengthen the settling time. A read cut short leaves them in doubt.
    */
-  private async readBack(claims: LineClaim[]): Promise<{ claimed: number; unassigned: LineClaim[] }> {
-    try {
-      this.holders = await readHolders(this.home.client);
-    } catch (error) {
-      this.doubt(claims);
-      throw error;
-    }
+  private async readBack(claims: LineClaim[], scale: number): Promise<{ claimed: number; unassigned: LineClaim[] }> {
+    const checkedAt = this.heldAt;
+    const holders = await this.read(claims);
+    this.settleMs = Math.max(this.settleMs, (this.heldAt - checkedAt) * scale);
+    this.confirm();
     let claimed = 0;
     const unassigned: LineClaim[] = [];
     for (const c of claims) {
-      const holder = this.holders.get(c.line.rcId);
+      const holder = holders.get(c.line.rcId);
       if (!holder) unassigned.push(c);
       else if (this.settleHeld(c, holder)) claimed++;
     }
     return { claimed, unassigned };
   }
 
+  /** A fresh list of the lines' holders; a read that fails leaves `claims` in doubt. */
+  private async read(claims: readonly LineClaim[]): Promise<Map<string, Holder>> {
+    try {
+      this.holders = await readHolders(this.home.client);
+      this.heldAt = this.home.clock.now();
+      return this.holders;
+    } catch (error) {
+      this.doubt(claims);
+      throw error;
+    }
+  }
+
+  /** A line held: by the row's user (waits to be confirmed) or by another's (the row moves). */
   private settleHeld(claim: LineClaim, holder: Holder): boolean {
     if (isOurs(holder, claim.user)) {
-      this.rows.claimed(claim, holder);
+      this.unconfirmed.push({ claim, at: this.heldAt });
       return true;
     }
+    this.move(claim);
+    return false;
+  }
+
+  /** Another sync holds the claim's line: the row tries another, or fails when none fits or it tried enough. */
+  private move(claim: LineClaim): void {
     const line = claim.tries + 1 < MOST_TRIES ? this.rows.nextLine(claim) : undefined;
     if (!line)
       this.rows.failed(
@@ -264,7 +352,6 @@ export class LineClaims {
         `Line ${claim.line.phone || claim.line.rcId} was taken by another sync meanwhile and no other unassigned line fits this row: refresh the account and sync again.`,
       );
     else this.queue.push({ ...claim, line, tries: claim.tries + 1, refusal: undefined });
-    return false;
   }
 
   /**
@@ -275,14 +362,14 @@ export class LineClaims {
     const wait = assumedTaskMs(claims.length);
     if (this.home.clock.now() + wait + 2 * this.time.answerMs > this.time.latest()) return this.doubt(claims);
     await this.home.clock.sleep(wait);
-    const { unassigned } = await this.readBack(claims);
+    const { unassigned } = await this.readBack(claims, 1);
     this.doubt(unassigned);
   }
 
   private doubt(claims: readonly LineClaim[]): void {
     if (claims.length === 0) return;
     this.rows.inDoubt(claims);
-    this.left += claims.length;
+    this.doubted += claims.length;
   }
 }
 

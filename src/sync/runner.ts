@@ -177,6 +177,8 @@ class Chunk {
   private held = new Map<string, string>();
   /** Line claims this chunk did not settle (not reached, or in doubt): the run goes on. */
   private claimsLeft = 0;
+  /** This chunk's line claims, from their rounds to their confirmation. */
+  private lineClaims: LineClaims | null = null;
   /** Adopted users not yet on their rows. */
   private adoptedUnwritten = false;
 
@@ -230,7 +232,10 @@ class Chunk {
     this.deadline = this.home.clock.now() + this.options.budgetMs;
     try {
       await this.send(plan);
+      // Claims seen ours are confirmed even when the budget ended first: like a task, they may run past it.
+      if (!this.report.stop) await this.confirmClaims();
     } finally {
+      this.claimsLeft = this.lineClaims?.end() ?? 0;
       await this.writeBack(true);
     }
     this.report.remaining += this.claimsLeft + this.held.size;
@@ -436,6 +441,8 @@ class Chunk {
       ...plan.roles.update.map((r): Step => [1, () => this.updateRole(r)]),
       ...(lineCreates.length ? [[CLAIM_ROUND_CALLS, () => this.claimLines(lineCreates)] as Step] : []),
       ...plan.creates.filter((c) => !c.line).map((c): Step => [CREATE_CALLS, () => this.createUser(c)]),
+      // After the creates, whose rate waits spend some of the claims' settling time.
+      ...(lineCreates.length ? [[CLAIM_ROUND_CALLS, () => this.confirmClaims()] as Step] : []),
       // Secret questions of claimed users: one call each (the claim cannot carry them), after the claims.
       ...lineCreates.filter((c) => this.needsSecret(this.user(c.row))).map((c): Step => [1, () => this.secretAfterClaim(c.row)]),
       ...(UPDATES_IN_BULK
@@ -586,14 +593,22 @@ class Chunk {
       answerMs,
     };
     const way = this.workspace.settings.bulkClaims ? "bulk" : "single";
-    const lineClaims = new LineClaims(this.home, this.claimRows(), time, way);
+    this.lineClaims = new LineClaims(this.home, this.claimRows(), time, way);
+    await this.claiming((lineClaims) => lineClaims.claimAll(claims));
+  }
+
+  /** The claims seen ours confirmed, once other syncs' claims of the same lines would have landed (bulk-claims.ts). */
+  private async confirmClaims(): Promise<void> {
+    await this.claiming((claims) => claims.confirmAll());
+  }
+
+  private async claiming(step: (claims: LineClaims) => Promise<void>): Promise<void> {
+    if (!this.lineClaims) return;
     try {
-      await lineClaims.claimAll(claims);
+      await step(this.lineClaims);
     } catch (error) {
       // The claims not settled wait for the next run, as after any read that failed.
       this.report.stop = stopOf(error, "claiming lines");
-    } finally {
-      this.claimsLeft += lineClaims.left;
     }
   }
 
