@@ -195,6 +195,8 @@ export function neededForSync(
   add(needed, "medium", pages(account.assigned));
   for (let t = 1; t <= tasks; t++) add(needed, "medium", pages(account.assigned + Math.min(onLines, t * 500)));
   if (way === "single") add(needed, "medium", onLines + pages(account.assigned + onLines));
+  // The read that confirms the claims once other syncs' claims of the same lines would have landed.
+  add(needed, "medium", pages(account.assigned + onLines));
   add(needed, "medium", rows.length - onLines);
   const secrets = rows.filter((r) => r.secretQuestion).length;
   if (secrets > 0) add(add(needed, "light", 1), "medium", secrets);
