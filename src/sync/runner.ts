@@ -175,8 +175,6 @@ class Chunk {
   private readonly takenLines = new Set<string>();
   /** Bulk tasks a chunk cut short left running: their rows wait (by email). */
   private held = new Map<string, string>();
-  /** Line claims this chunk did not settle (not reached, or in doubt): the run goes on. */
-  private claimsLeft = 0;
   /** This chunk's line claims, from their rounds to their confirmation. */
   private lineClaims: LineClaims | null = null;
   /** Adopted users not yet on their rows. */
@@ -230,15 +228,17 @@ class Chunk {
     // The budget is for sending: reading a large sheet and account takes its own time (the execution's end still
     // bounds every step).
     this.deadline = this.home.clock.now() + this.options.budgetMs;
+    // Line claims this chunk did not settle (not reached, or in doubt): the run goes on for them.
+    let claimsLeft = 0;
     try {
       await this.send(plan);
       // Claims seen ours are confirmed even when the budget ended first: like a task, they may run past it.
       if (!this.report.stop) await this.confirmClaims();
     } finally {
-      this.claimsLeft = this.lineClaims?.end() ?? 0;
+      claimsLeft = this.lineClaims?.end() ?? 0;
       await this.writeBack(true);
     }
-    this.report.remaining += this.claimsLeft + this.held.size;
+    this.report.remaining += claimsLeft + this.held.size;
     this.report.done = this.report.remaining === 0 && !this.report.stop;
     if (this.report.done) await this.finish(plan);
     this.keepAccount();
