@@ -7,11 +7,21 @@ export function gridCell(page: Page, row: number, column: number) {
   );
 }
 
-/** Types a value into a grid cell as a person does: click, wait for the editor, replace, Enter. */
+/**
+ * Types a value into a grid cell as a person does: click, wait for the editor, replace, Enter. A click that lands
+ * while the grid redraws itself opens nothing, and the person clicks again.
+ */
 export async function editCell(page: Page, row: number, column: number, value: string): Promise<void> {
-  await gridCell(page, row, column).click();
   const input = page.locator(".tabulator-editing input");
-  await input.waitFor();
+  for (let clicks = 1; ; clicks++) {
+    await gridCell(page, row, column).click();
+    const opened = await input.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (opened) break;
+    if (clicks === 5) throw new Error(`Row ${row}'s cell ${column} opened no editor after ${clicks} clicks.`);
+  }
   await input.fill(value);
   await input.press("Enter");
 }

@@ -6,7 +6,7 @@ import { TAGS_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook";
 import { columnIndex, decodeTab, encodeRows } from "../../src/workbook/codec";
 import { setUpWorkspace } from "../../src/workbook/setup";
-import { gridSettled, selectRows } from "./grid";
+import { editCell, gridSettled, selectRows } from "./grid";
 import { artifacts, openPlayground, type PlaygroundSession } from "./session";
 
 /**
@@ -104,20 +104,14 @@ describe("the Users feature from the sidebar", { timeout: 90_000 }, () => {
   it("opens a column's help from a finding", async () => {
     await panel("Validate");
     await page.getByRole("tab", { name: "Users", exact: true }).click();
-    const { gridCell } = await import("./grid");
     const ext = USERS_TAB.columns.findIndex((c) => c.key === "ext");
-    await gridCell(page, 6, ext).click();
-    const input = page.locator(".tabulator-editing input");
-    await input.fill("43a5");
-    await input.press("Enter");
+    await editCell(page, 6, ext, "43a5");
     await expect.poll(async () => (await users()).find((u) => u.email === "eve@example.com")?.ext).toBe("43a5");
     await sidebar.getByRole("button", { name: "Validate" }).first().click();
     await sidebar.getByRole("button", { name: "Learn more about Ext" }).first().click();
     await sidebar.getByText(/Digits, kept as text/).waitFor();
     await sidebar.getByRole("button", { name: "Back" }).click();
-    await gridCell(page, 6, ext).click();
-    await page.locator(".tabulator-editing input").fill("4305");
-    await page.locator(".tabulator-editing input").press("Enter");
+    await editCell(page, 6, ext, "4305");
     await expect.poll(async () => (await users()).find((u) => u.email === "eve@example.com")?.ext).toBe("4305");
   });
 

@@ -58,9 +58,15 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** A cell being typed into: a reload would lose the typing, so it waits. */
+const editing = () => document.querySelector(".tabulator-editing") !== null;
+
 async function load(): Promise<void> {
   const before = view;
-  view = await api<WorkbookView>("/api/workbook");
+  const next = await api<WorkbookView>("/api/workbook");
+  // The person may have clicked into a cell while the sheets were on their way: the next poll reloads.
+  if (before && editing()) return;
+  view = next;
   carrySelection(before, view);
   // What the grid shows, for anyone (a test, a person's devtools) waiting for it to catch up with the server.
   document.body.dataset.version = String(view.version);
@@ -354,8 +360,7 @@ async function poll(): Promise<void> {
   try {
     const now = await api<Version>("/api/version");
     // Never reload under a cell being edited: the person's typing would be lost. The next poll reloads.
-    const editing = document.querySelector(".tabulator-editing") !== null;
-    if (view && now.version !== view.version && !editing) await load();
+    if (view && now.version !== view.version && !editing()) await load();
     else {
       renderMenu(now);
       follow(now);
