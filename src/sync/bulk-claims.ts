@@ -13,7 +13,8 @@ import { OutOfTimeError } from "../ringcentral/out-of-time";
  * Light looks); one by one: a PUT each (Medium). Either way the line checks are list reads, never a read per line:
  * one paged list of the account's assigned extensions before the first round of a chunk, and one after each round,
  * which tells each claim's fate (the line holds our user; another sync's; still unassigned) and serves as the next
- * round's check. A line another sync took moves its row to another line in a later round.
+ * round's check. A line another sync took moves its row to another line in a later round. Tasks are sent at once and
+ * followed later: they run while the chunk makes its other calls (Message Only creates wait on the Medium limit).
  *
  * The platform has no compare-and-set: another sync that found a line free just before our claim landed overwrites it
  * when its own claim lands, up to a round of its own later (a task runs seconds). So a claim seen ours is confirmed
@@ -45,6 +46,17 @@ type Holder = GetExtensionListInfoResponse;
 interface Seen {
   claim: LineClaim;
   at: number;
+}
+/** A task sent and not yet followed to its end: the chunk's other calls go on meanwhile. */
+interface Running {
+  task: ExtensionBulkUpdateTaskResource;
+  claims: LineClaim[];
+  /** From the read that found its lines free to the task's sending. */
+  sendMs: number;
+  sentAt: number;
+  /** When `progress` looks at it next, and the wait after that look. */
+  lookAt: number;
+  lookWait: number;
 }
 
 export interface LineClaim {
@@ -99,17 +111,20 @@ export function claimMarkOf(values: string): ClaimMark | null {
 
 export class LineClaims {
   private holders: Map<string, Holder> | null = null;
-  /** When `holders` was read. */
+  /** When `holders` was read, and how long that read took. */
   private heldAt = 0;
+  private readMs = 0;
   /** Claims seen ours, waiting for a read `settleMs` later. */
   private unconfirmed: Seen[] = [];
   /**
-   * How long after a claim landed another sync's claim of the same line may still land: the longest round this chunk
-   * measured (check read to read-back), a bulk round scaled to a full task of 500 records, since another sync's task
-   * may be that long. Others' rounds are assumed no slower than ours: the sandbox's task time is not measured live.
+   * How long after a claim landed another sync's claim of the same line may still land: the longest claim of this
+   * chunk from the read that found its line free to the claim's landing, plus a read; a task's own time (as the
+   * platform dates it) scaled to a full task of 500 records, since another sync's task may be that long. Others'
+   * claims are assumed no slower than ours: the sandbox's task time is not measured live.
    */
   private settleMs = 0;
   private readonly queue: LineClaim[] = [];
+  private running: Running[] = [];
   /** Claims whose task refused them, tried again one by one. */
   private readonly singles: LineClaim[] = [];
   /**
@@ -127,19 +142,44 @@ export class LineClaims {
     private way: ClaimWay,
   ) {}
 
-  /** Rounds of claims while the chunk's time allows; the claims seen ours wait for `confirmAll`. */
+  /**
+   * The claims sent while the chunk's time allows: in bulk, every task goes and runs while the chunk's other calls are
+   * made; one by one, each round is read back. The claims seen ours wait for `confirmAll`.
+   */
   async claimAll(claims: readonly LineClaim[]): Promise<void> {
     this.queue.push(...claims);
     await this.rounds();
   }
 
   /**
-   * Once the settling time has passed (the chunk's other calls may have spent it), one more read confirms the claims
-   * seen ours; lines found taken meanwhile go round again, to other lines.
+   * The tasks followed to their end and read back; then, once the settling time has passed (the chunk's other calls
+   * may have spent it), one more read confirms the claims seen ours. Lines found taken or refused go round again.
    */
   async confirmAll(): Promise<void> {
     try {
-      while (this.unconfirmed.length > 0 && (await this.confirmAfterSettling()) && this.queue.length > 0) await this.rounds();
+      for (;;) {
+        await this.followRunning(true);
+        if (this.queue.length + this.singles.length > 0 && this.time.allows(CLAIM_ROUND_CALLS)) await this.rounds();
+        else if (this.unconfirmed.length === 0 || !(await this.confirmAfterSettling())) return;
+        else if (this.queue.length === 0) return;
+      }
+    } catch (error) {
+      if (!(error instanceof OutOfTimeError)) throw error;
+    }
+  }
+
+  /**
+   * Between the chunk's other calls, without waiting: the tasks that have ended are read back (what they left goes
+   * round again), and once the settling time has passed the claims seen ours are confirmed. The rest is `confirmAll`'s.
+   */
+  async progress(): Promise<void> {
+    try {
+      await this.followRunning(false);
+      if (this.queue.length + this.singles.length > 0) await this.rounds();
+      if (this.unconfirmed.length > 0 && this.home.clock.now() >= this.confirmDue() && this.time.allows(CLAIM_ROUND_CALLS)) {
+        await this.read([]);
+        this.confirm();
+      }
     } catch (error) {
       if (!(error instanceof OutOfTimeError)) throw error;
     }
@@ -147,8 +187,9 @@ export class LineClaims {
 
   /** The chunk's claims end: those not confirmed stay in doubt. How many claims the chunk did not settle. */
   end(): number {
-    this.doubt(this.unconfirmed.map((s) => s.claim));
+    this.doubt([...this.unconfirmed.map((s) => s.claim), ...this.running.flatMap((r) => r.claims)]);
     this.unconfirmed = [];
+    this.running = [];
     return this.doubted + this.queue.length + this.singles.length;
   }
 
@@ -156,7 +197,7 @@ export class LineClaims {
     try {
       while (this.queue.length + this.singles.length > 0 && this.time.allows(CLAIM_ROUND_CALLS)) {
         if (this.singles.length) await this.oneByOne(this.singles);
-        else await (this.way === "bulk" ? this.inTask() : this.oneByOne(this.queue));
+        else await (this.way === "bulk" ? this.sendTask() : this.oneByOne(this.queue));
       }
     } catch (error) {
       // Any other failure (a list read the retries could not save) ends the claims as time does, then is said.
@@ -169,13 +210,18 @@ export class LineClaims {
    * (the claims stay in doubt, for the next chunk to adopt from the account). A read that fails leaves them unconfirmed.
    */
   private async confirmAfterSettling(): Promise<boolean> {
-    const due = Math.max(...this.unconfirmed.map((s) => s.at)) + this.settleMs;
+    const due = this.confirmDue();
     const { clock } = this.home;
     if (Math.max(clock.now(), due) + CLAIM_ROUND_CALLS * this.time.answerMs > this.time.latest()) return false;
     await clock.sleep(due - clock.now());
     await this.read([]);
     this.confirm();
     return true;
+  }
+
+  /** When every claim seen ours has settled: one read then confirms them all. */
+  private confirmDue(): number {
+    return Math.max(...this.unconfirmed.map((s) => s.at)) + this.settleMs;
   }
 
   /** The claims a read saw ours long enough ago are the rows'; those another's now move their rows. */
@@ -190,8 +236,8 @@ export class LineClaims {
     }
   }
 
-  /** One task of up to 500 claims, followed to its end, then read back. */
-  private async inTask(): Promise<void> {
+  /** One task of up to 500 claims, sent: `followRunning` follows it to its end. */
+  private async sendTask(): Promise<void> {
     const claims = await this.free(this.queue, CLAIM_TASK_RECORDS);
     if (claims.length === 0) return;
     for (const c of claims) this.rows.noteSent(c, { claim: "bulk" });
@@ -214,29 +260,61 @@ export class LineClaims {
       }
       return this.afterLostAnswer(claims);
     }
-    const id = String(task.id);
-    for (const c of claims) this.rows.noteSent(c, { claim: "bulk", task: id });
+    const sentAt = this.home.clock.now();
+    this.running.push({ task, claims, sendMs: sentAt - this.heldAt, sentAt, lookAt: sentAt + FIRST_LOOK_MS, lookWait: FIRST_LOOK_MS });
+    for (const c of claims) this.rows.noteSent(c, { claim: "bulk", task: String(task.id) });
     await this.rows.persist();
-    let done: ExtensionBulkUpdateTaskResource | null;
-    try {
-      done = await followTask(this.home, task, this.time);
-    } catch (error) {
-      // The task runs on whatever its looks met: its rows are in doubt, settled from its id by the next chunk.
-      this.doubt(claims);
-      throw error;
+  }
+
+  /**
+   * The tasks sent that have ended, read back together (one list). `patient`, each is followed to its end first;
+   * else each is looked at once when its look is due, and those still running go on.
+   */
+  private async followRunning(patient: boolean): Promise<void> {
+    const ended: [Running, ExtensionBulkUpdateTaskResource][] = [];
+    for (const running of this.running) {
+      // The task runs on whatever its looks met: in doubt, its rows are settled from its id by the next chunk (`end`).
+      const done = patient ? await followTask(this.home, running.task, this.time) : await this.lookOnce(running);
+      // No time left to see it end: no further task starts.
+      if (!done && patient) throw new OutOfTimeError(0);
+      if (done) ended.push([running, done]);
     }
-    if (!done) {
-      // No time left to see it end: no further task starts, the next chunk follows this one by its id.
-      this.doubt(claims);
-      throw new OutOfTimeError(0);
+    if (ended.length === 0) return;
+    this.running = this.running.filter((running) => !ended.some(([e]) => e === running));
+    const claims = ended.flatMap(([running]) => running.claims);
+    const { unassigned } = await this.readBack(claims, () => Math.max(...ended.map((e) => this.settlingOf(...e))));
+    for (const [running, done] of ended) {
+      const left = unassigned.filter((c) => running.claims.includes(c));
+      // Every claim refused, its line still free: if the same claims then go through one by one, this account does
+      // not claim through bulk-update (see oneByOne). A refusal of a few is tried one by one too: the PUT says the
+      // row's fault.
+      if (left.length === running.claims.length) this.taskRefusedAll = true;
+      const outcomes = recordOutcomes(done);
+      for (const c of left) c.refusal = outcomes.get(c.line.rcId) ?? "The bulk task left this line unassigned.";
     }
-    const outcomes = recordOutcomes(done);
-    const { claimed, unassigned } = await this.readBack(claims, assumedTaskMs(CLAIM_TASK_RECORDS) / assumedTaskMs(claims.length));
-    // Every claim refused, its line still free: if the same claims then go through one by one, this account does not
-    // claim through bulk-update (see oneByOne). A refusal of a few is tried one by one too: the PUT says the row's fault.
-    this.taskRefusedAll = claimed === 0 && unassigned.length === claims.length;
-    for (const c of unassigned) c.refusal = outcomes.get(c.line.rcId) ?? "The bulk task left this line unassigned.";
     this.singles.push(...unassigned);
+  }
+
+  /** The task ended, if a look now (when due, and the chunk has time for a round) finds it so; else null. */
+  private async lookOnce(running: Running): Promise<ExtensionBulkUpdateTaskResource | null> {
+    const now = this.home.clock.now();
+    if (now < running.lookAt || !this.time.allows(CLAIM_ROUND_CALLS)) return null;
+    running.lookAt = now + running.lookWait;
+    running.lookWait = Math.min(running.lookWait * 2, LONGEST_LOOK_MS);
+    const path = { taskId: String(running.task.id) };
+    const task = await this.home.client.call<ExtensionBulkUpdateTaskResource>("readBulkUpdateTask", { path });
+    return task.status === "Accepted" || task.status === "InProgress" ? null : task;
+  }
+
+  /**
+   * How long another sync's claims like this task's could take to land: from its check read to its sending, the
+   * task's time as the platform dates it (else as seen from here) scaled to 500 records, and a read.
+   */
+  private settlingOf(running: Running, done: ExtensionBulkUpdateTaskResource): number {
+    const dated = Date.parse(done.lastModifiedTime ?? "") - Date.parse(done.creationTime ?? "");
+    const taskMs = Number.isFinite(dated) && dated >= 0 ? dated : this.home.clock.now() - running.sentAt;
+    const scale = assumedTaskMs(CLAIM_TASK_RECORDS) / assumedTaskMs(running.claims.length);
+    return running.sendMs + taskMs * scale + this.readMs;
   }
 
   /**
@@ -269,7 +347,8 @@ export class LineClaims {
       if (stop) throw stop;
       return;
     }
-    const { claimed, unassigned } = await this.readBack(sent, 1);
+    const checkedAt = this.heldAt;
+    const { claimed, unassigned } = await this.readBack(sent, () => this.heldAt - checkedAt);
     // The PUT claimed what the task refused: the refusal was the platform's, not the records'. The rest of this run
     // goes one by one, and so do later runs' (the Settings tab says so).
     if (this.taskRefusedAll && claimed > 0) {
@@ -290,12 +369,9 @@ export class LineClaims {
    * (ours) or moves the row (another's). A read that fails leaves them on `from`.
    */
   private async free(from: LineClaim[], count: number): Promise<LineClaim[]> {
-    if (!this.holders) {
-      this.holders = await readHolders(this.home.client);
-      this.heldAt = this.home.clock.now();
-    }
+    const holders = this.holders ?? (await this.read([]));
     return from.splice(0, count).filter((c) => {
-      const holder = this.holders?.get(c.line.rcId);
+      const holder = holders.get(c.line.rcId);
       if (holder) this.settleHeld(c, holder);
       return !holder;
     });
@@ -303,13 +379,13 @@ export class LineClaims {
 
   /**
    * One paged list tells each sent claim's fate: ours (the line holds the row's user: confirmed once settled), taken
-   * (another's user: the row moves to another line) or still unassigned (returned, for the caller to judge). The round
-   * it ends, from its check read, `scale`d, may lengthen the settling time. A read cut short leaves them in doubt.
+   * (another's user: the row moves to another line) or still unassigned (returned, for the caller to judge). The
+   * `settling` time of the claims read back, known once the read is done, may lengthen the chunk's. A read cut short
+   * leaves them in doubt.
    */
-  private async readBack(claims: LineClaim[], scale: number): Promise<{ claimed: number; unassigned: LineClaim[] }> {
-    const checkedAt = this.heldAt;
+  private async readBack(claims: LineClaim[], settling: () => number): Promise<{ claimed: number; unassigned: LineClaim[] }> {
     const holders = await this.read(claims);
-    this.settleMs = Math.max(this.settleMs, (this.heldAt - checkedAt) * scale);
+    this.settleMs = Math.max(this.settleMs, settling());
     this.confirm();
     let claimed = 0;
     const unassigned: LineClaim[] = [];
@@ -323,9 +399,11 @@ export class LineClaims {
 
   /** A fresh list of the lines' holders; a read that fails leaves `claims` in doubt. */
   private async read(claims: readonly LineClaim[]): Promise<Map<string, Holder>> {
+    const start = this.home.clock.now();
     try {
       this.holders = await readHolders(this.home.client);
       this.heldAt = this.home.clock.now();
+      this.readMs = this.heldAt - start;
       return this.holders;
     } catch (error) {
       this.doubt(claims);
@@ -361,8 +439,9 @@ export class LineClaims {
   private async afterLostAnswer(claims: LineClaim[]): Promise<void> {
     const wait = assumedTaskMs(claims.length);
     if (this.home.clock.now() + wait + 2 * this.time.answerMs > this.time.latest()) return this.doubt(claims);
+    const checkedAt = this.heldAt;
     await this.home.clock.sleep(wait);
-    const { unassigned } = await this.readBack(claims, 1);
+    const { unassigned } = await this.readBack(claims, () => this.heldAt - checkedAt);
     this.doubt(unassigned);
   }
 

@@ -480,6 +480,8 @@ class Chunk {
         this.report.remaining = steps.length - index;
         return;
       }
+      // The claims' tasks run meanwhile: those ended are read back between steps, not after the last.
+      if (!this.report.stop) await this.claiming((claims) => claims.progress());
       if (this.home.checkpoint) await this.writeBack(false);
       this.options.onStep?.(index + 1, steps.length);
       if (this.report.stop) {

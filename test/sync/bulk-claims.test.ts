@@ -21,17 +21,22 @@ import {
 
 const BULK = "/restapi/v1.0/account/*/extension-bulk-update";
 
-/** Counts the claims' calls, and lets a test act just before a request goes. */
+/** Counts the claims' calls, notes when a user was created and a task seen ended, and lets a test act before a request. */
 class WatchingTransport implements HttpTransport {
   tasks = 0;
   puts = 0;
+  events: ("created" | "task ended")[] = [];
   before: ((request: HttpRequest) => Promise<void>) | null = null;
   constructor(private readonly inner = new FetchTransport(5000)) {}
   async send(request: HttpRequest): Promise<HttpResponse> {
     if (request.method === "POST" && request.url.includes("/extension-bulk-update")) this.tasks++;
     if (request.method === "PUT" && /\/extension\/\d+$/.test(request.url)) this.puts++;
     await this.before?.(request);
-    return this.inner.send(request);
+    const response = await this.inner.send(request);
+    if (request.method === "POST" && /\/extension$/.test(request.url)) this.events.push("created");
+    if (request.url.includes("/extension-bulk-update/tasks/") && /"status":"(Completed|Failed)"/.test(response.body))
+      this.events.push("task ended");
+    return response;
   }
 }
 
@@ -79,6 +84,19 @@ describe("lines claimed in bulk", () => {
     // One task for the five lines; the only PUTs are none (PIN and password rode in the claims).
     expect({ tasks: transport.tasks, puts: transport.puts }).toEqual({ tasks: 1, puts: 0 });
     expect(usersOf(book).find((u) => u.email === "ann@example.com")).toMatchObject({ status: "Synced", secretAnswer: "" });
+  }, 60_000);
+
+  it("runs its task while the Message Only and Announcement Only users are created, and reads it back after", async () => {
+    const expected = await settledScenario(await sandbox());
+    // At ×2000 the stuck hour is 1.8 s: the task outlasts the two creates, which do not wait for it.
+    const on = await startSandbox({ seed: 5, timeScale: 2000 });
+    started.push(on);
+    on.stickBulkTasks(1);
+    const { book, transport, home } = await watchedScenario(on);
+    const first = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 60_000 });
+    expect(first).toMatchObject({ done: true, created: 7, failed: 0 });
+    expect(transport.events).toEqual(["created", "created", "task ended"]);
+    expect(outcome(book, on)).toEqual(expected);
   }, 60_000);
 
   for (const refusal of ["records", "whole"] as BulkClaims[])

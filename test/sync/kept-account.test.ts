@@ -88,7 +88,14 @@ function keptHome(sandbox: RunningSandbox, book: MemoryWorkbook) {
   const reads = vi.spyOn(home.client, "listAll");
   return {
     ...home,
-    clock: { now: () => now, sleep: home.clock.sleep },
+    // A wait passes on this clock too: the platform dates a task's time, and a claim settles after it.
+    clock: {
+      now: () => now,
+      sleep: async (ms: number) => {
+        now += Math.max(0, ms);
+        await home.clock.sleep(ms);
+      },
+    },
     keptAccount: keptInProcess(),
     tick: () => {
       now += 1_000;
