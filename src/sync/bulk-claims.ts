@@ -261,7 +261,14 @@ export class LineClaims {
       return this.afterLostAnswer(claims);
     }
     const sentAt = this.home.clock.now();
-    this.running.push({ task, claims, sendMs: sentAt - this.heldAt, sentAt, lookAt: sentAt + FIRST_LOOK_MS, lookWait: FIRST_LOOK_MS });
+    this.running.push({
+      task,
+      claims,
+      sendMs: sentAt - this.heldAt,
+      sentAt,
+      lookAt: sentAt + FIRST_LOOK_MS,
+      lookWait: FIRST_LOOK_MS,
+    });
     for (const c of claims) this.rows.noteSent(c, { claim: "bulk", task: String(task.id) });
     await this.rows.persist();
   }
