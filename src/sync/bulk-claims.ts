@@ -31,6 +31,11 @@ export const CLAIM_TASK_RECORDS = 500;
 function assumedTaskMs(records: number): number {
   return 2_000 + 20 * records;
 }
+/**
+ * PUTs in one round, one by one: about a minute of the Medium limit. A round's length is the settling time of its
+ * claims (another sync's round may be as long), so rounds are kept short at the price of a list read each.
+ */
+const SINGLE_ROUND_CLAIMS = 40;
 /** The calls of a round at least: the task (or a PUT), a look, the read-back's page or two. */
 export const CLAIM_ROUND_CALLS = 5;
 const FIRST_LOOK_MS = 50;
@@ -42,7 +47,7 @@ const HOLDING = ["Enabled", "NotActivated", "Disabled", "Frozen"];
 
 export type ClaimWay = "bulk" | "single";
 type Holder = GetExtensionListInfoResponse;
-/** A claim a read saw ours, at `at`, not yet confirmed. */
+/** A claim a read saw ours, not yet confirmed; it had landed by `at` (its PUT's answer, else that read). */
 interface Seen {
   claim: LineClaim;
   at: number;
@@ -88,6 +93,8 @@ export interface ClaimRows {
 export interface ClaimTime {
   /** Whether calls this many may start and end (at their worst) within the chunk. */
   allows(calls: number): boolean;
+  /** What is left of the chunk's budget. */
+  leftMs(): number;
   /** The last moment a call may end by. */
   latest(): number;
   answerMs: number;
@@ -175,7 +182,7 @@ export class LineClaims {
   async progress(): Promise<void> {
     try {
       await this.followRunning(false);
-      if (this.queue.length + this.singles.length > 0) await this.rounds();
+      if (this.queue.length + this.singles.length > 0) await this.rounds(1);
       if (this.unconfirmed.length > 0 && this.home.clock.now() >= this.confirmDue() && this.time.allows(CLAIM_ROUND_CALLS)) {
         await this.read([]);
         this.confirm();
@@ -193,9 +200,36 @@ export class LineClaims {
     return this.doubted + this.queue.length + this.singles.length;
   }
 
-  private async rounds(): Promise<void> {
+  /**
+   * The claim's row waits for its claim when it must, and the chunk has time: the tasks followed, the settling time
+   * waited out and the line read once more. Then the row has its extension (`ClaimRows.claimed`), or moved to
+   * another line, or its claim is in doubt.
+   */
+  async awaitClaim(row: number): Promise<void> {
     try {
-      while (this.queue.length + this.singles.length > 0 && this.time.allows(CLAIM_ROUND_CALLS)) {
+      if (this.running.some((r) => r.claims.some((c) => c.row === row))) await this.followRunning(true);
+      const seen = this.unconfirmed.find((s) => s.claim.row === row);
+      if (!seen) return;
+      const { clock } = this.home;
+      const due = seen.at + this.settleMs;
+      if (Math.max(clock.now(), due) + CLAIM_ROUND_CALLS * this.time.answerMs > this.time.latest()) return;
+      await clock.sleep(due - clock.now());
+      await this.read([]);
+      this.confirm();
+    } catch (error) {
+      if (!(error instanceof OutOfTimeError)) throw error;
+    }
+  }
+
+  /**
+   * Rounds of claims, `most` of them, while the chunk's time allows. One by one, a round starts only while the
+   * budget outlasts the settling time: the last round's claims are then confirmed by the chunk's end (which may wait
+   * past the budget up to a round), while the chunk's other calls go.
+   */
+  private async rounds(most = Number.POSITIVE_INFINITY): Promise<void> {
+    const time = () => this.time.allows(CLAIM_ROUND_CALLS) && (this.way === "bulk" || this.time.leftMs() > this.settleMs);
+    try {
+      for (let round = 0; round < most && this.queue.length + this.singles.length > 0 && time(); round++) {
         if (this.singles.length) await this.oneByOne(this.singles);
         else await (this.way === "bulk" ? this.sendTask() : this.oneByOne(this.queue));
       }
@@ -325,12 +359,14 @@ export class LineClaims {
   }
 
   /**
-   * A PUT per claim while time allows, then one read-back for all of them. Out of time, the rest go back to `from`
-   * and the chunk's claims end (a round that sent nothing would otherwise be tried again at once).
+   * A PUT per claim, up to a round's, while time allows, then one read-back for all of them. Out of time, the rest go
+   * back to `from` and the chunk's claims end (a round that sent nothing would otherwise be tried again at once).
    */
   private async oneByOne(from: LineClaim[]): Promise<void> {
-    const claims = await this.free(from, from.length);
+    const claims = await this.free(from, SINGLE_ROUND_CLAIMS);
     const sent: LineClaim[] = [];
+    /** When each PUT was answered: its claim had landed by then. */
+    const landed = new Map<LineClaim, number>();
     const errors = new Map<LineClaim, unknown>();
     let stop: OutOfTimeError | null = null;
     for (const [i, c] of claims.entries()) {
@@ -339,6 +375,7 @@ export class LineClaims {
         this.rows.noteSent(c, { claim: "single" });
         try {
           await this.home.client.call("updateExtension", { path: { extensionId: c.line.rcId }, body: c.body });
+          landed.set(c, this.home.clock.now());
         } catch (error) {
           if (error instanceof OutOfTimeError && !error.inDoubt) stop = error;
           else errors.set(c, error);
@@ -355,7 +392,7 @@ export class LineClaims {
       return;
     }
     const checkedAt = this.heldAt;
-    const { claimed, unassigned } = await this.readBack(sent, () => this.heldAt - checkedAt);
+    const { claimed, unassigned } = await this.readBack(sent, () => this.heldAt - checkedAt, landed);
     // The PUT claimed what the task refused: the refusal was the platform's, not the records'. The rest of this run
     // goes one by one, and so do later runs' (the Settings tab says so).
     if (this.taskRefusedAll && claimed > 0) {
@@ -390,7 +427,11 @@ export class LineClaims {
    * `settling` time of the claims read back, known once the read is done, may lengthen the chunk's. A read cut short
    * leaves them in doubt.
    */
-  private async readBack(claims: LineClaim[], settling: () => number): Promise<{ claimed: number; unassigned: LineClaim[] }> {
+  private async readBack(
+    claims: LineClaim[],
+    settling: () => number,
+    landed?: ReadonlyMap<LineClaim, number>,
+  ): Promise<{ claimed: number; unassigned: LineClaim[] }> {
     const holders = await this.read(claims);
     this.settleMs = Math.max(this.settleMs, settling());
     this.confirm();
@@ -399,7 +440,7 @@ export class LineClaims {
     for (const c of claims) {
       const holder = holders.get(c.line.rcId);
       if (!holder) unassigned.push(c);
-      else if (this.settleHeld(c, holder)) claimed++;
+      else if (this.settleHeld(c, holder, landed?.get(c))) claimed++;
     }
     return { claimed, unassigned };
   }
@@ -419,9 +460,9 @@ export class LineClaims {
   }
 
   /** A line held: by the row's user (waits to be confirmed) or by another's (the row moves). */
-  private settleHeld(claim: LineClaim, holder: Holder): boolean {
+  private settleHeld(claim: LineClaim, holder: Holder, landedAt = this.heldAt): boolean {
     if (isOurs(holder, claim.user)) {
-      this.unconfirmed.push({ claim, at: this.heldAt });
+      this.unconfirmed.push({ claim, at: landedAt });
       return true;
     }
     this.move(claim);

@@ -177,6 +177,8 @@ class Chunk {
   private held = new Map<string, string>();
   /** This chunk's line claims, from their rounds to their confirmation. */
   private lineClaims: LineClaims | null = null;
+  /** Rows whose secret question's step found their claim not yet confirmed. */
+  private readonly secretsWaiting = new Set<number>();
   /** Adopted users not yet on their rows. */
   private adoptedUnwritten = false;
 
@@ -238,7 +240,9 @@ class Chunk {
       claimsLeft = this.lineClaims?.end() ?? 0;
       await this.writeBack(true);
     }
-    this.report.remaining += claimsLeft + this.held.size;
+    // A secret question whose step came before its claim was confirmed: the next chunk's plan sets it.
+    const secretsLeft = [...this.secretsWaiting].filter((row) => this.rcIdOfRow.has(row)).length;
+    this.report.remaining += claimsLeft + secretsLeft + this.held.size;
     this.report.done = this.report.remaining === 0 && !this.report.stop;
     if (this.report.done) await this.finish(plan);
     this.keepAccount();
@@ -440,11 +444,12 @@ class Chunk {
       ...plan.roles.create.map((r): Step => [1, () => this.createRole(r)]),
       ...plan.roles.update.map((r): Step => [1, () => this.updateRole(r)]),
       ...(lineCreates.length ? [[CLAIM_ROUND_CALLS, () => this.claimLines(lineCreates)] as Step] : []),
+      // The claims' tasks run, and their claims settle, while these creates wait on the Medium limit.
       ...plan.creates.filter((c) => !c.line).map((c): Step => [CREATE_CALLS, () => this.createUser(c)]),
-      // After the creates, whose rate waits spend some of the claims' settling time.
-      ...(lineCreates.length ? [[CLAIM_ROUND_CALLS, () => this.confirmClaims()] as Step] : []),
-      // Secret questions of claimed users: one call each (the claim cannot carry them), after the claims.
+      // Secret questions of claimed users: one call each (the claim cannot carry them), each once its claim is confirmed.
       ...lineCreates.filter((c) => this.needsSecret(this.user(c.row))).map((c): Step => [1, () => this.secretAfterClaim(c.row)]),
+      // Every claim confirmed before a role or anything else touches the new users.
+      ...(lineCreates.length ? [[CLAIM_ROUND_CALLS, () => this.confirmClaims()] as Step] : []),
       ...(UPDATES_IN_BULK
         ? batches(plan.updates, BULK_UPDATE_RECORDS).map((batch): Step => [BULK_UPDATE_CALLS, () => this.updateUsers(batch)])
         : plan.updates.map(
@@ -592,6 +597,7 @@ class Chunk {
       },
       // A task may run past the budget as any step may (not past the execution), up to a second budget in the CLI.
       latest: () => Math.min(this.deadline + this.options.budgetMs, this.latest()),
+      leftMs: () => this.deadline - this.home.clock.now(),
       answerMs,
     };
     const way = this.workspace.settings.bulkClaims ? "bulk" : "single";
@@ -662,8 +668,12 @@ class Chunk {
 
   /** The secret question of a user this chunk claimed a line for; out of time, the next chunk's plan sets it. */
   private async secretAfterClaim(row: number): Promise<void> {
+    await this.claiming((claims) => claims.awaitClaim(row));
     const rcId = this.rcIdOfRow.get(row);
-    if (!rcId) return;
+    if (!rcId || this.report.stop) {
+      this.secretsWaiting.add(row);
+      return;
+    }
     const user = this.user(row);
     // Out of time, the step goes to the next chunk whole: the claim is done, the question is not.
     const failed = await this.sendSecret(user, rcId);

@@ -16,6 +16,7 @@ import {
   settledScenario,
   syncUntilSettled,
   usersOf,
+  usersOnBothSites,
   writeScenario,
 } from "./scenario";
 
@@ -114,6 +115,26 @@ describe("lines claimed in bulk", () => {
       const more = await previewSync(home, { sites: SCENARIO_SITES });
       expect(more.claims.way).toBe("single");
     }, 60_000);
+
+  it("one by one, claims go in rounds of at most 40 PUTs, each read back, so that they settle within the chunk", async () => {
+    const on = await sandbox();
+    on.setBulkClaims("whole");
+    const { book, transport, home } = await watchedScenario(on);
+    append(book, USERS_TAB, usersOnBothSites(25, 7000, "Many"));
+    // PUTs counted between the line lists: a round's claims settle as long after them as the round lasted.
+    const rounds: number[] = [];
+    let puts = 0;
+    transport.before = async (request) => {
+      if (request.method === "PUT" && /\/extension\/\d+$/.test(request.url)) puts++;
+      if (request.method === "GET" && request.url.includes("status=") && puts > 0) rounds.push(puts);
+      if (request.method === "GET" && request.url.includes("status=")) puts = 0;
+    };
+    const report = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 60_000 });
+    expect(report).toMatchObject({ done: true, failed: 0, adopted: 0 });
+    expect(rounds).toEqual([40, 15]);
+    expect(usersOf(book).filter((u) => u.status !== "Synced")).toEqual([]);
+    expect(outcome(book, on).duplicateNumbers).toBe(0);
+  }, 60_000);
 
   it("a task whose records are all refused for faults of their own leaves Bulk Claims on: the PUTs are refused too", async () => {
     const on = await sandbox();
