@@ -166,7 +166,7 @@ export class LineClaims {
     try {
       for (;;) {
         await this.followRunning(true);
-        if (this.queue.length + this.singles.length > 0 && this.time.allows(CLAIM_ROUND_CALLS)) await this.rounds();
+        if (this.queue.length + this.singles.length > 0 && this.roundMayStart()) await this.rounds();
         else if (this.unconfirmed.length === 0 || !(await this.confirmAfterSettling())) return;
         else if (this.queue.length === 0) return;
       }
@@ -209,13 +209,7 @@ export class LineClaims {
     try {
       if (this.running.some((r) => r.claims.some((c) => c.row === row))) await this.followRunning(true);
       const seen = this.unconfirmed.find((s) => s.claim.row === row);
-      if (!seen) return;
-      const { clock } = this.home;
-      const due = seen.at + this.settleMs;
-      if (Math.max(clock.now(), due) + CLAIM_ROUND_CALLS * this.time.answerMs > this.time.latest()) return;
-      await clock.sleep(due - clock.now());
-      await this.read([]);
-      this.confirm();
+      if (seen) await this.confirmAfterSettling(seen.at + this.settleMs);
     } catch (error) {
       if (!(error instanceof OutOfTimeError)) throw error;
     }
@@ -227,9 +221,8 @@ export class LineClaims {
    * past the budget up to a round), while the chunk's other calls go.
    */
   private async rounds(most = Number.POSITIVE_INFINITY): Promise<void> {
-    const time = () => this.time.allows(CLAIM_ROUND_CALLS) && (this.way === "bulk" || this.time.leftMs() > this.settleMs);
     try {
-      for (let round = 0; round < most && this.queue.length + this.singles.length > 0 && time(); round++) {
+      for (let round = 0; round < most && this.queue.length + this.singles.length > 0 && this.roundMayStart(); round++) {
         if (this.singles.length) await this.oneByOne(this.singles);
         else await (this.way === "bulk" ? this.sendTask() : this.oneByOne(this.queue));
       }
@@ -239,12 +232,16 @@ export class LineClaims {
     }
   }
 
+  private roundMayStart(): boolean {
+    return this.time.allows(CLAIM_ROUND_CALLS) && (this.way === "bulk" || this.time.leftMs() > this.settleMs);
+  }
+
   /**
-   * Waits until the last claim seen ours has settled, then reads once more: false when the chunk has no time for it
-   * (the claims stay in doubt, for the next chunk to adopt from the account). A read that fails leaves them unconfirmed.
+   * Waits until `due` (by default, until the last claim seen ours has settled), then reads once more: false when the
+   * chunk has no time for it (the claims stay in doubt, for the next chunk to adopt from the account). A read that
+   * fails leaves them unconfirmed.
    */
-  private async confirmAfterSettling(): Promise<boolean> {
-    const due = this.confirmDue();
+  private async confirmAfterSettling(due = this.confirmDue()): Promise<boolean> {
     const { clock } = this.home;
     if (Math.max(clock.now(), due) + CLAIM_ROUND_CALLS * this.time.answerMs > this.time.latest()) return false;
     await clock.sleep(due - clock.now());
