@@ -19,12 +19,13 @@ export function decodeTab<K extends string>(tab: TabDef<K>, table: readonly Cell
   const columns = columnIndex(tab, table[0] ?? []);
   const findings: Finding[] = missingColumns(tab, columns);
   const records: ({ row: number } & Record<K, string>)[] = [];
+  // Each column's place looked up once, not once a cell: a 10,000-row tab has a quarter of a million cells.
+  const places = tab.columns.map((column) => ({ column, index: columns.get(column.key) }));
   for (let r = 1; r < table.length; r++) {
     const cells = table[r] as Cell[];
     if (cells.every((c) => c === "")) continue;
     const record = { row: r + 1 } as { row: number } & Record<K, string>;
-    for (const column of tab.columns) {
-      const index = columns.get(column.key);
+    for (const { column, index } of places) {
       const cell = index === undefined ? "" : cells[index];
       (record as Record<string, unknown>)[column.key] = cellText(cell);
       if (column.text && typeof cell === "number" && tab.editable)

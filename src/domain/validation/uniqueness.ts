@@ -7,13 +7,9 @@ type Named = Parameters<typeof personName>[0];
 /**
  * One holder of a value: a Users or Sites row, or the account's user or site. Where it is ("Users row 12, Ann Lee",
  * "account user Ann Lee (RC Id 123)") is written only for a holder a finding names (`whereOf`): most values are held
- * once, and naming 10,000 rows costs more than all the comparing.
+ * once, and naming 10,000 rows costs more than all the comparing. A row tells itself from the others by identity.
  */
-type Holder = {
-  /** The holder itself, to tell a row from the others: "users 12", "sites 3", or the account's id. */
-  self: string;
-  rcId: string;
-} & (
+type Holder = { rcId: string } & (
   | { kind: "users"; row: number; person: Named }
   | { kind: "sites"; row: number; name: string }
   | { kind: "account user"; person: Named }
@@ -33,38 +29,45 @@ export function uniquenessFindings(workspace: Workspace): Finding[] {
     if (list) list.push(holder);
     else map.set(value, [holder]);
   };
-  for (const user of workspace.users) {
-    const holder: Holder = { kind: "users", row: user.row, person: user, self: `users ${user.row}`, rcId: user.rcId };
-    add(emails, user.email.toLowerCase(), holder);
+  const users = workspace.users.map((user) => {
+    const holder: Holder = { kind: "users", row: user.row, person: user, rcId: user.rcId };
+    const email = user.email.toLowerCase();
+    add(emails, email, holder);
     add(exts, user.ext, holder);
-  }
-  for (const site of workspace.sites)
-    add(exts, site.ext, { kind: "sites", row: site.row, name: site.name, self: `sites ${site.row}`, rcId: site.rcId });
+    return { user, email, holder };
+  });
+  const sites = workspace.sites.map((site) => {
+    const holder: Holder = { kind: "sites", row: site.row, name: site.name, rcId: site.rcId };
+    add(exts, site.ext, holder);
+    return { site, holder };
+  });
   for (const user of workspace.account.users) {
-    const holder: Holder = { kind: "account user", person: user, self: user.rcId, rcId: user.rcId };
+    const holder: Holder = { kind: "account user", person: user, rcId: user.rcId };
     add(emails, user.email.toLowerCase(), holder);
     add(exts, user.ext, holder);
   }
   for (const site of workspace.account.sites)
-    add(exts, site.ext, { kind: "account site", name: site.name, self: `account site ${site.rcId}`, rcId: site.rcId });
+    add(exts, site.ext, { kind: "account site", name: site.name, rcId: site.rcId });
 
   const findings: Finding[] = [];
-  for (const user of workspace.users) {
-    const self = `users ${user.row}`;
-    // Most values are held once, by the row itself: nothing to compare.
-    const clash = (holders: Holder[] | undefined) =>
-      !holders || holders.length < 2 ? [] : holders.filter((h) => h.self !== self && !(user.rcId && h.rcId === user.rcId));
-    const emailClash = clash(emails.get(user.email.toLowerCase()));
-    if (user.email && emailClash.length) findings.push(duplicate("users", user.row, "Email", user.email, emailClash));
-    const extClash = clash(exts.get(user.ext));
-    if (user.ext && extClash.length) findings.push(duplicate("users", user.row, "Ext", user.ext, extClash));
+  for (const { user, email, holder } of users) {
+    const emailClash = user.email ? clash(emails.get(email), holder) : [];
+    if (emailClash.length) findings.push(duplicate("users", user.row, "Email", user.email, emailClash));
+    const extClash = user.ext ? clash(exts.get(user.ext), holder) : [];
+    if (extClash.length) findings.push(duplicate("users", user.row, "Ext", user.ext, extClash));
   }
-  for (const site of workspace.sites) {
-    const self = `sites ${site.row}`;
-    const extClash = (exts.get(site.ext) ?? []).filter((h) => h.self !== self && !(site.rcId && h.rcId === site.rcId));
-    if (site.ext && extClash.length) findings.push(duplicate("sites", site.row, "Ext", site.ext, extClash));
+  for (const { site, holder } of sites) {
+    const extClash = site.ext ? clash(exts.get(site.ext), holder) : [];
+    if (extClash.length) findings.push(duplicate("sites", site.row, "Ext", site.ext, extClash));
   }
   return findings;
+}
+
+/** The other holders of a row's value, but the account's record of the row itself (same RC Id). */
+function clash(holders: Holder[] | undefined, self: Holder): Holder[] {
+  // Most values are held once, by the row itself: nothing to compare.
+  if (!holders || holders.length < 2) return [];
+  return holders.filter((h) => h !== self && !(self.rcId && h.rcId === self.rcId));
 }
 
 /** One finding per row that shares a value; rows sharing the same value group together (the finding names it). */
