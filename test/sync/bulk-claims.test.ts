@@ -262,7 +262,7 @@ describe("lines claimed in bulk", () => {
       expect(outcome(book, on).duplicateNumbers).toBe(0);
     }, 60_000);
 
-  it("a row a person adds above while a task runs takes a line the task is not claiming", async () => {
+  it("a row a person adds above while a task runs takes a line the task is not claiming, in the plan shown and in the run", async () => {
     const { on, book, home, first } = await afterStuckTask();
     expect(first.done).toBe(false);
     const [running] = on.state().bulkTasks.filter((t) => t.pending);
@@ -282,6 +282,12 @@ describe("lines claimed in bulk", () => {
     ]);
     const table = book.read("Users");
     book.write("Users", { row: 1, column: 1, values: [table[0] ?? [], table.at(-1) ?? [], ...table.slice(1, -1)] });
+    // The plan shown meanwhile says the same: Zed on a line the task is not claiming, Vic on the one it is.
+    const shown = await previewSync(home, { sites: SCENARIO_SITES });
+    const lineOf = (email: string) => shown.creates.find((c) => c.email === email)?.line?.rcId ?? "";
+    expect(claiming.has(lineOf("zed@example.com"))).toBe(false);
+    expect(lineOf("zed@example.com")).not.toBe("");
+    expect(claiming.has(lineOf("vic@example.com"))).toBe(true);
     // A short chunk, over before the task ends: Zed's claim goes while Vic's line still reads unassigned.
     await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 400, continues: true });
     expect(on.state().bulkTasks.filter((t) => t.pending)).toHaveLength(1);

@@ -46,8 +46,7 @@ export function uniquenessFindings(workspace: Workspace): Finding[] {
     add(emails, user.email.toLowerCase(), holder);
     add(exts, user.ext, holder);
   }
-  for (const site of workspace.account.sites)
-    add(exts, site.ext, { kind: "account site", name: site.name, rcId: site.rcId });
+  for (const site of workspace.account.sites) add(exts, site.ext, { kind: "account site", name: site.name, rcId: site.rcId });
 
   const findings: Finding[] = [];
   for (const { user, email, holder } of users) {
