@@ -166,9 +166,10 @@ export class LineClaims {
     try {
       for (;;) {
         await this.followRunning(true);
-        if (this.queue.length + this.singles.length > 0 && this.roundMayStart()) await this.rounds();
-        else if (this.unconfirmed.length === 0 || !(await this.confirmAfterSettling())) return;
-        else if (this.queue.length === 0) return;
+        // Rounds that the time stopped (the limits' waits would outlast the chunk) are not tried again at once.
+        if (this.queue.length + this.singles.length > 0 && this.roundMayStart() && (await this.rounds())) continue;
+        if (this.unconfirmed.length === 0 || !(await this.confirmAfterSettling())) return;
+        if (this.queue.length === 0) return;
       }
     } catch (error) {
       if (!(error instanceof OutOfTimeError)) throw error;
@@ -176,17 +177,18 @@ export class LineClaims {
   }
 
   /**
-   * Between the chunk's other calls, without waiting: the tasks that have ended are read back (what they left goes
-   * round again), and once the settling time has passed the claims seen ours are confirmed. The rest is `confirmAll`'s.
+   * Between the chunk's other calls, never waiting for a task or the settling time: the tasks that have ended are
+   * read back, the claims seen ours confirmed once the settling time has passed, and one round of what the reads left
+   * (lines taken or refused) goes. The rest is `confirmAll`'s.
    */
   async progress(): Promise<void> {
     try {
       await this.followRunning(false);
-      if (this.queue.length + this.singles.length > 0) await this.rounds(1);
       if (this.unconfirmed.length > 0 && this.home.clock.now() >= this.confirmDue() && this.time.allows(CLAIM_ROUND_CALLS)) {
         await this.read([]);
         this.confirm();
       }
+      if (this.queue.length + this.singles.length > 0) await this.rounds(1);
     } catch (error) {
       if (!(error instanceof OutOfTimeError)) throw error;
     }
@@ -220,20 +222,24 @@ export class LineClaims {
    * budget outlasts the settling time: the last round's claims are then confirmed by the chunk's end (which may wait
    * past the budget up to a round), while the chunk's other calls go.
    */
-  private async rounds(most = Number.POSITIVE_INFINITY): Promise<void> {
+  private async rounds(most = Number.POSITIVE_INFINITY): Promise<boolean> {
     try {
       for (let round = 0; round < most && this.queue.length + this.singles.length > 0 && this.roundMayStart(); round++) {
         if (this.singles.length) await this.oneByOne(this.singles);
         else await (this.way === "bulk" ? this.sendTask() : this.oneByOne(this.queue));
       }
+      return true;
     } catch (error) {
       // Any other failure (a list read the retries could not save) ends the claims as time does, then is said.
       if (!(error instanceof OutOfTimeError)) throw error;
+      return false;
     }
   }
 
+  /** A round of PUTs starts only while the budget outlasts the settling time; a task, while the chunk has time. */
   private roundMayStart(): boolean {
-    return this.time.allows(CLAIM_ROUND_CALLS) && (this.way === "bulk" || this.time.leftMs() > this.settleMs);
+    const puts = this.singles.length > 0 || this.way === "single";
+    return this.time.allows(CLAIM_ROUND_CALLS) && (!puts || this.time.leftMs() > this.settleMs);
   }
 
   /**
@@ -250,6 +256,11 @@ export class LineClaims {
     return true;
   }
 
+  /** When the last read began: a line's page may have been read as early as that. */
+  private readStart(): number {
+    return this.heldAt - this.readMs;
+  }
+
   /** When every claim seen ours has settled: one read then confirms them all. */
   private confirmDue(): number {
     return Math.max(...this.unconfirmed.map((s) => s.at)) + this.settleMs;
@@ -262,7 +273,7 @@ export class LineClaims {
     for (const seen of waiting) {
       const holder = this.holders?.get(seen.claim.line.rcId);
       if (!holder || !isOurs(holder, seen.claim.user)) this.move(seen.claim);
-      else if (this.heldAt - seen.at >= this.settleMs) this.rows.claimed(seen.claim, holder);
+      else if (this.readStart() - seen.at >= this.settleMs) this.rows.claimed(seen.claim, holder);
       else this.unconfirmed.push(seen);
     }
   }
@@ -295,7 +306,7 @@ export class LineClaims {
     this.running.push({
       task,
       claims,
-      sendMs: sentAt - this.heldAt,
+      sendMs: sentAt - this.readStart(),
       sentAt,
       lookAt: sentAt + FIRST_LOOK_MS,
       lookWait: FIRST_LOOK_MS,
@@ -310,13 +321,21 @@ export class LineClaims {
    */
   private async followRunning(patient: boolean): Promise<void> {
     const ended: [Running, ExtensionBulkUpdateTaskResource][] = [];
+    let outOfTime = false;
     for (const running of this.running) {
-      // The task runs on whatever its looks met: in doubt, its rows are settled from its id by the next chunk (`end`).
+      // A task whose looks failed, or that has not ended when the chunk's time is up, stays running: `end` puts its
+      // rows in doubt, and the next chunk follows it by its id.
       const done = patient ? await followTask(this.home, running.task, this.time) : await this.lookOnce(running);
-      // No time left to see it end: no further task starts.
-      if (!done && patient) throw new OutOfTimeError(0);
+      outOfTime = !done && patient;
+      if (outOfTime) break;
       if (done) ended.push([running, done]);
     }
+    await this.readBackTasks(ended);
+    if (outOfTime) throw new OutOfTimeError(0);
+  }
+
+  /** Tasks that ended, read back together (one list): what they refused is tried one by one. */
+  private async readBackTasks(ended: [Running, ExtensionBulkUpdateTaskResource][]): Promise<void> {
     if (ended.length === 0) return;
     this.running = this.running.filter((running) => !ended.some(([e]) => e === running));
     const claims = ended.flatMap(([running]) => running.claims);
@@ -349,7 +368,9 @@ export class LineClaims {
    * task's time as the platform dates it (else as seen from here) scaled to 500 records, and a read.
    */
   private settlingOf(running: Running, done: ExtensionBulkUpdateTaskResource): number {
-    const dated = Date.parse(done.lastModifiedTime ?? "") - Date.parse(done.creationTime ?? "");
+    // Dates in whole seconds may hide up to a second of the task's time.
+    const resolution = /\.\d/.test(done.creationTime ?? "") ? 0 : 1000;
+    const dated = Date.parse(done.lastModifiedTime ?? "") - Date.parse(done.creationTime ?? "") + resolution;
     const taskMs = Number.isFinite(dated) && dated >= 0 ? dated : this.home.clock.now() - running.sentAt;
     const scale = assumedTaskMs(CLAIM_TASK_RECORDS) / assumedTaskMs(running.claims.length);
     return running.sendMs + taskMs * scale + this.readMs;
@@ -388,7 +409,7 @@ export class LineClaims {
       if (stop) throw stop;
       return;
     }
-    const checkedAt = this.heldAt;
+    const checkedAt = this.readStart();
     const { claimed, unassigned } = await this.readBack(sent, () => this.heldAt - checkedAt, landed);
     // The PUT claimed what the task refused: the refusal was the platform's, not the records'. The rest of this run
     // goes one by one, and so do later runs' (the Settings tab says so).
@@ -484,7 +505,7 @@ export class LineClaims {
   private async afterLostAnswer(claims: LineClaim[]): Promise<void> {
     const wait = assumedTaskMs(claims.length);
     if (this.home.clock.now() + wait + 2 * this.time.answerMs > this.time.latest()) return this.doubt(claims);
-    const checkedAt = this.heldAt;
+    const checkedAt = this.readStart();
     await this.home.clock.sleep(wait);
     const { unassigned } = await this.readBack(claims, () => this.heldAt - checkedAt);
     this.doubt(unassigned);

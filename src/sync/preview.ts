@@ -64,24 +64,23 @@ function linesOfTasks(
 }
 
 /**
- * As the run does: a row whose claim a running task makes keeps that line, and a row planned onto another's such line
- * takes the next free line that fits it (when none is free it keeps its line, as in the run).
+ * As the run does: a row whose claim a task may be making keeps that line, and a row planned onto another's such
+ * line takes the next free line that fits it (when none is free it keeps its line, as in the run). The run shows the
+ * first "waiting" while the task runs; the plan shows it on its line, where the task puts it.
  */
 function keepTasksLines(plan: SyncPlan, workspace: Workspace, held: ReadonlyMap<string, UnassignedLineRecord>): void {
   if (held.size === 0) return;
   const heldLines = new Set(held.values());
+  for (const create of plan.creates) create.line = held.get(create.email.toLowerCase()) ?? create.line;
   const inUse = new Set(plan.creates.flatMap((c) => (c.line ? [c.line] : [])));
   for (const create of plan.creates) {
-    const own = held.get(create.email.toLowerCase());
-    if (own) create.line = own;
-    else if (create.line && heldLines.has(create.line)) {
-      const user = workspace.users.find((u) => u.row === create.row);
-      const pool = workspace.account.lines.filter((l) => !inUse.has(l) && !heldLines.has(l));
-      const other = user ? assignLines(lineDemands({ ...workspace, users: [user] }), pool).lines.get(user.row) : undefined;
-      if (other) {
-        create.line = other;
-        inUse.add(other);
-      }
+    if (!create.line || !heldLines.has(create.line) || held.get(create.email.toLowerCase()) === create.line) continue;
+    const user = workspace.users.find((u) => u.row === create.row);
+    const pool = workspace.account.lines.filter((l) => !inUse.has(l) && !heldLines.has(l));
+    const other = user ? assignLines(lineDemands({ ...workspace, users: [user] }), pool).lines.get(user.row) : undefined;
+    if (other) {
+      create.line = other;
+      inUse.add(other);
     }
   }
 }
