@@ -11,8 +11,8 @@ import { OutOfTimeError } from "../ringcentral/out-of-time";
 /**
  * Lines claimed many at a time. In bulk: up to 500 claims in one extension-bulk-update task (one Heavy call, a few
  * Light looks); one by one: a PUT each (Medium). Either way the line checks are list reads, never a read per line:
- * one paged list of the account's assigned extensions before the first round of a chunk, and one after each round,
- * which tells each claim's fate (the line holds our user; another sync's; still unassigned) and serves as the next
+ * one paged list of the account's assigned extensions before the first round of a chunk, and one after each round
+ * of PUTs or after the tasks that have ended (together), which tells each claim's fate (the line holds our user; another sync's; still unassigned) and serves as the next
  * round's check. A line another sync took moves its row to another line in a later round. Tasks are sent at once and
  * followed later: they run while the chunk makes its other calls (Message Only creates wait on the Medium limit).
  *
