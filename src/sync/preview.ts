@@ -1,8 +1,6 @@
-import { assignLines, lineDemands } from "../domain/lines";
 import type { SyncLedgerRecord, UnassignedLineRecord } from "../domain/records";
 import { UNASSIGNED_LINES_TAB } from "../domain/tabs";
 import { validateWorkspace } from "../domain/validation/index";
-import type { Workspace } from "../domain/workspace";
 import { locateTabs } from "../workbook/tab-location";
 import { replaceRows } from "../workbook/table-replace";
 import { adoptions } from "./adoption";
@@ -10,6 +8,7 @@ import { claimMarkOf } from "./bulk-claims";
 import { planSync, type SyncPlan } from "./plan";
 import { ledgerEntries, loadForSync, type SyncHome } from "./runner";
 import type { SyncScope } from "./scope";
+import { keepTasksLines } from "./task-lines";
 
 /**
  * Plan without sending: refreshes the account tabs, plans the scope, and writes into Unassigned Lines which row each
@@ -31,7 +30,8 @@ export async function previewSync(home: SyncHome, scope: SyncScope): Promise<Syn
     scope,
     adopted: adopted.filter((a) => a.from !== "onRow"),
   });
-  keepTasksLines(plan, workspace, linesOfTasks(ledger, workspace.account.lines));
+  const inUse = new Set(plan.creates.flatMap((c) => (c.line ? [c.line.rcId] : [])));
+  keepTasksLines(plan.creates, workspace, linesOfTasks(ledger, workspace.account.lines), inUse);
   const plannedFor = new Map(plan.creates.filter((c) => c.line).map((c) => [c.line?.rcId, c.email]));
   const sheet = locateTabs(home.workbook).get("unassignedLines");
   if (sheet)
@@ -46,9 +46,9 @@ export async function previewSync(home: SyncHome, scope: SyncScope): Promise<Syn
 
 /**
  * The lines that bulk tasks of a chunk cut short may still be claiming, by their rows' emails: still unassigned as
- * read, named by intents that carry a task's id. The run follows such a task before it plans and keeps its line for
- * its row (the row waits, or is adopted on it); the preview does the same without asking RingCentral: each line is
- * planned for its own row only, never another's.
+ * read, named by intents that carry a task's id. The run follows such tasks first and keeps the lines of those still
+ * running; the plan shown, without asking RingCentral, keeps them all (the run shows such a row "waiting" while its
+ * task runs; the plan shows it on its line, where the task puts it).
  */
 function linesOfTasks(
   ledger: readonly SyncLedgerRecord[],
@@ -61,26 +61,4 @@ function linesOfTasks(
     if (line && entry.state === "Creating" && claimMarkOf(entry.values)?.task) held.set(entry.email.toLowerCase(), line);
   }
   return held;
-}
-
-/**
- * As the run does: a row whose claim a task may be making keeps that line, and a row planned onto another's such
- * line takes the next free line that fits it (when none is free it keeps its line, as in the run). The run shows the
- * first "waiting" while the task runs; the plan shows it on its line, where the task puts it.
- */
-function keepTasksLines(plan: SyncPlan, workspace: Workspace, held: ReadonlyMap<string, UnassignedLineRecord>): void {
-  if (held.size === 0) return;
-  const heldLines = new Set(held.values());
-  for (const create of plan.creates) create.line = held.get(create.email.toLowerCase()) ?? create.line;
-  const inUse = new Set(plan.creates.flatMap((c) => (c.line ? [c.line] : [])));
-  for (const create of plan.creates) {
-    if (!create.line || !heldLines.has(create.line) || held.get(create.email.toLowerCase()) === create.line) continue;
-    const user = workspace.users.find((u) => u.row === create.row);
-    const pool = workspace.account.lines.filter((l) => !inUse.has(l) && !heldLines.has(l));
-    const other = user ? assignLines(lineDemands({ ...workspace, users: [user] }), pool).lines.get(user.row) : undefined;
-    if (other) {
-      create.line = other;
-      inUse.add(other);
-    }
-  }
 }

@@ -2,7 +2,6 @@ import type GetExtensionInfoResponse from "@rc-ex/core/definitions/GetExtensionI
 import type GetExtensionListInfoResponse from "@rc-ex/core/definitions/GetExtensionListInfoResponse";
 import type RoleResource from "@rc-ex/core/definitions/RoleResource";
 import type SiteInfo from "@rc-ex/core/definitions/SiteInfo";
-import { assignLines, lineDemands } from "../domain/lines";
 import type { SyncLedgerRecord, UnassignedLineRecord, UserRecord } from "../domain/records";
 import { bulkClaimsRefused, SETTING_NAMES } from "../domain/settings";
 import { ROLES_TAB, SITES_TAB } from "../domain/tabs";
@@ -38,6 +37,7 @@ import { claimBody, createBody, needsSecretCall, secretBody, siteBody, updateBod
 import { RunAccount } from "./run-account";
 import { describeScope, type SyncScope } from "./scope";
 import { type SyncStop, stopOf } from "./stop";
+import { keepTasksLines, nextLine } from "./task-lines";
 
 export interface SyncHome {
   workbook: Workbook;
@@ -393,25 +393,15 @@ class Chunk {
     });
   }
 
-  /**
-   * The lines a running task is claiming still read as unassigned, and the plan may give one to another row (a row
-   * added above, a sort): that row takes another line, so that the task's user keeps the one it is being given.
-   */
+  /** The lines running tasks are claiming stay their rows' (task-lines.ts); those rows wait (`holdWaiting`). */
   private keepHeldLines(plan: SyncPlan): void {
-    const held = new Set<string>();
+    const lines = new Map(this.workspace.account.lines.map((l) => [l.rcId, l]));
+    const held = new Map<string, UnassignedLineRecord>();
     for (const email of this.held.keys()) {
-      const line = this.ledger.get(intentKey(email))?.line;
-      if (line) held.add(line);
+      const line = lines.get(this.ledger.get(intentKey(email))?.line ?? "");
+      if (line) held.set(email, line);
     }
-    for (const line of held) this.linesInUse.add(line);
-    for (const create of plan.creates) {
-      if (!create.line || !held.has(create.line.rcId)) continue;
-      const other = this.nextLine(this.user(create.row));
-      if (other) {
-        create.line = other;
-        this.linesInUse.add(other.rcId);
-      }
-    }
+    keepTasksLines(plan.creates, this.workspace, held, this.linesInUse);
   }
 
   private noteIntents(creates: UserCreate[]): void {
@@ -686,8 +676,7 @@ class Chunk {
   }
 
   private nextLine(user: UserRecord): UnassignedLineRecord | undefined {
-    const pool = this.workspace.account.lines.filter((l) => !this.linesInUse.has(l.rcId) && !this.takenLines.has(l.rcId));
-    return assignLines(lineDemands({ ...this.workspace, users: [user] }), pool).lines.get(user.row);
+    return nextLine(this.workspace, user, (l) => !this.linesInUse.has(l.rcId) && !this.takenLines.has(l.rcId));
   }
 
   /** The secret question goes in its own call; null when it went (or was not needed), else why it failed. */

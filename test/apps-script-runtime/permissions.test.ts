@@ -52,17 +52,21 @@ const SCOPES = [
   "https://www.googleapis.com/auth/script.container.ui",
 ];
 
+/** The script in a runtime whose time runs `timeScale` times faster; SpreadsheetApp calls are free here. */
+const runtimeAt = (timeScale: number) =>
+  startAppsScriptRuntime({
+    code: SCRIPT,
+    manifest: { oauthScopes: SCOPES },
+    services: [spreadsheetApp],
+    timeScale,
+    latencyMs: {},
+  });
+
 describe("the Apps Script runtime's permissions and limits", () => {
   let runtime: AppsScriptRuntime;
   beforeAll(() => {
-    runtime = startAppsScriptRuntime({
-      code: SCRIPT,
-      manifest: { oauthScopes: SCOPES },
-      services: [spreadsheetApp],
-      // 6 minutes become 300 ms, and a simple trigger's 30 seconds 25 ms: SpreadsheetApp calls are free here.
-      timeScale: 1200,
-      latencyMs: {},
-    });
+    // 6 minutes become 300 ms, and a simple trigger's 30 seconds 25 ms.
+    runtime = runtimeAt(1200);
   });
   afterAll(() => runtime.close());
   const editor = (name: string) => runtime.run({ function: name, kind: "editor" });
@@ -116,13 +120,7 @@ describe("the Apps Script runtime's permissions and limits", () => {
   it("throws Apps Script's text when waitLock times out", async () => {
     // Its own runtime, whose 6 minutes are 6 s: the waiting execution starts while the holder still runs, however
     // loaded the machine (at 300 ms the holder was sometimes killed first, and the lock free).
-    const slower = startAppsScriptRuntime({
-      code: SCRIPT,
-      manifest: { oauthScopes: SCOPES },
-      services: [spreadsheetApp],
-      timeScale: 60,
-      latencyMs: {},
-    });
+    const slower = runtimeAt(60);
     try {
       const holder = slower.run({ function: "holdsLockForever", kind: "editor" });
       while (slower.services.locks.document.holder === null) await new Promise((resolve) => setTimeout(resolve, 5));
