@@ -82,8 +82,12 @@ export interface ClaimRows {
   persist(): Promise<void>;
   claimed(claim: LineClaim, extension: Holder): void;
   failed(claim: LineClaim, reason: unknown): void;
-  /** Sent, fate unknown: the row is left as it is and its intent kept, for the next chunk to settle. */
-  inDoubt(claims: readonly LineClaim[]): void;
+  /**
+   * Sent, fate unknown (or seen ours, not yet confirmed): the row is left as it is and its intent kept, for the next
+   * chunk to settle; for claims seen ours, once another sync's claim of the same line would have landed (`settleBy`,
+   * on the intent's mark).
+   */
+  inDoubt(claims: readonly LineClaim[], settleBy?: number): void;
   /** Another line for a row whose line another sync took, or undefined when none fits. */
   nextLine(claim: LineClaim): UnassignedLineRecord | undefined;
   /** The account refuses claims through bulk-update: later runs claim one by one. */
@@ -100,10 +104,14 @@ export interface ClaimTime {
   answerMs: number;
 }
 
-/** How a claim went out, on its ledger intent (`values`): a task in doubt is followed by its id. */
+/**
+ * How a claim went out, on its ledger intent (`values`): a task in doubt is followed by its id; the account is read
+ * for it no sooner than `settleBy` (ms since the epoch), when another sync's claim of the same line would have landed.
+ */
 export interface ClaimMark {
   claim: ClaimWay;
   task?: string;
+  settleBy?: number;
 }
 
 export function claimMarkOf(values: string): ClaimMark | null {
@@ -196,7 +204,9 @@ export class LineClaims {
 
   /** The chunk's claims end: those not confirmed stay in doubt. How many claims the chunk did not settle. */
   end(): number {
-    this.doubt([...this.unconfirmed.map((s) => s.claim), ...this.running.flatMap((r) => r.claims)]);
+    const seen = this.unconfirmed.map((s) => s.claim);
+    if (seen.length > 0) this.doubt(seen, this.confirmDue());
+    this.doubt(this.running.flatMap((r) => r.claims));
     this.unconfirmed = [];
     this.running = [];
     return this.doubted + this.queue.length + this.singles.length;
@@ -511,9 +521,10 @@ export class LineClaims {
     this.doubt(unassigned);
   }
 
-  private doubt(claims: readonly LineClaim[]): void {
+  /** Claims whose fate this chunk leaves to the next; those seen ours, with when they will have settled. */
+  private doubt(claims: readonly LineClaim[], settleBy?: number): void {
     if (claims.length === 0) return;
-    this.rows.inDoubt(claims);
+    this.rows.inDoubt(claims, settleBy);
     this.doubted += claims.length;
   }
 }
@@ -539,10 +550,12 @@ async function followTask(
 
 /**
  * Before a chunk reads the account: the tasks that intents of a chunk cut short name are followed until they end
- * (until `by`), so that the read shows what they did and adoption takes it up. The ids of tasks still running come
- * back: their rows wait. A task the platform no longer knows (404) is over.
+ * (until `by`), and claims a chunk saw ours but could not confirm are waited out until they have settled (their
+ * marks' `settleBy`, again until `by` at most), so that the read shows what they did, and what another sync did to
+ * their lines, before adoption takes it up. The ids of tasks still running come back: their rows wait. A task the platform no longer
+ * knows (404) is over.
  */
-export async function settleTasks(
+export async function settleLeftClaims(
   home: { client: RingCentralClient; clock: Clock },
   ledger: readonly Pick<SyncLedgerRecord, "state" | "values">[],
   by: number,
@@ -561,6 +574,9 @@ export async function settleTasks(
       if (!(error instanceof ApiError && error.status === 404)) running.add(id);
     }
   }
+  const marks = ledger.flatMap((e) => (e.state === "Creating" ? [claimMarkOf(e.values)?.settleBy ?? 0] : []));
+  const wait = Math.min(Math.max(0, ...marks), by) - home.clock.now();
+  if (wait > 0) await home.clock.sleep(wait);
   return running;
 }
 

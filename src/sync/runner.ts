@@ -28,7 +28,7 @@ import type { UserKey } from "../workbook/users-write-back";
 import { readWorkspace } from "../workbook/workspace-reader";
 import { fetchAccountState } from "./account-snapshot";
 import { adoptions } from "./adoption";
-import { CLAIM_ROUND_CALLS, type ClaimRows, claimMarkOf, type LineClaim, LineClaims, settleTasks } from "./bulk-claims";
+import { CLAIM_ROUND_CALLS, type ClaimRows, claimMarkOf, type LineClaim, LineClaims, settleLeftClaims } from "./bulk-claims";
 import { BULK_UPDATE_RECORDS, updateInBulk } from "./bulk-update";
 import { type KeptAccountStore, type SyncRecord, syncRecordPrint, usableKept } from "./kept-account";
 import { type LedgerEntry, syncedValues } from "./ledger";
@@ -197,7 +197,7 @@ class Chunk {
       loaded = await loadForSync(this.home, this.now, {
         duringRun: true,
         continues: this.options.continues,
-        settle: (ledger) => this.settleTasks(ledger),
+        settle: (ledger) => this.settleLeftClaims(ledger),
       });
     } catch (error) {
       this.home.keptAccount?.clear();
@@ -371,8 +371,8 @@ class Chunk {
    * Bulk tasks that intents of a chunk cut short name are followed (a quarter of the budget at most) before the
    * account is read, so that the read shows what they did. The rows of a task still running wait for a later chunk.
    */
-  private async settleTasks(ledger: readonly SyncLedgerRecord[]): Promise<void> {
-    const running = await settleTasks(this.home, ledger, this.home.clock.now() + this.options.budgetMs / 4);
+  private async settleLeftClaims(ledger: readonly SyncLedgerRecord[]): Promise<void> {
+    const running = await settleLeftClaims(this.home, ledger, this.home.clock.now() + this.options.budgetMs / 4);
     for (const entry of ledger) {
       const task = entry.state === "Creating" ? claimMarkOf(entry.values)?.task : undefined;
       if (task && running.has(task)) this.held.set(entry.email, task);
@@ -625,7 +625,15 @@ class Chunk {
         this.dropIntent(claim.user);
         this.failed(claim.user, typeof reason === "string" ? reason : describe(reason));
       },
-      inDoubt: () => this.account.lostTrack(),
+      inDoubt: (claims, settleBy) => {
+        this.account.lostTrack();
+        if (settleBy === undefined) return;
+        for (const { user } of claims) {
+          const intent = this.ledger.get(intentKey(user.email));
+          const mark = intent && claimMarkOf(intent.values);
+          if (mark) intent.values = JSON.stringify({ ...mark, settleBy });
+        }
+      },
       nextLine: (claim) => {
         this.takenLines.add(claim.line.rcId);
         return this.nextLine(claim.user);

@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SETTINGS_TAB, USERS_TAB } from "../../src/domain/tabs";
 import { FetchTransport } from "../../src/node/fetch-transport";
+import type { RingCentralClient } from "../../src/ringcentral/client";
 import type { HttpRequest, HttpResponse, HttpTransport } from "../../src/ringcentral/http";
 import { type BulkClaims, type RunningSandbox, startSandbox } from "../../src/sandbox/index";
+import { claimMarkOf, settleLeftClaims } from "../../src/sync/bulk-claims";
 import { previewSync } from "../../src/sync/preview";
 import { runSyncChunk } from "../../src/sync/runner";
 import { decodeTab } from "../../src/workbook/codec";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import { readLedger } from "../../src/workbook/sync-write-back";
 import {
   append,
   homeFor,
@@ -262,6 +265,34 @@ describe("lines claimed in bulk", () => {
       expect(outcome(book, on).duplicateNumbers).toBe(0);
     }, 60_000);
 
+  it("a chunk whose confirming read fails leaves its claims in doubt until they settle; the next chunk adopts them", async () => {
+    const expected = await settledScenario(await sandbox());
+    const on = await sandbox();
+    const { book, transport, home } = await watchedScenario(on);
+    // The read that would confirm the claims seen ours fails past the retries.
+    let sentAt = 0;
+    let lists = 0;
+    let refused = 0;
+    transport.before = async (request) => {
+      if (request.method === "POST" && request.url.includes("/extension-bulk-update")) sentAt = Date.now();
+      if (request.method !== "GET" || !request.url.includes("status=") || transport.tasks !== 1) return;
+      if (++lists === 1) return;
+      refused++;
+      throw new Error("connection reset");
+    };
+    const first = await runSyncChunk(home, { scope: { sites: SCENARIO_SITES }, budgetMs: 60_000 });
+    expect(refused).toBeGreaterThan(0);
+    expect(first.stop).toMatchObject({ message: expect.stringContaining("while claiming lines") });
+    // Each intent says when its claim settles: its own settling time, not the one assumed for a killed chunk.
+    const marks = readLedger(book).flatMap((e) => (e.state === "Creating" ? [claimMarkOf(e.values)] : []));
+    expect(marks.length).toBe(5);
+    for (const mark of marks) expect(mark?.settleBy).toSatisfy((at: number) => at > sentAt && at < sentAt + 60_000);
+    transport.before = null;
+    await syncUntilSettled(home);
+    expect(outcome(book, on)).toEqual(expected);
+    expect(transport.tasks).toBe(1);
+  }, 60_000);
+
   it("a row a person adds above while a task runs takes a line the task is not claiming, in the plan shown and in the run", async () => {
     const { on, book, home, first } = await afterStuckTask();
     expect(first.done).toBe(false);
@@ -317,4 +348,40 @@ describe("lines claimed in bulk", () => {
     expect(on.state().bulkTasks.filter((t) => t.pending)).toEqual([]);
     expect(outcome(book, on)).toEqual(expected);
   }, 60_000);
+});
+
+describe("claims a chunk left, before the next reads the account", () => {
+  /** A clock that only moves when slept on, and says how long it slept. */
+  function sleepingClock(start: number) {
+    const clock = {
+      at: start,
+      slept: 0,
+      now: () => clock.at,
+      sleep: async (ms: number) => void ((clock.slept += ms), (clock.at += ms)),
+    };
+    return clock;
+  }
+  const intent = (values: string) => ({ state: "Creating", values });
+  const client = {} as RingCentralClient;
+
+  it("are waited out until the last of them has settled (another sync's claim of their lines would have landed)", async () => {
+    const clock = sleepingClock(1_000);
+    const ledger = [
+      intent(JSON.stringify({ claim: "single", settleBy: 4_000 })),
+      intent(JSON.stringify({ claim: "single", settleBy: 9_000 })),
+      { state: "Synced", values: JSON.stringify({ claim: "single", settleBy: 50_000 }) },
+      intent(""),
+    ];
+    expect(await settleLeftClaims({ client, clock }, ledger, 30_000)).toEqual(new Set());
+    expect(clock.slept).toBe(8_000);
+  });
+
+  it("no longer than the chunk allows, and not at all once they have settled", async () => {
+    const late = sleepingClock(1_000);
+    await settleLeftClaims({ client, clock: late }, [intent(JSON.stringify({ claim: "bulk", settleBy: 90_000 }))], 16_000);
+    expect(late.slept).toBe(15_000);
+    const settled = sleepingClock(10_000);
+    await settleLeftClaims({ client, clock: settled }, [intent(JSON.stringify({ claim: "bulk", settleBy: 9_000 }))], 16_000);
+    expect(settled.slept).toBe(0);
+  });
 });
