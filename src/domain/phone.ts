@@ -33,9 +33,12 @@ export function forgetNumbersRead(): void {
   read.clear();
 }
 
+const E164_FORM = /^\+\d+$/;
+
 /** The number when `text` is a valid E.164 number (+, country code, digits only, a number that exists), else null. */
 export function parseE164(text: string): PhoneNumber | null {
-  if (!text.startsWith("+")) return null;
+  // A parse gives back + and ASCII digits only, so no other text can be its own E.164: libphonenumber is not asked.
+  if (!E164_FORM.test(text)) return null;
   const known = read.get(text);
   if (known !== undefined) return known;
   const parsed = parsePhoneNumberFromString(text);

@@ -1,5 +1,6 @@
 import { type Cell, cellText } from "../domain/cell";
 import type { Finding } from "../domain/finding";
+import { blankRecord } from "../domain/records";
 import type { TabDef } from "../domain/tabs";
 
 /** Where each column of a tab stands in its sheet: key → 0-based index, found by header text. */
@@ -21,10 +22,12 @@ export function decodeTab<K extends string>(tab: TabDef<K>, table: readonly Cell
   const records: ({ row: number } & Record<K, string>)[] = [];
   // Each column's place looked up once, not once a cell: a 10,000-row tab has a quarter of a million cells.
   const places = tab.columns.map((column) => ({ column, index: columns.get(column.key) }));
+  const blank = blankRecord(tab);
   for (let r = 1; r < table.length; r++) {
     const cells = table[r] as Cell[];
     if (cells.every((c) => c === "")) continue;
-    const record = { row: r + 1 } as { row: number } & Record<K, string>;
+    // A copy of one blank record, values written over its keys: the records share one shape (see blankRecord).
+    const record = { ...blank, row: r + 1 };
     for (const { column, index } of places) {
       const cell = index === undefined ? "" : cells[index];
       (record as Record<string, unknown>)[column.key] = cellText(cell);

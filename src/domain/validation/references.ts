@@ -16,6 +16,9 @@ export function referenceFindings(workspace: Workspace): Finding[] {
   const roles = new Set(workspace.roles.map((r) => r.name));
   const tags = new Set(workspace.tags.map((t) => `${t.key}:${t.value}`));
   const findings: Finding[] = [];
+  // Each distinct Tags cell read once: a sheet's rows repeat a few cells ("Dept:Sales"), and splitting every row's
+  // cell anew made five arrays a row.
+  const cellTags = new Map<string, string[]>();
   for (const user of workspace.users) {
     const at = findingsOf("users", user.row);
     if (user.site && !sites.has(user.site) && accountRead) {
@@ -29,7 +32,12 @@ export function referenceFindings(workspace: Workspace): Finding[] {
         about(at("Role", "users.role.exists", `Role "${user.role}" is not on the Roles tab.${hint(near)}`), user.role, near),
       );
     }
-    for (const tag of userTags(user.tags)) {
+    let rowTags = cellTags.get(user.tags);
+    if (!rowTags) {
+      rowTags = userTags(user.tags);
+      cellTags.set(user.tags, rowTags);
+    }
+    for (const tag of rowTags) {
       if (!tag.includes(":"))
         findings.push(about(at("Tags", "users.tags.form", `Tag "${tag}" is not a Key:Value pair.`), tag, null));
       else if (!tags.has(tag)) {
