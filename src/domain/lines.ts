@@ -177,7 +177,7 @@ function pairInArea(
   const pairs: [LineDemand, UnassignedLineRecord][] = [];
   const waiting: LineDemand[] = [];
   for (const demand of group) {
-    const line = demand.preferredAreaCode ? [...left].find((l) => l.areaCode === demand.preferredAreaCode) : undefined;
+    const line = demand.preferredAreaCode ? firstInArea(left, demand.preferredAreaCode) : undefined;
     if (line) {
       pairs.push([demand, line]);
       left.delete(line);
@@ -189,6 +189,12 @@ function pairInArea(
     if (line) pairs.push([demand, line]);
   });
   return pairs;
+}
+
+/** The first line left, in pool order, of an area: walked, not copied (a copy a row was a group's size squared). */
+function firstInArea(left: ReadonlySet<UnassignedLineRecord>, areaCode: string): UnassignedLineRecord | undefined {
+  for (const line of left) if (line.areaCode === areaCode) return line;
+  return undefined;
 }
 
 function groupDemands(demands: readonly LineDemand[]): LineDemand[][] {
