@@ -47,6 +47,8 @@ export async function syncBench(args: string[]): Promise<object> {
       dist: { type: "string" },
       // How many users have a secret question (3 in 10 unless told).
       secrets: { type: "string" },
+      // How many users are Message Only or Announcement Only (every tenth row unless told): each is a create of its own.
+      "message-only": { type: "string" },
       // accepted: the sandbox claims lines through extension-bulk-update; refused: it refuses each claim record (the
       // sync falls back to one PUT a line); whole: it refuses the whole call.
       "bulk-claims": { type: "string", default: "accepted" },
@@ -57,13 +59,16 @@ export async function syncBench(args: string[]): Promise<object> {
   const refusal = values["bulk-claims"];
   if (!["accepted", "refused", "whole"].includes(refusal)) throw new Error("--bulk-claims is accepted, refused or whole");
   const bulkClaims = refusal === "refused" ? "records" : (refusal as "accepted" | "whole");
-  const secrets = values.secrets === undefined ? undefined : Number(values.secrets);
+  const mix: UserMix = {
+    ...(values.secrets === undefined ? {} : { secrets: Number(values.secrets) }),
+    ...(values["message-only"] === undefined ? {} : { messageOnly: Number(values["message-only"]) }),
+  };
   const sandbox = await startSandbox({ timeScale, seed: 3, users: 20, lines: Math.ceil(users * 1.6), bulkClaims });
   try {
     const account = accountSize(sandbox);
     const run = values["apps-script"]
-      ? await appsScriptSync(sandbox, users, timeScale, values.dist, secrets)
-      : await nodeSync(sandbox, users, timeScale, secrets);
+      ? await appsScriptSync(sandbox, users, timeScale, values.dist, mix)
+      : await nodeSync(sandbox, users, timeScale, mix);
     const needed = neededForSync(run.rows, account, bulkClaims === "accepted" ? "bulk" : "single");
     const floor = floorSeconds(needed, timeScale);
     return {
@@ -71,6 +76,7 @@ export async function syncBench(args: string[]): Promise<object> {
       home: values["apps-script"] ? "apps-script" : "node",
       users,
       users_with_secret: run.rows.filter((r) => r.secretQuestion).length,
+      users_message_only: run.rows.filter((r) => !onLine(r)).length,
       bulk_claims: refusal,
       synced: run.synced,
       seconds: round3(run.seconds),
@@ -103,14 +109,14 @@ async function appsScriptSync(
   users: number,
   timeScale: number,
   dist?: string,
-  secrets?: number,
+  mix: UserMix = {},
 ): Promise<SyncRun> {
   const proxy = new CountingProxy(sandbox.serverUrl);
   const server = await proxy.start();
   const home = new AppsScriptHome(sandbox, { server, timeScale, sheetsLatencyMs: SHEETS_LATENCY_MS, dist });
   try {
     await home.prepare();
-    const rows = generatedUsers(home.lines(), users, secrets);
+    const rows = generatedUsers(home.lines(), users, mix);
     home.writeUsers(rows);
     proxy.reset();
     const started = performance.now();
@@ -138,7 +144,7 @@ async function appsScriptSync(
   }
 }
 
-async function nodeSync(sandbox: RunningSandbox, users: number, timeScale: number, secrets?: number): Promise<SyncRun> {
+async function nodeSync(sandbox: RunningSandbox, users: number, timeScale: number, mix: UserMix = {}): Promise<SyncRun> {
   const transport = new GroupCountingTransport(new FetchTransport(30_000));
   const client = new RingCentralClient({ ...sandbox, server: sandbox.serverUrl, transport });
   const workbook = new CountingWorkbook();
@@ -146,7 +152,7 @@ async function nodeSync(sandbox: RunningSandbox, users: number, timeScale: numbe
   // As the CLI runs a sync: every chunk in one process, the account kept from one chunk to the next.
   const home = { workbook, client, clock: systemClock, keptAccount: keptInProcess() };
   await previewSync(home, { sites: [] });
-  const rows = generatedUsers(readWorkspace(workbook).workspace.account.lines, users, secrets);
+  const rows = generatedUsers(readWorkspace(workbook).workspace.account.lines, users, mix);
   const header = workbook.read("Users")[0] ?? [];
   workbook.write("Users", { row: 2, column: 1, values: encodeRows(columnIndex(USERS_TAB, header), header.length, rows) });
   transport.reset();
@@ -188,7 +194,7 @@ export function neededForSync(
   const needed: GroupCalls = {};
   accountRead(needed, account);
   accountRead(needed, account);
-  const onLines = rows.filter((r) => !["Message Only", "Announcement Only"].includes(r.userType ?? "")).length;
+  const onLines = rows.filter(onLine).length;
   const pages = (holding: number) => Math.max(1, Math.ceil(holding / 1000));
   const tasks = way === "bulk" ? Math.ceil(onLines / 500) : 1;
   add(add(needed, "heavy", tasks), "light", tasks);
@@ -205,22 +211,34 @@ export function neededForSync(
   return needed;
 }
 
+/** A user that takes a line (every type but Message Only and Announcement Only, which are created one by one). */
+function onLine(row: Partial<UserRecord>): boolean {
+  return !["Message Only", "Announcement Only"].includes(row.userType ?? "");
+}
+
+/** How many of the generated users have a secret question, and how many are Message Only or Announcement Only. */
+export interface UserMix {
+  secrets?: number;
+  messageOnly?: number;
+}
+
 /**
- * One user per unassigned US line, typed by the line; every tenth row a Message Only or Announcement Only; of the
- * users, 3 in 10 Completed (at most `secrets` of them), with PIN, password and a secret question.
+ * One user per unassigned US line, typed by the line; every tenth row a Message Only or Announcement Only (the first
+ * `messageOnly` of those rows); of the users, 3 in 10 Completed (at most `secrets` of them), with PIN, password and a
+ * secret question.
  */
 export function generatedUsers(
   accountLines: { country: string; lineType: string }[],
   count: number,
-  secrets = Number.POSITIVE_INFINITY,
+  { secrets = Number.POSITIVE_INFINITY, messageOnly = Number.POSITIVE_INFINITY }: UserMix = {},
 ): Partial<UserRecord>[] {
   let withSecret = 0;
   const lines = accountLines.filter((l) => l.country === "US");
   const typeOf: Record<string, string> = { User: "User", "Virtual User": "Virtual User", Limited: "Limited Extension" };
   return Array.from({ length: count }, (_, i) => {
     const line = lines[i];
-    const type =
-      i % 10 === 9 ? (i % 20 === 9 ? "Message Only" : "Announcement Only") : (typeOf[line?.lineType ?? "User"] ?? "User");
+    const unlined = i % 10 === 9 && (i - 9) / 10 < messageOnly;
+    const type = unlined ? (i % 20 === 9 ? "Message Only" : "Announcement Only") : (typeOf[line?.lineType ?? "User"] ?? "User");
     // A Completed user needs a secret question: past `secrets` of them, the rest start Not Started.
     const completed = i % 10 < 3 && withSecret++ < secrets;
     const wizard = type === "Limited Extension" || completed ? "Completed" : "Not Started";

@@ -181,6 +181,8 @@ class Chunk {
   private readonly secretsWaiting = new Set<number>();
   /** Adopted users not yet on their rows. */
   private adoptedUnwritten = false;
+  /** The workspace's users by row, for the steps that name a row (thousands a chunk). */
+  private usersByRow: Map<number, UserRecord> | null = null;
 
   constructor(
     private readonly home: SyncHome,
@@ -949,7 +951,8 @@ class Chunk {
   }
 
   private user(row: number): UserRecord {
-    const user = this.workspace.users.find((u) => u.row === row);
+    this.usersByRow ??= new Map(this.workspace.users.map((u) => [u.row, u]));
+    const user = this.usersByRow.get(row);
     if (!user) throw new Error(`The plan names Users row ${row}, which the workspace lacks.`);
     return user;
   }
