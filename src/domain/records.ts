@@ -53,5 +53,14 @@ export type SyncLedgerRecord = z.infer<typeof SyncLedgerRecordSchema>;
  * its copies, and every rule that reads a Users row (21 keys) then pays a hash lookup for every field it reads.
  */
 export function blankRecord<K extends string>(tab: TabDef<K>, row = 0): { row: number } & Record<K, string> {
-  return Object.fromEntries([["row", row], ...tab.columns.map((column) => [column.key, ""])]);
+  let blank = blanks.get(tab);
+  if (!blank) {
+    blank = Object.fromEntries([["row", 0], ...tab.columns.map((column) => [column.key, ""])]) as BlankRecord;
+    blanks.set(tab, blank);
+  }
+  // A copy keeps the template's shape (made once a tab: thousands of rows are built in an import).
+  return { ...blank, row } as { row: number } & Record<K, string>;
 }
+
+type BlankRecord = Record<string, string | number>;
+const blanks = new WeakMap<TabDef<string>, BlankRecord>();
