@@ -9,10 +9,17 @@ import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { readWorkspace } from "../../src/workbook/workspace-reader";
 import { append, homeFor, SCENARIO_SITES, usersOf as users, writeScenario } from "./scenario";
 
+/**
+ * Chunks until the run is done; what they made, counted over all of them: on a loaded machine a call may time out,
+ * and the next chunk adopts what it made.
+ */
 async function syncUntilDone(home: SyncHome, sites: string[], confirmDeletes = false) {
+  const made = { created: 0, failed: 0 };
   for (let chunk = 0; chunk < 20; chunk++) {
     const report = await runSyncChunk(home, { scope: { sites }, budgetMs: 60_000, confirmDeletes });
-    if (report.done) return report;
+    made.created += report.created + report.adopted;
+    made.failed += report.failed;
+    if (report.done) return made;
   }
   throw new Error("The sync did not finish in 20 chunks.");
 }
