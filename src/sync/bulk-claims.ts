@@ -260,9 +260,11 @@ export class LineClaims {
   private async confirmAfterSettling(due = this.confirmDue()): Promise<boolean> {
     const { clock } = this.home;
     if (Math.max(clock.now(), due) + CLAIM_ROUND_CALLS * this.time.answerMs > this.time.latest()) return false;
+    await clock.sleep(due - clock.now());
     // A timer may fire a millisecond before the clock reads `due` (Node's timers and Date.now differ): a read begun
-    // that early would leave the claims unconfirmed, and their secret questions to the next chunk.
-    while (clock.now() < due) await clock.sleep(due - clock.now());
+    // that early would leave the claims unconfirmed, and their secret questions to the next chunk. Once more, with a
+    // millisecond to spare (never a loop: a test's clock may not move when slept on).
+    if (clock.now() < due) await clock.sleep(due - clock.now() + 1);
     await this.read([]);
     this.confirm();
     return true;
