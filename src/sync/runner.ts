@@ -370,8 +370,9 @@ class Chunk {
   }
 
   /**
-   * Bulk tasks that intents of a chunk cut short name are followed (a quarter of the budget at most) before the
-   * account is read, so that the read shows what they did. The rows of a task still running wait for a later chunk.
+   * Bulk tasks that intents of a chunk cut short name are followed, and claims it saw ours but could not confirm are
+   * waited out until they have settled (a quarter of the budget at most), before the account is read, so that the read
+   * shows what they did. The rows of a task still running wait for a later chunk.
    */
   private async settleLeftClaims(ledger: readonly SyncLedgerRecord[]): Promise<void> {
     const running = await settleLeftClaims(this.home, ledger, this.home.clock.now() + this.options.budgetMs / 4);
