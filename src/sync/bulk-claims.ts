@@ -12,8 +12,8 @@ import { OutOfTimeError } from "../ringcentral/out-of-time";
  * Lines claimed many at a time. In bulk: up to 500 claims in one extension-bulk-update task (one Heavy call, a few
  * Light looks); one by one: a PUT each (Medium). Either way the line checks are list reads, never a read per line:
  * one paged list of the account's assigned extensions before the first round of a chunk, and one after each round
- * of PUTs or after the tasks that have ended (together), which tells each claim's fate (the line holds our user; another sync's; still unassigned) and serves as the next
- * round's check. A line another sync took moves its row to another line in a later round. Tasks are sent at once and
+ * of PUTs or after the tasks that have ended (together), which tells each claim's fate (the line holds our user;
+ * another sync's; still unassigned) and serves as the next round's check. A line another sync took moves its row to another line in a later round. Tasks are sent at once and
  * followed later: they run while the chunk makes its other calls (Message Only creates wait on the Medium limit).
  *
  * The platform has no compare-and-set: another sync that found a line free just before our claim landed overwrites it
@@ -556,8 +556,8 @@ async function followTask(
  * Before a chunk reads the account: the tasks that intents of a chunk cut short name are followed until they end
  * (until `by`), and claims a chunk saw ours but could not confirm are waited out until they have settled (their
  * marks' `settleBy`, again until `by` at most), so that the read shows what they did, and what another sync did to
- * their lines, before adoption takes it up. The ids of tasks still running come back: their rows wait. A task the platform no longer
- * knows (404) is over.
+ * their lines, before adoption takes it up. The ids of tasks still running come back: their rows wait. A task the
+ * platform no longer knows (404) is over.
  */
 export async function settleLeftClaims(
   home: { client: RingCentralClient; clock: Clock },
@@ -578,8 +578,11 @@ export async function settleLeftClaims(
       if (!(error instanceof ApiError && error.status === 404)) running.add(id);
     }
   }
-  const marks = ledger.flatMap((e) => (e.state === "Creating" ? [claimMarkOf(e.values)?.settleBy ?? 0] : []));
-  const wait = Math.min(Math.max(0, ...marks), by) - home.clock.now();
+  const settled = ledger.reduce(
+    (last, e) => Math.max(last, e.state === "Creating" ? (claimMarkOf(e.values)?.settleBy ?? 0) : 0),
+    0,
+  );
+  const wait = Math.min(settled, by) - home.clock.now();
   if (wait > 0) await home.clock.sleep(wait);
   return running;
 }

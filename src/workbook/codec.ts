@@ -22,12 +22,11 @@ export function decodeTab<K extends string>(tab: TabDef<K>, table: readonly Cell
   const records: ({ row: number } & Record<K, string>)[] = [];
   // Each column's place looked up once, not once a cell: a 10,000-row tab has a quarter of a million cells.
   const places = tab.columns.map((column) => ({ column, index: columns.get(column.key) }));
-  const blank = blankRecord(tab);
   for (let r = 1; r < table.length; r++) {
     const cells = table[r] as Cell[];
     if (cells.every((c) => c === "")) continue;
-    // A copy of one blank record, values written over its keys: the records share one shape (see blankRecord).
-    const record = { ...blank, row: r + 1 };
+    // Values written over a blank record's keys: the records share one shape (see blankRecord).
+    const record = blankRecord(tab, r + 1);
     for (const { column, index } of places) {
       const cell = index === undefined ? "" : cells[index];
       (record as Record<string, unknown>)[column.key] = cellText(cell);
